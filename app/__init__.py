@@ -1,0 +1,1 @@
+"""Event-extraction service: meetings, their dates, places and parties, from news text."""

@@ -1,0 +1,1 @@
+"""The NLP stages, usable without HTTP. `Extractor` in `engine` is the public entry point."""

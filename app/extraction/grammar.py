@@ -1,0 +1,76 @@
+"""Clause-level grammar shared by the stages: which verb governs a word, and that clause's tense."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from app.extraction.parsed import ParsedText, Token
+
+Tense = Literal["past", "present", "future", "unknown"]
+
+FUTURE_AUX = {"will", "'ll", "shall", "wo"}  # "wo" is how spaCy splits "won't"
+# Verbs and adjectives that put what they govern in the future: "plans to meet", "is due to".
+FUTURE_GOVERNORS = {
+    "plan", "schedule", "set", "due", "expect", "intend", "aim", "prepare", "propose", "hope",
+    "want", "seek", "agree", "arrange", "slate", "poise", "offer", "invite", "call", "urge", "try",
+}
+CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "parataxis", "csubj"}
+
+
+def governing_verb(parsed: ParsedText, i: int) -> Token | None:
+    """The nearest verb at or above token i that heads a clause."""
+    tok = parsed.tokens[i]
+    for cand in (tok, *parsed.ancestors(i)):
+        if cand.pos in {"VERB", "AUX"} and (cand.dep in CLAUSE_DEPS or cand.head == cand.i):
+            return cand
+    return None
+
+
+def verb_tense(parsed: ParsedText, verb: Token) -> Tense:
+    """The tense of the clause headed by `verb`, read from its tag and auxiliaries."""
+    auxes = [c for c in parsed.children(verb.i) if c.dep in {"aux", "auxpass"}]
+    aux_lower = {a.lower for a in auxes}
+    if aux_lower & FUTURE_AUX:
+        return "future"
+    if any(a.lower in {"going", "gon"} for a in auxes) or _going_to(parsed, verb):
+        return "future"
+    if verb.lemma.lower() == "due" or _governed_by_future(parsed, verb):
+        return "future"
+    if any(a.tag == "VBD" for a in auxes) or verb.tag == "VBD":
+        return "past"
+    if verb.tag == "VBN" and any(a.lemma == "have" for a in auxes):
+        return "past"  # present perfect reports the past
+    if verb.tag in {"VBZ", "VBP"} or any(a.tag in {"VBZ", "VBP"} for a in auxes):
+        # "talks are scheduled for Wednesday": a present-tense plan is about the future.
+        return "future" if verb.tag == "VBN" and verb.lemma.lower() in FUTURE_GOVERNORS else "present"
+    if verb.tag == "VBN" and not auxes and verb.dep in {"acl", "relcl", "advcl"}:
+        # A reduced relative: "a meeting held on Monday" reports the past, "talks set for Friday"
+        # the future.
+        return "future" if verb.lemma.lower() in FUTURE_GOVERNORS else "past"
+    if verb.tag in {"VB", "VBG", "VBN"} and verb.dep in {"xcomp", "conj", "advcl", "pcomp"}:
+        host = governing_verb(parsed, verb.head)
+        if host is not None and host.i != verb.i:
+            return verb_tense(parsed, host)
+    return "unknown"
+
+
+def clause_tense(parsed: ParsedText, i: int) -> Tense:
+    """The tense of the clause that holds token i."""
+    verb = governing_verb(parsed, i)
+    return verb_tense(parsed, verb) if verb is not None else "unknown"
+
+
+def _going_to(parsed: ParsedText, verb: Token) -> bool:
+    # "is going to meet": meet <-xcomp- going
+    head = parsed.tokens[verb.head]
+    return verb.dep == "xcomp" and head.lower == "going"
+
+
+def _governed_by_future(parsed: ParsedText, verb: Token) -> bool:
+    """An infinitive under a planning word ("plans to meet", "is scheduled to hold")."""
+    if verb.tag != "VB" or verb.dep not in {"xcomp", "ccomp", "advcl", "acl"}:
+        return False
+    if not any(c.lower == "to" and c.dep == "aux" for c in parsed.children(verb.i)):
+        return False
+    head = parsed.tokens[verb.head]
+    return head.lemma.lower() in FUTURE_GOVERNORS

@@ -1,0 +1,106 @@
+"""A plain, immutable view of one parsed text.
+
+Stages read this instead of spaCy objects so that no `Doc` leaves the engine and stage tests can
+build or inspect parses as ordinary data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    i: int  # index in the text
+    text: str
+    lemma: str
+    pos: str  # universal part of speech (VERB, NOUN, PROPN, ...)
+    tag: str  # Penn Treebank tag (VBD, VBZ, MD, ...)
+    dep: str  # dependency label to `head`
+    head: int  # index of the syntactic head; the root points to itself
+    start: int  # character offsets into the text
+    end: int
+    ent_type: str  # named-entity label ("" outside entities)
+    sent: int  # index of the sentence that holds the token
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    label: str  # spaCy NER label: PERSON, GPE, ORG, NORP, DATE, ...
+    start_token: int
+    end_token: int  # exclusive
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start_token: int
+    end_token: int  # exclusive
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ParsedText:
+    text: str
+    tokens: tuple[Token, ...]
+    sentences: tuple[Sentence, ...]
+    entities: tuple[Entity, ...]
+    _children: tuple[tuple[int, ...], ...] = field(init=False, repr=False, compare=False)
+    _entity_of: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        kids: list[list[int]] = [[] for _ in self.tokens]
+        for tok in self.tokens:
+            if tok.head != tok.i:
+                kids[tok.head].append(tok.i)
+        entity_of = [-1] * len(self.tokens)
+        for n, ent in enumerate(self.entities):
+            for i in range(ent.start_token, ent.end_token):
+                entity_of[i] = n
+        object.__setattr__(self, "_children", tuple(tuple(k) for k in kids))
+        object.__setattr__(self, "_entity_of", tuple(entity_of))
+
+    def children(self, i: int) -> list[Token]:
+        return [self.tokens[k] for k in self._children[i]]
+
+    def ancestors(self, i: int) -> Iterator[Token]:
+        """The heads above token i, nearest first."""
+        seen = {i}
+        tok = self.tokens[i]
+        while tok.head != tok.i and tok.head not in seen:
+            seen.add(tok.head)
+            tok = self.tokens[tok.head]
+            yield tok
+
+    def subtree(self, i: int) -> list[Token]:
+        """Token i and everything it governs, in text order."""
+        out, stack = [], [i]
+        while stack:
+            k = stack.pop()
+            out.append(k)
+            stack.extend(self._children[k])
+        return [self.tokens[k] for k in sorted(out)]
+
+    def entity_at(self, i: int) -> Entity | None:
+        n = self._entity_of[i]
+        return self.entities[n] if n >= 0 else None
+
+    def sentence_tokens(self, sent: int) -> tuple[Token, ...]:
+        s = self.sentences[sent]
+        return self.tokens[s.start_token : s.end_token]
+
+    def sentence_text(self, sent: int) -> str:
+        s = self.sentences[sent]
+        return self.text[s.start : s.end]
+
+    def span_text(self, start_token: int, end_token: int) -> str:
+        return self.text[self.tokens[start_token].start : self.tokens[end_token - 1].end]
