@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 
 from app.extraction import events, temporal
+from app.extraction.parsed import ParsedText
 from app.extraction.pipeline import load_pipeline, to_parsed
 from app.models.v1 import DateMention, Extraction, ModelInfo
 
@@ -27,15 +28,19 @@ class Extractor:
         meta = self._nlp.meta
         self.model_info = ModelInfo(name=model, version=str(meta.get("version", "unknown")))
 
+    def parse(self, text: str) -> ParsedText:
+        """The plain parse of `text` that every stage reads."""
+        # memory_zone frees the strings this text adds to the vocabulary once we are done with it,
+        # so a long-running server does not grow with every article it reads.
+        with self._nlp.memory_zone():
+            return to_parsed(self._nlp(text))
+
     def extract(
         self, text: str, published_at: dt.date | None, observe: StageObserver = _no_observer
     ) -> Extraction:
         """Events and date mentions of `text`; `observe(stage, seconds)` hears each stage's cost."""
         started = time.perf_counter()
-        # memory_zone frees the strings this text adds to the vocabulary once we are done with it,
-        # so a long-running server does not grow with every article it reads.
-        with self._nlp.memory_zone():
-            parsed = to_parsed(self._nlp(text))
+        parsed = self.parse(text)
         observe("parse", time.perf_counter() - started)
 
         started = time.perf_counter()
