@@ -1,0 +1,352 @@
+"""Actor normalization: which party each name, title or pronoun in the text stands for.
+
+Countries become their common English name with an ISO 3166-1 alpha-3 id (pycountry), capitals and
+seats of government map to their country when they act, organizations are named in full, and people
+get the full name of their first mention (later surnames, titles and pronouns point back to it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+
+from app.extraction.parsed import ParsedText, Token
+from app.models.v1 import PartyKind
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    kind: PartyKind
+    id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    actor: Actor | None  # None for a place that is no party (a region, a city of no capital)
+    start_token: int
+    end_token: int  # exclusive
+    start: int
+    end: int
+    text: str
+    place: str | None = None  # the place a city or seat of government names, when used as one
+
+
+# pycountry's names are ISO's; news writes the common ones.
+COMMON_COUNTRY_NAMES = {
+    "RUS": "Russia", "CZE": "Czech Republic", "TUR": "Turkey", "GBR": "United Kingdom",
+    "USA": "United States", "PSE": "Palestine", "VAT": "Vatican City", "BRN": "Brunei",
+    "COD": "Democratic Republic of the Congo", "COG": "Republic of the Congo", "CIV": "Ivory Coast",
+    "FSM": "Micronesia", "MKD": "North Macedonia", "CPV": "Cape Verde", "SWZ": "Eswatini",
+}
+COUNTRY_ALIASES = {
+    "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR",
+    "us": "USA", "u.s.": "USA", "usa": "USA", "u.s.a.": "USA", "america": "USA",
+    "united states of america": "USA", "the states": "USA", "czechia": "CZE", "russia": "RUS",
+    "south korea": "KOR", "north korea": "PRK", "dprk": "PRK", "prc": "CHN", "iran": "IRN",
+    "syria": "SYR", "vietnam": "VNM", "laos": "LAO", "taiwan": "TWN", "türkiye": "TUR",
+    "turkiye": "TUR", "holland": "NLD", "the netherlands": "NLD", "uae": "ARE", "palestine": "PSE",
+    "bolivia": "BOL", "venezuela": "VEN", "tanzania": "TZA", "moldova": "MDA", "ivory coast": "CIV",
+    "burma": "MMR", "the vatican": "VAT", "vatican": "VAT", "kosovo": "XKX", "brunei": "BRN",
+}
+# Capitals and seats of government that stand for their country when they act
+# ("Moscow was cooler", "the Kremlin said"); the second value is the place they name.
+METONYMS = {
+    "washington": ("USA", "Washington"), "white house": ("USA", "Washington"),
+    "oval office": ("USA", "Washington"), "moscow": ("RUS", "Moscow"), "kremlin": ("RUS", "Moscow"),
+    "kyiv": ("UKR", "Kyiv"), "kiev": ("UKR", "Kyiv"), "beijing": ("CHN", "Beijing"),
+    "london": ("GBR", "London"), "downing street": ("GBR", "London"), "paris": ("FRA", "Paris"),
+    "élysée": ("FRA", "Paris"), "elysee": ("FRA", "Paris"), "elysée": ("FRA", "Paris"),
+    "berlin": ("DEU", "Berlin"), "tokyo": ("JPN", "Tokyo"), "seoul": ("KOR", "Seoul"),
+    "pyongyang": ("PRK", "Pyongyang"), "tehran": ("IRN", "Tehran"), "ankara": ("TUR", "Ankara"),
+    "jakarta": ("IDN", "Jakarta"), "new delhi": ("IND", "New Delhi"), "delhi": ("IND", "New Delhi"),
+    "brasilia": ("BRA", "Brasília"), "ottawa": ("CAN", "Ottawa"), "canberra": ("AUS", "Canberra"),
+    "rome": ("ITA", "Rome"), "madrid": ("ESP", "Madrid"), "warsaw": ("POL", "Warsaw"),
+    "riyadh": ("SAU", "Riyadh"), "cairo": ("EGY", "Cairo"), "jerusalem": ("ISR", "Jerusalem"),
+    "taipei": ("TWN", "Taipei"), "damascus": ("SYR", "Damascus"), "baghdad": ("IRQ", "Baghdad"),
+    "kabul": ("AFG", "Kabul"), "islamabad": ("PAK", "Islamabad"), "minsk": ("BLR", "Minsk"),
+    "budapest": ("HUN", "Budapest"), "prague": ("CZE", "Prague"), "bucharest": ("ROU", "Bucharest"),
+    "athens": ("GRC", "Athens"), "stockholm": ("SWE", "Stockholm"), "helsinki": ("FIN", "Helsinki"),
+    "oslo": ("NOR", "Oslo"), "copenhagen": ("DNK", "Copenhagen"), "vienna": ("AUT", "Vienna"),
+    "caracas": ("VEN", "Caracas"), "havana": ("CUB", "Havana"), "mexico city": ("MEX", "Mexico City"),
+}
+ORGANIZATIONS = {
+    "un": "United Nations", "u.n.": "United Nations", "united nations": "United Nations",
+    "eu": "European Union", "e.u.": "European Union", "european union": "European Union",
+    "nato": "NATO", "north atlantic treaty organization": "NATO",
+    "asean": "Association of Southeast Asian Nations",
+    "association of southeast asian nations": "Association of Southeast Asian Nations",
+    "opec": "OPEC", "opec+": "OPEC+", "who": "World Health Organization",
+    "world health organization": "World Health Organization", "imf": "International Monetary Fund",
+    "international monetary fund": "International Monetary Fund", "wto": "World Trade Organization",
+    "world trade organization": "World Trade Organization", "the fed": "Federal Reserve",
+    "fed": "Federal Reserve", "federal reserve": "Federal Reserve", "au": "African Union",
+    "african union": "African Union", "gcc": "Gulf Cooperation Council",
+    "gulf cooperation council": "Gulf Cooperation Council", "ecb": "European Central Bank",
+    "european central bank": "European Central Bank", "ipcc": "Intergovernmental Panel on Climate Change",
+    "intergovernmental panel on climate change": "Intergovernmental Panel on Climate Change",
+    "fifa": "FIFA", "iaea": "International Atomic Energy Agency", "g7": "G7", "g20": "G20",
+    "osce": "OSCE", "bma": "British Medical Association", "nhs": "NHS",
+}
+# Words that introduce or describe a person ("French President Emmanuel Macron", "its spokesman").
+TITLES = {
+    "president", "minister", "chancellor", "premier", "leader", "secretary", "envoy", "aide",
+    "adviser", "advisor", "king", "queen", "prince", "emperor", "pope", "chief", "ceo", "chairman",
+    "chairwoman", "chair", "governor", "senator", "mayor", "ambassador", "spokesman", "spokeswoman",
+    "spokesperson", "general", "commissioner", "director", "head", "founder", "judge", "justice",
+    "representative", "lawmaker", "official", "diplomat", "counterpart", "negotiator", "executive",
+}
+PRONOUNS = {"he": "person", "him": "person", "his": "person", "she": "person", "her": "person"}
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+_STRIP = re.compile(r"^(the)\s+|(['’]s?)$", re.IGNORECASE)
+
+
+@cache
+def _countries() -> dict[str, tuple[str, str]]:
+    """Lower-cased country name or alias -> (common English name, alpha-3)."""
+    table: dict[str, tuple[str, str]] = {}
+    by_code: dict[str, str] = {}
+    for c in pycountry.countries:
+        name = COMMON_COUNTRY_NAMES.get(c.alpha_3) or getattr(c, "common_name", None) or c.name
+        by_code[c.alpha_3] = name
+        for form in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None), name):
+            if form:
+                table[form.lower()] = (name, c.alpha_3)
+    by_code.setdefault("XKX", "Kosovo")
+    for alias, code in COUNTRY_ALIASES.items():
+        table[alias] = (by_code[code], code)
+    return table
+
+
+def country(name: str) -> Actor | None:
+    """The country a name stands for, metonyms included ("the Kremlin" -> Russia)."""
+    key = _STRIP.sub("", name.strip()).lower()
+    key = _STRIP.sub("", key)
+    found = _countries().get(key)
+    if found is None and key in METONYMS:
+        code = METONYMS[key][0]
+        found = next((v for v in _countries().values() if v[1] == code), None)
+    return Actor(found[0], "country", found[1]) if found else None
+
+
+def place_name(name: str) -> str | None:
+    """The place a seat of government names ("the White House" -> Washington), if it is one."""
+    key = _STRIP.sub("", name.strip()).lower()
+    return METONYMS[key][1] if key in METONYMS else None
+
+
+def organization(name: str) -> Actor | None:
+    key = _STRIP.sub("", name.strip()).lower()
+    full = ORGANIZATIONS.get(key)
+    return Actor(full, "organization") if full else None
+
+
+@dataclass
+class _Person:
+    actor: Actor
+    titles: set[str]  # lower-cased title words and their qualifiers ("french", "president")
+
+
+class ActorIndex:
+    """Every actor mention in a text, looked up by token."""
+
+    def __init__(self, mentions: list[ActorMention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: m.start_token)
+        self._by_token: dict[int, ActorMention] = {}
+        for m in self.mentions:
+            for i in range(m.start_token, m.end_token):
+                self._by_token.setdefault(i, m)
+
+    def at(self, i: int) -> ActorMention | None:
+        return self._by_token.get(i)
+
+
+def resolve_actors(parsed: ParsedText) -> ActorIndex:
+    """Find and canonicalize every party-like mention in `parsed`."""
+    return _Resolver(parsed).run()
+
+
+class _Resolver:
+    def __init__(self, parsed: ParsedText) -> None:
+        self.parsed = parsed
+        self.people: list[_Person] = []
+        self.by_surname: dict[str, _Person] = {}
+        self.orgs_by_acronym: dict[str, Actor] = {}
+        self.mentions: list[ActorMention] = []
+        self.last_person: ActorMention | None = None
+        self.last_subject: ActorMention | None = None
+
+    def run(self) -> ActorIndex:
+        self._learn_acronyms()
+        taken: set[int] = set()
+        spans = self._candidate_spans()
+        events: list[tuple[int, int, int, str]] = []  # (start_token, end_token, kind-order, label)
+        events.extend((s, e, 0, label) for s, e, label in spans)
+        for tok in self.parsed.tokens:
+            if tok.lower in PRONOUNS and tok.tag in {"PRP", "PRP$"}:
+                events.append((tok.i, tok.i + 1, 1, "PRON"))
+            elif tok.pos == "NOUN" and tok.lemma.lower() in TITLES:
+                events.append((tok.i, tok.i + 1, 2, "TITLE"))
+        for start, end, _, label in sorted(events):
+            if any(i in taken for i in range(start, end)):
+                continue
+            mention = self._resolve(start, end, label)
+            if mention is not None:
+                self.mentions.append(mention)
+                taken.update(range(mention.start_token, mention.end_token))
+                if mention.actor and mention.actor.kind == "person" and label != "PRON":
+                    self.last_person = mention
+                    if self.parsed.tokens[mention.end_token - 1].dep in {"nsubj", "nsubjpass"}:
+                        self.last_subject = mention
+        return ActorIndex(self.mentions)
+
+    # -- candidates -------------------------------------------------------------------------------
+
+    def _candidate_spans(self) -> list[tuple[int, int, str]]:
+        """Named-entity spans, plus lexicon names the statistical NER missed."""
+        out = [
+            (e.start_token, e.end_token, e.label) for e in self.parsed.entities if e.label in ACTOR_LABELS
+        ]
+        covered = {i for s, e, _ in out for i in range(s, e)}
+        toks = self.parsed.tokens
+        for tok in toks:
+            if tok.i in covered or tok.pos not in {"PROPN", "NOUN"} or not tok.text[:1].isupper():
+                continue
+            for width in (3, 2, 1):
+                end = tok.i + width
+                if end > len(toks) or any(i in covered for i in range(tok.i, end)):
+                    continue
+                text = self.parsed.span_text(tok.i, end)
+                if country(text) or organization(text):
+                    out.append((tok.i, end, "LEX"))
+                    covered.update(range(tok.i, end))
+                    break
+        return out
+
+    def _learn_acronyms(self) -> None:
+        """Acronyms defined or implied in the text: "the British Medical Association ... the BMA"."""
+        long_orgs = [e for e in self.parsed.entities if e.label == "ORG" and len(e.text.split()) >= 2]
+        for ent in long_orgs:
+            words = [w for w in _STRIP.sub("", ent.text).split() if w[:1].isupper()]
+            if len(words) >= 2:
+                initials = "".join(w[0] for w in words).upper()
+                self.orgs_by_acronym.setdefault(initials, Actor(_clean(ent.text), "organization"))
+
+    # -- resolution -------------------------------------------------------------------------------
+
+    def _resolve(self, start: int, end: int, label: str) -> ActorMention | None:
+        p, toks = self.parsed, self.parsed.tokens
+        # Trim determiners, possessive endings and punctuation from the span's edges.
+        while start < end and (toks[start].pos in {"DET", "PUNCT"} or toks[start].lower == "the"):
+            start += 1
+        while end > start and (toks[end - 1].tag == "POS" or toks[end - 1].pos == "PUNCT"):
+            end -= 1
+        if start >= end:
+            return None
+        text = p.span_text(start, end)
+        if label == "PRON":
+            return self._pronoun(start)
+        if label == "TITLE":
+            return self._title(start)
+        actor = country(text) or organization(text)
+        if actor is None and text.upper() in self.orgs_by_acronym:
+            actor = self.orgs_by_acronym[text.upper()]
+        place = place_name(text)
+        if actor is None and label == "NORP":
+            return None  # "French", "European": qualifiers, not parties by themselves
+        if actor is None and (label == "PERSON" or self._looks_like_person(start, end)):
+            actor = self._person(start, end, text)
+        if actor is None and label in {"ORG", "LEX"}:
+            actor = self._surname_of_known(text) or Actor(_clean(text), "organization")
+        if actor is None and label in {"GPE", "LOC", "FAC"}:
+            actor = self._surname_of_known(text)
+            if actor is None:
+                return ActorMention(None, start, end, toks[start].start, toks[end - 1].end, text,
+                                    place=_clean(text))
+        if actor is None:
+            return None
+        if place is None and label in {"GPE", "LOC", "FAC"}:
+            place = _clean(text)
+        return ActorMention(actor, start, end, toks[start].start, toks[end - 1].end, text, place=place)
+
+    def _looks_like_person(self, start: int, end: int) -> bool:
+        """Proper names introduced by a title: "Italy's Giorgia Meloni", "minister, Retno Marsudi"."""
+        toks = self.parsed.tokens
+        if not all(t.pos == "PROPN" for t in toks[start:end]) or end - start < 2:
+            return False
+        before = toks[start - 1] if start > 0 else None
+        head = toks[toks[end - 1].head]
+        return bool(
+            (before is not None and (before.tag == "POS" or before.lemma.lower() in TITLES))
+            or head.lemma.lower() in TITLES
+        )
+
+    def _person(self, start: int, end: int, text: str) -> Actor:
+        name = _clean(text)
+        words = name.split()
+        known = self.by_surname.get(words[-1].lower())
+        if known is not None and (len(words) == 1 or known.actor.name.endswith(name)):
+            return known.actor
+        if len(words) == 1:
+            # A surname-only first mention: a later full name may still appear; keep it as written.
+            actor = Actor(name, "person")
+        else:
+            actor = Actor(name, "person")
+            person = _Person(actor, self._titles_before(start))
+            self.people.append(person)
+            self.by_surname.setdefault(words[-1].lower(), person)
+            for w in words[:-1]:
+                # Family names come first in many languages: "Kim Jong Un", "Lee Hsien Loong".
+                if w[:1].isupper() and len(w) > 2:
+                    self.by_surname.setdefault(w.lower(), person)
+        return actor
+
+    def _surname_of_known(self, text: str) -> Actor | None:
+        person = self.by_surname.get(_clean(text).lower())
+        return person.actor if person else None
+
+    def _titles_before(self, start: int) -> set[str]:
+        """Title words right before a name or in an apposition to it."""
+        toks = self.parsed.tokens
+        words: set[str] = set()
+        k = start - 1
+        while k >= 0 and toks[k].pos in {"PROPN", "ADJ", "NOUN"} and toks[k].ent_type != "PERSON":
+            words.add(toks[k].lower)
+            k -= 1
+        return words
+
+    def _title(self, i: int) -> ActorMention | None:
+        """ "the French president" -> the person introduced as "French President ..." earlier."""
+        toks = self.parsed.tokens
+        tok = toks[i]
+        if tok.dep == "compound" or not any(c.lower in {"the", "his", "her"} for c in self.parsed.children(i)):
+            return None
+        qualifiers = {c.lower for c in self.parsed.children(i) if c.dep in {"amod", "compound"}}
+        matches = [p for p in self.people if tok.lower in p.titles and qualifiers <= p.titles]
+        if not matches:
+            return None
+        person = matches[-1].actor
+        return ActorMention(person, i, i + 1, tok.start, tok.end, tok.text)
+
+    def _pronoun(self, i: int) -> ActorMention | None:
+        # Centering: a pronoun most often continues the last subject, else the last person named.
+        last = self.last_subject or self.last_person
+        if last is None:
+            return None
+        if self.parsed.tokens[last.start_token].sent < self.parsed.tokens[i].sent - 2:
+            return None
+        tok = self.parsed.tokens[i]
+        return ActorMention(last.actor, i, i + 1, tok.start, tok.end, tok.text)
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^(the|The)\s+", "", text)
+    return re.sub(r"['’]s?$", "", text).strip()
+
+
+def is_pronoun(tok: Token) -> bool:
+    return tok.lower in PRONOUNS
