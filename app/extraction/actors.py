@@ -268,8 +268,8 @@ class _Resolver:
                                     place=_clean(text))
         if actor is None:
             return None
-        if place is None and label in {"GPE", "LOC", "FAC"}:
-            place = _clean(text)
+        if place is None and (label in {"GPE", "LOC", "FAC"} or actor.kind == "country"):
+            place = actor.name if actor.kind == "country" else _clean(text)
         return ActorMention(actor, start, end, toks[start].start, toks[end - 1].end, text, place=place)
 
     def _looks_like_person(self, start: int, end: int) -> bool:

@@ -48,7 +48,7 @@ class Extractor:
         observe("temporal", time.perf_counter() - started)
 
         started = time.perf_counter()
-        found = events.find_events(parsed, mentions)
+        found = events.find_events(parsed, mentions, published_at)
         observe("events", time.perf_counter() - started)
 
         dates = [

@@ -1,15 +1,283 @@
 """Events: meeting mentions merged into one event per gathering, with date, place, status, parties.
 
-(Interface in place; the stages are being written.)
+Each trigger first becomes a frame of what its own sentence says (date attached by syntax, place,
+status, parties). Frames then merge into gatherings by discourse: a definite or anaphoric mention
+("the summit", "the earlier meeting", "the discussions") joins the gathering it points back to; a
+mention marked new ("another meeting", "the next summit") or with a conflicting date starts one.
 """
 
 from __future__ import annotations
 
-from app.extraction.parsed import ParsedText
+import datetime as dt
+from dataclasses import dataclass, field
+
+from app.extraction.actors import ActorIndex, resolve_actors
+from app.extraction.parsed import ParsedText, Token
+from app.extraction.parties import Exclusion, PartyRole, find_exclusions, trigger_parties
+from app.extraction.location import Place, mention_place
+from app.extraction.status import REPORTING, Status, mention_status
 from app.extraction.temporal import DateMention
-from app.models.v1 import Event
+from app.extraction.triggers import Trigger, find_triggers
+from app.models import v1
+
+# How far back (in sentences) an anaphoric mention looks for the gathering it names.
+ANAPHORA_WINDOW = 3
+ROLE_RANK = {"organizer": 0, "participant": 1, "absent": 2, "excluded": 3}
 
 
-def find_events(parsed: ParsedText, dates: list[DateMention]) -> list[Event]:
+@dataclass
+class _Frame:
+    trigger: Trigger
+    date: DateMention | None
+    place: Place | None
+    status: Status | None
+    parties: list[PartyRole]
+    sent: int
+
+
+@dataclass
+class _Gathering:
+    frames: list[_Frame] = field(default_factory=list)
+    exclusions: list[Exclusion] = field(default_factory=list)
+
+    @property
+    def first(self) -> _Frame:
+        return self.frames[0]
+
+    @property
+    def last_sent(self) -> int:
+        return self.frames[-1].sent
+
+    @property
+    def date(self) -> DateMention | None:
+        return next((f.date for f in self.frames if f.date is not None and f.date.value), None)
+
+    @property
+    def status(self) -> Status | None:
+        statuses = [f.status for f in self.frames if f.status is not None]
+        for strong in ("cancelled", "proposed"):
+            if strong in statuses:
+                return strong  # type: ignore[return-value]
+        return statuses[0] if statuses else None
+
+    @property
+    def lemmas(self) -> set[str]:
+        return {f.trigger.lemma for f in self.frames}
+
+
+def find_events(
+    parsed: ParsedText, dates: list[DateMention], published: dt.date | None = None
+) -> list[v1.Event]:
     """One `Event` per gathering the text reports, in order of first mention."""
-    return []
+    triggers = find_triggers(parsed)
+    if not triggers:
+        return []
+    actors = resolve_actors(parsed)
+    frames = [_frame(parsed, t, dates, actors) for t in triggers]
+    gatherings = _merge(frames)
+    heads = {t.head: n for n, g in enumerate(gatherings) for t in (f.trigger for f in g.frames)}
+    for exclusion in find_exclusions(parsed, actors, set(heads)):
+        target = _exclusion_target(exclusion, gatherings, heads)
+        if target is not None:
+            target.exclusions.append(exclusion)
+    return [_to_event(parsed, n, g, published) for n, g in enumerate(gatherings)]
+
+
+# -- frames -------------------------------------------------------------------------------------
+
+
+def _frame(parsed: ParsedText, trigger: Trigger, dates: list[DateMention], actors: ActorIndex) -> _Frame:
+    return _Frame(
+        trigger=trigger,
+        date=attached_date(parsed, trigger, dates),
+        place=mention_place(parsed, trigger, actors),
+        status=mention_status(parsed, trigger),
+        parties=trigger_parties(parsed, trigger, actors),
+        sent=parsed.tokens[trigger.head].sent,
+    )
+
+
+def attached_date(parsed: ParsedText, trigger: Trigger, dates: list[DateMention]) -> DateMention | None:
+    """The date syntax ties to a trigger: in its own phrase, else on the verbs above it.
+
+    The climb stops at a verb of saying, so "said on Saturday that the summit ..." does not date the
+    summit Saturday.
+    """
+    by_token = {i: d for d in dates for i in range(d.token_start, d.token_end)}
+    head = parsed.tokens[trigger.head]
+    inside = _dates_in(parsed, head, by_token, skip=set())
+    if inside:
+        return inside[0]
+    below = {head.i}
+    for anc in parsed.ancestors(head.i):
+        if anc.lemma.lower() in REPORTING or anc.pos not in {"VERB", "AUX", "ADP", "NOUN", "ADJ"}:
+            break
+        found = _dates_in(parsed, anc, by_token, skip=below, shallow=True)
+        if found:
+            return found[0]
+        below.add(anc.i)
+        if anc.dep in {"ROOT", "ccomp", "advcl", "relcl"} and anc.pos in {"VERB", "AUX"}:
+            break
+    return None
+
+
+def _dates_in(
+    parsed: ParsedText, node: Token, by_token: dict[int, DateMention], skip: set[int], shallow: bool = False
+) -> list[DateMention]:
+    """Dates within node's phrase, nearest first; `shallow` looks only at its modifiers."""
+    out: list[DateMention] = []
+    stack = [node.i]
+    while stack:
+        i = stack.pop(0)
+        if i in by_token and by_token[i] not in out:
+            out.append(by_token[i])
+            continue
+        for c in parsed.children(i):
+            if c.i in skip:
+                continue
+            if shallow and i == node.i and c.dep not in {"prep", "npadvmod", "tmod", "advmod", "pobj", "nmod", "poss", "compound", "dobj"}:
+                continue
+            if c.dep in {"relcl", "ccomp"} or (c.pos == "VERB" and c.dep == "advcl"):
+                continue  # another clause's date
+            stack.append(c.i)
+    return out
+
+
+# -- merging ------------------------------------------------------------------------------------
+
+
+def _merge(frames: list[_Frame]) -> list[_Gathering]:
+    gatherings: list[_Gathering] = []
+    for frame in frames:
+        target = _antecedent(frame, gatherings)
+        if target is None:
+            gatherings.append(_Gathering([frame]))
+        else:
+            target.frames.append(frame)
+    return gatherings
+
+
+def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | None:
+    """The gathering a mention points back to, or None when it names a new one."""
+    t = frame.trigger
+    compatible = [g for g in gatherings if _compatible(frame, g)]
+    if not compatible:
+        return None
+    if frame.date is not None and frame.date.value:
+        same_day = [g for g in compatible if g.date is not None and g.date.value == frame.date.value]
+        if same_day and (t.definite or t.kind == "verb" or frame.sent - same_day[-1].last_sent <= 1):
+            return same_day[-1]
+    if t.novel:
+        # "The new discussions are scheduled for Wednesday" continues "another meeting": both new.
+        planned = [g for g in compatible if g.first.trigger.novel and g.status in {"scheduled", "proposed", None}]
+        return planned[-1] if planned and frame.sent - planned[-1].last_sent <= ANAPHORA_WINDOW else None
+    if not (t.definite or t.back or t.kind == "verb"):
+        return None
+    recent = [g for g in compatible if frame.sent - g.last_sent <= ANAPHORA_WINDOW - 1]
+    same_lemma = [g for g in recent if t.lemma in g.lemmas]
+    if same_lemma:
+        return same_lemma[-1]
+    if recent:
+        return recent[-1]
+    anywhere = [g for g in compatible if t.lemma in g.lemmas]
+    return anywhere[-1] if anywhere and t.definite else None
+
+
+def _compatible(frame: _Frame, g: _Gathering) -> bool:
+    """Nothing known of the two contradicts: dates, places and statuses agree where both are known."""
+    gdate = g.date
+    if frame.date is not None and frame.date.value and gdate is not None and gdate.value:
+        a, b = frame.date.value, gdate.value
+        if not (a.startswith(b) or b.startswith(a)):
+            return False
+    gplace = next((f.place for f in g.frames if f.place is not None), None)
+    if frame.place is not None and gplace is not None and frame.place.name != gplace.name:
+        return False
+    if frame.trigger.back and g.first.trigger.novel:
+        return False
+    status = g.status
+    return not (
+        frame.status is not None
+        and status is not None
+        and {frame.status, status} == {"occurred", "scheduled"}
+    )
+
+
+def _exclusion_target(exclusion: Exclusion, gatherings: list[_Gathering], heads: dict[int, int]) -> _Gathering | None:
+    if exclusion.target is not None:
+        return gatherings[heads[exclusion.target]]
+    nearest = [g for g in gatherings if any(f.sent <= exclusion.sent for f in g.frames)]
+    if not nearest:
+        return gatherings[0] if gatherings else None
+    return max(nearest, key=lambda g: max(f.sent for f in g.frames if f.sent <= exclusion.sent))
+
+
+# -- output -------------------------------------------------------------------------------------
+
+
+def _to_event(parsed: ParsedText, n: int, g: _Gathering, published: dt.date | None) -> v1.Event:
+    first = g.first.trigger
+    date = g.date
+    place = next((f.place for f in g.frames if f.place is not None), None)
+    return v1.Event(
+        id=f"e{n + 1}",
+        type="meeting",
+        trigger=v1.Span(text=first.text, start=first.start, end=first.end),
+        mentions=[v1.Span(text=f.trigger.text, start=f.trigger.start, end=f.trigger.end) for f in g.frames],
+        date=None if date is None else v1.EventDate(text=date.text, start=date.start, end=date.end, value=date.value),
+        location=None if place is None else v1.Location(
+            name=place.name, text=place.mention.text, start=place.mention.start, end=place.mention.end
+        ),
+        status=_status(g, date, published),
+        participants=_participants(g),
+        evidence=[
+            v1.Span(text=parsed.sentence_text(s), start=parsed.sentences[s].start, end=parsed.sentences[s].end)
+            for s in sorted({f.sent for f in g.frames})
+        ],
+    )
+
+
+def _status(g: _Gathering, date: DateMention | None, published: dt.date | None) -> Status:
+    status = g.status
+    if status in {"cancelled", "proposed"}:
+        return status  # type: ignore[return-value]
+    if date is not None and date.value and published is not None:
+        pub = published.isoformat()
+        value = date.value
+        if value[:10] < pub[: len(value)] or (len(value) >= 10 and value < pub):
+            return "occurred"
+        if value > pub[: len(value)]:
+            return "scheduled"
+    return status or "occurred"
+
+
+def _participants(g: _Gathering) -> list[v1.Participant]:
+    roles: dict[str, tuple[str, PartyRole | Exclusion, list[v1.Span]]] = {}
+    entries: list[tuple[str, PartyRole | Exclusion]] = [(p.role, p) for f in g.frames for p in f.parties]
+    entries += [(e.role, e) for e in g.exclusions]
+    for role, entry in entries:
+        actor = entry.mention.actor
+        if actor is None:
+            continue
+        span = v1.Span(text=entry.mention.text, start=entry.mention.start, end=entry.mention.end)
+        held = roles.get(actor.name)
+        if held is None:
+            roles[actor.name] = (role, entry, [span])
+            continue
+        best = role if _outranks(role, held[0]) else held[0]
+        if span not in held[2]:
+            held[2].append(span)
+        roles[actor.name] = (best, held[1], held[2])
+    out = []
+    for name, (role, entry, spans) in roles.items():
+        actor = entry.mention.actor
+        assert actor is not None
+        out.append(v1.Participant(name=name, role=role, kind=actor.kind, id=actor.id, mentions=spans))  # type: ignore[arg-type]
+    return out
+
+
+def _outranks(new: str, old: str) -> bool:
+    # An exclusion said outright beats an earlier guess that the party took part.
+    if new == "excluded" or old == "excluded":
+        return new == "excluded"
+    return ROLE_RANK[new] < ROLE_RANK[old]

@@ -1,0 +1,229 @@
+"""Party roles: who convened a meeting, who took part, who was left out, who stayed away.
+
+Roles come from the dependency parse around each trigger: subjects and objects of meeting verbs,
+"between X and Y", "with X", "X's talks", "involve X", "attended by X"; organizers of convene / host /
+chair; exclusion cues ("not invited", "excluded", "shut out", "left out", "barred", "dismay at not
+being included"); refusals ("declined", "boycotted", "stayed away") give `absent`, never `excluded`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.extraction.actors import ActorIndex, ActorMention
+from app.extraction.parsed import ParsedText, Token
+from app.extraction.triggers import Trigger
+from app.models.v1 import Role
+
+ORGANIZER_VERBS = {"convene", "host", "chair", "organize", "organise", "call", "hold", "invite", "summon"}
+# Verbs whose subject takes part in the meeting that is their object or goal.
+ATTEND_VERBS = {
+    "hold", "have", "attend", "join", "convene", "host", "chair", "open", "begin", "start", "conduct",
+    "resume", "enter", "travel", "go", "come", "arrive", "head", "fly", "meet", "sit", "take",
+    "participate", "agree", "lead", "place", "decide", "accept", "skip", "leave", "return", "hold",
+}
+# Verbs whose object takes part when a meeting is their subject: "talks will involve X".
+INCLUDE_VERBS = {"involve", "include", "bring", "gather", "feature", "unite", "see"}
+PARTY_PREPS = {"with", "between", "among", "of", "involving", "alongside"}
+EXCLUDE_VERBS = {"exclude", "bar", "ban", "snub", "sideline", "uninvite", "disinvite", "freeze"}
+NEGATABLE_INCLUSION = {"invite", "include", "allow", "admit", "represent", "welcome", "ask"}
+OUT_VERBS = {"shut", "leave", "keep", "lock", "freeze", "cut"}  # "shut out", "left out", "kept out"
+REFUSAL_VERBS = {"decline", "boycott", "refuse", "skip", "shun", "snub"}
+
+
+@dataclass(frozen=True, slots=True)
+class PartyRole:
+    mention: ActorMention
+    role: Role
+
+
+def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> list[PartyRole]:
+    """Organizers and participants that the syntax around one trigger names."""
+    toks = parsed.tokens
+    head = toks[trigger.head]
+    found: list[PartyRole] = []
+
+    def add(tok: Token, role: Role) -> None:
+        for m in _actors_in_phrase(parsed, tok, actors):
+            found.append(PartyRole(m, role))
+
+    if trigger.kind == "verb":
+        lemma = head.lemma.lower()
+        for c in parsed.children(head.i):
+            if c.dep in {"nsubj", "nsubjpass"}:
+                add(c, "organizer" if lemma in {"host", "convene"} else "participant")
+            elif c.dep == "dobj":
+                add(c, "participant")
+            elif c.dep == "prep" and c.lower in PARTY_PREPS:
+                _add_objects(parsed, c, add)
+        return found
+
+    for c in parsed.children(head.i):
+        if c.dep == "poss" or (c.dep in {"compound", "amod", "nmod"} and c.i < head.i):
+            add(c, "participant")
+        elif c.dep == "prep" and c.lower in PARTY_PREPS:
+            _add_objects(parsed, c, add)
+        elif c.dep in {"acl", "relcl"}:
+            _clause_on_meeting(parsed, c, add)
+    verb = toks[head.head] if head.head != head.i else None
+    if verb is not None and head.dep == "pobj":
+        prep = verb
+        verb = toks[prep.head] if prep.head != prep.i else None
+    if verb is not None and verb.pos in {"VERB", "AUX"}:
+        lemma = verb.lemma.lower()
+        if head.dep in {"nsubj", "nsubjpass"}:
+            for c in parsed.children(verb.i):
+                if c.dep in {"dobj", "attr"} and lemma in INCLUDE_VERBS:
+                    add(c, "participant")
+            for conj in _conj_verbs(parsed, verb):
+                if conj.lemma.lower() in INCLUDE_VERBS:
+                    for c in parsed.children(conj.i):
+                        if c.dep == "dobj":
+                            add(c, "participant")
+        elif lemma in ATTEND_VERBS or lemma in ORGANIZER_VERBS:
+            role: Role = "organizer" if lemma in {"convene", "host", "chair", "organize", "organise"} else "participant"
+            for c in parsed.children(verb.i):
+                if c.dep in {"nsubj", "agent"}:
+                    add(c, role)
+                elif c.dep == "prep" and c.lower in {"with", "between"}:
+                    _add_objects(parsed, c, add)
+    return found
+
+
+def _clause_on_meeting(parsed: ParsedText, verb: Token, add: object) -> None:
+    """ "a meeting attended by X", "talks involving X", "the summit, which Brunei is hosting"."""
+    assert callable(add)
+    lemma = verb.lemma.lower()
+    for c in parsed.children(verb.i):
+        if c.dep == "agent":
+            _add_objects(parsed, c, add, "organizer" if lemma in {"host", "chair", "convene", "organize"} else "participant")
+        elif c.dep in {"dobj"} and lemma in INCLUDE_VERBS | {"bring", "involve"}:
+            add(c, "participant")
+        elif c.dep == "nsubj" and lemma in {"host", "chair", "convene", "organize"} and c.tag != "WDT":
+            add(c, "organizer")
+        elif c.dep == "nsubj" and lemma in ATTEND_VERBS and c.tag != "WDT":
+            add(c, "participant")
+
+
+def _add_objects(parsed: ParsedText, prep: Token, add: object, role: Role = "participant") -> None:
+    assert callable(add)
+    for c in parsed.children(prep.i):
+        if c.dep in {"pobj", "pcomp"}:
+            add(c, role)
+
+
+def _conj_verbs(parsed: ParsedText, verb: Token) -> list[Token]:
+    return [c for c in parsed.children(verb.i) if c.dep == "conj" and c.pos in {"VERB", "AUX"}]
+
+
+def _actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> list[ActorMention]:
+    """The actors a noun phrase names, through coordination, apposition and "such as" lists.
+
+    Titles and names inside ("French President Emmanuel Macron") give one actor; relative clauses
+    and other prepositional phrases are not followed.
+    """
+    out: list[ActorMention] = []
+    seen: set[int] = set()
+    stack = [tok.i]
+    while stack:
+        i = stack.pop()
+        if i in seen:
+            continue
+        seen.add(i)
+        m = actors.at(i)
+        if m is not None and m.actor is not None and all(m is not o for o in out):
+            out.append(m)
+        for c in parsed.children(i):
+            if c.dep in {"conj", "appos", "compound", "poss", "nmod"}:
+                stack.append(c.i)
+            elif c.dep == "prep" and c.lower in {"as", "including", "like"}:
+                stack.extend(g.i for g in parsed.children(c.i) if g.dep == "pobj")
+            elif c.dep == "prep" and c.lower == "of" and parsed.tokens[i].lemma.lower() in {
+                "leader", "minister", "official", "representative", "delegation", "member", "head",
+                "envoy", "president", "chief", "nation", "country", "government",
+            }:
+                stack.extend(g.i for g in parsed.children(c.i) if g.dep == "pobj")
+    # A person named with a country qualifier ("Italy's Giorgia Meloni") is the person alone.
+    people = [m for m in out if m.actor is not None and m.actor.kind == "person"]
+    if people:
+        out = [m for m in out if m.actor is not None and (m.actor.kind == "person" or not _qualifies(parsed, m, people))]
+    return out
+
+
+def _qualifies(parsed: ParsedText, m: ActorMention, people: list[ActorMention]) -> bool:
+    last = parsed.tokens[m.end_token - 1]
+    return any(last.head in range(p.start_token, p.end_token) for p in people) or last.tag == "POS" or (
+        m.end_token < len(parsed.tokens) and parsed.tokens[m.end_token].tag == "POS"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusion:
+    mention: ActorMention
+    role: Role  # "excluded" or "absent"
+    target: int | None  # token index of the meeting trigger named in the cue, if any
+    sent: int
+
+
+def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: set[int]) -> list[Exclusion]:
+    """Parties the text says were left out of a meeting (or stayed away from one)."""
+    out: list[Exclusion] = []
+    for tok in parsed.tokens:
+        if tok.pos not in {"VERB", "ADJ"}:
+            continue
+        role = _cue_role(parsed, tok)
+        if role is None:
+            continue
+        for party_tok in _cue_parties(parsed, tok, role):
+            for m in _actors_in_phrase(parsed, party_tok, actors):
+                out.append(Exclusion(m, role, _target(parsed, tok, trigger_heads), tok.sent))
+    return out
+
+
+def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
+    lemma = tok.lemma.lower()
+    kids = parsed.children(tok.i)
+    negated = any(c.dep == "neg" for c in kids) or any(
+        c.dep == "neg" for c in parsed.children(tok.head)
+    ) and tok.dep in {"xcomp"}
+    particles = {c.lower for c in kids if c.dep == "prt"}
+    if lemma in EXCLUDE_VERBS:
+        return "excluded"
+    if lemma in OUT_VERBS and "out" in particles:
+        return "excluded"
+    if lemma in NEGATABLE_INCLUSION and negated:
+        return "excluded"
+    if lemma in REFUSAL_VERBS:
+        return "absent"
+    if lemma in {"stay"} and "away" in {c.lower for c in kids}:
+        return "absent"
+    return None
+
+
+def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
+    """Who the cue is about: the object of an active cue, the subject of a passive or a refusal."""
+    kids = parsed.children(cue.i)
+    passive = any(c.dep == "auxpass" for c in kids) or cue.tag == "VBN"
+    out: list[Token] = []
+    if role == "absent":
+        return [c for c in kids if c.dep == "nsubj"]
+    if passive:
+        out = [c for c in kids if c.dep == "nsubjpass"]
+        if not out and cue.dep in {"acl", "relcl"} and cue.tag == "VBN":
+            out = [parsed.tokens[cue.head]]  # "Russia, shut out of the group"
+        if not out and cue.dep in {"pcomp", "xcomp", "advcl"}:
+            # "expressed dismay at not being included": the subject of the clause above.
+            host = parsed.tokens[cue.head]
+            while host.dep in {"prep", "pcomp"} and host.head != host.i:
+                host = parsed.tokens[host.head]
+            out = [c for c in parsed.children(host.i) if c.dep == "nsubj"]
+    else:
+        out = [c for c in kids if c.dep == "dobj"]
+    return out
+
+
+def _target(parsed: ParsedText, cue: Token, trigger_heads: set[int]) -> int | None:
+    for t in parsed.subtree(cue.i):
+        if t.i in trigger_heads:
+            return t.i
+    return None

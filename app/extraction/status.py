@@ -1,0 +1,54 @@
+"""Status of a meeting mention: occurred, scheduled, proposed or cancelled.
+
+Lexical cues on the trigger and the verbs above it decide first ("cancelled visit", "proposed that
+their next meeting", "called the trip off"); otherwise the tense of the clause, and where the event's
+date is known, whether it lies before or after publication.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from app.extraction.grammar import clause_tense
+from app.extraction.parsed import ParsedText
+from app.extraction.triggers import Trigger
+
+Status = Literal["occurred", "scheduled", "proposed", "cancelled"]
+
+CANCEL_WORDS = {"cancel", "cancelled", "canceled", "scrap", "scrapped", "abandon", "abort", "axe", "nix"}
+PROPOSAL_WORDS = {
+    "propose", "proposal", "suggest", "suggestion", "idea", "float", "offer", "urge", "push",
+    "seek", "want", "call", "demand", "invitation", "plea", "request", "possible", "potential",
+    "mooted", "moot", "consider", "contemplate", "hope", "would", "could", "might", "endorse",
+}
+# Verbs of saying end the climb: "said on Saturday that the summit ..." says nothing of status.
+REPORTING = {"say", "tell", "announce", "add", "state", "note", "report", "write", "tweet", "claim"}
+SCHEDULE_WORDS = {"schedule", "set", "due", "plan", "expect", "slate", "delay", "postpone", "move", "push"}
+
+
+def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
+    """What the words around one mention say of its status; None when they say nothing clear."""
+    toks = parsed.tokens
+    head = toks[trigger.head]
+    near = [c.lemma.lower() for c in parsed.children(head.i)] + [t.lemma.lower() for t in parsed.tokens[trigger.start_token : trigger.end_token]]
+    if any(w in CANCEL_WORDS for w in near):
+        return "cancelled"
+    for anc in [head, *parsed.ancestors(head.i)][:4]:
+        lemma = anc.lemma.lower()
+        if lemma in REPORTING and anc.i != head.i:
+            break
+        kids = parsed.children(anc.i)
+        if lemma in CANCEL_WORDS or (lemma == "call" and any(k.lower == "off" for k in kids)):
+            return "cancelled"
+        if lemma in PROPOSAL_WORDS and anc.i != head.i and anc.dep != "aux":
+            if lemma == "call" and not any(k.lower == "for" for k in kids):
+                continue
+            return "proposed"
+        if any(k.lower in {"would", "could", "might"} for k in kids) and anc.pos in {"VERB", "AUX"}:
+            return "proposed"
+    tense = clause_tense(parsed, head.i)
+    if tense == "future":
+        return "scheduled"
+    if tense == "past":
+        return "occurred"
+    return None

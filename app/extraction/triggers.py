@@ -1,0 +1,145 @@
+"""Meeting triggers: the nouns and verbs that name a gathering ("summit", "talks", "met").
+
+A word is a trigger by its lemma and its syntax: "talks" the plural noun, not "talks" the verb;
+"meet" with a person, not "meet demands"; "phone call", not "called for"; a meeting noun that heads its
+phrase, not one that only modifies another ("negotiation framework").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from app.extraction.parsed import ParsedText, Token
+
+# Nouns that name a gathering of parties. Value: the grammatical number they need to mean one
+# ("talks" and "discussions" name a meeting in the plural; "a talk" is a lecture).
+MEETING_NOUNS: dict[str, Literal["any", "plural"]] = {
+    "meeting": "any", "summit": "any", "talk": "plural", "discussion": "plural",
+    "negotiation": "plural", "consultation": "plural", "conference": "any", "hearing": "any",
+    "session": "any", "gathering": "any", "congress": "any", "plenary": "any", "encounter": "any",
+    "visit": "any", "call": "any", "lunch": "any", "dinner": "any", "breakfast": "any",
+    "argument": "plural", "summitry": "any", "meet": "any", "tête-à-tête": "any", "one-on-one": "any",
+    "bilateral": "any", "videoconference": "any", "teleconference": "any", "huddle": "any",
+}
+# Nouns that are meetings only with one of these modifiers.
+NEEDS_MODIFIER = {
+    "call": {"phone", "video", "telephone", "conference", "zoom", "teleconference"},
+    "lunch": {"working", "state", "official"},
+    "dinner": {"working", "state", "official"},
+    "breakfast": {"working", "state", "official", "prayer"},
+    "argument": {"oral"},
+}
+# Modifiers that make a meeting noun something else ("press conference" is a statement).
+NOT_MEETING_MODIFIERS = {"press", "news", "trading", "photo", "training", "jam", "study", "q&a"}
+# "meet" that is not a gathering: "meet demands", "meet the deadline".
+NON_MEETING_OBJECTS = {
+    "demand", "target", "need", "expectation", "requirement", "criterion", "criteria", "deadline",
+    "goal", "standard", "obligation", "condition", "end", "threshold", "cost", "challenge", "fate",
+    "objective", "commitment", "quota", "payment", "request",
+}
+MEETING_VERBS = {"meet", "confer", "convene", "host", "sit"}
+# Determiners and modifiers that say how a mention relates to gatherings already mentioned.
+NOVEL_MARKERS = {"another", "new", "next", "second", "fresh", "further", "third", "follow-up", "future"}
+BACK_MARKERS = {"previous", "earlier", "last", "prior", "first", "same", "that", "this", "such"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    head: int  # token index of the noun or verb
+    start_token: int
+    end_token: int  # exclusive
+    start: int
+    end: int
+    text: str
+    kind: Literal["noun", "verb"]
+    lemma: str
+    definite: bool  # "the summit", "Tuesday's summit", "that meeting": points back
+    novel: bool  # "another meeting", "the next summit": a new gathering
+    back: bool  # "the earlier meeting", "the previous visit"
+
+
+def find_triggers(parsed: ParsedText) -> list[Trigger]:
+    """Every meeting mention in `parsed`, in text order."""
+    out: list[Trigger] = []
+    for tok in parsed.tokens:
+        if tok.pos in {"NOUN", "PROPN"} and _is_meeting_noun(parsed, tok):
+            out.append(_noun_trigger(parsed, tok))
+        elif tok.pos == "VERB" and _is_meeting_verb(parsed, tok):
+            out.append(_make(parsed, tok, tok.i, tok.i + 1, "verb"))
+    return out
+
+
+def _is_meeting_noun(parsed: ParsedText, tok: Token) -> bool:
+    lemma = tok.lemma.lower()
+    number = MEETING_NOUNS.get(lemma)
+    if number is None or (tok.pos == "PROPN" and lemma != "summit"):
+        return False  # "Congress" the legislature is not a congress
+    if number == "plural" and tok.tag != "NNS":
+        return False
+    if tok.dep == "compound" and parsed.tokens[tok.head].lemma.lower() not in MEETING_NOUNS:
+        return False  # "negotiation framework", "summit venue"
+    modifiers = {c.lower for c in parsed.children(tok.i) if c.dep in {"compound", "amod", "nmod"}}
+    if modifiers & NOT_MEETING_MODIFIERS:
+        return False
+    needed = NEEDS_MODIFIER.get(lemma)
+    return needed is None or bool(modifiers & needed)
+
+
+def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
+    lemma = tok.lemma.lower()
+    if lemma not in MEETING_VERBS:
+        return False
+    kids = parsed.children(tok.i)
+    objects = [c for c in kids if c.dep in {"dobj", "nsubjpass"}]
+    if lemma == "meet":
+        return not any(o.lemma.lower() in NON_MEETING_OBJECTS for o in objects)
+    if lemma == "sit":
+        # "sat down with Macron", "sat with Trump"
+        return any(c.lower == "with" for c in kids) or any(
+            c.dep == "prt" and c.lower == "down" for c in kids
+        ) and any(c.lower == "with" for c in parsed.subtree(tok.i))
+    if lemma == "confer":
+        return any(c.lower == "with" for c in kids)
+    # "convene"/"host": a meeting by themselves only when what they govern is no meeting noun
+    # ("hosted the Russian leader"); "convene a meeting" leaves the trigger to the noun.
+    governed = [t for t in parsed.subtree(tok.i) if t.i != tok.i and t.lemma.lower() in MEETING_NOUNS]
+    if governed:
+        return False
+    if lemma == "host":
+        return any(o.ent_type in {"PERSON", "NORP"} or o.lemma.lower() in {"leader", "president"} for o in objects)
+    return lemma == "convene"
+
+
+def _noun_trigger(parsed: ParsedText, tok: Token) -> Trigger:
+    """The noun with the modifiers that are part of its name: "emergency meeting", "phone call"."""
+    start = tok.i
+    k = tok.i - 1
+    while k >= 0 and parsed.tokens[k].head in range(k + 1, tok.i + 1) and parsed.tokens[k].dep in {
+        "compound", "amod", "nmod", "nummod", "hmod", "punct"
+    } and parsed.tokens[k].tag not in {"POS"} and parsed.tokens[k].ent_type not in {"DATE"}:
+        start = k
+        k -= 1
+    while start < tok.i and parsed.tokens[start].pos == "PUNCT":
+        start += 1
+    return _make(parsed, tok, start, tok.i + 1, "noun")
+
+
+def _make(parsed: ParsedText, tok: Token, start: int, end: int, kind: Literal["noun", "verb"]) -> Trigger:
+    kids = parsed.children(tok.i)
+    words = {c.lower for c in kids if c.dep in {"det", "amod", "compound", "poss", "nmod"}}
+    words |= {t.lower for t in parsed.tokens[start : tok.i]}
+    definite = any(c.dep == "poss" or c.lower in {"the", "that", "this", "these", "those"} for c in kids)
+    return Trigger(
+        head=tok.i,
+        start_token=start,
+        end_token=end,
+        start=parsed.tokens[start].start,
+        end=parsed.tokens[end - 1].end,
+        text=parsed.span_text(start, end),
+        kind=kind,
+        lemma=tok.lemma.lower(),
+        definite=definite,
+        novel=bool(words & NOVEL_MARKERS),
+        back=bool(words & BACK_MARKERS) and not words & NOVEL_MARKERS,
+    )
