@@ -173,14 +173,16 @@ def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | Non
         return planned[-1] if planned and frame.sent - planned[-1].last_sent <= ANAPHORA_WINDOW else None
     if not (t.definite or t.back or t.kind == "verb"):
         return None
+    # Salience: the same word within a few sentences, then the same word further back for a
+    # definite mention ("the summit itself"), then any gathering just mentioned.
     recent = [g for g in compatible if frame.sent - g.last_sent <= ANAPHORA_WINDOW - 1]
     same_lemma = [g for g in recent if t.lemma in g.lemmas]
     if same_lemma:
         return same_lemma[-1]
-    if recent:
-        return recent[-1]
-    anywhere = [g for g in compatible if t.lemma in g.lemmas]
-    return anywhere[-1] if anywhere and t.definite else None
+    anywhere = [g for g in compatible if t.lemma in g.lemmas and frame.sent - g.last_sent <= 2 * ANAPHORA_WINDOW]
+    if anywhere and t.definite:
+        return anywhere[-1]
+    return recent[-1] if recent else None
 
 
 def _compatible(frame: _Frame, g: _Gathering) -> bool:

@@ -37,6 +37,8 @@ def mention_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> P
         if anc.lemma.lower() in REPORTING or len(chain) > 3:
             break
         chain.append(anc)
+        if anc.pos in {"VERB", "AUX"} and anc.dep not in {"xcomp", "aux", "prep", "pcomp"}:
+            break  # the meeting's own clause ends here; a place further up is another event's
     for node in chain:
         for c in parsed.children(node.i):
             if c.dep != "prep" or c.lower not in PLACE_PREPS:

@@ -24,6 +24,7 @@ ATTEND_VERBS = {
 }
 # Verbs whose object takes part when a meeting is their subject: "talks will involve X".
 INCLUDE_VERBS = {"involve", "include", "bring", "gather", "feature", "unite", "see"}
+GOAL_PREPS = {"for", "at", "to", "into", "in", "during"}
 PARTY_PREPS = {"with", "between", "among", "of", "involving", "alongside"}
 EXCLUDE_VERBS = {"exclude", "bar", "ban", "snub", "sideline", "uninvite", "disinvite", "freeze"}
 NEGATABLE_INCLUSION = {"invite", "include", "allow", "admit", "represent", "welcome", "ask"}
@@ -60,15 +61,21 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
 
     for c in parsed.children(head.i):
         if c.dep == "poss" or (c.dep in {"compound", "amod", "nmod"} and c.i < head.i):
-            add(c, "participant")
+            # "Trump's summit", "US-Russia talks"; a city before the noun is where ("Paris talks").
+            m = actors.at(c.i)
+            if m is None or m.place is None or m.place == (m.actor.name if m.actor else None):
+                add(c, "participant")
         elif c.dep == "prep" and c.lower in PARTY_PREPS:
             _add_objects(parsed, c, add)
         elif c.dep in {"acl", "relcl"}:
             _clause_on_meeting(parsed, c, add)
     verb = toks[head.head] if head.head != head.i else None
     if verb is not None and head.dep == "pobj":
+        # "travelled to Washington for talks", "arrived at the summit"; not "after the summit".
         prep = verb
-        verb = toks[prep.head] if prep.head != prep.i else None
+        verb = toks[prep.head] if prep.head != prep.i and prep.lower in GOAL_PREPS else None
+    elif head.dep not in {"dobj", "nsubj", "nsubjpass", "attr"}:
+        verb = None
     if verb is not None and verb.pos in {"VERB", "AUX"}:
         lemma = verb.lemma.lower()
         if head.dep in {"nsubj", "nsubjpass"}:

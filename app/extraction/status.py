@@ -33,8 +33,11 @@ def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
     near = [c.lemma.lower() for c in parsed.children(head.i)] + [t.lemma.lower() for t in parsed.tokens[trigger.start_token : trigger.end_token]]
     if any(w in CANCEL_WORDS for w in near):
         return "cancelled"
-    for anc in [head, *parsed.ancestors(head.i)][:4]:
+    chain = [head, *parsed.ancestors(head.i)][:4]
+    for below, anc in zip([None, *chain], chain, strict=False):
         lemma = anc.lemma.lower()
+        if below is not None and below.dep in {"nsubj", "nsubjpass"}:
+            break  # what the meeting itself did ("the meeting sought to ...") is no plan for it
         if lemma in REPORTING and anc.i != head.i:
             break
         kids = parsed.children(anc.i)
