@@ -208,10 +208,13 @@ def _compatible(frame: _Frame, g: _Gathering) -> bool:
 def _exclusion_target(exclusion: Exclusion, gatherings: list[_Gathering], heads: dict[int, int]) -> _Gathering | None:
     if exclusion.target is not None:
         return gatherings[heads[exclusion.target]]
-    nearest = [g for g in gatherings if any(f.sent <= exclusion.sent for f in g.frames)]
-    if not nearest:
-        return gatherings[0] if gatherings else None
-    return max(nearest, key=lambda g: max(f.sent for f in g.frames if f.sent <= exclusion.sent))
+    # No meeting named in the cue: the one the passage is about, i.e. of those mentioned in the
+    # last two sentences, the one the article introduced first.
+    recent = [g for g in gatherings if any(0 <= exclusion.sent - f.sent <= 2 for f in g.frames)]
+    if recent:
+        return min(recent, key=lambda g: g.first.trigger.head)
+    before = [g for g in gatherings if g.first.sent <= exclusion.sent]
+    return before[-1] if before else (gatherings[0] if gatherings else None)
 
 
 # -- output -------------------------------------------------------------------------------------

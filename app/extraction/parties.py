@@ -29,6 +29,8 @@ PARTY_PREPS = {"with", "between", "among", "of", "involving", "alongside"}
 EXCLUDE_VERBS = {"exclude", "bar", "ban", "snub", "sideline", "uninvite", "disinvite", "freeze"}
 NEGATABLE_INCLUSION = {"invite", "include", "allow", "admit", "represent", "welcome", "ask"}
 OUT_VERBS = {"shut", "leave", "keep", "lock", "freeze", "cut"}  # "shut out", "left out", "kept out"
+# Cues that mean exclusion from a meeting only when one is named nearby.
+WEAK_CUES = {"ban", "bar", "snub", "sideline", "freeze", "keep", "cut", "lock", "decline", "refuse", "skip", "shun"}
 REFUSAL_VERBS = {"decline", "boycott", "refuse", "skip", "shun", "snub"}
 
 
@@ -175,15 +177,19 @@ class Exclusion:
 def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: set[int]) -> list[Exclusion]:
     """Parties the text says were left out of a meeting (or stayed away from one)."""
     out: list[Exclusion] = []
+    sentences_with_meetings = {parsed.tokens[i].sent for i in trigger_heads}
     for tok in parsed.tokens:
         if tok.pos not in {"VERB", "ADJ"}:
             continue
         role = _cue_role(parsed, tok)
         if role is None:
             continue
+        target = _target(parsed, tok, trigger_heads)
+        if target is None and tok.lemma.lower() in WEAK_CUES and tok.sent not in sentences_with_meetings:
+            continue  # "tried to ban the app": no meeting in sight, no exclusion from one
         for party_tok in _cue_parties(parsed, tok, role):
             for m in _actors_in_phrase(parsed, party_tok, actors):
-                out.append(Exclusion(m, role, _target(parsed, tok, trigger_heads), tok.sent))
+                out.append(Exclusion(m, role, target, tok.sent))
     return out
 
 
@@ -193,7 +199,7 @@ def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
     negated = any(c.dep == "neg" for c in kids) or any(
         c.dep == "neg" for c in parsed.children(tok.head)
     ) and tok.dep in {"xcomp"}
-    particles = {c.lower for c in kids if c.dep == "prt"}
+    particles = {c.lower for c in kids if c.dep in {"prt", "prep", "advmod"}}
     if lemma in EXCLUDE_VERBS:
         return "excluded"
     if lemma in OUT_VERBS and "out" in particles:
@@ -226,6 +232,10 @@ def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
             out = [c for c in parsed.children(host.i) if c.dep == "nsubj"]
     else:
         out = [c for c in kids if c.dep == "dobj"]
+    if not out and cue.i >= 2 and parsed.tokens[cue.i - 1].text == ",":
+        # "Russia, shut out of the group, ...": a participle set off after the party it describes,
+        # which the parser often attaches elsewhere.
+        out = [parsed.tokens[cue.i - 2]]
     return out
 
 
