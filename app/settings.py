@@ -7,6 +7,11 @@ from functools import lru_cache
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+# A JSON body may spell one character as up to 6 bytes ("\u00e9", as json.dumps writes by default);
+# the slack covers the other fields and the syntax around them.
+_BODY_BYTES_PER_CHAR = 6
+_BODY_SLACK_BYTES = 64 * 1024
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="EXTRACTOR_", env_file=".env", extra="ignore")
@@ -20,6 +25,11 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, description="Port the event-extractor command binds.")
     log_level: str = Field(default="info", description="Log level.")
     log_text: bool = Field(default=False, description="Include article text in request logs.")
+
+    @property
+    def max_body_bytes(self) -> int:
+        """Request bodies larger than this are refused with 413 before they are read or parsed."""
+        return self.max_text_chars * _BODY_BYTES_PER_CHAR + _BODY_SLACK_BYTES
 
 
 @lru_cache

@@ -1,0 +1,1 @@
+"""The HTTP layer only: thin routes, no NLP."""

@@ -1,0 +1,55 @@
+"""What routes receive, as Annotated aliases: `def route(settings: SettingsDep, ...)`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from app.api.errors import ApiError
+from app.api.state import ServiceState
+from app.extraction.engine import Extractor
+from app.observability.http import request_facts
+from app.observability.logs import RequestFacts
+from app.observability.metrics import Metrics
+from app.settings import Settings
+
+# Seconds a client should wait before asking again while the model loads.
+_RETRY_AFTER_LOADING = "5"
+
+
+def get_state(request: Request) -> ServiceState:
+    state = request.app.state.service
+    assert isinstance(state, ServiceState)
+    return state
+
+
+StateDep = Annotated[ServiceState, Depends(get_state)]
+
+
+def get_settings(state: StateDep) -> Settings:
+    return state.settings
+
+
+def get_metrics(state: StateDep) -> Metrics:
+    return state.metrics
+
+
+def get_extractor(state: StateDep) -> Extractor:
+    """The loaded extractor; 503 while it is still loading or if loading failed."""
+    loader = state.loader
+    if loader.extractor is not None:
+        return loader.extractor
+    if loader.failure is not None:
+        raise ApiError(503, f"model {loader.model!r} failed to load: {loader.failure}")
+    raise ApiError(
+        503,
+        f"model {loader.model!r} is still loading; retry shortly",
+        headers={"Retry-After": _RETRY_AFTER_LOADING},
+    )
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+MetricsDep = Annotated[Metrics, Depends(get_metrics)]
+ExtractorDep = Annotated[Extractor, Depends(get_extractor)]
+RequestFactsDep = Annotated[RequestFacts, Depends(request_facts)]

@@ -1,0 +1,57 @@
+"""What the HTTP layer shares across requests: settings, metrics and the extractor once it is loaded."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.extraction.engine import Extractor
+from app.observability.logs import log
+from app.observability.metrics import Metrics
+from app.settings import Settings
+
+ExtractorFactory = Callable[[str], Extractor]
+
+
+class ExtractorLoader:
+    """Loads the one Extractor in a background thread, so the process answers /healthz meanwhile."""
+
+    def __init__(self, model: str, factory: ExtractorFactory, on_loaded: Callable[[Extractor], None]) -> None:
+        self.model = model
+        self._factory = factory
+        self._on_loaded = on_loaded
+        self._extractor: Extractor | None = None
+        self.failure: str | None = None
+
+    @property
+    def extractor(self) -> Extractor | None:
+        """The loaded extractor, or None while loading (or after loading failed)."""
+        return self._extractor
+
+    def start(self) -> None:
+        # A daemon thread: a shutdown during a slow load must not wait for it.
+        threading.Thread(target=self._load, name="load-extractor", daemon=True).start()
+
+    def _load(self) -> None:
+        started = time.perf_counter()
+        try:
+            extractor = self._factory(self.model)
+        except Exception as exc:
+            self.failure = f"{type(exc).__name__}: {exc}"
+            log.exception("model failed to load", extra={"fields": {"model": self.model}})
+            return
+        self._on_loaded(extractor)
+        self._extractor = extractor
+        log.info(
+            "model loaded",
+            extra={"fields": {"model": self.model, "seconds": round(time.perf_counter() - started, 2)}},
+        )
+
+
+@dataclass(frozen=True)
+class ServiceState:
+    settings: Settings
+    metrics: Metrics
+    loader: ExtractorLoader

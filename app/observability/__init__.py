@@ -1,0 +1,1 @@
+"""Metrics and logs: what the service tells its operators."""

@@ -1,0 +1,100 @@
+"""Prometheus metrics of the service, kept in a registry each app owns (so two apps never collide)."""
+
+from __future__ import annotations
+
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    Info,
+    generate_latest,
+)
+from prometheus_client.gc_collector import GCCollector
+from prometheus_client.platform_collector import PlatformCollector
+from prometheus_client.process_collector import ProcessCollector
+
+from app.models.v1 import SCHEMA_VERSION, Extraction, ModelInfo
+
+# NLP requests take from a few milliseconds (short texts) to seconds (long articles).
+LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+TEXT_LENGTH_BUCKETS = (100, 500, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000)
+
+# Label for requests no route matched, so that scanners cannot blow up the label set.
+UNMATCHED_ROUTE = "<unmatched>"
+
+METRICS_CONTENT_TYPE = CONTENT_TYPE_LATEST
+
+
+class Metrics:
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        ProcessCollector(registry=self.registry)
+        PlatformCollector(registry=self.registry)
+        GCCollector(registry=self.registry)
+        r = self.registry
+        self.requests = Counter(
+            "extractor_http_requests", "HTTP requests answered.", ["method", "route", "status"], registry=r
+        )
+        self.request_seconds = Histogram(
+            "extractor_http_request_duration_seconds",
+            "Time from request to the end of the response.",
+            ["method", "route"],
+            buckets=LATENCY_BUCKETS,
+            registry=r,
+        )
+        self.in_flight = Gauge(
+            "extractor_http_requests_in_flight", "Requests being answered now.", registry=r
+        )
+        self.stage_seconds = Histogram(
+            "extractor_stage_duration_seconds",
+            "Time each extraction stage took.",
+            ["stage"],
+            buckets=LATENCY_BUCKETS,
+            registry=r,
+        )
+        self.events = Counter(
+            "extractor_events_extracted",
+            "Events returned, by type and status.",
+            ["type", "status"],
+            registry=r,
+        )
+        self.participants = Counter(
+            "extractor_participants_extracted", "Event participants returned, by role.", ["role"], registry=r
+        )
+        self.text_chars = Histogram(
+            "extractor_text_length_chars",
+            "Length of the texts extracted from, in characters.",
+            buckets=TEXT_LENGTH_BUCKETS,
+            registry=r,
+        )
+        self.unresolved_dates = Counter(
+            "extractor_dates_unresolved", "Date mentions returned without a value.", registry=r
+        )
+        self.model = Info("extractor_model", "The loaded model and the response schema version.", registry=r)
+
+    def observe_stage(self, stage: str, seconds: float) -> None:
+        """The engine's `observe` callback."""
+        self.stage_seconds.labels(stage=stage).observe(seconds)
+
+    def observe_extraction(self, text_chars: int, extraction: Extraction) -> None:
+        self.text_chars.observe(text_chars)
+        for event in extraction.events:
+            self.events.labels(type=event.type, status=event.status).inc()
+            for participant in event.participants:
+                self.participants.labels(role=participant.role).inc()
+        unresolved = sum(1 for date in extraction.dates if date.value is None)
+        if unresolved:
+            self.unresolved_dates.inc(unresolved)
+
+    def observe_request(self, method: str, route: str, status: int, seconds: float) -> None:
+        self.requests.labels(method=method, route=route, status=str(status)).inc()
+        self.request_seconds.labels(method=method, route=route).observe(seconds)
+
+    def set_model(self, model: ModelInfo) -> None:
+        self.model.info({"name": model.name, "version": model.version, "schema_version": SCHEMA_VERSION})
+
+    def exposition(self) -> bytes:
+        """All metrics in the Prometheus text format."""
+        return generate_latest(self.registry)
