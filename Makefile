@@ -1,0 +1,34 @@
+# User-facing targets: run, test (and lock, to regenerate the pinned, hashed requirements).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lock
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Stamps: reinstall only when a lock file or pyproject.toml changed.
+$(VENV)/.run-installed: requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --require-hashes -r requirements.lock
+	$(BIN)/pip install --no-deps -e .
+	touch $@
+
+$(VENV)/.test-installed: requirements-dev.lock pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --require-hashes -r requirements-dev.lock
+	$(BIN)/pip install --no-deps -e .
+	touch $@
+
+run: $(VENV)/.run-installed
+	$(BIN)/uvicorn app.main:app --host 127.0.0.1 --port 8000
+
+test: $(VENV)/.test-installed
+	$(BIN)/ruff check app tests
+	$(BIN)/mypy --strict app
+	$(BIN)/pytest
+
+# pip-tools is deliberately not in the locks: it is only needed here.
+lock: | $(BIN)/python
+	$(BIN)/pip install "pip-tools>=7.4"
+	$(BIN)/pip-compile --allow-unsafe --generate-hashes --strip-extras --output-file=requirements.lock pyproject.toml
+	$(BIN)/pip-compile --allow-unsafe --extra=dev --generate-hashes --strip-extras --output-file=requirements-dev.lock pyproject.toml
