@@ -8,6 +8,7 @@ being included"); refusals ("declined", "boycotted", "stayed away") give `absent
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.extraction.actors import ActorIndex, ActorMention
@@ -40,22 +41,28 @@ class PartyRole:
     role: Role
 
 
+AddParty = Callable[[Token, Role], None]
+ORGANIZING = {"convene", "host", "chair", "organize", "organise"}
+
+
 def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> list[PartyRole]:
     """Organizers and participants that the syntax around one trigger names."""
     toks = parsed.tokens
     head = toks[trigger.head]
     found: list[PartyRole] = []
+    own = set(range(trigger.start_token, trigger.end_token))
 
     def add(tok: Token, role: Role) -> None:
         for m in _actors_in_phrase(parsed, tok, actors):
-            found.append(PartyRole(m, role))
+            if m.start_token not in own:  # "the Gulf Summit" is no party to itself
+                found.append(PartyRole(m, role))
 
     if trigger.kind == "verb":
         lemma = head.lemma.lower()
+        for subj in _subjects(parsed, head):
+            add(subj, "organizer" if lemma in ORGANIZING else "participant")
         for c in parsed.children(head.i):
-            if c.dep in {"nsubj", "nsubjpass"}:
-                add(c, "organizer" if lemma in {"host", "convene"} else "participant")
-            elif c.dep == "dobj":
+            if c.dep == "dobj":
                 add(c, "participant")
             elif c.dep == "prep" and c.lower in PARTY_PREPS:
                 _add_objects(parsed, c, add)
@@ -67,7 +74,7 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
             m = actors.at(c.i)
             if m is None or m.place is None or m.place == (m.actor.name if m.actor else None):
                 add(c, "participant")
-        elif c.dep == "prep" and c.lower in PARTY_PREPS:
+        elif c.dep == "prep" and (c.lower in PARTY_PREPS or (c.lower == "to" and trigger.lemma == "call")):
             _add_objects(parsed, c, add)
         elif c.dep in {"acl", "relcl"}:
             _clause_on_meeting(parsed, c, add)
@@ -78,44 +85,63 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
         verb = toks[prep.head] if prep.head != prep.i and prep.lower in GOAL_PREPS else None
     elif head.dep not in {"dobj", "nsubj", "nsubjpass", "attr"}:
         verb = None
-    if verb is not None and verb.pos in {"VERB", "AUX"}:
-        lemma = verb.lemma.lower()
-        if head.dep in {"nsubj", "nsubjpass"}:
-            for c in parsed.children(verb.i):
-                if c.dep in {"dobj", "attr"} and lemma in INCLUDE_VERBS:
-                    add(c, "participant")
-            for conj in _conj_verbs(parsed, verb):
-                if conj.lemma.lower() in INCLUDE_VERBS:
-                    for c in parsed.children(conj.i):
-                        if c.dep == "dobj":
-                            add(c, "participant")
-        elif lemma in ATTEND_VERBS or lemma in ORGANIZER_VERBS:
-            role: Role = "organizer" if lemma in {"convene", "host", "chair", "organize", "organise"} else "participant"
-            for c in parsed.children(verb.i):
-                if c.dep in {"nsubj", "agent"}:
-                    add(c, role)
-                elif c.dep == "prep" and c.lower in {"with", "between"}:
-                    _add_objects(parsed, c, add)
+    if verb is None or verb.pos not in {"VERB", "AUX"}:
+        return found
+    lemma = verb.lemma.lower()
+    if head.dep in {"nsubj", "nsubjpass"}:
+        # "the talks will involve X", "the summit brought together X and Y"
+        for v in [verb, *_conj_verbs(parsed, verb)]:
+            if v.lemma.lower() in INCLUDE_VERBS:
+                for c in parsed.children(v.i):
+                    if c.dep in {"dobj", "attr"}:
+                        add(c, "participant")
+    elif lemma in ATTEND_VERBS or lemma in ORGANIZER_VERBS:
+        role: Role = "organizer" if lemma in ORGANIZING else "participant"
+        for subj in _subjects(parsed, verb):
+            add(subj, role)
+        for c in parsed.children(verb.i):
+            if c.dep == "agent":
+                _add_objects(parsed, c, add, role)
+            elif c.dep == "prep" and c.lower in {"with", "between"}:
+                _add_objects(parsed, c, add)
+            elif c.dep == "dobj" and lemma in ORGANIZING and head.dep == "pobj":
+                add(c, "participant")  # "Lee will host Trump for a working lunch"
     return found
 
 
-def _clause_on_meeting(parsed: ParsedText, verb: Token, add: object) -> None:
-    """ "a meeting attended by X", "talks involving X", "the summit, which Brunei is hosting"."""
-    assert callable(add)
-    lemma = verb.lemma.lower()
-    for c in parsed.children(verb.i):
-        if c.dep == "agent":
-            _add_objects(parsed, c, add, "organizer" if lemma in {"host", "chair", "convene", "organize"} else "participant")
-        elif c.dep in {"dobj"} and lemma in INCLUDE_VERBS | {"bring", "involve"}:
-            add(c, "participant")
-        elif c.dep == "nsubj" and lemma in {"host", "chair", "convene", "organize"} and c.tag != "WDT":
-            add(c, "organizer")
-        elif c.dep == "nsubj" and lemma in ATTEND_VERBS and c.tag != "WDT":
-            add(c, "participant")
+def _subjects(parsed: ParsedText, verb: Token) -> list[Token]:
+    """The subject of a verb, through control, coordination and relative pronouns.
+
+    "Kim went on to meet Lee" (meet <- went), "arrived and met" (conjuncts share a subject),
+    "Brunei, which ... convened the session" (which -> Brunei).
+    """
+    for _ in range(3):
+        subj = [c for c in parsed.children(verb.i) if c.dep in {"nsubj", "nsubjpass"}]
+        if subj:
+            return [parsed.tokens[s.head] if s.tag in {"WDT", "WP"} and verb.dep == "relcl" else s for s in subj]
+        if verb.dep == "relcl" and any(c.tag in {"WDT", "WP"} for c in parsed.children(verb.i)):
+            return [parsed.tokens[verb.head]]
+        if verb.dep not in {"xcomp", "conj", "advcl", "acomp"} or verb.head == verb.i:
+            return []
+        verb = parsed.tokens[verb.head]
+    return []
 
 
-def _add_objects(parsed: ParsedText, prep: Token, add: object, role: Role = "participant") -> None:
-    assert callable(add)
+def _clause_on_meeting(parsed: ParsedText, verb: Token, add: AddParty) -> None:
+    """ "a meeting attended by X", "talks involving X", "the summit, which Brunei is hosting",
+    "a call, which later widened to include X"."""
+    for v in [verb, *(c for c in parsed.children(verb.i) if c.dep == "xcomp")]:
+        lemma = v.lemma.lower()
+        for c in parsed.children(v.i):
+            if c.dep == "agent":
+                _add_objects(parsed, c, add, "organizer" if lemma in ORGANIZING else "participant")
+            elif c.dep == "dobj" and lemma in INCLUDE_VERBS:
+                add(c, "participant")
+            elif c.dep == "nsubj" and c.tag not in {"WDT", "WP"} and lemma in ORGANIZING | ATTEND_VERBS:
+                add(c, "organizer" if lemma in ORGANIZING else "participant")
+
+
+def _add_objects(parsed: ParsedText, prep: Token, add: AddParty, role: Role = "participant") -> None:
     for c in parsed.children(prep.i):
         if c.dep in {"pobj", "pcomp"}:
             add(c, role)
