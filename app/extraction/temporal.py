@@ -1,6 +1,9 @@
 """Temporal normalization: every date expression in a text, resolved against the publication date.
 
-(Interface in place; the finder is being written.)
+`_temporal_match` finds the expressions and the calendar fields they name; this module decides which
+occurrence a yearless or relative expression means (from cue words and the clause's tense) and
+renders the value at the precision the text gives (TIMEX3 conventions: YYYY-MM-DD, YYYY-MM, YYYY-Www,
+YYYY, YYY for a decade, YYYY-Qn, YYYY-SU, PRESENT_REF).
 """
 
 from __future__ import annotations
@@ -9,10 +12,17 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from app.extraction import _temporal_calendar as cal
+from app.extraction._temporal_calendar import Lean, Period
+from app.extraction._temporal_match import Expr, Matcher
+from app.extraction.grammar import Tense, clause_tense
 from app.extraction.parsed import ParsedText
 
 Anchor = Literal["publication", "text", "none"]
 Direction = Literal["past", "future", "same", "absolute"]
+
+NO_PUBLICATION = "relative date and no published_at given"
+NO_TEXT_ANCHOR = "relative to an earlier date and the text gives none before it"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,4 +41,268 @@ class DateMention:
 
 def find_dates(parsed: ParsedText, published: dt.date | None) -> list[DateMention]:
     """Every date expression in `parsed`, in text order, with its normalized value."""
-    return []
+    matcher = Matcher(parsed)
+    mentions: list[DateMention] = []
+    last_day: dt.date | None = None  # what "the next day" counts from
+    i = 0
+    while i < matcher.n:
+        expr = matcher.match(i)
+        if expr is None:
+            i += 1
+            continue
+        resolved = _Resolver(parsed, matcher, published, last_day).resolve(expr)
+        if resolved.period is not None and resolved.period.first == resolved.period.last:
+            last_day = resolved.period.first
+        first, last = parsed.tokens[expr.start], parsed.tokens[expr.end - 1]
+        mentions.append(
+            DateMention(
+                text=parsed.text[first.start : last.end],
+                start=first.start,
+                end=last.end,
+                token_start=expr.start,
+                token_end=expr.end,
+                value=resolved.value,
+                anchor=resolved.anchor,
+                direction=resolved.direction,
+                end_value=resolved.end_value,
+                reason=resolved.reason,
+            )
+        )
+        i = expr.end
+    return mentions
+
+
+@dataclass(frozen=True, slots=True)
+class _Resolved:
+    period: Period | None
+    value: str | None
+    anchor: Anchor
+    direction: Direction
+    end_value: str | None = None
+    reason: str | None = None
+
+
+# Words right before an expression that say which way it points: "since Monday", "ahead of Tuesday's".
+_PAST_CUES = frozenset({"since"})
+_FUTURE_PAIRS = frozenset({("ahead", "of"), ("in", "time"), ("starting", "on")})
+# Participles that name a plan's date when they take "for": "talks set for Sunday".
+_PLAN_PARTICIPLES = frozenset({"schedule", "set", "plan", "slate", "book", "pencil", "earmark", "due"})
+
+
+class _Resolver:
+    def __init__(
+        self, parsed: ParsedText, matcher: Matcher, published: dt.date | None, last_day: dt.date | None
+    ) -> None:
+        self.parsed = parsed
+        self.matcher = matcher
+        self.published = published
+        self.last_day = last_day
+
+    def resolve(self, expr: Expr) -> _Resolved:
+        if expr.kind == "ref":
+            return _Resolved(None, expr.ref, "publication", "past" if expr.ref == "PAST_REF" else "same")
+        absolute = self.absolute(expr)
+        if absolute is not None:
+            return _Resolved(absolute, absolute.label, "none", "absolute", self.range_end(expr, absolute))
+        if expr.kind == "text_offset":
+            return self.from_text(expr)
+        if self.published is None:
+            return _Resolved(None, None, "publication", self.lean_direction(expr), reason=NO_PUBLICATION)
+        period = self.relative(expr, self.published)
+        if period is None:
+            return _Resolved(None, None, "publication", "same", reason="no such day in any nearby year")
+        return _Resolved(
+            period, period.label, "publication", cal.direction_of(period, self.published),
+            self.range_end(expr, period),
+        )
+
+    # --- dates that need no anchor -------------------------------------------------------------
+    def absolute(self, expr: Expr) -> Period | None:
+        if expr.kind == "decade" and expr.index is not None:
+            return cal.decade(expr.index)
+        if expr.kind == "century" and expr.index is not None:
+            return cal.century(expr.index)
+        if expr.year is None:
+            return None
+        if expr.kind == "quarter" and expr.index is not None:
+            return cal.quarter(expr.year, expr.index)
+        if expr.kind == "season" and expr.index is not None:
+            return cal.season(expr.year, expr.index)
+        if expr.kind != "calendar":
+            return None
+        if expr.month is None:
+            return cal.year(expr.year)
+        if expr.day is None:
+            return cal.month(expr.year, expr.month)
+        try:
+            return cal.day(dt.date(expr.year, expr.month, expr.day))
+        except ValueError:
+            return None
+
+    def range_end(self, expr: Expr, start: Period) -> str | None:
+        if expr.end_month is None or expr.end_day is None:
+            return None
+        y = start.first.year + (1 if expr.end_month < start.first.month else 0)
+        try:
+            return dt.date(y, expr.end_month, expr.end_day).isoformat()
+        except ValueError:
+            return None
+
+    # --- dates relative to the publication date -----------------------------------------------
+    def relative(self, expr: Expr, pub: dt.date) -> Period | None:
+        lean, strict = self.lean(expr)
+        if expr.kind == "weekday" and expr.weekday is not None:
+            return cal.day(_weekday_date(expr.weekday, pub, lean, strict, expr.cue))
+        if expr.kind == "relative" and expr.unit is not None:
+            return _shifted(expr.unit, expr.shift, pub)
+        if expr.kind == "ago" and expr.unit is not None:
+            return _shifted(expr.unit, expr.shift, pub)
+        if expr.kind == "calendar" and expr.month is not None:
+            return self.yearless(expr, pub, lean, strict)
+        if expr.kind == "quarter" and expr.index is not None:
+            if expr.year_shift is not None:
+                return cal.quarter(pub.year + expr.year_shift, expr.index)
+            here = (pub.year, (pub.month - 1) // 3)
+            return cal.quarter(cal.pick_cyclic(expr.index - 1, 4, here, lean, strict), expr.index)
+        if expr.kind == "season" and expr.index is not None:
+            if expr.cue == "this":
+                lean, strict = "nearest", False
+            return cal.season(cal.pick_cyclic(expr.index, 4, cal.season_of(pub), lean, strict), expr.index)
+        if expr.kind == "ordinal_day" and expr.day is not None:
+            return _day_of_month(expr.day, pub, lean)
+        if expr.kind == "period_end":
+            return _period_end(expr.unit or "year", pub, lean)
+        return None
+
+    def yearless(self, expr: Expr, pub: dt.date, lean: Lean, strict: bool) -> Period | None:
+        assert expr.month is not None
+        if expr.year_shift is not None:
+            y = pub.year + expr.year_shift
+            return cal.month(y, expr.month) if expr.day is None else _safe_day(y, expr.month, expr.day)
+        if expr.day is None:
+            if expr.cue == "this":
+                lean = "same_year"
+            return cal.month(cal.pick_cyclic(expr.month - 1, 12, (pub.year, pub.month - 1), lean, strict), expr.month)
+        if expr.weekday is not None:
+            # "Thursday, December 5": the nearby year in which that day is a Thursday.
+            fitting = [
+                y for y in range(pub.year - 1, pub.year + 2)
+                if (d := _safe_date(y, expr.month, expr.day)) is not None and d.weekday() == expr.weekday
+            ]
+            if fitting:
+                return _safe_day(min(fitting, key=lambda y: abs(y - pub.year)), expr.month, expr.day)
+        y = cal.pick_date_year(expr.month, expr.day, pub, lean, strict)
+        return None if y is None else _safe_day(y, expr.month, expr.day)
+
+    def lean(self, expr: Expr) -> tuple[Lean, bool]:
+        """Which occurrence the expression means, and whether "now" itself is excluded."""
+        if expr.cue == "last":
+            return "past", True
+        if expr.cue == "next":
+            return "future", True
+        before, before2 = self.matcher.word(expr.start - 1), self.matcher.word(expr.start - 2)
+        if before in _PAST_CUES:
+            return "past", False
+        if (before2, before) in _FUTURE_PAIRS:
+            return "future", False
+        if before == "for" and self.plans_for(expr.start - 1):
+            return "future", False
+        return _lean_from_tense(clause_tense(self.parsed, expr.head), expr), False
+
+    def plans_for(self, for_index: int) -> bool:
+        head = self.parsed.tokens[self.parsed.tokens[for_index].head]
+        return head.lemma.lower() in _PLAN_PARTICIPLES and head.tag in {"VBN", "JJ"}
+
+    def lean_direction(self, expr: Expr) -> Direction:
+        if expr.kind in {"relative", "ago"}:
+            return "past" if expr.shift < 0 else "future" if expr.shift > 0 else "same"
+        lean, _ = self.lean(expr)
+        return lean if lean in {"past", "future"} else "same"  # type: ignore[return-value]
+
+    # --- dates relative to an earlier date in the text ---------------------------------------
+    def from_text(self, expr: Expr) -> _Resolved:
+        if self.last_day is None or expr.unit is None:
+            return _Resolved(None, None, "text", "same", reason=NO_TEXT_ANCHOR)
+        period = _shifted(expr.unit, expr.shift, self.last_day)
+        direction: Direction = "absolute" if self.published is None else cal.direction_of(period, self.published)
+        return _Resolved(period, period.label, "text", direction)
+
+
+def _lean_from_tense(tense: Tense, expr: Expr) -> Lean:
+    """News conventions: a weekday in a past or present clause is the latest one; a bare month in a
+    present clause is the coming one (schedules are told in the present), in an untensed phrase the
+    publication year's; a month and day with no tense is the nearest such day."""
+    if tense == "future":
+        return "future"
+    if tense == "past":
+        return "past"
+    if expr.kind == "weekday":
+        return "past"
+    if expr.kind == "calendar" and expr.day is None:
+        return "future" if tense == "present" else "same_year"
+    return "nearest"
+
+
+def _weekday_date(weekday: int, pub: dt.date, lean: Lean, strict: bool, cue: str) -> dt.date:
+    back = (pub.weekday() - weekday) % 7
+    ahead = (weekday - pub.weekday()) % 7
+    if back == 0 and not strict:
+        return pub  # "on Tuesday" in Tuesday's paper is that day
+    back, ahead = back or 7, ahead or 7
+    if lean == "future":
+        return pub + dt.timedelta(days=ahead)
+    if lean == "past":
+        return pub - dt.timedelta(days=back)
+    return pub + dt.timedelta(days=ahead) if ahead < back else pub - dt.timedelta(days=back)
+
+
+def _shifted(unit: str, shift: int, origin: dt.date) -> Period:
+    if unit == "day":
+        return cal.day(origin + dt.timedelta(days=shift))
+    if unit == "week":
+        return cal.week(origin + dt.timedelta(weeks=shift))
+    if unit == "weekend":
+        return cal.weekend(origin + dt.timedelta(weeks=shift))
+    if unit == "month":
+        return cal.month(*cal.shift_month(origin.year, origin.month, shift))
+    if unit == "quarter":
+        y, m = cal.shift_month(origin.year, origin.month, 3 * shift)
+        return cal.quarter(y, (m - 1) // 3 + 1)
+    return cal.year(origin.year + shift)
+
+
+def _day_of_month(day_no: int, pub: dt.date, lean: Lean) -> Period | None:
+    """"The 14th": that day of this month, or of the month before or after as the tense says."""
+    options = []
+    for by in (-1, 0, 1):
+        y, m = cal.shift_month(pub.year, pub.month, by)
+        d = _safe_date(y, m, day_no)
+        if d is not None:
+            options.append(d)
+    if lean == "past":
+        options = [d for d in options if d <= pub] or options
+        return cal.day(max(options)) if options else None
+    if lean == "future":
+        options = [d for d in options if d >= pub] or options
+        return cal.day(min(options)) if options else None
+    return cal.day(min(options, key=lambda d: abs((d - pub).days))) if options else None
+
+
+def _period_end(unit: str, pub: dt.date, lean: Lean) -> Period:
+    """"The end of the year": this one, or the last one when a past clause says it is over."""
+    if unit == "month":
+        over = lean == "past" and pub.day < 20
+        return cal.month(*cal.shift_month(pub.year, pub.month, -1 if over else 0))
+    return cal.year(pub.year - 1 if lean == "past" and pub.month < 12 else pub.year)
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _safe_day(y: int, m: int, d: int) -> Period | None:
+    found = _safe_date(y, m, d)
+    return cal.day(found) if found is not None else None

@@ -1,0 +1,522 @@
+"""Finding date expressions among the tokens of a parse: which tokens form one, and what calendar
+fields it names. Resolving those fields against a date is `temporal.py`'s job."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from dateutil import parser as date_parser
+
+from app.extraction.parsed import ParsedText
+
+Kind = Literal[
+    "calendar",  # any of year / month / day given ("June 1", "August 2026", "2014", "Jan. 10-12")
+    "weekday",  # "Monday", "last Friday"
+    "relative",  # unit shifted from the publication date ("next week", "yesterday", "this year")
+    "ago",  # "three years ago"
+    "text_offset",  # unit shifted from the last date in the text ("the next day")
+    "decade",
+    "century",
+    "quarter",
+    "season",
+    "ordinal_day",  # "the 14th"
+    "period_end",  # "the end of the year": this unit, or the last one if the text says it is over
+    "ref",  # PRESENT_REF / PAST_REF
+]
+Cue = Literal["last", "next", "this", "none"]
+
+
+@dataclass(frozen=True, slots=True)
+class Expr:
+    kind: Kind
+    start: int  # token indices; end exclusive
+    end: int
+    head: int  # the token whose clause decides tense
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # Monday = 0
+    unit: str | None = None  # day, week, weekend, month, year, quarter
+    shift: int = 0  # units away from the anchor (negative: before)
+    index: int | None = None  # quarter 1-4, season index 0-3, decade/century number, ...
+    cue: Cue = "none"  # "last", "next", "this" said in the expression
+    year_shift: int | None = None  # "June next year": the year relative to publication
+    end_year: int | None = None  # range ends ("October 26-28", "Feb 24 to Mar 1")
+    end_month: int | None = None
+    end_day: int | None = None
+    ref: str | None = None  # PRESENT_REF / PAST_REF
+
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+# Words that make a weekday part of a name: "Black Friday", "Super Tuesday", "Bloody Sunday".
+NAMED_DAY_PREFIXES = frozenset({
+    "black", "super", "good", "easter", "ash", "palm", "cyber", "bloody", "giving", "holy", "shrove",
+    "maundy", "mega", "manic", "blue",
+})
+# Nouns that make a weekday a newspaper's or show's name: "Sunday Times", "Monday Night Football".
+NAMED_DAY_NOUNS = frozenset({
+    "times", "telegraph", "mirror", "express", "post", "herald", "mail", "independent", "observer",
+    "night", "school", "service", "services", "paper", "papers", "edition", "editions", "people",
+    "sport", "tribune", "star", "morning",
+})
+# Words before a bare month name that make it a date and not a name or a verb ("in May", "since April").
+MONTH_CUES = frozenset({
+    "in", "since", "until", "till", "by", "from", "to", "through", "before", "after", "during", "of",
+    "last", "next", "this", "early", "late", "mid", "mid-", "between", "around", "throughout", "end",
+    "beginning", "start", "middle", "as", "on", "for", "until", "into", "within", "coming", "past",
+})
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100,
+}
+ORDINAL_WORDS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "final": 4, "last": 4,
+}
+UNITS: dict[str, str] = {
+    "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
+    "year": "year", "years": "year", "weekend": "weekend", "quarter": "quarter",
+}
+SEASONS: dict[str, int] = {"spring": 0, "summer": 1, "autumn": 2, "fall": 2, "winter": 3}
+RELATIVE_DAYS: dict[str, int] = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+SHIFT_CUES: dict[str, tuple[Cue, int]] = {
+    "this": ("this", 0), "last": ("last", -1), "past": ("last", -1), "previous": ("last", -1),
+    "next": ("next", 1), "coming": ("next", 1),
+}
+# Words that may open an expression without changing its value: "early March", "late last year".
+EDGE_MODIFIERS = frozenset({"early", "late", "mid", "mid-", "earlier", "later"})
+PERIOD_PARTS = frozenset({"end", "beginning", "start", "middle", "turn", "close"})
+RANGE_LINKS = frozenset({"-", "–", "—", "to", "through", "until", "till", "and"})
+# Where a number is an amount, not a year.
+AMOUNT_BEFORE = frozenset({
+    "$", "€", "£", "¥", "us$", "#", "no.", "number", "about", "some", "over", "nearly", "almost",
+    "around", "than", "least", "only", "just", "roughly", "approximately", "flight", "route", "room",
+})
+AMOUNT_AFTER = frozenset({"%", "percent", "per", "pc", "km", "kilometres", "kilometers", "miles", "metres",
+                          "meters", "feet", "people", "troops", "soldiers", "dollars", "euros", "pounds"})
+NOT_YEAR_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "TIME", "ORDINAL"})
+
+_DAY_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
+_ORDINAL_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
+_YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2}|21[0-9]{2})$")
+_DECADE = re.compile(r"^(1[0-9]{2}|20[0-9])0s$")
+_SHORT_DECADE = re.compile(r"^([0-9])0s$")
+_MID_YEAR = re.compile(r"^mid-(\d{4})$")
+_SLASH_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
+_QUARTER_CODE = re.compile(r"^q([1-4])$")
+
+
+class Matcher:
+    """Date expressions in one parse, tried at each token, longest first."""
+
+    def __init__(self, parsed: ParsedText) -> None:
+        self.parsed = parsed
+        self.tokens = parsed.tokens
+        self.low = [t.lower for t in parsed.tokens]
+        self.n = len(parsed.tokens)
+
+    # --- small readers -------------------------------------------------------------------------
+    def word(self, i: int) -> str:
+        return self.low[i] if 0 <= i < self.n else ""
+
+    def same_sentence(self, i: int, j: int) -> bool:
+        return 0 <= i < self.n and 0 <= j < self.n and self.tokens[i].sent == self.tokens[j].sent
+
+    def month_at(self, i: int) -> int | None:
+        if not 0 <= i < self.n:
+            return None
+        tok = self.tokens[i]
+        m = MONTHS.get(self.low[i].rstrip("."))
+        if m is None or not tok.text[0].isupper():
+            return None
+        if tok.text.endswith(".") and len(tok.text) > 5:
+            return None
+        return m
+
+    def day_at(self, i: int) -> int | None:
+        if not 0 <= i < self.n:
+            return None
+        found = _DAY_NUMBER.match(self.low[i])
+        if found is None:
+            return None
+        d = int(found.group(1))
+        if not 1 <= d <= 31 or self.word(i + 1) in {":", "."} and self.word(i + 2).isdigit():
+            return None
+        return d
+
+    def year_at(self, i: int) -> int | None:
+        if not 0 <= i < self.n:
+            return None
+        return int(self.low[i]) if _YEAR.match(self.low[i]) else None
+
+    def weekday_at(self, i: int) -> int | None:
+        if not 0 <= i < self.n:
+            return None
+        tok = self.tokens[i]
+        wd = WEEKDAYS.get(self.low[i])
+        if wd is None or not tok.text[0].isupper():
+            return None
+        if self.word(i - 1) in NAMED_DAY_PREFIXES or self.word(i + 1) in NAMED_DAY_NOUNS:
+            return None
+        if tok.ent_type in {"ORG", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT"}:
+            return None
+        return wd
+
+    # --- the matchers --------------------------------------------------------------------------
+    def match(self, i: int) -> Expr | None:
+        """The longest date expression starting at token i."""
+        found = [
+            m for m in (
+                self.calendar(i), self.weekday(i), self.relative(i), self.ago(i), self.text_offset(i),
+                self.year_like(i), self.season(i), self.quarter(i), self.ordinal_day(i), self.ref(i),
+                self.numeric(i), self.modified(i),
+            ) if m is not None and m.end > m.start
+        ]
+        return max(found, key=lambda m: m.end) if found else None
+
+    def modified(self, i: int) -> Expr | None:
+        """An expression behind "early", "late", "mid", "the end of": the value is the inner one's."""
+        w = self.word(i)
+        mid_year = _MID_YEAR.match(w)
+        if mid_year:
+            y = int(mid_year.group(1))
+            return Expr("calendar", i, i + 1, i, year=y)
+        if w.startswith("mid-") and MONTHS.get(w[4:]) is not None:
+            j = i + 1
+            inner = self.calendar_after_month(i, i, MONTHS[w[4:]], j, after_modifier=True)
+            return replace(inner, start=i)
+        j = i
+        if w in EDGE_MODIFIERS:
+            j = i + 1
+        elif w in {"the", "an"} and self.word(i + 1) in PERIOD_PARTS and self.word(i + 2) == "of":
+            j = i + 3
+        elif w in PERIOD_PARTS and self.word(i + 1) == "of":
+            j = i + 2
+        else:
+            return None
+        if j >= i + 2 and self.word(j) in {"the", "this"} and UNITS.get(self.word(j + 1)) in {"year", "month"}:
+            # "the end of the year"
+            return Expr("period_end", i, j + 2, j + 1, unit=UNITS[self.word(j + 1)])
+        if j >= i + 2 and self.word(j) in {"year", "month"}:
+            return Expr("period_end", i, j + 1, j, unit=self.word(j))
+        inner = self.calendar(j, after_modifier=True) or self.relative(j) or self.season(j, True)
+        if inner is None:
+            inner = self.year_like(j) or self.quarter(j)
+        if inner is None or inner.kind in {"weekday", "ref"}:
+            return None
+        if w in {"earlier", "later"} and inner.cue != "this":
+            return None  # "later next year" is fine but "earlier January" is not English
+        return replace(inner, start=i)
+
+    def calendar(self, i: int, after_modifier: bool = False) -> Expr | None:
+        start = i
+        cue: Cue = "none"
+        if self.word(i) in SHIFT_CUES and self.month_at(i + 1) is not None:
+            cue = SHIFT_CUES[self.word(i)][0]
+            i += 1
+        weekday = None
+        if cue == "none" and self.weekday_at(i) is not None and self.word(i + 1) == ",":
+            if self.month_at(i + 2) is not None or self.day_at(i + 2) is not None:
+                weekday = self.weekday_at(i)
+                i += 2
+        month_no = self.month_at(i)
+        if month_no is not None:
+            expr = self.calendar_after_month(start, i, month_no, i + 1, cue, weekday, after_modifier)
+            return expr
+        # "18 February 2025", "the 18th of February"
+        j = i + 1 if self.word(i) == "the" and weekday is None else i
+        d = self.day_at(j)
+        if d is None:
+            return None
+        k = j + 2 if self.word(j + 1) == "of" else j + 1
+        month_no = self.month_at(k)
+        if month_no is None or (k == j + 1 and self.word(j + 1) == "of"):
+            return None
+        end = k + 1
+        y = None
+        if self.year_at(end) is not None:
+            y = self.year_at(end)
+            end += 1
+        elif self.word(end) == "," and self.year_at(end + 1) is not None:
+            y = self.year_at(end + 1)
+            end += 2
+        return Expr("calendar", start, end, k, year=y, month=month_no, day=d, weekday=weekday)
+
+    def calendar_after_month(
+        self, start: int, at: int, month_no: int, k: int, cue: Cue = "none", weekday: int | None = None,
+        after_modifier: bool = False,
+    ) -> Expr:
+        """What follows a month name at `at`: a day, a range, a year, "last year" or nothing."""
+        d = self.day_at(k)
+        if d is not None and cue == "none" and not (self.word(k + 1) in UNITS and self.word(k + 1) != "day"):
+            expr = Expr("calendar", start, k + 1, at, month=month_no, day=d, weekday=weekday)
+            return self.year_and_range(expr, k + 1)
+        if self.word(k) == "of" and self.year_at(k + 1) is not None:
+            return Expr("calendar", start, k + 2, at, year=self.year_at(k + 1), month=month_no)
+        if self.year_at(k) is not None:
+            return Expr("calendar", start, k + 1, at, year=self.year_at(k), month=month_no)
+        if self.word(k) in {"last", "next", "this"} and self.word(k + 1) == "year":
+            shift = SHIFT_CUES[self.word(k)][1]
+            return Expr("calendar", start, k + 2, at, month=month_no, year_shift=shift)
+        expr = Expr("calendar", start, k, at, month=month_no, cue=cue)
+        if cue != "none" or after_modifier or self.bare_month_is_date(at):
+            return expr
+        return replace(expr, end=start)  # not a date: an empty match that `match` ignores
+
+    def bare_month_is_date(self, i: int) -> bool:
+        tok = self.tokens[i]
+        if tok.tag == "MD" or tok.pos in {"VERB", "AUX"} or tok.ent_type in {"PERSON", "ORG"}:
+            return False
+        if self.low[i] == "may" and i + 1 < self.n and self.tokens[i + 1].pos in {"VERB", "AUX", "PRON"}:
+            return False
+        return self.word(i - 1) in MONTH_CUES or tok.ent_type == "DATE"
+
+    def year_and_range(self, expr: Expr, k: int) -> Expr:
+        """Extend "October 26" with "-28", "to Mar 1" and ", 2021" where they follow."""
+        if self.word(k) in RANGE_LINKS and self.same_sentence(k, k + 1):
+            link_month = self.month_at(k + 1)
+            if link_month is not None and self.day_at(k + 2) is not None:
+                expr = replace(expr, end=k + 3, end_month=link_month, end_day=self.day_at(k + 2))
+                k += 3
+            elif self.day_at(k + 1) is not None and self.month_at(k + 2) is None and (
+                self.word(k) != "and" or self.tokens[k + 1].ent_type == "DATE"
+            ):
+                end_day = self.day_at(k + 1)
+                if end_day is not None and expr.day is not None and end_day > expr.day:
+                    expr = replace(expr, end=k + 2, end_month=expr.month, end_day=end_day)
+                    k += 2
+        y = None
+        if self.word(k) == "," and self.year_at(k + 1) is not None:
+            y, k = self.year_at(k + 1), k + 2
+        elif self.year_at(k) is not None:
+            y, k = self.year_at(k), k + 1
+        if y is not None:
+            expr = replace(expr, end=k, year=y, end_year=y if expr.end_day is not None else None)
+        return expr
+
+    def weekday(self, i: int) -> Expr | None:
+        cue: Cue = "none"
+        j = i
+        if self.word(i) == "this" and self.word(i + 1) == "past":
+            cue, j = "last", i + 2
+        elif self.word(i) in SHIFT_CUES:
+            cue, j = SHIFT_CUES[self.word(i)][0], i + 1
+        wd = self.weekday_at(j)
+        if wd is None:
+            return None
+        return Expr("weekday", i, j + 1, j, weekday=wd, cue=cue)
+
+    def relative(self, i: int) -> Expr | None:
+        w = self.word(i)
+        if w in RELATIVE_DAYS:
+            if w == "today" and self.generic_today(i):
+                return Expr("ref", i, i + 1, i, ref="PRESENT_REF")
+            return Expr("relative", i, i + 1, i, unit="day", shift=RELATIVE_DAYS[w])
+        j = i + 1 if w == "the" and self.word(i + 1) in {"last", "past"} else i
+        if self.word(j) not in SHIFT_CUES:
+            return None
+        cue, shift = SHIFT_CUES[self.word(j)]
+        k = j + 1
+        if self.word(k) in {"fiscal", "financial", "calendar", "school", "academic"} and self.word(k + 1) == "year":
+            k += 1
+        unit = UNITS.get(self.word(k))
+        if unit is None or unit == "day" or self.low[k].endswith("s") and unit != "weekend":
+            return None
+        if j > i and unit != "week":
+            return None  # "the past year", "the last month": durations more often than dates
+        if cue == "last" and self.word(j) == "past" and j == i:
+            return None  # "past year" without "the" is a duration too
+        return Expr("relative", i, k + 1, k, unit=unit, shift=shift, cue=cue)
+
+    def generic_today(self, i: int) -> bool:
+        """"Today" in the sense of "nowadays": in a comparison or a statement of what can be done."""
+        sent_start = self.parsed.sentences[self.tokens[i].sent].start_token
+        window = self.low[max(sent_start, i - 8) : i]
+        if "than" in window:
+            return True
+        return self.word(i + 1) in {"'s", "’s"} and self.tokens[i + 2].pos == "NOUN" if i + 2 < self.n else False
+
+    def ago(self, i: int) -> Expr | None:
+        count = self.count_at(i)
+        if count is None:
+            return None
+        unit = UNITS.get(self.word(i + 1))
+        if unit is None or unit in {"weekend", "quarter"} or self.word(i + 2) != "ago":
+            return None
+        return Expr("ago", i, i + 3, i + 2, unit=unit, shift=-count)
+
+    def count_at(self, i: int) -> int | None:
+        w = self.word(i)
+        if w.isdigit() and len(w) <= 3:
+            return int(w)
+        return NUMBER_WORDS.get(w)
+
+    def text_offset(self, i: int) -> Expr | None:
+        w, w1, w2 = self.word(i), self.word(i + 1), self.word(i + 2)
+        if w == "the" and w1 in {"next", "following"} and w2 == "day":
+            return Expr("text_offset", i, i + 3, i + 2, unit="day", shift=1)
+        if w == "the" and w1 == "following" and w2 in {"week", "month", "year"}:
+            return Expr("text_offset", i, i + 3, i + 2, unit=w2, shift=1)
+        if w == "the" and w1 == "previous" and w2 == "day":
+            return Expr("text_offset", i, i + 3, i + 2, unit="day", shift=-1)
+        if w == "the" and w1 == "day" and w2 in {"before", "after"} and not self.continues(i + 3):
+            return Expr("text_offset", i, i + 3, i + 1, unit="day", shift=-1 if w2 == "before" else 1)
+        count = self.count_at(i)
+        if count is not None and UNITS.get(w1) == "day" and w2 in {"earlier", "later", "before", "after"}:
+            if w2 in {"before", "after"} and self.continues(i + 3):
+                return None
+            return Expr("text_offset", i, i + 3, i + 1, unit="day", shift=-count if w2 in {"earlier", "before"} else count)
+        return None
+
+    def continues(self, i: int) -> bool:
+        """Whether a noun phrase or clause goes on at token i ("the day before the vote")."""
+        return i < self.n and self.tokens[i].pos not in {"PUNCT", "CCONJ"} and self.same_sentence(i - 1, i)
+
+    def year_like(self, i: int) -> Expr | None:
+        w = self.word(i)
+        j = i + 1 if w == "the" else i
+        wj = self.word(j)
+        dec = _DECADE.match(wj)
+        if dec:
+            return Expr("decade", i, j + 1, j, index=int(dec.group(1)) * 10)
+        if wj in {"'", "’"} and _SHORT_DECADE.match(self.word(j + 1)):
+            digit = int(self.word(j + 1)[0])
+            return Expr("decade", i, j + 2, j + 1, index=(1900 if digit >= 3 else 2000) + digit * 10)
+        if self.word(j + 1) == "century":
+            ordinal = _ORDINAL_NUMBER.match(wj)
+            number = int(ordinal.group(1)) if ordinal else ORDINAL_WORDS.get(wj)
+            if number is not None and wj not in {"final", "last"}:
+                return Expr("century", i, j + 2, j + 1, index=number)
+        if w == "the":
+            return None
+        y = self.year_at(i)
+        if y is not None and self.is_year(i):
+            return Expr("calendar", i, i + 1, i, year=y)
+        # The second year of "2009-2010" or "1957-58": a date of its own.
+        if self.word(i - 1) in {"-", "–", "/"} and self.year_at(i - 2) is not None and i + 0 < self.n:
+            first = self.year_at(i - 2) or 0
+            if re.match(r"^\d{2}$", w):
+                y = first // 100 * 100 + int(w)
+                y = y + 100 if y < first else y
+                return Expr("calendar", i, i + 1, i, year=y)
+        return None
+
+    def is_year(self, i: int) -> bool:
+        tok = self.tokens[i]
+        before, after = self.word(i - 1), self.word(i + 1)
+        if before in AMOUNT_BEFORE or after in AMOUNT_AFTER or tok.ent_type in NOT_YEAR_ENTS:
+            return False
+        if before in {",", "-", "–"} and self.day_at(i - 2) is not None and self.month_at(i - 3) is not None:
+            return False  # "June 1, 2021" is read with its month
+        if after in {",", "."} and self.word(i + 2).isdigit() and len(self.word(i + 2)) == 3:
+            return False  # "2,000" split oddly
+        if i > 0 and self.tokens[i - 1].tag in {"NNP", "NN"} and self.month_at(i - 1) is None and before not in {
+            "fiscal", "summer", "winter", "spring", "autumn", "fall", "year", "class", "season"
+        } and tok.ent_type != "DATE":
+            return False  # "Vision 2030", "Windows 2000": names
+        if tok.ent_type == "CARDINAL" and before not in MONTH_CUES and before != "the":
+            return False
+        y = int(self.low[i])
+        return 1900 <= y <= 2100 or tok.ent_type == "DATE" or before in MONTH_CUES
+
+    def season(self, i: int, after_modifier: bool = False) -> Expr | None:
+        cue: Cue = "none"
+        j = i
+        if self.word(i) in SHIFT_CUES:
+            cue, j = SHIFT_CUES[self.word(i)][0], i + 1
+        elif self.word(i) == "the" and self.word(i - 1) in {"in", "during", "by", "over", "until", "through"}:
+            j = i + 1
+        s = SEASONS.get(self.word(j))
+        if s is None or self.tokens[j].pos not in {"NOUN", "PROPN"}:
+            return None
+        k = j + 1
+        y = None
+        if self.word(k) == "of" and self.year_at(k + 1) is not None:
+            y, k = self.year_at(k + 1), k + 2
+        elif self.year_at(k) is not None:
+            y, k = self.year_at(k), k + 1
+        elif self.word(k) == "of":
+            return None  # "the fall of the Berlin Wall"
+        if cue == "none" and y is None and j == i and not after_modifier and self.word(i - 1) not in {"in", "this"}:
+            return None
+        return Expr("season", i, k, j, year=y, index=s, cue=cue)
+
+    def quarter(self, i: int) -> Expr | None:
+        j = i + 1 if self.word(i) == "the" else i
+        code = _QUARTER_CODE.match(self.word(j))
+        if code:
+            q, k = int(code.group(1)), j + 1
+        else:
+            ordinal = _ORDINAL_NUMBER.match(self.word(j))
+            q_found = int(ordinal.group(1)) if ordinal else ORDINAL_WORDS.get(self.word(j))
+            k = j + 2 if self.word(j + 1) == "-" else j + 1
+            if q_found is None or not 1 <= q_found <= 4 or self.word(k) != "quarter":
+                return None
+            if self.word(j) == "last" and j == i:
+                return None  # "last quarter" is the relative form
+            q, k = q_found, k + 1
+        expr = Expr("quarter", i, k, k - 1, index=q)
+        if self.word(k) == "of" and self.year_at(k + 1) is not None:
+            return replace(expr, end=k + 2, year=self.year_at(k + 1))
+        if self.year_at(k) is not None:
+            return replace(expr, end=k + 1, year=self.year_at(k))
+        if self.word(k) in {"of", ""} and self.word(k + 1) in {"last", "next", "this"} and self.word(k + 2) == "year":
+            return replace(expr, end=k + 3, year_shift=SHIFT_CUES[self.word(k + 1)][1])
+        if self.word(k) in {"last", "next", "this"} and self.word(k + 1) == "year":
+            return replace(expr, end=k + 2, year_shift=SHIFT_CUES[self.word(k)][1])
+        return expr
+
+    def ordinal_day(self, i: int) -> Expr | None:
+        if self.word(i) != "the" or self.word(i - 1) not in {"on", "by", "until", "since", "from", "before"}:
+            return None
+        found = _ORDINAL_NUMBER.match(self.word(i + 1))
+        if found is None or not 1 <= int(found.group(1)) <= 31:
+            return None
+        if i + 2 < self.n and self.tokens[i + 2].pos in {"NOUN", "PROPN", "ADJ", "NUM"}:
+            return None
+        return Expr("ordinal_day", i, i + 2, i + 1, day=int(found.group(1)))
+
+    def ref(self, i: int) -> Expr | None:
+        w = self.word(i)
+        if w in {"now", "currently", "nowadays"}:
+            if self.word(i - 1) in {"from", "until", "till", "by", "right", "just"} or self.word(i + 1) == "that":
+                return None
+            return Expr("ref", i, i + 1, i, ref="PRESENT_REF")
+        if w == "the" and self.word(i + 1) == "past" and self.word(i - 1) == "in" and not self.continues(i + 2):
+            return Expr("ref", i, i + 2, i + 1, ref="PAST_REF")
+        if w == "at" and self.word(i + 1) == "the" and self.word(i + 2) == "time" and not self.continues(i + 3):
+            return Expr("ref", i + 1, i + 3, i + 2, ref="PAST_REF")
+        return None
+
+    def numeric(self, i: int) -> Expr | None:
+        """All-digit dates: ISO "2025-02-18" (split into five tokens) and US "12/05/2024"."""
+        w = self.word(i)
+        if _SLASH_DATE.match(w):
+            try:
+                parsed = date_parser.parse(w, dayfirst=False)
+            except (ValueError, OverflowError):
+                return None
+            return Expr("calendar", i, i + 1, i, year=parsed.year, month=parsed.month, day=parsed.day)
+        if self.year_at(i) is not None and self.word(i + 1) == "-" and self.word(i + 3) == "-":
+            text = "".join(self.low[i : i + 5])
+            try:
+                iso = dt.date.fromisoformat(text)
+            except ValueError:
+                return None
+            return Expr("calendar", i, i + 5, i, year=iso.year, month=iso.month, day=iso.day)
+        return None
