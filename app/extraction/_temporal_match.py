@@ -67,8 +67,8 @@ NAMED_DAY_PREFIXES = frozenset({
 # Nouns that make a weekday a newspaper's or show's name: "Sunday Times", "Monday Night Football".
 NAMED_DAY_NOUNS = frozenset({
     "times", "telegraph", "mirror", "express", "post", "herald", "mail", "independent", "observer",
-    "night", "school", "service", "services", "paper", "papers", "edition", "editions", "people",
-    "sport", "tribune", "star", "morning",
+    "school", "service", "services", "paper", "papers", "edition", "editions", "people", "sport",
+    "tribune", "star",
 })
 # Words before a bare month name that make it a date and not a name or a verb ("in May", "since April").
 MONTH_CUES = frozenset({
@@ -121,6 +121,15 @@ _SLASH_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
 _QUARTER_CODE = re.compile(r"^q([1-4])$")
 
 
+# Words that can open an expression; any token starting with a digit or "'" can too.
+_OPENERS = frozenset(
+    {"the", "a", "an", "at", "this", "end", "now", "currently", "nowadays"}
+    | MONTHS.keys() | {m + "." for m in MONTHS} | WEEKDAYS.keys() | NUMBER_WORDS.keys() | ORDINAL_WORDS.keys()
+    | UNITS.keys() | SEASONS.keys() | RELATIVE_DAYS.keys() | SHIFT_CUES.keys() | EDGE_MODIFIERS | PERIOD_PARTS
+    | {"q1", "q2", "q3", "q4"}
+)
+
+
 class Matcher:
     """Date expressions in one parse, tried at each token, longest first."""
 
@@ -129,6 +138,7 @@ class Matcher:
         self.tokens = parsed.tokens
         self.low = [t.lower for t in parsed.tokens]
         self.n = len(parsed.tokens)
+        self.opens = [w in _OPENERS or w[:1].isdigit() or w[:1] in {"'", "’"} or w.startswith("mid-") for w in self.low]
 
     # --- small readers -------------------------------------------------------------------------
     def word(self, i: int) -> str:
@@ -180,6 +190,8 @@ class Matcher:
     # --- the matchers --------------------------------------------------------------------------
     def match(self, i: int) -> Expr | None:
         """The longest date expression starting at token i."""
+        if not self.opens[i]:
+            return None
         found = [
             m for m in (
                 self.calendar(i), self.weekday(i), self.relative(i), self.ago(i), self.text_offset(i),
@@ -494,7 +506,7 @@ class Matcher:
     def ref(self, i: int) -> Expr | None:
         w = self.word(i)
         if w in {"now", "currently", "nowadays"}:
-            if self.word(i - 1) in {"from", "until", "till", "by", "right", "just"} or self.word(i + 1) == "that":
+            if self.word(i - 1) in {"until", "till", "by", "right", "just"} or self.word(i + 1) == "that":
                 return None
             return Expr("ref", i, i + 1, i, ref="PRESENT_REF")
         if w == "the" and self.word(i + 1) == "past" and self.word(i - 1) == "in" and not self.continues(i + 2):

@@ -56,7 +56,7 @@ COUNTRY_ALIASES = {
 # ("Moscow was cooler", "the Kremlin said"); the second value is the place they name.
 METONYMS = {
     "washington": ("USA", "Washington"), "white house": ("USA", "Washington"),
-    "oval office": ("USA", "Washington"), "moscow": ("RUS", "Moscow"), "kremlin": ("RUS", "Moscow"),
+    "oval office": ("USA", "Washington"), "capitol hill": ("USA", "Washington"), "moscow": ("RUS", "Moscow"), "kremlin": ("RUS", "Moscow"),
     "kyiv": ("UKR", "Kyiv"), "kiev": ("UKR", "Kyiv"), "beijing": ("CHN", "Beijing"),
     "london": ("GBR", "London"), "downing street": ("GBR", "London"), "paris": ("FRA", "Paris"),
     "élysée": ("FRA", "Paris"), "elysee": ("FRA", "Paris"), "elysée": ("FRA", "Paris"),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from app.extraction.actors import ActorIndex, resolve_actors
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.parties import Exclusion, PartyRole, find_exclusions, trigger_parties
-from app.extraction.location import Place, mention_place
+from app.extraction.location import Place, mention_place, scene_place
 from app.extraction.status import REPORTING, Status, mention_status
 from app.extraction.temporal import DateMention
 from app.extraction.triggers import Trigger, find_triggers
@@ -33,6 +33,7 @@ class _Frame:
     status: Status | None
     parties: list[PartyRole]
     sent: int
+    scene: Place | None = None  # where the passage is set, when the mention itself says nothing
 
 
 @dataclass
@@ -87,13 +88,17 @@ def find_events(
 
 
 def _frame(parsed: ParsedText, trigger: Trigger, dates: list[DateMention], actors: ActorIndex) -> _Frame:
+    parties = trigger_parties(parsed, trigger, actors)
+    place = mention_place(parsed, trigger, actors)
+    party_tokens = {p.mention.start_token for p in parties}
     return _Frame(
         trigger=trigger,
         date=attached_date(parsed, trigger, dates),
-        place=mention_place(parsed, trigger, actors),
+        place=place,
         status=mention_status(parsed, trigger),
-        parties=trigger_parties(parsed, trigger, actors),
+        parties=parties,
         sent=parsed.tokens[trigger.head].sent,
+        scene=None if place else scene_place(parsed, trigger, actors, party_tokens),
     )
 
 
@@ -192,9 +197,9 @@ def _compatible(frame: _Frame, g: _Gathering) -> bool:
         a, b = frame.date.value, gdate.value
         if not (a.startswith(b) or b.startswith(a)):
             return False
-    gplace = next((f.place for f in g.frames if f.place is not None), None)
-    if frame.place is not None and gplace is not None and frame.place.name != gplace.name:
-        return False
+    for f in g.frames:
+        if frame.place is not None and f.place is not None and _places_conflict(frame.place, f.place):
+            return False
     if frame.trigger.back and g.first.trigger.novel:
         return False
     status = g.status
@@ -203,6 +208,18 @@ def _compatible(frame: _Frame, g: _Gathering) -> bool:
         and status is not None
         and {frame.status, status} == {"occurred", "scheduled"}
     )
+
+
+def _places_conflict(a: Place, b: Place) -> bool:
+    """Two different cities conflict; a city and a country may be the same place."""
+    if a.name == b.name:
+        return False
+    return _is_country(a) == _is_country(b)
+
+
+def _is_country(p: Place) -> bool:
+    actor = p.mention.actor
+    return actor is not None and actor.kind == "country" and actor.name == p.name
 
 
 def _exclusion_target(exclusion: Exclusion, gatherings: list[_Gathering], heads: dict[int, int]) -> _Gathering | None:
@@ -223,7 +240,9 @@ def _exclusion_target(exclusion: Exclusion, gatherings: list[_Gathering], heads:
 def _to_event(parsed: ParsedText, n: int, g: _Gathering, published: dt.date | None) -> v1.Event:
     first = g.first.trigger
     date = g.date
-    place = next((f.place for f in g.frames if f.place is not None), None)
+    places = [f.place for f in g.frames if f.place is not None] or [f.scene for f in g.frames if f.scene]
+    # The most specific place the mentions give: the city over its country.
+    place = next((p for p in places if not _is_country(p)), places[0] if places else None)
     return v1.Event(
         id=f"e{n + 1}",
         type="meeting",

@@ -8,7 +8,8 @@ from app.extraction.parsed import ParsedText, Token
 
 Tense = Literal["past", "present", "future", "unknown"]
 
-FUTURE_AUX = {"will", "'ll", "shall", "wo"}  # "wo" is how spaCy splits "won't"
+# "wo" is how spaCy splits "won't"; "would" is the future seen from a past report ("said it would").
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "’ll"}
 # Verbs and adjectives that put what they govern in the future: "plans to meet", "is due to".
 FUTURE_GOVERNORS = {
     "plan", "schedule", "set", "due", "expect", "intend", "aim", "prepare", "propose", "hope",
@@ -34,8 +35,11 @@ def verb_tense(parsed: ParsedText, verb: Token) -> Tense:
         return "future"
     if any(a.lower in {"going", "gon"} for a in auxes) or _going_to(parsed, verb):
         return "future"
-    if verb.lemma.lower() == "due" or _governed_by_future(parsed, verb):
+    if verb.lemma.lower() == "due" or _prospective_be(parsed, verb):
         return "future"
+    if _governed_by_future(parsed, verb):
+        # "plans to meet" looks ahead; "was scheduled to close" tells a plan of the past.
+        return "past" if _past_form(parsed, parsed.tokens[verb.head]) else "future"
     if any(a.tag == "VBD" for a in auxes) or verb.tag == "VBD":
         return "past"
     if verb.tag == "VBN" and any(a.lemma == "have" for a in auxes):
@@ -58,6 +62,26 @@ def clause_tense(parsed: ParsedText, i: int) -> Tense:
     """The tense of the clause that holds token i."""
     verb = governing_verb(parsed, i)
     return verb_tense(parsed, verb) if verb is not None else "unknown"
+
+
+def _past_form(parsed: ParsedText, verb: Token) -> bool:
+    return verb.tag == "VBD" or any(
+        c.tag == "VBD" for c in parsed.children(verb.i) if c.dep in {"aux", "auxpass"}
+    )
+
+
+def _prospective_be(parsed: ParsedText, verb: Token) -> bool:
+    """Present "be" that looks ahead: "are to chair", "is due to host", "is set for"."""
+    if verb.lemma.lower() != "be" or verb.tag not in {"VBZ", "VBP"}:
+        return False
+    for child in parsed.children(verb.i):
+        if child.dep == "acomp" and child.lemma.lower() in FUTURE_GOVERNORS:
+            return True
+        if child.dep == "xcomp" and child.tag == "VB" and any(
+            c.lower == "to" for c in parsed.children(child.i)
+        ):
+            return True
+    return False
 
 
 def _going_to(parsed: ParsedText, verb: Token) -> bool:

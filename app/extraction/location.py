@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.extraction.actors import ActorIndex, ActorMention
+from app.extraction.actors import ActorIndex, ActorMention, organization
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.status import REPORTING
 from app.extraction.triggers import Trigger
@@ -32,6 +32,12 @@ def mention_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> P
             place = _place_at(parsed, c, actors)
             if place:
                 return place
+    # "a meeting held on Monday in Paris": a place in a clause on the noun itself.
+    for c in parsed.children(head.i):
+        if c.dep in {"acl", "relcl"} and c.tag == "VBN":
+            place = _place_under(parsed, c, actors)
+            if place:
+                return place
     chain: list[Token] = [head]
     for anc in parsed.ancestors(head.i):
         if anc.lemma.lower() in REPORTING or len(chain) > 3:
@@ -40,18 +46,44 @@ def mention_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> P
         if anc.pos in {"VERB", "AUX"} and anc.dep not in {"xcomp", "aux", "prep", "pcomp"}:
             break  # the meeting's own clause ends here; a place further up is another event's
     for node in chain:
-        for c in parsed.children(node.i):
-            if c.dep != "prep" or c.lower not in PLACE_PREPS:
-                continue
-            if c.lower == "to" and node.lemma.lower() not in MOTION_VERBS | {"visit", "trip"}:
-                continue
-            for obj in parsed.children(c.i):
-                if obj.dep == "pobj":
-                    place = _place_in(parsed, obj, actors)
-                    if place:
-                        return place
+        place = _place_under(parsed, node, actors)
+        if place:
+            return place
     return None
 
+
+def _place_under(parsed: ParsedText, node: Token, actors: ActorIndex) -> Place | None:
+    """The place in a prepositional phrase on `node` ("in Paris", "at the White House")."""
+    for c in parsed.children(node.i):
+        if c.dep != "prep" or c.lower not in PLACE_PREPS:
+            continue
+        if c.lower == "to" and node.lemma.lower() not in MOTION_VERBS | {"visit", "trip"}:
+            continue
+        for obj in parsed.children(c.i):
+            if obj.dep == "pobj":
+                place = _place_in(parsed, obj, actors)
+                if place:
+                    return place
+    return None
+
+
+def scene_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex, parties: set[int]) -> Place | None:
+    """Where the passage is set, when the trigger's own phrase says nothing: the last place named
+    in its sentence or the one before ("landed in Singapore ... went on to meet Lee")."""
+    sent = parsed.tokens[trigger.head].sent
+    best: Place | None = None
+    for m in actors.mentions:
+        tok = parsed.tokens[m.start_token]
+        if m.place is None or m.start_token in parties or not (sent - 1 <= tok.sent <= sent):
+            continue
+        if tok.sent == sent and m.start_token > trigger.head + 12:
+            continue
+        head = parsed.tokens[m.end_token - 1]
+        # Only places used as places: objects of "in", "at", "to" ...
+        prep = parsed.tokens[head.head]
+        if head.dep == "pobj" and prep.lower in PLACE_PREPS | {"from", "outside"}:
+            best = Place(m.place, m)
+    return best
 
 def _place_at(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | None:
     m = actors.at(tok.i)
@@ -76,4 +108,13 @@ def _place_in(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | Non
     ent = parsed.entity_at(tok.i)
     if ent is not None and ent.label == "FAC" and inner is not None:
         return inner
+    if direct is None and ent is not None and ent.label == "ORG" and inner is not None and tok.pos == "PROPN":
+        m = actors.at(tok.i)
+        if m is not None and m.actor is not None and organization(m.text) is None:
+            # "in La Malbaie, Quebec": a town the tagger took for an organization.
+            return Place(m.actor.name, m)
+    if direct is not None and inner is not None and direct.mention.actor is not None and (
+        direct.mention.actor.kind == "country" and direct.name == direct.mention.actor.name
+    ):
+        return inner  # the city over the country: "in Hangzhou, China"
     return direct or inner

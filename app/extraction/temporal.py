@@ -85,6 +85,9 @@ class _Resolved:
 # Words right before an expression that say which way it points: "since Monday", "ahead of Tuesday's".
 _PAST_CUES = frozenset({"since"})
 _FUTURE_PAIRS = frozenset({("ahead", "of"), ("in", "time"), ("starting", "on")})
+# Modifiers of the noun a date hangs on that say which way it points: "the previous visit in February".
+_PAST_NOUN_MODIFIERS = frozenset({"previous", "last", "former", "earlier", "past", "prior", "preceding"})
+_FUTURE_NOUN_MODIFIERS = frozenset({"next", "upcoming", "coming", "planned", "future", "forthcoming", "proposed"})
 # Participles that name a plan's date when they take "for": "talks set for Sunday".
 _PLAN_PARTICIPLES = frozenset({"schedule", "set", "plan", "slate", "book", "pencil", "earmark", "due"})
 
@@ -207,11 +210,30 @@ class _Resolver:
             return "future", False
         if before == "for" and self.plans_for(expr.start - 1):
             return "future", False
+        noun_lean = self.noun_modifier_lean(expr.head)
+        if noun_lean is not None:
+            return noun_lean, False
         return _lean_from_tense(clause_tense(self.parsed, expr.head), expr), False
 
     def plans_for(self, for_index: int) -> bool:
         head = self.parsed.tokens[self.parsed.tokens[for_index].head]
         return head.lemma.lower() in _PLAN_PARTICIPLES and head.tag in {"VBN", "JJ"}
+
+    def noun_modifier_lean(self, head: int) -> Lean | None:
+        """The lean a date gets from the noun its preposition hangs on ("the previous visit in May")."""
+        tokens = self.parsed.tokens
+        prep = tokens[tokens[head].head]
+        if prep.dep != "prep" or prep.i == head:
+            return None
+        noun = tokens[prep.head]
+        if noun.pos not in {"NOUN", "PROPN"}:
+            return None
+        for child in self.parsed.children(noun.i):
+            if child.dep == "amod" and child.lower in _PAST_NOUN_MODIFIERS:
+                return "past"
+            if child.dep == "amod" and child.lower in _FUTURE_NOUN_MODIFIERS:
+                return "future"
+        return None
 
     def lean_direction(self, expr: Expr) -> Direction:
         if expr.kind in {"relative", "ago"}:
