@@ -1,0 +1,78 @@
+"""Meeting triggers: the nouns and verbs that name a gathering, and look-alikes that do not."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from app.extraction.parsed import ParsedText
+from app.extraction.triggers import Trigger, find_triggers
+
+Parse = Callable[[str], ParsedText]
+
+
+def _triggers(parse: Parse, text: str) -> list[Trigger]:
+    parsed = parse(text)
+    found = find_triggers(parsed)
+    for t in found:
+        # Offsets index the text and the token span covers the same words.
+        assert text[t.start : t.end] == t.text
+        assert parsed.span_text(t.start_token, t.end_token) == t.text
+        assert t.start_token <= t.head < t.end_token
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "kind"),
+    [
+        ("European leaders gathered for a summit in Geneva on Thursday.", "summit", "noun"),
+        ("Negotiators from both sides resumed talks on Friday.", "talks", "noun"),
+        ("The two foreign ministers held talks in Cairo.", "talks", "noun"),
+        ("The president had a phone call with the German chancellor.", "phone call", "noun"),
+        ("Emmanuel Macron met Olaf Scholz in Berlin on Monday.", "met", "verb"),
+        ("The Senate committee will hold a hearing on the nomination next week.", "hearing", "noun"),
+        ("The prime minister hosted a working lunch for the visiting delegation.", "working lunch", "noun"),
+        ("Officials will meet in Vienna to discuss the nuclear deal.", "meet", "verb"),
+        ("The ministers convened an emergency meeting after the attack.", "emergency meeting", "noun"),
+    ],
+)
+def test_meeting_words_are_triggers(parse: Parse, text: str, expected: str, kind: str) -> None:
+    found = _triggers(parse, text)
+    assert [t.text for t in found] == [expected]
+    assert found[0].kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister gave a press conference on Monday.",
+        "He talks a lot about football with his friends.",
+        "The company failed to meet the deadline again.",
+        "The pope called for calm after the riots.",
+        "The parties agreed on a negotiation framework last year.",
+        "Congress passed the spending bill on Thursday.",
+        "She gave a talk on climate policy at the university.",
+    ],
+)
+def test_look_alikes_are_not_triggers(parse: Parse, text: str) -> None:
+    assert _triggers(parse, text) == []
+
+
+def test_several_triggers_in_text_order(parse: Parse) -> None:
+    text = "After the summit, the two leaders held a phone call and agreed to meet again in May."
+    found = _triggers(parse, text)
+    assert [t.text for t in found] == ["summit", "phone call", "meet"]
+    assert [t.start for t in found] == sorted(t.start for t in found)
+
+
+def test_definite_novel_and_back_markers(parse: Parse) -> None:
+    text = (
+        "The summit ended without a deal. Another meeting is planned for June. "
+        "Diplomats compared it with the previous talks."
+    )
+    summit, meeting, talks = _triggers(parse, text)
+    assert summit.text == "summit" and summit.definite and not summit.novel
+    assert meeting.text == "meeting" and meeting.novel and not meeting.definite
+    assert talks.text == "previous talks"
+    assert talks.back and not talks.novel
