@@ -115,7 +115,7 @@ def attached_date(parsed: ParsedText, trigger: Trigger, dates: list[DateMention]
         return inside[0]
     below = {head.i}
     for anc in parsed.ancestors(head.i):
-        if anc.lemma.lower() in REPORTING or anc.pos not in {"VERB", "AUX", "ADP", "NOUN", "ADJ"}:
+        if anc.lemma.lower() in REPORTING or anc.pos not in {"VERB", "AUX", "ADP", "NOUN", "PROPN", "ADJ"}:
             break
         found = _dates_in(parsed, anc, by_token, skip=below, shallow=True)
         if found:
@@ -174,8 +174,9 @@ def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | Non
             return same_day[-1]
     if t.novel:
         # "The new discussions are scheduled for Wednesday" continues "another meeting": both new.
+        # A story about a coming gathering names it anew however far apart the mentions are.
         planned = [g for g in compatible if g.first.trigger.novel and g.status in {"scheduled", "proposed", None}]
-        return planned[-1] if planned and frame.sent - planned[-1].last_sent <= ANAPHORA_WINDOW else None
+        return planned[-1] if planned else None
     if not (t.definite or t.back or t.kind == "verb"):
         return None
     # Salience: the same word within a few sentences, then the same word further back for a
@@ -248,7 +249,9 @@ def _to_event(parsed: ParsedText, n: int, g: _Gathering, published: dt.date | No
         type="meeting",
         trigger=v1.Span(text=first.text, start=first.start, end=first.end),
         mentions=[v1.Span(text=f.trigger.text, start=f.trigger.start, end=f.trigger.end) for f in g.frames],
-        date=None if date is None else v1.EventDate(text=date.text, start=date.start, end=date.end, value=date.value),
+        date=None if date is None else v1.EventDate(
+            text=date.text, start=date.start, end=date.end, value=event_date_value(date.value)
+        ),
         location=None if place is None else v1.Location(
             name=place.name, text=place.mention.text, start=place.mention.start, end=place.mention.end
         ),
@@ -259,6 +262,23 @@ def _to_event(parsed: ParsedText, n: int, g: _Gathering, published: dt.date | No
             for s in sorted({f.sent for f in g.frames})
         ],
     )
+
+
+def event_date_value(value: str | None) -> str | None:
+    """An event's date at day, month or year precision: a week becomes the month most of it lies
+    in, a quarter, season or decade the year (or its first year)."""
+    if value is None:
+        return None
+    if len(value) == 8 and value[5] == "W" and value[:4].isdigit() and value[6:].isdigit():
+        thursday = dt.date.fromisocalendar(int(value[:4]), int(value[6:]), 4)
+        return thursday.strftime("%Y-%m")
+    if len(value) >= 4 and value[:4].isdigit() and len(value) in {7, 10} and value[4] == "-" and value[5:7].isdigit():
+        return value
+    if len(value) >= 4 and value[:4].isdigit():
+        return value[:4]
+    if len(value) == 3 and value.isdigit():
+        return value + "0"
+    return None
 
 
 def _status(g: _Gathering, date: DateMention | None, published: dt.date | None) -> Status:

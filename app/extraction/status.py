@@ -49,6 +49,12 @@ def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
             return "proposed"
         if any(k.lower in {"would", "could", "might"} for k in kids) and anc.pos in {"VERB", "AUX"}:
             return "proposed"
+    if head.dep == "pobj":
+        prep = toks[head.head].lower
+        if prep in {"after", "following", "since"}:
+            return "occurred"  # "following talks between X and Y": those came first
+        if prep in {"before", "ahead"}:
+            return None  # before a gathering says nothing of whether it is past
     tense = clause_tense(parsed, head.i)
     if tense == "future":
         return "scheduled"

@@ -32,6 +32,8 @@ NEEDS_MODIFIER = {
 }
 # Modifiers that make a meeting noun something else ("press conference" is a statement).
 NOT_MEETING_MODIFIERS = {"press", "news", "trading", "photo", "training", "jam", "study", "q&a"}
+# Habitual series are no single gathering: "regular discussions", "frequent calls".
+NOT_MEETING_MODIFIERS |= {"regular", "frequent", "periodic", "occasional", "routine", "weekly", "monthly"}
 # "meet" that is not a gathering: "meet demands", "meet the deadline".
 NON_MEETING_OBJECTS = {
     "demand", "target", "need", "expectation", "requirement", "criterion", "criteria", "deadline",
