@@ -60,7 +60,8 @@ def main() -> None:
         out.write_text("\n".join(lines) + "\n")
         ms_doc = 1000 * seconds / len(parsed)
         ms_600 = 1000 * seconds / words * 600
-        print(f"{corpus}: {len(parsed)} docs -> {out}; find_dates {ms_doc:.3f} ms/doc, {ms_600:.3f} ms per 600 words")
+        print(f"{corpus}: {len(parsed)} docs -> {out}")
+        print(f"  find_dates: {ms_doc:.3f} ms per document, {ms_600:.3f} ms per 600 words")
 
 
 if __name__ == "__main__":

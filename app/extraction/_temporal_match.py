@@ -74,7 +74,7 @@ NAMED_DAY_NOUNS = frozenset({
 MONTH_CUES = frozenset({
     "in", "since", "until", "till", "by", "from", "to", "through", "before", "after", "during", "of",
     "last", "next", "this", "early", "late", "mid", "mid-", "between", "around", "throughout", "end",
-    "beginning", "start", "middle", "as", "on", "for", "until", "into", "within", "coming", "past",
+    "beginning", "start", "middle", "as", "on", "for", "into", "within", "coming", "past",
 })
 NUMBER_WORDS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -101,7 +101,11 @@ SHIFT_CUES: dict[str, tuple[Cue, int]] = {
 # Words that may open an expression without changing its value: "early March", "late last year".
 EDGE_MODIFIERS = frozenset({"early", "late", "mid", "mid-", "earlier", "later"})
 PERIOD_PARTS = frozenset({"end", "beginning", "start", "middle", "turn", "close"})
-RANGE_LINKS = frozenset({"-", "–", "—", "to", "through", "until", "till", "and"})
+EN_DASH, EM_DASH, RIGHT_QUOTE = "\u2013", "\u2014", "\u2019"
+DASHES = frozenset({"-", EN_DASH, EM_DASH})
+APOSTROPHES = frozenset({"'", RIGHT_QUOTE})
+POSSESSIVES = frozenset({"'s", RIGHT_QUOTE + "s"})
+RANGE_LINKS = DASHES | {"to", "through", "until", "till", "and"}
 # Where a number is an amount, not a year.
 AMOUNT_BEFORE = frozenset({
     "$", "€", "£", "¥", "us$", "#", "no.", "number", "about", "some", "over", "nearly", "almost",
@@ -110,6 +114,11 @@ AMOUNT_BEFORE = frozenset({
 AMOUNT_AFTER = frozenset({"%", "percent", "per", "pc", "km", "kilometres", "kilometers", "miles", "metres",
                           "meters", "feet", "people", "troops", "soldiers", "dollars", "euros", "pounds"})
 NOT_YEAR_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "TIME", "ORDINAL"})
+# Nouns that may stand before a year without making it part of a name ("fiscal 2024", "summer 2022").
+NOUNS_BEFORE_YEAR = frozenset(
+    {"fiscal", "summer", "winter", "spring", "autumn", "fall", "year", "class", "season"}
+)
+YEAR_KINDS = frozenset({"fiscal", "financial", "calendar", "school", "academic"})
 
 _DAY_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 _ORDINAL_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
@@ -138,7 +147,9 @@ class Matcher:
         self.tokens = parsed.tokens
         self.low = [t.lower for t in parsed.tokens]
         self.n = len(parsed.tokens)
-        self.opens = [w in _OPENERS or w[:1].isdigit() or w[:1] in {"'", "’"} or w.startswith("mid-") for w in self.low]
+        self.opens = [
+            w in _OPENERS or w[:1].isdigit() or w[:1] in APOSTROPHES or w.startswith("mid-") for w in self.low
+        ]
 
     # --- small readers -------------------------------------------------------------------------
     def word(self, i: int) -> str:
@@ -165,7 +176,7 @@ class Matcher:
         if found is None:
             return None
         d = int(found.group(1))
-        if not 1 <= d <= 31 or self.word(i + 1) in {":", "."} and self.word(i + 2).isdigit():
+        if not 1 <= d <= 31 or (self.word(i + 1) in {":", "."} and self.word(i + 2).isdigit()):
             return None
         return d
 
@@ -210,8 +221,7 @@ class Matcher:
             return Expr("calendar", i, i + 1, i, year=y)
         if w.startswith("mid-") and MONTHS.get(w[4:]) is not None:
             j = i + 1
-            inner = self.calendar_after_month(i, i, MONTHS[w[4:]], j, after_modifier=True)
-            return replace(inner, start=i)
+            return self.calendar_after_month(i, i, MONTHS[w[4:]], j, after_modifier=True)
         j = i
         if w in EDGE_MODIFIERS:
             j = i + 1
@@ -221,9 +231,10 @@ class Matcher:
             j = i + 2
         else:
             return None
-        if j >= i + 2 and self.word(j) in {"the", "this"} and UNITS.get(self.word(j + 1)) in {"year", "month"}:
+        unit_after = UNITS.get(self.word(j + 1))
+        if j >= i + 2 and self.word(j) in {"the", "this"} and unit_after in {"year", "month"}:
             # "the end of the year"
-            return Expr("period_end", i, j + 2, j + 1, unit=UNITS[self.word(j + 1)])
+            return Expr("period_end", i, j + 2, j + 1, unit=unit_after)
         if j >= i + 2 and self.word(j) in {"year", "month"}:
             return Expr("period_end", i, j + 1, j, unit=self.word(j))
         inner = self.calendar(j, after_modifier=True) or self.relative(j) or self.season(j, True)
@@ -242,10 +253,12 @@ class Matcher:
             cue = SHIFT_CUES[self.word(i)][0]
             i += 1
         weekday = None
-        if cue == "none" and self.weekday_at(i) is not None and self.word(i + 1) == ",":
-            if self.month_at(i + 2) is not None or self.day_at(i + 2) is not None:
-                weekday = self.weekday_at(i)
-                i += 2
+        if (
+            cue == "none" and self.weekday_at(i) is not None and self.word(i + 1) == ","
+            and (self.month_at(i + 2) is not None or self.day_at(i + 2) is not None)
+        ):
+            weekday = self.weekday_at(i)
+            i += 2
         month_no = self.month_at(i)
         if month_no is not None:
             expr = self.calendar_after_month(start, i, month_no, i + 1, cue, weekday, after_modifier)
@@ -344,10 +357,10 @@ class Matcher:
             return None
         cue, shift = SHIFT_CUES[self.word(j)]
         k = j + 1
-        if self.word(k) in {"fiscal", "financial", "calendar", "school", "academic"} and self.word(k + 1) == "year":
+        if self.word(k) in YEAR_KINDS and self.word(k + 1) == "year":
             k += 1
         unit = UNITS.get(self.word(k))
-        if unit is None or unit == "day" or self.low[k].endswith("s") and unit != "weekend":
+        if unit is None or unit == "day" or (self.low[k].endswith("s") and unit != "weekend"):
             return None
         if j > i and unit != "week":
             return None  # "the past year", "the last month": durations more often than dates
@@ -361,7 +374,7 @@ class Matcher:
         window = self.low[max(sent_start, i - 8) : i]
         if "than" in window:
             return True
-        return self.word(i + 1) in {"'s", "’s"} and self.tokens[i + 2].pos == "NOUN" if i + 2 < self.n else False
+        return self.word(i + 1) in POSSESSIVES and i + 2 < self.n and self.tokens[i + 2].pos == "NOUN"
 
     def ago(self, i: int) -> Expr | None:
         count = self.count_at(i)
@@ -392,7 +405,8 @@ class Matcher:
         if count is not None and UNITS.get(w1) == "day" and w2 in {"earlier", "later", "before", "after"}:
             if w2 in {"before", "after"} and self.continues(i + 3):
                 return None
-            return Expr("text_offset", i, i + 3, i + 1, unit="day", shift=-count if w2 in {"earlier", "before"} else count)
+            shift = -count if w2 in {"earlier", "before"} else count
+            return Expr("text_offset", i, i + 3, i + 1, unit="day", shift=shift)
         return None
 
     def continues(self, i: int) -> bool:
@@ -406,7 +420,7 @@ class Matcher:
         dec = _DECADE.match(wj)
         if dec:
             return Expr("decade", i, j + 1, j, index=int(dec.group(1)) * 10)
-        if wj in {"'", "’"} and _SHORT_DECADE.match(self.word(j + 1)):
+        if wj in APOSTROPHES and _SHORT_DECADE.match(self.word(j + 1)):
             digit = int(self.word(j + 1)[0])
             return Expr("decade", i, j + 2, j + 1, index=(1900 if digit >= 3 else 2000) + digit * 10)
         if self.word(j + 1) == "century":
@@ -420,7 +434,7 @@ class Matcher:
         if y is not None and self.is_year(i):
             return Expr("calendar", i, i + 1, i, year=y)
         # The second year of "2009-2010" or "1957-58": a date of its own.
-        if self.word(i - 1) in {"-", "–", "/"} and self.year_at(i - 2) is not None and i + 0 < self.n:
+        if (self.word(i - 1) in DASHES or self.word(i - 1) == "/") and self.year_at(i - 2) is not None:
             first = self.year_at(i - 2) or 0
             if re.match(r"^\d{2}$", w):
                 y = first // 100 * 100 + int(w)
@@ -433,13 +447,15 @@ class Matcher:
         before, after = self.word(i - 1), self.word(i + 1)
         if before in AMOUNT_BEFORE or after in AMOUNT_AFTER or tok.ent_type in NOT_YEAR_ENTS:
             return False
-        if before in {",", "-", "–"} and self.day_at(i - 2) is not None and self.month_at(i - 3) is not None:
+        after_month_day = self.day_at(i - 2) is not None and self.month_at(i - 3) is not None
+        if (before == "," or before in DASHES) and after_month_day:
             return False  # "June 1, 2021" is read with its month
         if after in {",", "."} and self.word(i + 2).isdigit() and len(self.word(i + 2)) == 3:
             return False  # "2,000" split oddly
-        if i > 0 and self.tokens[i - 1].tag in {"NNP", "NN"} and self.month_at(i - 1) is None and before not in {
-            "fiscal", "summer", "winter", "spring", "autumn", "fall", "year", "class", "season"
-        } and tok.ent_type != "DATE":
+        if (
+            i > 0 and self.tokens[i - 1].tag in {"NNP", "NN"} and self.month_at(i - 1) is None
+            and before not in NOUNS_BEFORE_YEAR and tok.ent_type != "DATE"
+        ):
             return False  # "Vision 2030", "Windows 2000": names
         if tok.ent_type == "CARDINAL" and before not in MONTH_CUES and before != "the":
             return False
@@ -464,7 +480,8 @@ class Matcher:
             y, k = self.year_at(k), k + 1
         elif self.word(k) == "of":
             return None  # "the fall of the Berlin Wall"
-        if cue == "none" and y is None and j == i and not after_modifier and self.word(i - 1) not in {"in", "this"}:
+        bare = cue == "none" and y is None and j == i and not after_modifier
+        if bare and self.word(i - 1) not in {"in", "this"}:
             return None
         return Expr("season", i, k, j, year=y, index=s, cue=cue)
 
@@ -487,7 +504,7 @@ class Matcher:
             return replace(expr, end=k + 2, year=self.year_at(k + 1))
         if self.year_at(k) is not None:
             return replace(expr, end=k + 1, year=self.year_at(k))
-        if self.word(k) in {"of", ""} and self.word(k + 1) in {"last", "next", "this"} and self.word(k + 2) == "year":
+        if self.word(k) == "of" and self.word(k + 1) in SHIFT_CUES and self.word(k + 2) == "year":
             return replace(expr, end=k + 3, year_shift=SHIFT_CUES[self.word(k + 1)][1])
         if self.word(k) in {"last", "next", "this"} and self.word(k + 1) == "year":
             return replace(expr, end=k + 2, year_shift=SHIFT_CUES[self.word(k)][1])
@@ -509,9 +526,9 @@ class Matcher:
             if self.word(i - 1) in {"until", "till", "by", "right", "just"} or self.word(i + 1) == "that":
                 return None
             return Expr("ref", i, i + 1, i, ref="PRESENT_REF")
-        if w == "the" and self.word(i + 1) == "past" and self.word(i - 1) == "in" and not self.continues(i + 2):
+        if (self.word(i - 1), w, self.word(i + 1)) == ("in", "the", "past") and not self.continues(i + 2):
             return Expr("ref", i, i + 2, i + 1, ref="PAST_REF")
-        if w == "at" and self.word(i + 1) == "the" and self.word(i + 2) == "time" and not self.continues(i + 3):
+        if (w, self.word(i + 1), self.word(i + 2)) == ("at", "the", "time") and not self.continues(i + 3):
             return Expr("ref", i + 1, i + 3, i + 2, ref="PAST_REF")
         return None
 

@@ -9,7 +9,7 @@ from app.extraction.parsed import ParsedText, Token
 Tense = Literal["past", "present", "future", "unknown"]
 
 # "wo" is how spaCy splits "won't"; "would" is the future seen from a past report ("said it would").
-FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "’ll"}
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "\u2019ll"}
 # Verbs and adjectives that put what they govern in the future: "plans to meet", "is due to".
 FUTURE_GOVERNORS = {
     "plan", "schedule", "set", "due", "expect", "intend", "aim", "prepare", "propose", "hope",

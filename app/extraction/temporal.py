@@ -87,7 +87,9 @@ _PAST_CUES = frozenset({"since"})
 _FUTURE_PAIRS = frozenset({("ahead", "of"), ("in", "time"), ("starting", "on")})
 # Modifiers of the noun a date hangs on that say which way it points: "the previous visit in February".
 _PAST_NOUN_MODIFIERS = frozenset({"previous", "last", "former", "earlier", "past", "prior", "preceding"})
-_FUTURE_NOUN_MODIFIERS = frozenset({"next", "upcoming", "coming", "planned", "future", "forthcoming", "proposed"})
+_FUTURE_NOUN_MODIFIERS = frozenset(
+    {"next", "upcoming", "coming", "planned", "future", "forthcoming", "proposed"}
+)
 # Participles that name a plan's date when they take "for": "talks set for Sunday".
 _PLAN_PARTICIPLES = frozenset({"schedule", "set", "plan", "slate", "book", "pencil", "earmark", "due"})
 
@@ -179,23 +181,25 @@ class _Resolver:
 
     def yearless(self, expr: Expr, pub: dt.date, lean: Lean, strict: bool) -> Period | None:
         assert expr.month is not None
+        month_no, day_no = expr.month, expr.day
         if expr.year_shift is not None:
             y = pub.year + expr.year_shift
-            return cal.month(y, expr.month) if expr.day is None else _safe_day(y, expr.month, expr.day)
-        if expr.day is None:
+            return cal.month(y, month_no) if day_no is None else _safe_day(y, month_no, day_no)
+        if day_no is None:
             if expr.cue == "this":
                 lean = "same_year"
-            return cal.month(cal.pick_cyclic(expr.month - 1, 12, (pub.year, pub.month - 1), lean, strict), expr.month)
+            here = (pub.year, pub.month - 1)
+            return cal.month(cal.pick_cyclic(month_no - 1, 12, here, lean, strict), month_no)
         if expr.weekday is not None:
             # "Thursday, December 5": the nearby year in which that day is a Thursday.
             fitting = [
                 y for y in range(pub.year - 1, pub.year + 2)
-                if (d := _safe_date(y, expr.month, expr.day)) is not None and d.weekday() == expr.weekday
+                if (d := _safe_date(y, month_no, day_no)) is not None and d.weekday() == expr.weekday
             ]
             if fitting:
-                return _safe_day(min(fitting, key=lambda y: abs(y - pub.year)), expr.month, expr.day)
-        y = cal.pick_date_year(expr.month, expr.day, pub, lean, strict)
-        return None if y is None else _safe_day(y, expr.month, expr.day)
+                return _safe_day(min(fitting, key=lambda y: abs(y - pub.year)), month_no, day_no)
+        picked = cal.pick_date_year(month_no, day_no, pub, lean, strict)
+        return None if picked is None else _safe_day(picked, month_no, day_no)
 
     def lean(self, expr: Expr) -> tuple[Lean, bool]:
         """Which occurrence the expression means, and whether "now" itself is excluded."""
@@ -239,14 +243,15 @@ class _Resolver:
         if expr.kind in {"relative", "ago"}:
             return "past" if expr.shift < 0 else "future" if expr.shift > 0 else "same"
         lean, _ = self.lean(expr)
-        return lean if lean in {"past", "future"} else "same"  # type: ignore[return-value]
+        return "past" if lean == "past" else "future" if lean == "future" else "same"
 
     # --- dates relative to an earlier date in the text ---------------------------------------
     def from_text(self, expr: Expr) -> _Resolved:
         if self.last_day is None or expr.unit is None:
             return _Resolved(None, None, "text", "same", reason=NO_TEXT_ANCHOR)
         period = _shifted(expr.unit, expr.shift, self.last_day)
-        direction: Direction = "absolute" if self.published is None else cal.direction_of(period, self.published)
+        pub = self.published
+        direction: Direction = "absolute" if pub is None else cal.direction_of(period, pub)
         return _Resolved(period, period.label, "text", direction)
 
 
