@@ -7,24 +7,21 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
+import uvicorn
+from fastapi import FastAPI
 
 from app.settings import Settings
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 READY_WITHIN_SECONDS = 120.0
-
-
-@dataclass(frozen=True)
-class Server:
-    url: str
-    log: Path
 
 
 def _free_port() -> int:
@@ -34,38 +31,40 @@ def _free_port() -> int:
         return port
 
 
-def _wait_until_ready(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+def wait_until_ready(
+    client: httpx.Client, process: subprocess.Popen[bytes] | None = None, log: Path | None = None
+) -> None:
+    """Poll /readyz until 200; fail, with the server's log if there is one, if it dies or never gets there."""
     deadline = time.monotonic() + READY_WITHIN_SECONDS
-    with httpx.Client(base_url=url, timeout=2.0) as client:
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                pytest.fail(f"server exited with {process.returncode}:\n{log.read_text()[-3000:]}")
-            try:
-                if client.get("/readyz").status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass  # not listening yet
-            time.sleep(0.1)
-    pytest.fail(f"server not ready within {READY_WITHIN_SECONDS} s:\n{log.read_text()[-3000:]}")
+    problem = f"not ready within {READY_WITHIN_SECONDS} s"
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            problem = f"exited with {process.returncode}"
+            break
+        try:
+            if client.get("/readyz").status_code == 200:
+                return
+        except httpx.TransportError:
+            pass  # not listening yet
+        time.sleep(0.05)
+    log_tail = log.read_text(errors="replace")[-3000:] if log else ""
+    pytest.fail(f"server {problem}\n{log_tail}")
 
 
 @pytest.fixture(scope="session")
-def server() -> Iterator[Server]:
+def server_url() -> Iterator[str]:
+    """`python -m uvicorn app.main:app` in a subprocess on a free port, ready to answer."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
+    command = [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", str(port)]
     with tempfile.TemporaryDirectory() as tmp:
         log = Path(tmp) / "server.log"
         with log.open("wb") as out:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", str(port)],
-                cwd=REPO_ROOT,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                env={**os.environ, "PYTHONUNBUFFERED": "1"},
-            )
+            process = subprocess.Popen(command, cwd=REPO_ROOT, stdout=out, stderr=subprocess.STDOUT, env=os.environ)
             try:
-                _wait_until_ready(url, process, log)
-                yield Server(url=url, log=log)
+                with httpx.Client(base_url=url, timeout=2.0) as probe:
+                    wait_until_ready(probe, process, log)
+                yield url
             finally:
                 process.terminate()
                 try:
@@ -76,8 +75,8 @@ def server() -> Iterator[Server]:
 
 
 @pytest.fixture(scope="session")
-def client(server: Server) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=server.url, timeout=60.0) as client:
+def client(server_url: str) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=server_url, timeout=60.0) as client:
         yield client
 
 
@@ -85,3 +84,26 @@ def client(server: Server) -> Iterator[httpx.Client]:
 def settings() -> Settings:
     """The settings the server runs with: it inherits this process's environment."""
     return Settings()
+
+
+@contextmanager
+def serve_in_thread(app: FastAPI, *, wait_ready: bool = True) -> Iterator[httpx.Client]:
+    """Serve an app built in this process (e.g. with a stand-in model loader) with a real uvicorn
+    in a thread; yields a client for it once the server listens (and, if asked, is ready)."""
+    config = uvicorn.Config(app, host="127.0.0.1", port=_free_port(), log_level="warning", lifespan="on")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            pytest.fail("in-process server did not start")
+        time.sleep(0.02)
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{config.port}", timeout=30.0) as client:
+            if wait_ready:
+                wait_until_ready(client)
+            yield client
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
