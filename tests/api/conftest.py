@@ -60,7 +60,9 @@ def server_url() -> Iterator[str]:
     with tempfile.TemporaryDirectory() as tmp:
         log = Path(tmp) / "server.log"
         with log.open("wb") as out:
-            process = subprocess.Popen(command, cwd=REPO_ROOT, stdout=out, stderr=subprocess.STDOUT, env=os.environ)
+            process = subprocess.Popen(
+                command, cwd=REPO_ROOT, stdout=out, stderr=subprocess.STDOUT, env=os.environ
+            )
             try:
                 with httpx.Client(base_url=url, timeout=2.0) as probe:
                     wait_until_ready(probe, process, log)

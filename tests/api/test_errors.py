@@ -94,7 +94,9 @@ def test_json_nested_too_deep_to_read_is_400(client: httpx.Client) -> None:
     assert "JSON" in error["message"]
 
 
-@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded", "application/xml"])
+@pytest.mark.parametrize(
+    "content_type", ["text/plain", "application/x-www-form-urlencoded", "application/xml"]
+)
 def test_a_body_not_declared_as_json_is_415(client: httpx.Client, content_type: str) -> None:
     response = client.post("/v1/extract", content=json.dumps(GOOD), headers={"Content-Type": content_type})
     error = _error(response, 415)
@@ -112,7 +114,9 @@ def test_a_body_without_content_type_is_415(client: httpx.Client) -> None:
 
 def test_json_with_a_charset_or_a_json_suffix_is_accepted(client: httpx.Client) -> None:
     for content_type in ("application/json; charset=utf-8", "application/vnd.api+json"):
-        response = client.post("/v1/extract", content=json.dumps(GOOD), headers={"Content-Type": content_type})
+        response = client.post(
+            "/v1/extract", content=json.dumps(GOOD), headers={"Content-Type": content_type}
+        )
         assert response.status_code == 200, (content_type, response.text)
 
 
@@ -176,7 +180,9 @@ class _ExplodingExtractor(Extractor):
     def __init__(self, model: str) -> None:
         self.model_info = ModelInfo(name=model, version="test")
 
-    def extract(self, text: str, published_at: dt.date | None, observe: StageObserver = _ignore) -> Extraction:
+    def extract(
+        self, text: str, published_at: dt.date | None, observe: StageObserver = _ignore
+    ) -> Extraction:
         if "boom" in text:
             raise RuntimeError("a bug in a stage")
         return Extraction(events=[], dates=[])
