@@ -99,6 +99,14 @@ TITLES = {
     "spokesperson", "general", "commissioner", "director", "head", "founder", "judge", "justice",
     "representative", "lawmaker", "official", "diplomat", "counterpart", "negotiator", "executive",
 }
+# Lower-case parts of names ("Ursula von der Leyen", "Abdulaziz bin Salman").
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "bin", "ibn", "bint", "al", "el", "la", "le", "dos", "del"}
+# Titles the NER model includes in a person's span ("Prince Abdulaziz", "President Macron").
+NAME_TITLES = {
+    "prince", "princess", "president", "king", "queen", "sheikh", "senator", "sen", "dr", "mr", "mrs",
+    "ms", "gen", "general", "minister", "chancellor", "premier", "pope", "secretary", "governor",
+    "rep", "judge", "justice", "emir", "crown", "sir", "dame", "lord", "lady", "mayor", "ambassador",
+}
 PRONOUNS = {"he": "person", "him": "person", "his": "person", "she": "person", "her": "person"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 _STRIP = re.compile(r"^(the)\s+|(['’]s?)$", re.IGNORECASE)
@@ -207,9 +215,9 @@ class _Resolver:
 
     def _candidate_spans(self) -> list[tuple[int, int, str]]:
         """Named-entity spans, plus lexicon names the statistical NER missed."""
-        out = [
-            (e.start_token, e.end_token, e.label) for e in self.parsed.entities if e.label in ACTOR_LABELS
-        ]
+        out = self._person_spans_mended(
+            [(e.start_token, e.end_token, e.label) for e in self.parsed.entities if e.label in ACTOR_LABELS]
+        )
         covered = {i for s, e, _ in out for i in range(s, e)}
         toks = self.parsed.tokens
         for tok in toks:
@@ -224,6 +232,38 @@ class _Resolver:
                     out.append((tok.i, end, "LEX"))
                     covered.update(range(tok.i, end))
                     break
+        return out
+
+    def _person_spans_mended(self, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Mend person names the small NER model cuts short or pads with a title.
+
+        "Ursula von" + "der" + "Leyen" and "Lee Hsien" + "Loong" are one name; "Prince Abdulaziz"
+        is Abdulaziz.
+        """
+        toks = self.parsed.tokens
+        spans = sorted(spans)
+        out: list[tuple[int, int, str]] = []
+        k = 0
+        while k < len(spans):
+            start, end, label = spans[k]
+            k += 1
+            if label == "PERSON":
+                while True:
+                    j = end
+                    while j < len(toks) and toks[j].lower in NAME_PARTICLES:
+                        j += 1
+                    if j < len(toks) and toks[j].pos == "PROPN" and toks[j].text[:1].isupper() and (
+                        j > end or not toks[j].ent_type or toks[j].ent_type in {"PERSON", "GPE"}
+                    ) and toks[j].ent_type not in {"DATE"} and toks[j].tag != "POS":
+                        nxt = next((sp for sp in spans[k:] if sp[0] == j), None)
+                        end = nxt[1] if nxt else j + 1
+                        if nxt:
+                            k = spans.index(nxt) + 1
+                        continue
+                    break
+                while end - start > 1 and toks[start].lower.rstrip(".") in NAME_TITLES:
+                    start += 1
+            out.append((start, end, label))
         return out
 
     def _learn_acronyms(self) -> None:

@@ -151,45 +151,50 @@ def _conj_verbs(parsed: ParsedText, verb: Token) -> list[Token]:
     return [c for c in parsed.children(verb.i) if c.dep == "conj" and c.pos in {"VERB", "AUX"}]
 
 
-def _actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> list[ActorMention]:
-    """The actors a noun phrase names, through coordination, apposition and "such as" lists.
+GROUP_HEADS = {
+    "leader", "minister", "official", "representative", "delegation", "member", "head", "envoy",
+    "president", "chief", "nation", "country", "government", "delegate",
+}
 
-    Titles and names inside ("French President Emmanuel Macron") give one actor; relative clauses
-    and other prepositional phrases are not followed.
+
+def _actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> list[ActorMention]:
+    """The actors a noun phrase names, one per coordinated or appositive member.
+
+    Within a member, a person outranks the names that qualify them: "Italy's Giorgia Meloni",
+    "TikTok chief executive Shou Chew" and "Brunei's foreign minister Erywan Yusof" are people;
+    "foreign ministers of ASEAN" is ASEAN. Relative clauses and other phrases are not followed.
     """
     out: list[ActorMention] = []
-    seen: set[int] = set()
-    stack = [tok.i]
-    while stack:
-        i = stack.pop()
-        if i in seen:
+    members, seen_members = [tok.i], set()
+    while members:
+        root = members.pop(0)
+        if root in seen_members:
             continue
-        seen.add(i)
-        m = actors.at(i)
-        if m is not None and m.actor is not None and all(m is not o for o in out):
-            out.append(m)
-        for c in parsed.children(i):
-            if c.dep in {"conj", "appos", "compound", "poss", "nmod"}:
-                stack.append(c.i)
-            elif c.dep == "prep" and c.lower in {"as", "including", "like"}:
-                stack.extend(g.i for g in parsed.children(c.i) if g.dep == "pobj")
-            elif c.dep == "prep" and c.lower == "of" and parsed.tokens[i].lemma.lower() in {
-                "leader", "minister", "official", "representative", "delegation", "member", "head",
-                "envoy", "president", "chief", "nation", "country", "government",
-            }:
-                stack.extend(g.i for g in parsed.children(c.i) if g.dep == "pobj")
-    # A person named with a country qualifier ("Italy's Giorgia Meloni") is the person alone.
-    people = [m for m in out if m.actor is not None and m.actor.kind == "person"]
-    if people:
-        out = [m for m in out if m.actor is not None and (m.actor.kind == "person" or not _qualifies(parsed, m, people))]
+        seen_members.add(root)
+        found: list[ActorMention] = []
+        stack, seen = [root], set()
+        while stack:
+            i = stack.pop()
+            if i in seen:
+                continue
+            seen.add(i)
+            m = actors.at(i)
+            if m is not None and m.actor is not None and all(m is not o for o in found):
+                found.append(m)
+            for c in parsed.children(i):
+                if c.dep in {"conj", "appos"}:
+                    members.append(c.i)
+                elif c.dep in {"compound", "poss", "nmod", "amod"}:
+                    stack.append(c.i)
+                elif c.dep == "prep" and c.lower in {"as", "including", "like"}:
+                    members.extend(g.i for g in parsed.children(c.i) if g.dep == "pobj")
+                elif c.dep == "prep" and c.lower == "of" and parsed.tokens[i].lemma.lower() in GROUP_HEADS:
+                    stack.extend(g.i for g in parsed.children(c.i) if g.dep == "pobj")
+        people = [m for m in found if m.actor is not None and m.actor.kind == "person"]
+        for m in people or found:
+            if all(m is not o for o in out):
+                out.append(m)
     return out
-
-
-def _qualifies(parsed: ParsedText, m: ActorMention, people: list[ActorMention]) -> bool:
-    last = parsed.tokens[m.end_token - 1]
-    return any(last.head in range(p.start_token, p.end_token) for p in people) or last.tag == "POS" or (
-        m.end_token < len(parsed.tokens) and parsed.tokens[m.end_token].tag == "POS"
-    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from typing import Literal
 from app.extraction import _temporal_calendar as cal
 from app.extraction._temporal_calendar import Lean, Period
 from app.extraction._temporal_match import Expr, Matcher
-from app.extraction.grammar import Tense, clause_tense
+from app.extraction.grammar import Tense, clause_tense, governing_verb
 from app.extraction.parsed import ParsedText
 
 Anchor = Literal["publication", "text", "none"]
@@ -90,6 +90,11 @@ _PAST_NOUN_MODIFIERS = frozenset({"previous", "last", "former", "earlier", "past
 _FUTURE_NOUN_MODIFIERS = frozenset(
     {"next", "upcoming", "coming", "planned", "future", "forthcoming", "proposed"}
 )
+# Verbs of saying: in the present they still report what happened ("the ministry says on Monday").
+_REPORTING_VERBS = frozenset({
+    "say", "tell", "announce", "report", "confirm", "state", "add", "note", "write", "claim", "insist",
+    "reveal", "disclose", "deny", "warn", "acknowledge", "declare", "tweet", "post",
+})
 # Participles that name a plan's date when they take "for": "talks set for Sunday".
 _PLAN_PARTICIPLES = frozenset({"schedule", "set", "plan", "slate", "book", "pencil", "earmark", "due"})
 
@@ -217,7 +222,14 @@ class _Resolver:
         noun_lean = self.noun_modifier_lean(expr.head)
         if noun_lean is not None:
             return noun_lean, False
-        return _lean_from_tense(clause_tense(self.parsed, expr.head), expr), False
+        tense = clause_tense(self.parsed, expr.head)
+        if tense == "present" and expr.kind == "weekday" and self.reported(expr.head):
+            tense = "past"  # "the ministry says on Monday": a report, told in the present
+        return _lean_from_tense(tense, expr), False
+
+    def reported(self, head: int) -> bool:
+        verb = governing_verb(self.parsed, head)
+        return verb is not None and verb.lemma.lower() in _REPORTING_VERBS
 
     def plans_for(self, for_index: int) -> bool:
         head = self.parsed.tokens[self.parsed.tokens[for_index].head]
@@ -256,15 +268,16 @@ class _Resolver:
 
 
 def _lean_from_tense(tense: Tense, expr: Expr) -> Lean:
-    """News conventions: a weekday in a past or present clause is the latest one; a bare month in a
-    present clause is the coming one (schedules are told in the present), in an untensed phrase the
-    publication year's; a month and day with no tense is the nearest such day."""
+    """News conventions: schedules are told in the present ("the summit opens on Saturday", "elections
+    are in November"), so a weekday or a bare month in a present clause is the coming one; an untensed
+    weekday is the latest one (news reports what happened), an untensed bare month the publication
+    year's, and a month and day with no tense the nearest such day."""
     if tense == "future":
         return "future"
     if tense == "past":
         return "past"
     if expr.kind == "weekday":
-        return "past"
+        return "future" if tense == "present" else "past"
     if expr.kind == "calendar" and expr.day is None:
         return "future" if tense == "present" else "same_year"
     return "nearest"
