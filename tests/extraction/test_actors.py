@@ -1,0 +1,218 @@
+"""Actor normalization: countries, seats of government, organizations and people."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from app.extraction.actors import Actor, ActorIndex, country, organization, place_name, resolve_actors
+from app.extraction.parsed import ParsedText
+
+Parse = Callable[[str], ParsedText]
+
+
+def _resolved(parse: Parse, text: str) -> tuple[ParsedText, ActorIndex]:
+    parsed = parse(text)
+    index = resolve_actors(parsed)
+    for m in index.mentions:
+        assert text[m.start : m.end] == m.text
+        assert parsed.span_text(m.start_token, m.end_token) == m.text
+    return parsed, index
+
+
+def _names(index: ActorIndex) -> list[tuple[str, str | None]]:
+    return [(m.text, m.actor.name if m.actor else None) for m in index.mentions]
+
+
+# -- countries ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "common", "code"),
+    [
+        ("Britain", "United Kingdom", "GBR"),
+        ("UK", "United Kingdom", "GBR"),
+        ("U.K.", "United Kingdom", "GBR"),
+        ("the UK", "United Kingdom", "GBR"),
+        ("United Kingdom", "United Kingdom", "GBR"),
+        ("US", "United States", "USA"),
+        ("U.S.", "United States", "USA"),
+        ("the U.S.", "United States", "USA"),
+        ("America", "United States", "USA"),
+        ("Czechia", "Czech Republic", "CZE"),
+        ("Czech Republic", "Czech Republic", "CZE"),
+        ("Russian Federation", "Russia", "RUS"),
+        ("Russia", "Russia", "RUS"),
+        ("France", "France", "FRA"),
+        ("Türkiye", "Turkey", "TUR"),
+        ("South Korea", "South Korea", "KOR"),
+        ("Britain's", "United Kingdom", "GBR"),
+    ],
+)
+def test_country_names_and_aliases(name: str, common: str, code: str) -> None:
+    assert country(name) == Actor(common, "country", code)
+
+
+@pytest.mark.parametrize(
+    ("name", "common", "place"),
+    [
+        ("the Kremlin", "Russia", "Moscow"),
+        ("Kremlin", "Russia", "Moscow"),
+        ("Moscow", "Russia", "Moscow"),
+        ("the White House", "United States", "Washington"),
+        ("White House", "United States", "Washington"),
+        ("Washington", "United States", "Washington"),
+        ("Paris", "France", "Paris"),
+        ("Downing Street", "United Kingdom", "London"),
+    ],
+)
+def test_seats_of_government_stand_for_their_country(name: str, common: str, place: str) -> None:
+    actor = country(name)
+    assert actor is not None and actor.name == common and actor.kind == "country"
+    assert place_name(name) == place
+
+
+@pytest.mark.parametrize("name", ["Atlantis", "Europe", "the Balkans", "Macron"])
+def test_non_countries(name: str) -> None:
+    assert country(name) is None
+
+
+def test_a_country_is_no_place_name() -> None:
+    assert place_name("France") is None
+
+
+# -- organizations --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "full"),
+    [
+        ("UN", "United Nations"),
+        ("U.N.", "United Nations"),
+        ("the UN", "United Nations"),
+        ("United Nations", "United Nations"),
+        ("EU", "European Union"),
+        ("the European Union", "European Union"),
+        ("NATO", "NATO"),
+        ("IMF", "International Monetary Fund"),
+    ],
+)
+def test_organization_acronyms(name: str, full: str) -> None:
+    assert organization(name) == Actor(full, "organization")
+
+
+def test_unknown_organization() -> None:
+    assert organization("Acme Widgets") is None
+
+
+# -- mentions in text ------------------------------------------------------------------------------
+
+
+def test_country_aliases_in_text(parse: Parse) -> None:
+    text = "Britain and the U.S. signed the accord, while Czechia and the Russian Federation objected."
+    _, index = _resolved(parse, text)
+    assert _names(index) == [
+        ("Britain", "United Kingdom"),
+        ("U.S.", "United States"),
+        ("Czechia", "Czech Republic"),
+        ("Russian Federation", "Russia"),
+    ]
+    codes = [m.actor.id for m in index.mentions if m.actor]
+    assert codes == ["GBR", "USA", "CZE", "RUS"]
+
+
+def test_metonyms_in_text(parse: Parse) -> None:
+    text = "The Kremlin said the White House had not replied. Moscow rejected the offer."
+    _, index = _resolved(parse, text)
+    assert _names(index) == [("Kremlin", "Russia"), ("White House", "United States"), ("Moscow", "Russia")]
+    assert [m.place for m in index.mentions] == ["Moscow", "Washington", "Moscow"]
+
+
+def test_organizations_in_text(parse: Parse) -> None:
+    _, index = _resolved(parse, "The UN, the EU and NATO issued a joint statement on Friday.")
+    assert _names(index) == [("UN", "United Nations"), ("EU", "European Union"), ("NATO", "NATO")]
+    assert {m.actor.kind for m in index.mentions if m.actor} == {"organization"}
+
+
+def test_acronym_defined_by_the_text(parse: Parse) -> None:
+    _, index = _resolved(parse, "The British Medical Association said the BMA would strike in March.")
+    assert _names(index) == [
+        ("British Medical Association", "British Medical Association"),
+        ("BMA", "British Medical Association"),
+    ]
+
+
+def test_city_of_no_capital_is_a_place_not_a_party(parse: Parse) -> None:
+    _, index = _resolved(parse, "The delegates gathered in Geneva for the conference.")
+    (geneva,) = index.mentions
+    assert geneva.text == "Geneva" and geneva.actor is None and geneva.place == "Geneva"
+
+
+# -- people ---------------------------------------------------------------------------------------
+
+
+def test_surname_title_and_pronoun_resolve_to_the_full_name(parse: Parse) -> None:
+    text = (
+        "French President Emmanuel Macron arrived in Brussels on Monday. "
+        "Macron told reporters that the French president would not back down. "
+        "He said Europe must act."
+    )
+    _, index = _resolved(parse, text)
+    people = [(m.text, m.actor.name) for m in index.mentions if m.actor and m.actor.kind == "person"]
+    assert people == [
+        ("Emmanuel Macron", "Emmanuel Macron"),
+        ("Macron", "Emmanuel Macron"),
+        ("president", "Emmanuel Macron"),
+        ("He", "Emmanuel Macron"),
+    ]
+    # Lookup by token: every word of the full name maps to the same mention.
+    first = index.mentions[0]
+    assert all(index.at(i) is first for i in range(first.start_token, first.end_token))
+
+
+def test_titles_pick_the_person_they_introduced(parse: Parse) -> None:
+    text = (
+        "French President Emmanuel Macron welcomed German Chancellor Friedrich Merz to Paris on Sunday. "
+        "Later, the German chancellor praised the French president."
+    )
+    _, index = _resolved(parse, text)
+    titles = [
+        (m.text, m.actor.name) for m in index.mentions if m.actor and m.text in {"chancellor", "president"}
+    ]
+    assert titles == [("chancellor", "Friedrich Merz"), ("president", "Emmanuel Macron")]
+
+
+def test_pronoun_continues_the_subject(parse: Parse) -> None:
+    text = (
+        "Italian Prime Minister Giorgia Meloni arrived in Washington on Thursday. "
+        "She met Donald Trump at the White House."
+    )
+    _, index = _resolved(parse, text)
+    she = next(m for m in index.mentions if m.text == "She")
+    assert she.actor == Actor("Giorgia Meloni", "person")
+
+
+def test_title_with_no_one_introduced_is_no_actor(parse: Parse) -> None:
+    _, index = _resolved(parse, "The president spoke to reporters on Monday.")
+    assert index.mentions == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a bare surname the NER leaves untagged ('Scholz' opening a sentence) is not matched to the "
+    "person named in full before",
+)
+def test_untagged_surname_resolves_to_the_full_name(parse: Parse) -> None:
+    text = (
+        "German Chancellor Olaf Scholz spoke with Prime Minister Keir Starmer. "
+        "Scholz later called Starmer again."
+    )
+    _, index = _resolved(parse, text)
+    people = [(m.text, m.actor.name) for m in index.mentions if m.actor and m.actor.kind == "person"]
+    assert people == [
+        ("Olaf Scholz", "Olaf Scholz"),
+        ("Keir Starmer", "Keir Starmer"),
+        ("Scholz", "Olaf Scholz"),
+        ("Starmer", "Keir Starmer"),
+    ]
