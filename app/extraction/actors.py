@@ -303,6 +303,10 @@ class _Resolver:
             actor = self._surname_of_known(text) or Actor(_clean(text), "organization")
         if actor is None and label in {"GPE", "LOC", "FAC"}:
             actor = self._surname_of_known(text)
+            if actor is None and label == "GPE" and not _in_place_phrase(p, end - 1):
+                # An unknown "place" that acts ("Foxconn has been left out") is an organization
+                # the tagger mislabelled; as the object of "in"/"at" it stays a place.
+                actor = Actor(_clean(text), "organization")
             if actor is None:
                 return ActorMention(None, start, end, toks[start].start, toks[end - 1].end, text,
                                     place=_clean(text))
@@ -380,6 +384,15 @@ class _Resolver:
             return None
         tok = self.parsed.tokens[i]
         return ActorMention(last.actor, i, i + 1, tok.start, tok.end, tok.text)
+
+
+def _in_place_phrase(parsed: ParsedText, i: int) -> bool:
+    tok = parsed.tokens[i]
+    while tok.dep in {"conj", "appos", "compound"} and tok.head != tok.i:
+        tok = parsed.tokens[tok.head]
+    return tok.dep == "pobj" and parsed.tokens[tok.head].lower in {
+        "in", "at", "to", "from", "near", "outside", "inside", "into", "across", "throughout", "via", "of",
+    }
 
 
 def _clean(text: str) -> str:

@@ -22,6 +22,8 @@ from app.models import v1
 
 # How far back (in sentences) an anaphoric mention looks for the gathering it names.
 ANAPHORA_WINDOW = 3
+# Nouns for negotiating rounds; a bare plural of one continues the talks just mentioned.
+TALKS = {"talk", "negotiation", "discussion", "consultation"}
 ROLE_RANK = {"organizer": 0, "participant": 1, "absent": 2, "excluded": 3}
 
 
@@ -51,7 +53,9 @@ class _Gathering:
 
     @property
     def date(self) -> DateMention | None:
-        return next((f.date for f in self.frames if f.date is not None and f.date.value), None)
+        """The most precise date any mention gives ("October 26-28" over "later this month")."""
+        dated = [f.date for f in self.frames if f.date is not None and f.date.value]
+        return max(dated, key=lambda d: len(event_date_value(d.value) or ""), default=None)
 
     @property
     def status(self) -> Status | None:
@@ -121,8 +125,8 @@ def attached_date(parsed: ParsedText, trigger: Trigger, dates: list[DateMention]
         if found:
             return found[0]
         below.add(anc.i)
-        if anc.dep in {"ROOT", "ccomp", "advcl", "relcl"} and anc.pos in {"VERB", "AUX"}:
-            break
+        if anc.dep in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and anc.pos in {"VERB", "AUX"}:
+            break  # a clause's own modifiers end here; its head's belong to another clause
     return None
 
 
@@ -169,7 +173,10 @@ def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | Non
     if not compatible:
         return None
     if frame.date is not None and frame.date.value:
-        same_day = [g for g in compatible if g.date is not None and g.date.value == frame.date.value]
+        same_day = [
+            g for g in compatible
+            if g.date is not None and g.date.value == frame.date.value and len(frame.date.value) == 10
+        ]
         if same_day and (t.definite or t.kind == "verb" or frame.sent - same_day[-1].last_sent <= 1):
             return same_day[-1]
     if t.novel:
@@ -178,6 +185,12 @@ def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | Non
         planned = [g for g in compatible if g.first.trigger.novel and g.status in {"scheduled", "proposed", None}]
         return planned[-1] if planned else None
     if not (t.definite or t.back or t.kind == "verb"):
+        # A bare plural goes on with the negotiations just mentioned: "continue pay negotiations
+        # with ministers ... have been in talks with the department since Tuesday".
+        if t.lemma in TALKS and not t.novel:
+            last = [g for g in compatible if frame.sent - g.last_sent <= 1 and g.lemmas & TALKS]
+            if last:
+                return last[-1]
         return None
     # Salience: the same word within a few sentences, then the same word further back for a
     # definite mention ("the summit itself"), then any gathering just mentioned.
@@ -188,7 +201,12 @@ def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | Non
     anywhere = [g for g in compatible if t.lemma in g.lemmas and frame.sent - g.last_sent <= 2 * ANAPHORA_WINDOW]
     if anywhere and t.definite:
         return anywhere[-1]
-    return recent[-1] if recent else None
+    if recent:
+        return recent[-1]
+    # A definite description with nothing near to point to names what the story is about.
+    if t.definite and compatible and not t.back:
+        return max(compatible, key=lambda g: len(g.frames))
+    return None
 
 
 def _compatible(frame: _Frame, g: _Gathering) -> bool:
@@ -285,6 +303,9 @@ def _status(g: _Gathering, date: DateMention | None, published: dt.date | None) 
     status = g.status
     if status in {"cancelled", "proposed"}:
         return status  # type: ignore[return-value]
+    if date is not None and date.direction in {"past", "future"} and len(date.value or "") < 10:
+        # "later this month": the month is now, the direction says which side of now.
+        return "occurred" if date.direction == "past" else "scheduled"
     if date is not None and date.value and published is not None:
         pub = published.isoformat()
         value = date.value

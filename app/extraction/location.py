@@ -89,7 +89,7 @@ def _place_at(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | Non
     m = actors.at(tok.i)
     if m is None or m.place is None:
         return None
-    if m.actor is not None and m.actor.kind not in {"country"}:
+    if m.actor is not None and m.actor.kind not in {"country"} and parsed.tokens[m.start_token].ent_type not in {"GPE", "LOC", "FAC"}:
         return None
     return Place(m.place, m)
 
