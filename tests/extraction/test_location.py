@@ -1,0 +1,60 @@
+"""Location of a meeting mention: "in Paris", "at the White House", "the Istanbul meeting"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from app.extraction.actors import resolve_actors
+from app.extraction.location import Place, mention_place
+from app.extraction.parsed import ParsedText
+from app.extraction.triggers import find_triggers
+
+Parse = Callable[[str], ParsedText]
+
+
+def _place(parse: Parse, text: str) -> Place | None:
+    parsed = parse(text)
+    triggers = find_triggers(parsed)
+    assert len(triggers) == 1, [t.text for t in triggers]
+    place = mention_place(parsed, triggers[0], resolve_actors(parsed))
+    if place is not None:
+        m = place.mention
+        assert text[m.start : m.end] == m.text
+    return place
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "words"),
+    [
+        ("The leaders met in Paris.", "Paris", "Paris"),
+        ("The two leaders met in Geneva last week.", "Geneva", "Geneva"),
+        ("The leaders held talks in London on Thursday.", "London", "London"),
+        ("The two presidents will meet in Helsinki next month.", "Helsinki", "Helsinki"),
+        ("The summit will be held in Brussels next month.", "Brussels", "Brussels"),
+        ("The talks took place at the White House.", "Washington", "White House"),
+        ("The Istanbul meeting ended without agreement.", "Istanbul", "Istanbul"),
+        ("Officials said the summit in Madrid was postponed.", "Madrid", "Madrid"),
+        ("The prime minister cancelled the visit to Washington.", "Washington", "Washington"),
+        # a facility gives way to the city named with it
+        ("The leaders met at the Elysee Palace in Paris.", "Paris", "Paris"),
+        ("The two leaders met at Camp David.", "Camp David", "Camp David"),
+    ],
+)
+def test_meeting_place(parse: Parse, text: str, name: str, words: str) -> None:
+    place = _place(parse, text)
+    assert place is not None
+    assert (place.name, place.mention.text) == (name, words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting ended without agreement.",
+        "The leaders discussed the war in Ukraine at the summit.",
+        "Speaking in London, the minister said the summit would be a success.",
+    ],
+)
+def test_no_place(parse: Parse, text: str) -> None:
+    assert _place(parse, text) is None

@@ -1,0 +1,74 @@
+"""Status of a meeting mention: occurred, scheduled, proposed or cancelled."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from app.extraction.parsed import ParsedText
+from app.extraction.status import mention_status
+from app.extraction.triggers import find_triggers
+
+Parse = Callable[[str], ParsedText]
+
+
+def _status(parse: Parse, text: str, trigger: str) -> str | None:
+    parsed = parse(text)
+    found = [t for t in find_triggers(parsed) if t.text == trigger]
+    assert len(found) == 1, [t.text for t in find_triggers(parsed)]
+    return mention_status(parsed, found[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        # occurred: past tense
+        ("The two leaders met in Geneva last week.", "met", "occurred"),
+        ("The foreign ministers held talks on Monday.", "talks", "occurred"),
+        ("The meeting ended without agreement.", "meeting", "occurred"),
+        # scheduled: future tense, plans and timetables
+        ("The two presidents will meet in Helsinki next month.", "meet", "scheduled"),
+        ("The summit is scheduled for March 3.", "summit", "scheduled"),
+        ("A meeting between the two sides is scheduled for Friday.", "meeting", "scheduled"),
+        ("The leaders are expected to meet in Rome.", "meet", "scheduled"),
+        ("The foreign minister is due to hold talks in Ankara.", "talks", "scheduled"),
+        ("Turkey will convene a meeting on the crisis next month.", "meeting", "scheduled"),
+        # proposed: suggestions, ideas and possibilities
+        ("France proposed a summit on the crisis.", "summit", "proposed"),
+        ("The chancellor floated the idea of talks with Moscow.", "talks", "proposed"),
+        ("Spain suggested a meeting of the ministers.", "meeting", "proposed"),
+        ("The two sides could meet next week.", "meet", "proposed"),
+        # cancelled
+        ("The prime minister cancelled the visit to Washington.", "visit", "cancelled"),
+        ("The prime minister cancelled his visit to Washington.", "visit", "cancelled"),
+        ("Officials called off the meeting at the last minute.", "meeting", "cancelled"),
+    ],
+)
+def test_mention_status(parse: Parse, text: str, trigger: str, status: str) -> None:
+    assert _status(parse, text, trigger) == status
+
+
+def test_calling_for_talks_is_a_proposal(parse: Parse) -> None:
+    assert _status(parse, "The United Nations called for talks between the two sides.", "talks") == "proposed"
+
+
+def test_a_verb_of_saying_does_not_set_the_status(parse: Parse) -> None:
+    # "said" is past, but what was said is about a meeting still to come.
+    assert _status(parse, "The minister said the summit will take place in June.", "summit") == "scheduled"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a passive cancellation ('the meeting was called off', 'the summit was cancelled') reads as "
+    "occurred: the climb from the trigger stops at its own verb when the trigger is the subject",
+)
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The meeting was called off.", "meeting"),
+        ("The planned summit was cancelled on Sunday.", "planned summit"),
+    ],
+)
+def test_passive_cancellation(parse: Parse, text: str, trigger: str) -> None:
+    assert _status(parse, text, trigger) == "cancelled"
