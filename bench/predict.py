@@ -1,7 +1,7 @@
 """Run the engine over gold articles without HTTP and write predictions JSONL for the scorers.
 
-    python bench/predict.py ../shared/eval/dev > /tmp/pred.jsonl
-    python ../shared/eval/score.py --predictions /tmp/pred.jsonl -v ../shared/eval/dev
+python bench/predict.py ../shared/eval/dev > /tmp/pred.jsonl
+python ../shared/eval/score.py --predictions /tmp/pred.jsonl -v ../shared/eval/dev
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from app.settings import get_settings
 def main(argv: list[str]) -> int:
     extractor = Extractor(get_settings().spacy_model)
     seconds = 0.0
-    files = [f for arg in argv for f in (sorted(Path(arg).glob("*.json")) if Path(arg).is_dir() else [Path(arg)])]
+    files = [
+        f for arg in argv for f in (sorted(Path(arg).glob("*.json")) if Path(arg).is_dir() else [Path(arg)])
+    ]
     for f in files:
         gold = json.loads(f.read_text())
         started = time.perf_counter()

@@ -37,79 +37,257 @@ class ActorMention:
 
 # pycountry's names are ISO's; news writes the common ones.
 COMMON_COUNTRY_NAMES = {
-    "RUS": "Russia", "CZE": "Czech Republic", "TUR": "Turkey", "GBR": "United Kingdom",
-    "USA": "United States", "PSE": "Palestine", "VAT": "Vatican City", "BRN": "Brunei",
-    "COD": "Democratic Republic of the Congo", "COG": "Republic of the Congo", "CIV": "Ivory Coast",
-    "FSM": "Micronesia", "MKD": "North Macedonia", "CPV": "Cape Verde", "SWZ": "Eswatini",
+    "RUS": "Russia",
+    "CZE": "Czech Republic",
+    "TUR": "Turkey",
+    "GBR": "United Kingdom",
+    "USA": "United States",
+    "PSE": "Palestine",
+    "VAT": "Vatican City",
+    "BRN": "Brunei",
+    "COD": "Democratic Republic of the Congo",
+    "COG": "Republic of the Congo",
+    "CIV": "Ivory Coast",
+    "FSM": "Micronesia",
+    "MKD": "North Macedonia",
+    "CPV": "Cape Verde",
+    "SWZ": "Eswatini",
 }
 COUNTRY_ALIASES = {
-    "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR",
-    "us": "USA", "u.s.": "USA", "usa": "USA", "u.s.a.": "USA", "america": "USA",
-    "united states of america": "USA", "the states": "USA", "czechia": "CZE", "russia": "RUS",
-    "south korea": "KOR", "north korea": "PRK", "dprk": "PRK", "prc": "CHN", "iran": "IRN",
-    "syria": "SYR", "vietnam": "VNM", "laos": "LAO", "taiwan": "TWN", "türkiye": "TUR",
-    "turkiye": "TUR", "holland": "NLD", "the netherlands": "NLD", "uae": "ARE", "palestine": "PSE",
-    "bolivia": "BOL", "venezuela": "VEN", "tanzania": "TZA", "moldova": "MDA", "ivory coast": "CIV",
-    "burma": "MMR", "the vatican": "VAT", "vatican": "VAT", "kosovo": "XKX", "brunei": "BRN",
+    "uk": "GBR",
+    "u.k.": "GBR",
+    "britain": "GBR",
+    "great britain": "GBR",
+    "england": "GBR",
+    "us": "USA",
+    "u.s.": "USA",
+    "usa": "USA",
+    "u.s.a.": "USA",
+    "america": "USA",
+    "united states of america": "USA",
+    "the states": "USA",
+    "czechia": "CZE",
+    "russia": "RUS",
+    "south korea": "KOR",
+    "north korea": "PRK",
+    "dprk": "PRK",
+    "prc": "CHN",
+    "iran": "IRN",
+    "syria": "SYR",
+    "vietnam": "VNM",
+    "laos": "LAO",
+    "taiwan": "TWN",
+    "türkiye": "TUR",
+    "turkiye": "TUR",
+    "holland": "NLD",
+    "the netherlands": "NLD",
+    "uae": "ARE",
+    "palestine": "PSE",
+    "bolivia": "BOL",
+    "venezuela": "VEN",
+    "tanzania": "TZA",
+    "moldova": "MDA",
+    "ivory coast": "CIV",
+    "burma": "MMR",
+    "the vatican": "VAT",
+    "vatican": "VAT",
+    "kosovo": "XKX",
+    "brunei": "BRN",
 }
 # Capitals and seats of government that stand for their country when they act
 # ("Moscow was cooler", "the Kremlin said"); the second value is the place they name.
 METONYMS = {
-    "washington": ("USA", "Washington"), "white house": ("USA", "Washington"),
-    "oval office": ("USA", "Washington"), "capitol hill": ("USA", "Washington"), "moscow": ("RUS", "Moscow"), "kremlin": ("RUS", "Moscow"),
-    "kyiv": ("UKR", "Kyiv"), "kiev": ("UKR", "Kyiv"), "beijing": ("CHN", "Beijing"),
-    "london": ("GBR", "London"), "downing street": ("GBR", "London"), "paris": ("FRA", "Paris"),
-    "élysée": ("FRA", "Paris"), "elysee": ("FRA", "Paris"), "elysée": ("FRA", "Paris"),
-    "berlin": ("DEU", "Berlin"), "tokyo": ("JPN", "Tokyo"), "seoul": ("KOR", "Seoul"),
-    "pyongyang": ("PRK", "Pyongyang"), "tehran": ("IRN", "Tehran"), "ankara": ("TUR", "Ankara"),
-    "jakarta": ("IDN", "Jakarta"), "new delhi": ("IND", "New Delhi"), "delhi": ("IND", "New Delhi"),
-    "brasilia": ("BRA", "Brasília"), "ottawa": ("CAN", "Ottawa"), "canberra": ("AUS", "Canberra"),
-    "rome": ("ITA", "Rome"), "madrid": ("ESP", "Madrid"), "warsaw": ("POL", "Warsaw"),
-    "riyadh": ("SAU", "Riyadh"), "cairo": ("EGY", "Cairo"), "jerusalem": ("ISR", "Jerusalem"),
-    "taipei": ("TWN", "Taipei"), "damascus": ("SYR", "Damascus"), "baghdad": ("IRQ", "Baghdad"),
-    "kabul": ("AFG", "Kabul"), "islamabad": ("PAK", "Islamabad"), "minsk": ("BLR", "Minsk"),
-    "budapest": ("HUN", "Budapest"), "prague": ("CZE", "Prague"), "bucharest": ("ROU", "Bucharest"),
-    "athens": ("GRC", "Athens"), "stockholm": ("SWE", "Stockholm"), "helsinki": ("FIN", "Helsinki"),
-    "oslo": ("NOR", "Oslo"), "copenhagen": ("DNK", "Copenhagen"), "vienna": ("AUT", "Vienna"),
-    "caracas": ("VEN", "Caracas"), "havana": ("CUB", "Havana"), "mexico city": ("MEX", "Mexico City"),
+    "washington": ("USA", "Washington"),
+    "white house": ("USA", "Washington"),
+    "oval office": ("USA", "Washington"),
+    "capitol hill": ("USA", "Washington"),
+    "moscow": ("RUS", "Moscow"),
+    "kremlin": ("RUS", "Moscow"),
+    "kyiv": ("UKR", "Kyiv"),
+    "kiev": ("UKR", "Kyiv"),
+    "beijing": ("CHN", "Beijing"),
+    "london": ("GBR", "London"),
+    "downing street": ("GBR", "London"),
+    "paris": ("FRA", "Paris"),
+    "élysée": ("FRA", "Paris"),
+    "elysee": ("FRA", "Paris"),
+    "elysée": ("FRA", "Paris"),
+    "berlin": ("DEU", "Berlin"),
+    "tokyo": ("JPN", "Tokyo"),
+    "seoul": ("KOR", "Seoul"),
+    "pyongyang": ("PRK", "Pyongyang"),
+    "tehran": ("IRN", "Tehran"),
+    "ankara": ("TUR", "Ankara"),
+    "jakarta": ("IDN", "Jakarta"),
+    "new delhi": ("IND", "New Delhi"),
+    "delhi": ("IND", "New Delhi"),
+    "brasilia": ("BRA", "Brasília"),
+    "ottawa": ("CAN", "Ottawa"),
+    "canberra": ("AUS", "Canberra"),
+    "rome": ("ITA", "Rome"),
+    "madrid": ("ESP", "Madrid"),
+    "warsaw": ("POL", "Warsaw"),
+    "riyadh": ("SAU", "Riyadh"),
+    "cairo": ("EGY", "Cairo"),
+    "jerusalem": ("ISR", "Jerusalem"),
+    "taipei": ("TWN", "Taipei"),
+    "damascus": ("SYR", "Damascus"),
+    "baghdad": ("IRQ", "Baghdad"),
+    "kabul": ("AFG", "Kabul"),
+    "islamabad": ("PAK", "Islamabad"),
+    "minsk": ("BLR", "Minsk"),
+    "budapest": ("HUN", "Budapest"),
+    "prague": ("CZE", "Prague"),
+    "bucharest": ("ROU", "Bucharest"),
+    "athens": ("GRC", "Athens"),
+    "stockholm": ("SWE", "Stockholm"),
+    "helsinki": ("FIN", "Helsinki"),
+    "oslo": ("NOR", "Oslo"),
+    "copenhagen": ("DNK", "Copenhagen"),
+    "vienna": ("AUT", "Vienna"),
+    "caracas": ("VEN", "Caracas"),
+    "havana": ("CUB", "Havana"),
+    "mexico city": ("MEX", "Mexico City"),
 }
 ORGANIZATIONS = {
-    "un": "United Nations", "u.n.": "United Nations", "united nations": "United Nations",
-    "eu": "European Union", "e.u.": "European Union", "european union": "European Union",
-    "nato": "NATO", "north atlantic treaty organization": "NATO",
+    "un": "United Nations",
+    "u.n.": "United Nations",
+    "united nations": "United Nations",
+    "eu": "European Union",
+    "e.u.": "European Union",
+    "european union": "European Union",
+    "nato": "NATO",
+    "north atlantic treaty organization": "NATO",
     "asean": "Association of Southeast Asian Nations",
     "association of southeast asian nations": "Association of Southeast Asian Nations",
-    "opec": "OPEC", "opec+": "OPEC+", "who": "World Health Organization",
-    "world health organization": "World Health Organization", "imf": "International Monetary Fund",
-    "international monetary fund": "International Monetary Fund", "wto": "World Trade Organization",
-    "world trade organization": "World Trade Organization", "the fed": "Federal Reserve",
-    "fed": "Federal Reserve", "federal reserve": "Federal Reserve", "au": "African Union",
-    "african union": "African Union", "gcc": "Gulf Cooperation Council",
-    "gulf cooperation council": "Gulf Cooperation Council", "ecb": "European Central Bank",
-    "european central bank": "European Central Bank", "ipcc": "Intergovernmental Panel on Climate Change",
+    "opec": "OPEC",
+    "opec+": "OPEC+",
+    "who": "World Health Organization",
+    "world health organization": "World Health Organization",
+    "imf": "International Monetary Fund",
+    "international monetary fund": "International Monetary Fund",
+    "wto": "World Trade Organization",
+    "world trade organization": "World Trade Organization",
+    "the fed": "Federal Reserve",
+    "fed": "Federal Reserve",
+    "federal reserve": "Federal Reserve",
+    "au": "African Union",
+    "african union": "African Union",
+    "gcc": "Gulf Cooperation Council",
+    "gulf cooperation council": "Gulf Cooperation Council",
+    "ecb": "European Central Bank",
+    "european central bank": "European Central Bank",
+    "ipcc": "Intergovernmental Panel on Climate Change",
     "intergovernmental panel on climate change": "Intergovernmental Panel on Climate Change",
-    "fifa": "FIFA", "iaea": "International Atomic Energy Agency", "g7": "G7", "g20": "G20",
-    "osce": "OSCE", "bma": "British Medical Association", "nhs": "NHS",
+    "fifa": "FIFA",
+    "iaea": "International Atomic Energy Agency",
+    "g7": "G7",
+    "g20": "G20",
+    "osce": "OSCE",
+    "bma": "British Medical Association",
+    "nhs": "NHS",
 }
 # Words that introduce or describe a person ("French President Emmanuel Macron", "its spokesman").
 TITLES = {
-    "president", "minister", "chancellor", "premier", "leader", "secretary", "envoy", "aide",
-    "adviser", "advisor", "king", "queen", "prince", "emperor", "pope", "chief", "ceo", "chairman",
-    "chairwoman", "chair", "governor", "senator", "mayor", "ambassador", "spokesman", "spokeswoman",
-    "spokesperson", "general", "commissioner", "director", "head", "founder", "judge", "justice",
-    "representative", "lawmaker", "official", "diplomat", "counterpart", "negotiator", "executive",
+    "president",
+    "minister",
+    "chancellor",
+    "premier",
+    "leader",
+    "secretary",
+    "envoy",
+    "aide",
+    "adviser",
+    "advisor",
+    "king",
+    "queen",
+    "prince",
+    "emperor",
+    "pope",
+    "chief",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "governor",
+    "senator",
+    "mayor",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "general",
+    "commissioner",
+    "director",
+    "head",
+    "founder",
+    "judge",
+    "justice",
+    "representative",
+    "lawmaker",
+    "official",
+    "diplomat",
+    "counterpart",
+    "negotiator",
+    "executive",
 }
 # Lower-case parts of names ("Ursula von der Leyen", "Abdulaziz bin Salman").
-NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "bin", "ibn", "bint", "al", "el", "la", "le", "dos", "del"}
+NAME_PARTICLES = {
+    "von",
+    "van",
+    "der",
+    "den",
+    "de",
+    "da",
+    "di",
+    "du",
+    "bin",
+    "ibn",
+    "bint",
+    "al",
+    "el",
+    "la",
+    "le",
+    "dos",
+    "del",
+}
 # Titles the NER model includes in a person's span ("Prince Abdulaziz", "President Macron").
 NAME_TITLES = {
-    "prince", "princess", "president", "king", "queen", "sheikh", "senator", "sen", "dr", "mr", "mrs",
-    "ms", "gen", "general", "minister", "chancellor", "premier", "pope", "secretary", "governor",
-    "rep", "judge", "justice", "emir", "crown", "sir", "dame", "lord", "lady", "mayor", "ambassador",
+    "prince",
+    "princess",
+    "president",
+    "king",
+    "queen",
+    "sheikh",
+    "senator",
+    "sen",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "gen",
+    "general",
+    "minister",
+    "chancellor",
+    "premier",
+    "pope",
+    "secretary",
+    "governor",
+    "rep",
+    "judge",
+    "justice",
+    "emir",
+    "crown",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "mayor",
+    "ambassador",
 }
 PRONOUNS = {"he": "person", "him": "person", "his": "person", "she": "person", "her": "person"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
-_STRIP = re.compile(r"^(the)\s+|(['’]s?)$", re.IGNORECASE)
+_STRIP = re.compile(r"^(the)\s+|(['’]s?)$", re.IGNORECASE)  # noqa: RUF001
 
 
 @cache
@@ -252,9 +430,14 @@ class _Resolver:
                     j = end
                     while j < len(toks) and toks[j].lower in NAME_PARTICLES:
                         j += 1
-                    if j < len(toks) and toks[j].pos == "PROPN" and toks[j].text[:1].isupper() and (
-                        j > end or not toks[j].ent_type or toks[j].ent_type in {"PERSON", "GPE"}
-                    ) and toks[j].ent_type not in {"DATE"} and toks[j].tag != "POS":
+                    if (
+                        j < len(toks)
+                        and toks[j].pos == "PROPN"
+                        and toks[j].text[:1].isupper()
+                        and (j > end or not toks[j].ent_type or toks[j].ent_type in {"PERSON", "GPE"})
+                        and toks[j].ent_type not in {"DATE"}
+                        and toks[j].tag != "POS"
+                    ):
                         nxt = next((sp for sp in spans[k:] if sp[0] == j), None)
                         end = nxt[1] if nxt else j + 1
                         if nxt:
@@ -308,8 +491,9 @@ class _Resolver:
                 # the tagger mislabelled; as the object of "in"/"at" it stays a place.
                 actor = Actor(_clean(text), "organization")
             if actor is None:
-                return ActorMention(None, start, end, toks[start].start, toks[end - 1].end, text,
-                                    place=_clean(text))
+                return ActorMention(
+                    None, start, end, toks[start].start, toks[end - 1].end, text, place=_clean(text)
+                )
         if actor is None:
             return None
         if place is None and (label in {"GPE", "LOC", "FAC"} or actor.kind == "country"):
@@ -366,7 +550,9 @@ class _Resolver:
         """ "the French president" -> the person introduced as "French President ..." earlier."""
         toks = self.parsed.tokens
         tok = toks[i]
-        if tok.dep == "compound" or not any(c.lower in {"the", "his", "her"} for c in self.parsed.children(i)):
+        if tok.dep == "compound" or not any(
+            c.lower in {"the", "his", "her"} for c in self.parsed.children(i)
+        ):
             return None
         qualifiers = {c.lower for c in self.parsed.children(i) if c.dep in {"amod", "compound"}}
         matches = [p for p in self.people if tok.lower in p.titles and qualifiers <= p.titles]
@@ -391,14 +577,25 @@ def _in_place_phrase(parsed: ParsedText, i: int) -> bool:
     while tok.dep in {"conj", "appos", "compound"} and tok.head != tok.i:
         tok = parsed.tokens[tok.head]
     return tok.dep == "pobj" and parsed.tokens[tok.head].lower in {
-        "in", "at", "to", "from", "near", "outside", "inside", "into", "across", "throughout", "via", "of",
+        "in",
+        "at",
+        "to",
+        "from",
+        "near",
+        "outside",
+        "inside",
+        "into",
+        "across",
+        "throughout",
+        "via",
+        "of",
     }
 
 
 def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"^(the|The)\s+", "", text)
-    return re.sub(r"['’]s?$", "", text).strip()
+    return re.sub(r"['’]s?$", "", text).strip()  # noqa: RUF001
 
 
 def is_pronoun(tok: Token) -> bool:

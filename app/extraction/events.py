@@ -12,9 +12,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from app.extraction.actors import ActorIndex, resolve_actors
+from app.extraction.location import Place, mention_place, scene_place
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.parties import Exclusion, PartyRole, find_exclusions, trigger_parties
-from app.extraction.location import Place, mention_place, scene_place
 from app.extraction.status import REPORTING, Status, mention_status
 from app.extraction.temporal import DateMention
 from app.extraction.triggers import Trigger, find_triggers
@@ -62,7 +62,7 @@ class _Gathering:
         statuses = [f.status for f in self.frames if f.status is not None]
         for strong in ("cancelled", "proposed"):
             if strong in statuses:
-                return strong  # type: ignore[return-value]
+                return strong
         return statuses[0] if statuses else None
 
     @property
@@ -144,7 +144,12 @@ def _dates_in(
         for c in parsed.children(i):
             if c.i in skip:
                 continue
-            if shallow and i == node.i and c.dep not in {"prep", "npadvmod", "tmod", "advmod", "pobj", "nmod", "poss", "compound", "dobj"}:
+            if (
+                shallow
+                and i == node.i
+                and c.dep
+                not in {"prep", "npadvmod", "tmod", "advmod", "pobj", "nmod", "poss", "compound", "dobj"}
+            ):
                 continue
             if c.dep in {"relcl", "ccomp"} or (c.pos == "VERB" and c.dep == "advcl"):
                 continue  # another clause's date
@@ -174,7 +179,8 @@ def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | Non
         return None
     if frame.date is not None and frame.date.value:
         same_day = [
-            g for g in compatible
+            g
+            for g in compatible
             if g.date is not None and g.date.value == frame.date.value and len(frame.date.value) == 10
         ]
         if same_day and (t.definite or t.kind == "verb" or frame.sent - same_day[-1].last_sent <= 1):
@@ -182,7 +188,9 @@ def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | Non
     if t.novel:
         # "The new discussions are scheduled for Wednesday" continues "another meeting": both new.
         # A story about a coming gathering names it anew however far apart the mentions are.
-        planned = [g for g in compatible if g.first.trigger.novel and g.status in {"scheduled", "proposed", None}]
+        planned = [
+            g for g in compatible if g.first.trigger.novel and g.status in {"scheduled", "proposed", None}
+        ]
         return planned[-1] if planned else None
     if not (t.definite or t.back or t.kind == "verb"):
         # A bare plural goes on with the negotiations just mentioned: "continue pay negotiations
@@ -198,7 +206,9 @@ def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | Non
     same_lemma = [g for g in recent if t.lemma in g.lemmas]
     if same_lemma:
         return same_lemma[-1]
-    anywhere = [g for g in compatible if t.lemma in g.lemmas and frame.sent - g.last_sent <= 2 * ANAPHORA_WINDOW]
+    anywhere = [
+        g for g in compatible if t.lemma in g.lemmas and frame.sent - g.last_sent <= 2 * ANAPHORA_WINDOW
+    ]
     if anywhere and t.definite:
         return anywhere[-1]
     if recent:
@@ -241,7 +251,9 @@ def _is_country(p: Place) -> bool:
     return actor is not None and actor.kind == "country" and actor.name == p.name
 
 
-def _exclusion_target(exclusion: Exclusion, gatherings: list[_Gathering], heads: dict[int, int]) -> _Gathering | None:
+def _exclusion_target(
+    exclusion: Exclusion, gatherings: list[_Gathering], heads: dict[int, int]
+) -> _Gathering | None:
     if exclusion.target is not None:
         return gatherings[heads[exclusion.target]]
     # No meeting named in the cue: the one the passage is about, i.e. of those mentioned in the
@@ -267,16 +279,20 @@ def _to_event(parsed: ParsedText, n: int, g: _Gathering, published: dt.date | No
         type="meeting",
         trigger=v1.Span(text=first.text, start=first.start, end=first.end),
         mentions=[v1.Span(text=f.trigger.text, start=f.trigger.start, end=f.trigger.end) for f in g.frames],
-        date=None if date is None else v1.EventDate(
-            text=date.text, start=date.start, end=date.end, value=event_date_value(date.value)
-        ),
-        location=None if place is None else v1.Location(
+        date=None
+        if date is None
+        else v1.EventDate(text=date.text, start=date.start, end=date.end, value=event_date_value(date.value)),
+        location=None
+        if place is None
+        else v1.Location(
             name=place.name, text=place.mention.text, start=place.mention.start, end=place.mention.end
         ),
         status=_status(g, date, published),
         participants=_participants(g),
         evidence=[
-            v1.Span(text=parsed.sentence_text(s), start=parsed.sentences[s].start, end=parsed.sentences[s].end)
+            v1.Span(
+                text=parsed.sentence_text(s), start=parsed.sentences[s].start, end=parsed.sentences[s].end
+            )
             for s in sorted({f.sent for f in g.frames})
         ],
     )
@@ -290,7 +306,13 @@ def event_date_value(value: str | None) -> str | None:
     if len(value) == 8 and value[5] == "W" and value[:4].isdigit() and value[6:].isdigit():
         thursday = dt.date.fromisocalendar(int(value[:4]), int(value[6:]), 4)
         return thursday.strftime("%Y-%m")
-    if len(value) >= 4 and value[:4].isdigit() and len(value) in {7, 10} and value[4] == "-" and value[5:7].isdigit():
+    if (
+        len(value) >= 4
+        and value[:4].isdigit()
+        and len(value) in {7, 10}
+        and value[4] == "-"
+        and value[5:7].isdigit()
+    ):
         return value
     if len(value) >= 4 and value[:4].isdigit():
         return value[:4]
@@ -302,7 +324,7 @@ def event_date_value(value: str | None) -> str | None:
 def _status(g: _Gathering, date: DateMention | None, published: dt.date | None) -> Status:
     status = g.status
     if status in {"cancelled", "proposed"}:
-        return status  # type: ignore[return-value]
+        return status
     if date is not None and date.direction in {"past", "future"} and len(date.value or "") < 10:
         # "later this month": the month is now, the direction says which side of now.
         return "occurred" if date.direction == "past" else "scheduled"
@@ -337,7 +359,7 @@ def _participants(g: _Gathering) -> list[v1.Participant]:
     for name, (role, entry, spans) in roles.items():
         actor = entry.mention.actor
         assert actor is not None
-        out.append(v1.Participant(name=name, role=role, kind=actor.kind, id=actor.id, mentions=spans))  # type: ignore[arg-type]
+        out.append(v1.Participant(name=name, role=role, kind=actor.kind, id=actor.id, mentions=spans))
     return out
 
 

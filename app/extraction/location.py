@@ -85,11 +85,16 @@ def scene_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex, partie
             best = Place(m.place, m)
     return best
 
+
 def _place_at(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | None:
     m = actors.at(tok.i)
     if m is None or m.place is None:
         return None
-    if m.actor is not None and m.actor.kind not in {"country"} and parsed.tokens[m.start_token].ent_type not in {"GPE", "LOC", "FAC"}:
+    if (
+        m.actor is not None
+        and m.actor.kind not in {"country"}
+        and parsed.tokens[m.start_token].ent_type not in {"GPE", "LOC", "FAC"}
+    ):
         return None
     return Place(m.place, m)
 
@@ -113,8 +118,11 @@ def _place_in(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | Non
         if m is not None and m.actor is not None and organization(m.text) is None:
             # "in La Malbaie, Quebec": a town the tagger took for an organization.
             return Place(m.actor.name, m)
-    if direct is not None and inner is not None and direct.mention.actor is not None and (
-        direct.mention.actor.kind == "country" and direct.name == direct.mention.actor.name
+    if (
+        direct is not None
+        and inner is not None
+        and direct.mention.actor is not None
+        and (direct.mention.actor.kind == "country" and direct.name == direct.mention.actor.name)
     ):
         return inner  # the city over the country: "in Hangzhou, China"
     return direct or inner

@@ -19,9 +19,37 @@ from app.models.v1 import Role
 ORGANIZER_VERBS = {"convene", "host", "chair", "organize", "organise", "call", "hold", "invite", "summon"}
 # Verbs whose subject takes part in the meeting that is their object or goal.
 ATTEND_VERBS = {
-    "hold", "have", "attend", "join", "convene", "host", "chair", "open", "begin", "start", "conduct",
-    "resume", "enter", "travel", "go", "come", "arrive", "head", "fly", "meet", "sit", "take",
-    "participate", "agree", "lead", "place", "decide", "accept", "skip", "leave", "return", "hold",
+    "hold",
+    "have",
+    "attend",
+    "join",
+    "convene",
+    "host",
+    "chair",
+    "open",
+    "begin",
+    "start",
+    "conduct",
+    "resume",
+    "enter",
+    "travel",
+    "go",
+    "come",
+    "arrive",
+    "head",
+    "fly",
+    "meet",
+    "sit",
+    "take",
+    "participate",
+    "agree",
+    "lead",
+    "place",
+    "decide",
+    "accept",
+    "skip",
+    "leave",
+    "return",
 }
 # Verbs whose object takes part when a meeting is their subject: "talks will involve X".
 INCLUDE_VERBS = {"involve", "include", "bring", "gather", "feature", "unite", "see"}
@@ -31,7 +59,20 @@ EXCLUDE_VERBS = {"exclude", "bar", "ban", "snub", "sideline", "uninvite", "disin
 NEGATABLE_INCLUSION = {"invite", "include", "allow", "admit", "represent", "welcome", "ask"}
 OUT_VERBS = {"shut", "leave", "keep", "lock", "freeze", "cut"}  # "shut out", "left out", "kept out"
 # Cues that mean exclusion from a meeting only when one is named nearby.
-WEAK_CUES = {"ban", "bar", "snub", "sideline", "freeze", "keep", "cut", "lock", "decline", "refuse", "skip", "shun"}
+WEAK_CUES = {
+    "ban",
+    "bar",
+    "snub",
+    "sideline",
+    "freeze",
+    "keep",
+    "cut",
+    "lock",
+    "decline",
+    "refuse",
+    "skip",
+    "shun",
+}
 REFUSAL_VERBS = {"decline", "boycott", "refuse", "skip", "shun", "snub"}
 
 
@@ -118,7 +159,9 @@ def _subjects(parsed: ParsedText, verb: Token) -> list[Token]:
     for _ in range(3):
         subj = [c for c in parsed.children(verb.i) if c.dep in {"nsubj", "nsubjpass"}]
         if subj:
-            return [parsed.tokens[s.head] if s.tag in {"WDT", "WP"} and verb.dep == "relcl" else s for s in subj]
+            return [
+                parsed.tokens[s.head] if s.tag in {"WDT", "WP"} and verb.dep == "relcl" else s for s in subj
+            ]
         if verb.dep == "relcl" and any(c.tag in {"WDT", "WP"} for c in parsed.children(verb.i)):
             return [parsed.tokens[verb.head]]
         if verb.dep not in {"xcomp", "conj", "advcl", "acomp"} or verb.head == verb.i:
@@ -152,8 +195,20 @@ def _conj_verbs(parsed: ParsedText, verb: Token) -> list[Token]:
 
 
 GROUP_HEADS = {
-    "leader", "minister", "official", "representative", "delegation", "member", "head", "envoy",
-    "president", "chief", "nation", "country", "government", "delegate",
+    "leader",
+    "minister",
+    "official",
+    "representative",
+    "delegation",
+    "member",
+    "head",
+    "envoy",
+    "president",
+    "chief",
+    "nation",
+    "country",
+    "government",
+    "delegate",
 }
 
 
@@ -227,9 +282,9 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: set[i
 def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
     lemma = tok.lemma.lower()
     kids = parsed.children(tok.i)
-    negated = any(c.dep == "neg" for c in kids) or any(
-        c.dep == "neg" for c in parsed.children(tok.head)
-    ) and tok.dep in {"xcomp"}
+    negated = any(c.dep == "neg" for c in kids) or (
+        any(c.dep == "neg" for c in parsed.children(tok.head)) and tok.dep in {"xcomp"}
+    )
     particles = {c.lower for c in kids if c.dep in {"prt", "prep", "advmod"}}
     if lemma in EXCLUDE_VERBS:
         return "excluded"

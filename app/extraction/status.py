@@ -17,9 +17,33 @@ Status = Literal["occurred", "scheduled", "proposed", "cancelled"]
 
 CANCEL_WORDS = {"cancel", "cancelled", "canceled", "scrap", "scrapped", "abandon", "abort", "axe", "nix"}
 PROPOSAL_WORDS = {
-    "propose", "proposal", "suggest", "suggestion", "idea", "float", "offer", "urge", "push",
-    "seek", "want", "call", "demand", "invitation", "plea", "request", "possible", "potential",
-    "mooted", "moot", "consider", "contemplate", "hope", "would", "could", "might", "endorse",
+    "propose",
+    "proposal",
+    "suggest",
+    "suggestion",
+    "idea",
+    "float",
+    "offer",
+    "urge",
+    "push",
+    "seek",
+    "want",
+    "call",
+    "demand",
+    "invitation",
+    "plea",
+    "request",
+    "possible",
+    "potential",
+    "mooted",
+    "moot",
+    "consider",
+    "contemplate",
+    "hope",
+    "would",
+    "could",
+    "might",
+    "endorse",
 }
 # Verbs of saying end the climb: "said on Saturday that the summit ..." says nothing of status.
 REPORTING = {"say", "tell", "announce", "add", "state", "note", "report", "write", "tweet", "claim"}
@@ -30,7 +54,9 @@ def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
     """What the words around one mention say of its status; None when they say nothing clear."""
     toks = parsed.tokens
     head = toks[trigger.head]
-    near = [c.lemma.lower() for c in parsed.children(head.i)] + [t.lemma.lower() for t in parsed.tokens[trigger.start_token : trigger.end_token]]
+    near = [c.lemma.lower() for c in parsed.children(head.i)] + [
+        t.lemma.lower() for t in parsed.tokens[trigger.start_token : trigger.end_token]
+    ]
     if any(w in CANCEL_WORDS for w in near):
         return "cancelled"
     chain = [head, *parsed.ancestors(head.i)][:4]

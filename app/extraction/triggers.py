@@ -15,12 +15,33 @@ from app.extraction.parsed import ParsedText, Token
 # Nouns that name a gathering of parties. Value: the grammatical number they need to mean one
 # ("talks" and "discussions" name a meeting in the plural; "a talk" is a lecture).
 MEETING_NOUNS: dict[str, Literal["any", "plural"]] = {
-    "meeting": "any", "summit": "any", "talk": "plural", "discussion": "plural",
-    "negotiation": "plural", "consultation": "plural", "conference": "any", "hearing": "any",
-    "session": "any", "gathering": "any", "congress": "any", "plenary": "any", "encounter": "any",
-    "visit": "any", "call": "any", "lunch": "any", "dinner": "any", "breakfast": "any",
-    "argument": "plural", "summitry": "any", "meet": "any", "tête-à-tête": "any", "one-on-one": "any",
-    "bilateral": "any", "videoconference": "any", "teleconference": "any", "huddle": "any",
+    "meeting": "any",
+    "summit": "any",
+    "talk": "plural",
+    "discussion": "plural",
+    "negotiation": "plural",
+    "consultation": "plural",
+    "conference": "any",
+    "hearing": "any",
+    "session": "any",
+    "gathering": "any",
+    "congress": "any",
+    "plenary": "any",
+    "encounter": "any",
+    "visit": "any",
+    "call": "any",
+    "lunch": "any",
+    "dinner": "any",
+    "breakfast": "any",
+    "argument": "plural",
+    "summitry": "any",
+    "meet": "any",
+    "tête-à-tête": "any",
+    "one-on-one": "any",
+    "bilateral": "any",
+    "videoconference": "any",
+    "teleconference": "any",
+    "huddle": "any",
 }
 # Nouns that are meetings only with one of these modifiers.
 NEEDS_MODIFIER = {
@@ -36,9 +57,28 @@ NOT_MEETING_MODIFIERS = {"press", "news", "trading", "photo", "training", "jam",
 NOT_MEETING_MODIFIERS |= {"regular", "frequent", "periodic", "occasional", "routine", "weekly", "monthly"}
 # "meet" that is not a gathering: "meet demands", "meet the deadline".
 NON_MEETING_OBJECTS = {
-    "demand", "target", "need", "expectation", "requirement", "criterion", "criteria", "deadline",
-    "goal", "standard", "obligation", "condition", "end", "threshold", "cost", "challenge", "fate",
-    "objective", "commitment", "quota", "payment", "request",
+    "demand",
+    "target",
+    "need",
+    "expectation",
+    "requirement",
+    "criterion",
+    "criteria",
+    "deadline",
+    "goal",
+    "standard",
+    "obligation",
+    "condition",
+    "end",
+    "threshold",
+    "cost",
+    "challenge",
+    "fate",
+    "objective",
+    "commitment",
+    "quota",
+    "payment",
+    "request",
 }
 MEETING_VERBS = {"meet", "confer", "convene", "host", "sit"}
 # Determiners and modifiers that say how a mention relates to gatherings already mentioned.
@@ -98,9 +138,10 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
         return not any(o.lemma.lower() in NON_MEETING_OBJECTS for o in objects)
     if lemma == "sit":
         # "sat down with Macron", "sat with Trump"
-        return any(c.lower == "with" for c in kids) or any(
-            c.dep == "prt" and c.lower == "down" for c in kids
-        ) and any(c.lower == "with" for c in parsed.subtree(tok.i))
+        return any(c.lower == "with" for c in kids) or (
+            any(c.dep == "prt" and c.lower == "down" for c in kids)
+            and any(c.lower == "with" for c in parsed.subtree(tok.i))
+        )
     if lemma == "confer":
         return any(c.lower == "with" for c in kids)
     # "convene"/"host": a meeting by themselves only when what they govern is no meeting noun
@@ -109,7 +150,9 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
     if governed:
         return False
     if lemma == "host":
-        return any(o.ent_type in {"PERSON", "NORP"} or o.lemma.lower() in {"leader", "president"} for o in objects)
+        return any(
+            o.ent_type in {"PERSON", "NORP"} or o.lemma.lower() in {"leader", "president"} for o in objects
+        )
     return lemma == "convene"
 
 
@@ -117,9 +160,13 @@ def _noun_trigger(parsed: ParsedText, tok: Token) -> Trigger:
     """The noun with the modifiers that are part of its name: "emergency meeting", "phone call"."""
     start = tok.i
     k = tok.i - 1
-    while k >= 0 and parsed.tokens[k].head in range(k + 1, tok.i + 1) and parsed.tokens[k].dep in {
-        "compound", "amod", "nmod", "nummod", "hmod", "punct"
-    } and parsed.tokens[k].tag not in {"POS"} and parsed.tokens[k].ent_type not in {"DATE"}:
+    while (
+        k >= 0
+        and parsed.tokens[k].head in range(k + 1, tok.i + 1)
+        and parsed.tokens[k].dep in {"compound", "amod", "nmod", "nummod", "hmod", "punct"}
+        and parsed.tokens[k].tag not in {"POS"}
+        and parsed.tokens[k].ent_type not in {"DATE"}
+    ):
         start = k
         k -= 1
     while start < tok.i and parsed.tokens[start].pos == "PUNCT":

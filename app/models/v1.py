@@ -62,7 +62,7 @@ class Span(_Model):
 
 class EventDate(Span):
     value: str | None = Field(
-        description="ISO value at its real precision: YYYY-MM-DD, YYYY-MM, YYYY-Www or YYYY; null if unresolved."
+        description="ISO value at its real precision: YYYY-MM-DD, YYYY-MM or YYYY; null if unresolved."
     )
 
 
