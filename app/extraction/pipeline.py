@@ -45,7 +45,5 @@ def to_parsed(doc: Any) -> ParsedText:
         )
         for t in doc
     )
-    entities = tuple(
-        Entity(e.label_, e.start, e.end, e.start_char, e.end_char, e.text) for e in doc.ents
-    )
+    entities = tuple(Entity(e.label_, e.start, e.end, e.start_char, e.end_char, e.text) for e in doc.ents)
     return ParsedText(doc.text, tokens, tuple(sentences), entities)
