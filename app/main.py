@@ -8,7 +8,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import FastAPI
 
-from app.api import extract, health, metrics
+from app.api import docs, extract, health, metrics
 from app.api.errors import install_error_handlers, internal_error_response
 from app.api.limits import BodySizeLimitMiddleware
 from app.api.state import ExtractorFactory, ExtractorLoader, ServiceState
@@ -53,12 +53,14 @@ def create_app(settings: Settings | None = None, *, load_extractor: ExtractorFac
         version=_service_version(),
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # app/api/docs.py serves it, with a note for browsers that are offline
     )
     app.state.service = ServiceState(settings=settings, metrics=registry, loader=loader)
     install_error_handlers(app)
     app.include_router(extract.router)
     app.include_router(health.router)
     app.include_router(metrics.router)
+    app.include_router(docs.router)
     # The last added runs first: observe everything, including bodies refused for their size.
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(
