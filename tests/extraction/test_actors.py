@@ -198,11 +198,6 @@ def test_title_with_no_one_introduced_is_no_actor(parse: Parse) -> None:
     assert index.mentions == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a bare surname the NER leaves untagged ('Scholz' opening a sentence) is not matched to the "
-    "person named in full before",
-)
 def test_untagged_surname_resolves_to_the_full_name(parse: Parse) -> None:
     text = (
         "German Chancellor Olaf Scholz spoke with Prime Minister Keir Starmer. "

@@ -58,11 +58,6 @@ def test_a_verb_of_saying_does_not_set_the_status(parse: Parse) -> None:
     assert _status(parse, "The minister said the summit will take place in June.", "summit") == "scheduled"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a passive cancellation ('the meeting was called off', 'the summit was cancelled') reads as "
-    "occurred: the climb from the trigger stops at its own verb when the trigger is the subject",
-)
 @pytest.mark.parametrize(
     ("text", "trigger"),
     [
