@@ -51,52 +51,203 @@ class Expr:
 
 
 MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
 }
 # Words that make a weekday part of a name: "Black Friday", "Super Tuesday", "Bloody Sunday".
-NAMED_DAY_PREFIXES = frozenset({
-    "black", "super", "good", "easter", "ash", "palm", "cyber", "bloody", "giving", "holy", "shrove",
-    "maundy", "mega", "manic", "blue",
-})
+NAMED_DAY_PREFIXES = frozenset(
+    {
+        "black",
+        "super",
+        "good",
+        "easter",
+        "ash",
+        "palm",
+        "cyber",
+        "bloody",
+        "giving",
+        "holy",
+        "shrove",
+        "maundy",
+        "mega",
+        "manic",
+        "blue",
+    }
+)
 # Nouns that make a weekday a newspaper's or show's name: "Sunday Times", "Monday Night Football".
-NAMED_DAY_NOUNS = frozenset({
-    "times", "telegraph", "mirror", "express", "post", "herald", "mail", "independent", "observer",
-    "school", "service", "services", "paper", "papers", "edition", "editions", "people", "sport",
-    "tribune", "star",
-})
+NAMED_DAY_NOUNS = frozenset(
+    {
+        "times",
+        "telegraph",
+        "mirror",
+        "express",
+        "post",
+        "herald",
+        "mail",
+        "independent",
+        "observer",
+        "school",
+        "service",
+        "services",
+        "paper",
+        "papers",
+        "edition",
+        "editions",
+        "people",
+        "sport",
+        "tribune",
+        "star",
+    }
+)
 # Words before a bare month name that make it a date and not a name or a verb ("in May", "since April").
-MONTH_CUES = frozenset({
-    "in", "since", "until", "till", "by", "from", "to", "through", "before", "after", "during", "of",
-    "last", "next", "this", "early", "late", "mid", "mid-", "between", "around", "throughout", "end",
-    "beginning", "start", "middle", "as", "on", "for", "into", "within", "coming", "past",
-})
+MONTH_CUES = frozenset(
+    {
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "to",
+        "through",
+        "before",
+        "after",
+        "during",
+        "of",
+        "last",
+        "next",
+        "this",
+        "early",
+        "late",
+        "mid",
+        "mid-",
+        "between",
+        "around",
+        "throughout",
+        "end",
+        "beginning",
+        "start",
+        "middle",
+        "as",
+        "on",
+        "for",
+        "into",
+        "within",
+        "coming",
+        "past",
+    }
+)
 NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "hundred": 100,
 }
 ORDINAL_WORDS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "final": 4, "last": 4,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+    "final": 4,
+    "last": 4,
 }
 UNITS: dict[str, str] = {
-    "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
-    "year": "year", "years": "year", "weekend": "weekend", "quarter": "quarter",
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+    "weekend": "weekend",
+    "quarter": "quarter",
 }
 SEASONS: dict[str, int] = {"spring": 0, "summer": 1, "autumn": 2, "fall": 2, "winter": 3}
+# "the next day", "the previous week", "a year earlier": offsets from a date the text gave.
+OFFSET_ORDER: dict[str, int] = {"next": 1, "following": 1, "previous": -1, "preceding": -1}
+OFFSET_SIDES: dict[str, int] = {"earlier": -1, "before": -1, "later": 1, "after": 1}
+OFFSET_UNITS = frozenset({"day", "week", "month", "year"})
+DURATION_PREPOSITIONS = frozenset({"over", "in", "within", "during", "for", "throughout"})
 RELATIVE_DAYS: dict[str, int] = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 SHIFT_CUES: dict[str, tuple[Cue, int]] = {
-    "this": ("this", 0), "last": ("last", -1), "past": ("last", -1), "previous": ("last", -1),
-    "next": ("next", 1), "coming": ("next", 1),
+    "this": ("this", 0),
+    "last": ("last", -1),
+    "past": ("last", -1),
+    "previous": ("last", -1),
+    "next": ("next", 1),
+    "coming": ("next", 1),
 }
 # Words that may open an expression without changing its value: "early March", "late last year".
 EDGE_MODIFIERS = frozenset({"early", "late", "mid", "mid-", "earlier", "later"})
@@ -107,12 +258,54 @@ APOSTROPHES = frozenset({"'", RIGHT_QUOTE})
 POSSESSIVES = frozenset({"'s", RIGHT_QUOTE + "s"})
 RANGE_LINKS = DASHES | {"to", "through", "until", "till", "and"}
 # Where a number is an amount, not a year.
-AMOUNT_BEFORE = frozenset({
-    "$", "€", "£", "¥", "us$", "#", "no.", "number", "about", "some", "over", "nearly", "almost",
-    "around", "than", "least", "only", "just", "roughly", "approximately", "flight", "route", "room",
-})
-AMOUNT_AFTER = frozenset({"%", "percent", "per", "pc", "km", "kilometres", "kilometers", "miles", "metres",
-                          "meters", "feet", "people", "troops", "soldiers", "dollars", "euros", "pounds"})
+AMOUNT_BEFORE = frozenset(
+    {
+        "$",
+        "€",
+        "£",
+        "¥",
+        "us$",
+        "#",
+        "no.",
+        "number",
+        "about",
+        "some",
+        "over",
+        "nearly",
+        "almost",
+        "around",
+        "than",
+        "least",
+        "only",
+        "just",
+        "roughly",
+        "approximately",
+        "flight",
+        "route",
+        "room",
+    }
+)
+AMOUNT_AFTER = frozenset(
+    {
+        "%",
+        "percent",
+        "per",
+        "pc",
+        "km",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "metres",
+        "meters",
+        "feet",
+        "people",
+        "troops",
+        "soldiers",
+        "dollars",
+        "euros",
+        "pounds",
+    }
+)
 NOT_YEAR_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "TIME", "ORDINAL"})
 # Nouns that may stand before a year without making it part of a name ("fiscal 2024", "summer 2022").
 NOUNS_BEFORE_YEAR = frozenset(
@@ -133,8 +326,17 @@ _QUARTER_CODE = re.compile(r"^q([1-4])$")
 # Words that can open an expression; any token starting with a digit or "'" can too.
 _OPENERS = frozenset(
     {"the", "a", "an", "at", "this", "end", "now", "currently", "nowadays"}
-    | MONTHS.keys() | {m + "." for m in MONTHS} | WEEKDAYS.keys() | NUMBER_WORDS.keys() | ORDINAL_WORDS.keys()
-    | UNITS.keys() | SEASONS.keys() | RELATIVE_DAYS.keys() | SHIFT_CUES.keys() | EDGE_MODIFIERS | PERIOD_PARTS
+    | MONTHS.keys()
+    | {m + "." for m in MONTHS}
+    | WEEKDAYS.keys()
+    | NUMBER_WORDS.keys()
+    | ORDINAL_WORDS.keys()
+    | UNITS.keys()
+    | SEASONS.keys()
+    | RELATIVE_DAYS.keys()
+    | SHIFT_CUES.keys()
+    | EDGE_MODIFIERS
+    | PERIOD_PARTS
     | {"q1", "q2", "q3", "q4"}
 )
 
@@ -204,11 +406,22 @@ class Matcher:
         if not self.opens[i]:
             return None
         found = [
-            m for m in (
-                self.calendar(i), self.weekday(i), self.relative(i), self.ago(i), self.text_offset(i),
-                self.year_like(i), self.season(i), self.quarter(i), self.ordinal_day(i), self.ref(i),
-                self.numeric(i), self.modified(i),
-            ) if m is not None and m.end > m.start
+            m
+            for m in (
+                self.calendar(i),
+                self.weekday(i),
+                self.relative(i),
+                self.ago(i),
+                self.text_offset(i),
+                self.year_like(i),
+                self.season(i),
+                self.quarter(i),
+                self.ordinal_day(i),
+                self.ref(i),
+                self.numeric(i),
+                self.modified(i),
+            )
+            if m is not None and m.end > m.start
         ]
         return max(found, key=lambda m: m.end) if found else None
 
@@ -225,6 +438,8 @@ class Matcher:
         j = i
         if w in EDGE_MODIFIERS:
             j = i + 1
+        elif w == "the" and self.word(i + 1) in EDGE_MODIFIERS - {"earlier", "later"}:
+            j = i + 2
         elif w in {"the", "an"} and self.word(i + 1) in PERIOD_PARTS and self.word(i + 2) == "of":
             j = i + 3
         elif w in PERIOD_PARTS and self.word(i + 1) == "of":
@@ -254,7 +469,9 @@ class Matcher:
             i += 1
         weekday = None
         if (
-            cue == "none" and self.weekday_at(i) is not None and self.word(i + 1) == ","
+            cue == "none"
+            and self.weekday_at(i) is not None
+            and self.word(i + 1) == ","
             and (self.month_at(i + 2) is not None or self.day_at(i + 2) is not None)
         ):
             weekday = self.weekday_at(i)
@@ -268,6 +485,9 @@ class Matcher:
         d = self.day_at(j)
         if d is None:
             return None
+        range_end = None
+        if self.word(j + 1) in RANGE_LINKS and self.day_at(j + 2) is not None and self.month_at(j + 3):
+            range_end, j = self.day_at(j + 2), j + 2  # "12 to 14 June"
         k = j + 2 if self.word(j + 1) == "of" else j + 1
         month_no = self.month_at(k)
         if month_no is None or (k == j + 1 and self.word(j + 1) == "of"):
@@ -280,10 +500,19 @@ class Matcher:
         elif self.word(end) == "," and self.year_at(end + 1) is not None:
             y = self.year_at(end + 1)
             end += 2
-        return Expr("calendar", start, end, k, year=y, month=month_no, day=d, weekday=weekday)
+        expr = Expr("calendar", start, end, k, year=y, month=month_no, day=d, weekday=weekday)
+        if range_end is not None and range_end > d:
+            expr = replace(expr, end_year=y, end_month=month_no, end_day=range_end)
+        return expr
 
     def calendar_after_month(
-        self, start: int, at: int, month_no: int, k: int, cue: Cue = "none", weekday: int | None = None,
+        self,
+        start: int,
+        at: int,
+        month_no: int,
+        k: int,
+        cue: Cue = "none",
+        weekday: int | None = None,
         after_modifier: bool = False,
     ) -> Expr:
         """What follows a month name at `at`: a day, a range, a year, "last year" or nothing."""
@@ -318,8 +547,10 @@ class Matcher:
             if link_month is not None and self.day_at(k + 2) is not None:
                 expr = replace(expr, end=k + 3, end_month=link_month, end_day=self.day_at(k + 2))
                 k += 3
-            elif self.day_at(k + 1) is not None and self.month_at(k + 2) is None and (
-                self.word(k) != "and" or self.tokens[k + 1].ent_type == "DATE"
+            elif (
+                self.day_at(k + 1) is not None
+                and self.month_at(k + 2) is None
+                and (self.word(k) != "and" or self.tokens[k + 1].ent_type == "DATE")
             ):
                 end_day = self.day_at(k + 1)
                 if end_day is not None and expr.day is not None and end_day > expr.day:
@@ -353,8 +584,8 @@ class Matcher:
                 return Expr("ref", i, i + 1, i, ref="PRESENT_REF")
             return Expr("relative", i, i + 1, i, unit="day", shift=RELATIVE_DAYS[w])
         j = i + 1 if w == "the" and self.word(i + 1) in {"last", "past"} else i
-        if self.word(j) not in SHIFT_CUES:
-            return None
+        if self.word(j) not in SHIFT_CUES or (j == i and self.word(i - 1) == "the"):
+            return None  # "over the next week" is a stretch of time, "the last week" is read from "the"
         cue, shift = SHIFT_CUES[self.word(j)]
         k = j + 1
         if self.word(k) in YEAR_KINDS and self.word(k + 1) == "year":
@@ -362,6 +593,8 @@ class Matcher:
         unit = UNITS.get(self.word(k))
         if unit is None or unit == "day" or (self.low[k].endswith("s") and unit != "weekend"):
             return None
+        if self.word(k + 1) == "of":
+            return None  # "the last week of January" is a part of January
         if j > i and unit != "week":
             return None  # "the past year", "the last month": durations more often than dates
         if cue == "last" and self.word(j) == "past" and j == i:
@@ -369,7 +602,7 @@ class Matcher:
         return Expr("relative", i, k + 1, k, unit=unit, shift=shift, cue=cue)
 
     def generic_today(self, i: int) -> bool:
-        """"Today" in the sense of "nowadays": in a comparison or a statement of what can be done."""
+        """ "Today" in the sense of "nowadays": in a comparison or a statement of what can be done."""
         sent_start = self.parsed.sentences[self.tokens[i].sent].start_token
         window = self.low[max(sent_start, i - 8) : i]
         if "than" in window:
@@ -392,22 +625,22 @@ class Matcher:
         return NUMBER_WORDS.get(w)
 
     def text_offset(self, i: int) -> Expr | None:
+        """ "The next day", "a year earlier", "two weeks later": counted from the last date in the text."""
         w, w1, w2 = self.word(i), self.word(i + 1), self.word(i + 2)
-        if w == "the" and w1 in {"next", "following"} and w2 == "day":
-            return Expr("text_offset", i, i + 3, i + 2, unit="day", shift=1)
-        if w == "the" and w1 == "following" and w2 in {"week", "month", "year"}:
-            return Expr("text_offset", i, i + 3, i + 2, unit=w2, shift=1)
-        if w == "the" and w1 == "previous" and w2 == "day":
-            return Expr("text_offset", i, i + 3, i + 2, unit="day", shift=-1)
+        unit = UNITS.get(w2)
+        if w == "the" and w1 in OFFSET_ORDER and unit in OFFSET_UNITS and not w2.endswith("s"):
+            if unit != "day" and self.word(i - 1) in DURATION_PREPOSITIONS:
+                return None  # "over the next week" is a stretch of time
+            return Expr("text_offset", i, i + 3, i + 2, unit=unit, shift=OFFSET_ORDER[w1])
         if w == "the" and w1 == "day" and w2 in {"before", "after"} and not self.continues(i + 3):
             return Expr("text_offset", i, i + 3, i + 1, unit="day", shift=-1 if w2 == "before" else 1)
         count = self.count_at(i)
-        if count is not None and UNITS.get(w1) == "day" and w2 in {"earlier", "later", "before", "after"}:
-            if w2 in {"before", "after"} and self.continues(i + 3):
-                return None
-            shift = -count if w2 in {"earlier", "before"} else count
-            return Expr("text_offset", i, i + 3, i + 1, unit="day", shift=shift)
-        return None
+        unit = UNITS.get(w1)
+        if count is None or unit not in OFFSET_UNITS or w2 not in OFFSET_SIDES:
+            return None
+        if w2 in {"before", "after"} and self.continues(i + 3):
+            return None  # "two days before the vote" counts from an event, not a date
+        return Expr("text_offset", i, i + 3, i + 1, unit=unit, shift=count * OFFSET_SIDES[w2])
 
     def continues(self, i: int) -> bool:
         """Whether a noun phrase or clause goes on at token i ("the day before the vote")."""
@@ -453,8 +686,11 @@ class Matcher:
         if after in {",", "."} and self.word(i + 2).isdigit() and len(self.word(i + 2)) == 3:
             return False  # "2,000" split oddly
         if (
-            i > 0 and self.tokens[i - 1].tag in {"NNP", "NN"} and self.month_at(i - 1) is None
-            and before not in NOUNS_BEFORE_YEAR and tok.ent_type != "DATE"
+            i > 0
+            and self.tokens[i - 1].tag in {"NNP", "NN"}
+            and self.month_at(i - 1) is None
+            and before not in NOUNS_BEFORE_YEAR
+            and tok.ent_type != "DATE"
         ):
             return False  # "Vision 2030", "Windows 2000": names
         if tok.ent_type == "CARDINAL" and before not in MONTH_CUES and before != "the":

@@ -12,8 +12,27 @@ Tense = Literal["past", "present", "future", "unknown"]
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "\u2019ll"}
 # Verbs and adjectives that put what they govern in the future: "plans to meet", "is due to".
 FUTURE_GOVERNORS = {
-    "plan", "schedule", "set", "due", "expect", "intend", "aim", "prepare", "propose", "hope",
-    "want", "seek", "agree", "arrange", "slate", "poise", "offer", "invite", "call", "urge", "try",
+    "plan",
+    "schedule",
+    "set",
+    "due",
+    "expect",
+    "intend",
+    "aim",
+    "prepare",
+    "propose",
+    "hope",
+    "want",
+    "seek",
+    "agree",
+    "arrange",
+    "slate",
+    "poise",
+    "offer",
+    "invite",
+    "call",
+    "urge",
+    "try",
 }
 CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "parataxis", "csubj"}
 
@@ -77,8 +96,10 @@ def _prospective_be(parsed: ParsedText, verb: Token) -> bool:
     for child in parsed.children(verb.i):
         if child.dep == "acomp" and child.lemma.lower() in FUTURE_GOVERNORS:
             return True
-        if child.dep == "xcomp" and child.tag == "VB" and any(
-            c.lower == "to" for c in parsed.children(child.i)
+        if (
+            child.dep == "xcomp"
+            and child.tag == "VB"
+            and any(c.lower == "to" for c in parsed.children(child.i))
         ):
             return True
     return False

@@ -43,16 +43,16 @@ def find_dates(parsed: ParsedText, published: dt.date | None) -> list[DateMentio
     """Every date expression in `parsed`, in text order, with its normalized value."""
     matcher = Matcher(parsed)
     mentions: list[DateMention] = []
-    last_day: dt.date | None = None  # what "the next day" counts from
+    last_period: Period | None = None  # what "the next day" counts from
     i = 0
     while i < matcher.n:
         expr = matcher.match(i)
         if expr is None:
             i += 1
             continue
-        resolved = _Resolver(parsed, matcher, published, last_day).resolve(expr)
-        if resolved.period is not None and resolved.period.first == resolved.period.last:
-            last_day = resolved.period.first
+        resolved = _Resolver(parsed, matcher, published, last_period).resolve(expr)
+        if resolved.period is not None:
+            last_period = resolved.period
         first, last = parsed.tokens[expr.start], parsed.tokens[expr.end - 1]
         mentions.append(
             DateMention(
@@ -91,22 +91,41 @@ _FUTURE_NOUN_MODIFIERS = frozenset(
     {"next", "upcoming", "coming", "planned", "future", "forthcoming", "proposed"}
 )
 # Verbs of saying: in the present they still report what happened ("the ministry says on Monday").
-_REPORTING_VERBS = frozenset({
-    "say", "tell", "announce", "report", "confirm", "state", "add", "note", "write", "claim", "insist",
-    "reveal", "disclose", "deny", "warn", "acknowledge", "declare", "tweet", "post",
-})
+_REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "announce",
+        "report",
+        "confirm",
+        "state",
+        "add",
+        "note",
+        "write",
+        "claim",
+        "insist",
+        "reveal",
+        "disclose",
+        "deny",
+        "warn",
+        "acknowledge",
+        "declare",
+        "tweet",
+        "post",
+    }
+)
 # Participles that name a plan's date when they take "for": "talks set for Sunday".
 _PLAN_PARTICIPLES = frozenset({"schedule", "set", "plan", "slate", "book", "pencil", "earmark", "due"})
 
 
 class _Resolver:
     def __init__(
-        self, parsed: ParsedText, matcher: Matcher, published: dt.date | None, last_day: dt.date | None
+        self, parsed: ParsedText, matcher: Matcher, published: dt.date | None, last_period: Period | None
     ) -> None:
         self.parsed = parsed
         self.matcher = matcher
         self.published = published
-        self.last_day = last_day
+        self.last_period = last_period
 
     def resolve(self, expr: Expr) -> _Resolved:
         if expr.kind == "ref":
@@ -122,7 +141,10 @@ class _Resolver:
         if period is None:
             return _Resolved(None, None, "publication", "same", reason="no such day in any nearby year")
         return _Resolved(
-            period, period.label, "publication", cal.direction_of(period, self.published),
+            period,
+            period.label,
+            "publication",
+            cal.direction_of(period, self.published),
             self.range_end(expr, period),
         )
 
@@ -198,7 +220,8 @@ class _Resolver:
         if expr.weekday is not None:
             # "Thursday, December 5": the nearby year in which that day is a Thursday.
             fitting = [
-                y for y in range(pub.year - 1, pub.year + 2)
+                y
+                for y in range(pub.year - 1, pub.year + 2)
                 if (d := _safe_date(y, month_no, day_no)) is not None and d.weekday() == expr.weekday
             ]
             if fitting:
@@ -259,12 +282,23 @@ class _Resolver:
 
     # --- dates relative to an earlier date in the text ---------------------------------------
     def from_text(self, expr: Expr) -> _Resolved:
-        if self.last_day is None or expr.unit is None:
+        anchor = self.last_period
+        if anchor is None or expr.unit is None or not _fine_enough(anchor, expr.unit):
             return _Resolved(None, None, "text", "same", reason=NO_TEXT_ANCHOR)
-        period = _shifted(expr.unit, expr.shift, self.last_day)
+        period = _shifted(expr.unit, expr.shift, anchor.first)
         pub = self.published
         direction: Direction = "absolute" if pub is None else cal.direction_of(period, pub)
         return _Resolved(period, period.label, "text", direction)
+
+
+def _fine_enough(anchor: Period, unit: str) -> bool:
+    """Whether `anchor` is precise enough to count `unit`s from ("the next day" needs a day)."""
+    span_days = (anchor.last - anchor.first).days
+    if unit in {"day", "week"}:
+        return span_days == 0
+    if unit == "month":
+        return span_days < 31
+    return span_days < 366
 
 
 def _lean_from_tense(tense: Tense, expr: Expr) -> Lean:
@@ -312,7 +346,7 @@ def _shifted(unit: str, shift: int, origin: dt.date) -> Period:
 
 
 def _day_of_month(day_no: int, pub: dt.date, lean: Lean) -> Period | None:
-    """"The 14th": that day of this month, or of the month before or after as the tense says."""
+    """ "The 14th": that day of this month, or of the month before or after as the tense says."""
     options = []
     for by in (-1, 0, 1):
         y, m = cal.shift_month(pub.year, pub.month, by)
@@ -329,7 +363,7 @@ def _day_of_month(day_no: int, pub: dt.date, lean: Lean) -> Period | None:
 
 
 def _period_end(unit: str, pub: dt.date, lean: Lean) -> Period:
-    """"The end of the year": this one, or the last one when a past clause says it is over."""
+    """ "The end of the year": this one, or the last one when a past clause says it is over."""
     if unit == "month":
         over = lean == "past" and pub.day < 20
         return cal.month(*cal.shift_month(pub.year, pub.month, -1 if over else 0))

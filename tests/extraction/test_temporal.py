@@ -109,6 +109,16 @@ CASES: list[tuple[str, str, str, str]] = [
      "2025-03-05", "2025-03-02"),
     ("The army crossed the border on Feb. 28. The following day it took the airport.",
      "The following day", "2024-03-05", "2024-02-29"),
+    ("The company listed its shares in 2019. A year earlier, it had raised money.", "A year earlier",
+     "2025-06-02", "2018"),
+    ("The rebels entered the city on Feb. 28. Two days later they seized the airport.", "Two days later",
+     "2025-03-12", "2025-03-02"),
+    # --- more explicit forms ---
+    ("The forum will take place from 12 to 14 June.", "12 to 14 June", "2025-03-12", "2025-06-12"),
+    ("The company was founded in the late 1990s.", "the late 1990s", "2025-03-12", "199"),
+    ("The vote is expected by the end of the year.", "the end of the year", "2025-03-12", "2025"),
+    ("Britain left the bloc on January 31, 2020.", "January 31, 2020", "2025-03-12", "2020-01-31"),
+    ("The project was launched six months ago.", "six months ago", "2025-03-12", "2024-09"),
     # --- the present ---
     ("Prices are now higher than a year ago.", "now", "2025-06-02", "PRESENT_REF"),
     ("The drug is currently sold in ten countries.", "currently", "2025-06-02", "PRESENT_REF"),
@@ -220,6 +230,7 @@ def test_next_day_without_earlier_date(parse: Parse) -> None:
         "The company employs about 1500 people.",
         "Thousands of people march on Washington every spring.",
         "The fall of the Berlin Wall changed Europe.",
+        "Prices will keep falling over the next week.",
     ],
 )
 def test_no_false_hits(parse: Parse, sentence: str) -> None:
