@@ -387,7 +387,21 @@ class _Resolver:
                     self.last_person = mention
                     if self.parsed.tokens[mention.end_token - 1].dep in {"nsubj", "nsubjpass"}:
                         self.last_subject = mention
+        self._untagged_surnames(taken)
         return ActorIndex(self.mentions)
+
+    def _untagged_surnames(self, taken: set[int]) -> None:
+        """A known person's surname the NER left untagged ("Scholz said ..." opening a sentence)."""
+        for tok in self.parsed.tokens:
+            if tok.i in taken or tok.pos != "PROPN" or not tok.text[:1].isupper():
+                continue
+            person = self.by_surname.get(tok.lower)
+            if person is not None and (
+                tok.i + 1 >= len(self.parsed.tokens) or self.parsed.tokens[tok.i + 1].pos != "PROPN"
+            ):
+                self.mentions.append(
+                    ActorMention(person.actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text)
+                )
 
     # -- candidates -------------------------------------------------------------------------------
 

@@ -24,7 +24,9 @@ from app.models import v1
 ANAPHORA_WINDOW = 3
 # Nouns for negotiating rounds; a bare plural of one continues the talks just mentioned.
 TALKS = {"talk", "negotiation", "discussion", "consultation"}
-ROLE_RANK = {"organizer": 0, "participant": 1, "absent": 2, "excluded": 3}
+# When mentions give one party several roles, the most explicit wins: being left out or staying
+# away is said outright, taking part is often inferred.
+ROLE_RANK = {"excluded": 0, "absent": 1, "organizer": 2, "participant": 3}
 
 
 @dataclass
@@ -257,8 +259,12 @@ def _exclusion_target(
     if exclusion.target is not None:
         return gatherings[heads[exclusion.target]]
     # No meeting named in the cue: the one the passage is about, i.e. of those mentioned in the
-    # last two sentences, the one the article introduced first.
+    # last two sentences and on the same side of now as the cue ("were not included" looks back),
+    # the one the article introduced first.
     recent = [g for g in gatherings if any(0 <= exclusion.sent - f.sent <= 2 for f in g.frames)]
+    wanted = {"past": {"occurred"}, "future": {"scheduled", "proposed"}}.get(exclusion.tense)
+    if wanted:
+        recent = [g for g in recent if g.status in wanted or g.status is None] or recent
     if recent:
         return min(recent, key=lambda g: g.first.trigger.head)
     before = [g for g in gatherings if g.first.sent <= exclusion.sent]
@@ -364,7 +370,4 @@ def _participants(g: _Gathering) -> list[v1.Participant]:
 
 
 def _outranks(new: str, old: str) -> bool:
-    # An exclusion said outright beats an earlier guess that the party took part.
-    if new == "excluded" or old == "excluded":
-        return new == "excluded"
     return ROLE_RANK[new] < ROLE_RANK[old]

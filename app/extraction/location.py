@@ -14,6 +14,28 @@ from app.extraction.status import REPORTING
 from app.extraction.triggers import Trigger
 
 PLACE_PREPS = {"in", "at", "to", "on", "outside", "near", "inside"}
+# Nouns for venues, whose phrase may name the city: "his club in Palm Beach", "a base outside X".
+VENUE_NOUNS = {
+    "base",
+    "hotel",
+    "club",
+    "palace",
+    "resort",
+    "headquarters",
+    "office",
+    "building",
+    "residence",
+    "house",
+    "center",
+    "centre",
+    "venue",
+    "estate",
+    "embassy",
+    "hall",
+    "airport",
+    "compound",
+    "retreat",
+}
 MOTION_VERBS = {"travel", "go", "come", "arrive", "fly", "head", "visit", "return", "land"}
 
 
@@ -54,6 +76,7 @@ def mention_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> P
 
 def _place_under(parsed: ParsedText, node: Token, actors: ActorIndex) -> Place | None:
     """The place in a prepositional phrase on `node` ("in Paris", "at the White House")."""
+    found: list[Place] = []
     for c in parsed.children(node.i):
         if c.dep != "prep" or c.lower not in PLACE_PREPS:
             continue
@@ -63,8 +86,10 @@ def _place_under(parsed: ParsedText, node: Token, actors: ActorIndex) -> Place |
             if obj.dep == "pobj":
                 place = _place_in(parsed, obj, actors)
                 if place:
-                    return place
-    return None
+                    found.append(place)
+    # "at Joint Base X outside Anchorage": the town over the facility.
+    towns = [p for p in found if parsed.tokens[p.mention.start_token].ent_type != "FAC"]
+    return (towns or found or [None])[0]
 
 
 def scene_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex, parties: set[int]) -> Place | None:
@@ -79,9 +104,11 @@ def scene_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex, partie
         if tok.sent == sent and m.start_token > trigger.head + 12:
             continue
         head = parsed.tokens[m.end_token - 1]
-        # Only places used as places: objects of "in", "at", "to" ...
+        # Only places used as the setting of something done: "landed in Singapore", not "the war
+        # in Ukraine".
         prep = parsed.tokens[head.head]
-        if head.dep == "pobj" and prep.lower in PLACE_PREPS | {"from", "outside"}:
+        verb = parsed.tokens[prep.head]
+        if head.dep == "pobj" and prep.lower in PLACE_PREPS | {"from"} and verb.pos in {"VERB", "AUX"}:
             best = Place(m.place, m)
     return best
 
@@ -92,10 +119,10 @@ def _place_at(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | Non
         return None
     if (
         m.actor is not None
-        and m.actor.kind not in {"country"}
-        and parsed.tokens[m.start_token].ent_type not in {"GPE", "LOC", "FAC"}
+        and m.actor.kind != "country"
+        and (parsed.tokens[m.start_token].ent_type not in {"GPE", "LOC", "FAC"} or organization(m.text))
     ):
-        return None
+        return None  # an organization ("the G7") is no place
     return Place(m.place, m)
 
 
@@ -125,4 +152,8 @@ def _place_in(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | Non
         and (direct.mention.actor.kind == "country" and direct.name == direct.mention.actor.name)
     ):
         return inner  # the city over the country: "in Hangzhou, China"
-    return direct or inner
+    if direct is not None:
+        return direct
+    # Only a venue defers to a place inside its phrase; "the war in Ukraine" is no venue.
+    venue = (ent is not None and ent.label in {"FAC", "ORG"}) or tok.lemma.lower() in VENUE_NOUNS
+    return inner if venue else None

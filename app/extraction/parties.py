@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.extraction.actors import ActorIndex, ActorMention
+from app.extraction.grammar import Tense, clause_tense
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.triggers import Trigger
 from app.models.v1 import Role
@@ -130,14 +131,18 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
         return found
     lemma = verb.lemma.lower()
     if head.dep in {"nsubj", "nsubjpass"}:
-        # "the talks will involve X", "the summit brought together X and Y"
+        # "the talks will involve X", "the summit brought together X and Y", "hosted by X"
         for v in [verb, *_conj_verbs(parsed, verb)]:
-            if v.lemma.lower() in INCLUDE_VERBS:
-                for c in parsed.children(v.i):
-                    if c.dep in {"dobj", "attr"}:
-                        add(c, "participant")
+            v_lemma = v.lemma.lower()
+            for c in parsed.children(v.i):
+                if c.dep in {"dobj", "attr"} and v_lemma in INCLUDE_VERBS:
+                    add(c, "participant")
+                elif c.dep == "agent":
+                    _add_objects(parsed, c, add, "organizer" if v_lemma in ORGANIZING else "participant")
     elif lemma in ATTEND_VERBS or lemma in ORGANIZER_VERBS:
         role: Role = "organizer" if lemma in ORGANIZING else "participant"
+        if _stayed_away(parsed, verb):
+            role = "absent"  # "declined to attend the summit", "did not attend the meeting"
         for subj in _subjects(parsed, verb):
             add(subj, role)
         for c in parsed.children(verb.i):
@@ -148,6 +153,15 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
             elif c.dep == "dobj" and lemma in ORGANIZING and head.dep == "pobj":
                 add(c, "participant")  # "Lee will host Trump for a working lunch"
     return found
+
+
+def _stayed_away(parsed: ParsedText, verb: Token) -> bool:
+    """A negated attendance or one under a refusal: "did not attend", "declined to join",
+    "failed to attend"."""
+    if any(c.dep == "neg" for c in parsed.children(verb.i)):
+        return True
+    head = parsed.tokens[verb.head]
+    return verb.dep == "xcomp" and head.lemma.lower() in REFUSAL_VERBS | {"fail", "decline", "refuse"}
 
 
 def _subjects(parsed: ParsedText, verb: Token) -> list[Token]:
@@ -182,6 +196,8 @@ def _clause_on_meeting(parsed: ParsedText, verb: Token, add: AddParty) -> None:
                 add(c, "participant")
             elif c.dep == "nsubj" and c.tag not in {"WDT", "WP"} and lemma in ORGANIZING | ATTEND_VERBS:
                 add(c, "organizer" if lemma in ORGANIZING else "participant")
+            elif c.dep == "prep" and c.lower in {"with", "between", "among"}:
+                _add_objects(parsed, c, add)  # "a meeting held on Monday with Germany and Italy"
 
 
 def _add_objects(parsed: ParsedText, prep: Token, add: AddParty, role: Role = "participant") -> None:
@@ -258,6 +274,7 @@ class Exclusion:
     role: Role  # "excluded" or "absent"
     target: int | None  # token index of the meeting trigger named in the cue, if any
     sent: int
+    tense: Tense  # of the cue's clause: a past exclusion is from a past meeting
 
 
 def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: set[int]) -> list[Exclusion]:
@@ -275,7 +292,7 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: set[i
             continue  # "tried to ban the app": no meeting in sight, no exclusion from one
         for party_tok in _cue_parties(parsed, tok, role):
             for m in _actors_in_phrase(parsed, party_tok, actors):
-                out.append(Exclusion(m, role, target, tok.sent))
+                out.append(Exclusion(m, role, target, tok.sent, clause_tense(parsed, tok.i)))
     return out
 
 
@@ -313,8 +330,8 @@ def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
         if not out and cue.dep in {"pcomp", "xcomp", "advcl"}:
             # "expressed dismay at not being included": the subject of the clause above.
             host = parsed.tokens[cue.head]
-            while host.dep in {"prep", "pcomp"} and host.head != host.i:
-                host = parsed.tokens[host.head]
+            while host.pos not in {"VERB", "AUX"} and host.head != host.i:
+                host = parsed.tokens[host.head]  # up through "at" and "dismay" to "expressed"
             out = [c for c in parsed.children(host.i) if c.dep == "nsubj"]
     else:
         out = [c for c in kids if c.dep == "dobj"]

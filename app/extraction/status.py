@@ -62,13 +62,13 @@ def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
     chain = [head, *parsed.ancestors(head.i)][:4]
     for below, anc in zip([None, *chain], chain, strict=False):
         lemma = anc.lemma.lower()
-        if below is not None and below.dep in {"nsubj", "nsubjpass"}:
-            break  # what the meeting itself did ("the meeting sought to ...") is no plan for it
         if lemma in REPORTING and anc.i != head.i:
             break
         kids = parsed.children(anc.i)
         if lemma in CANCEL_WORDS or (lemma == "call" and any(k.lower == "off" for k in kids)):
-            return "cancelled"
+            return "cancelled"  # "called off the meeting", "the summit was cancelled"
+        if below is not None and below.dep == "nsubj":
+            break  # what the meeting itself did ("the meeting sought to ...") is no plan for it
         if lemma in PROPOSAL_WORDS and anc.i != head.i and anc.dep != "aux":
             if lemma == "call" and not any(k.lower == "for" for k in kids):
                 continue
