@@ -115,11 +115,6 @@ def test_countries_with_whom_the_paris_meeting_was_held_took_part(report: Extrac
         assert roles.get(name) == "participant", name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the topic phrase 'on the war in Ukraine' is read as a place ('on' is a place preposition and "
-    "the search goes through the whole object), so the planned meeting is located in Ukraine",
-)
 def test_topic_of_the_future_gathering_is_no_place(report: Extraction) -> None:
     assert _by_status(report, "scheduled").location is None
 
