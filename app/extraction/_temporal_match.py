@@ -538,6 +538,8 @@ class Matcher:
             return False
         if self.low[i] == "may" and i + 1 < self.n and self.tokens[i + 1].pos in {"VERB", "AUX", "PRON"}:
             return False
+        if i > 0 and (self.tokens[i - 1].tag == "MD" or self.tokens[i - 1].lemma in {"do", "not"}):
+            return False  # "veterans will March on the capital": a verb, capitalized or not
         return self.word(i - 1) in MONTH_CUES or tok.ent_type == "DATE"
 
     def year_and_range(self, expr: Expr, k: int) -> Expr:

@@ -231,6 +231,7 @@ def test_next_day_without_earlier_date(parse: Parse) -> None:
         "Thousands of people march on Washington every spring.",
         "The fall of the Berlin Wall changed Europe.",
         "Prices will keep falling over the next week.",
+        "Veterans will March on the capital.",
     ],
 )
 def test_no_false_hits(parse: Parse, sentence: str) -> None:
