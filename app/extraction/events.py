@@ -233,12 +233,16 @@ def _compatible(frame: _Frame, g: _Gathering) -> bool:
             return False
     if frame.trigger.back and g.first.trigger.novel:
         return False
+    # Different parties name a different gathering: "opened negotiations with Renault" is not the
+    # Honda-Nissan talks.
+    mine = {p.mention.actor.name for p in frame.parties if p.mention.actor is not None}
+    theirs = {p.mention.actor.name for f in g.frames for p in f.parties if p.mention.actor is not None}
+    if len(mine) >= 2 and theirs and not mine & theirs:
+        return False
+    # A gathering past is not one still to come (a cancelled one may have been either).
+    side = {"occurred": "past", "scheduled": "future", "proposed": "future"}
     status = g.status
-    return not (
-        frame.status is not None
-        and status is not None
-        and {frame.status, status} == {"occurred", "scheduled"}
-    )
+    return not (frame.status in side and status in side and side[frame.status] != side[status])
 
 
 def _places_conflict(a: Place, b: Place) -> bool:

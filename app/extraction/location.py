@@ -60,6 +60,14 @@ def mention_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> P
             place = _place_under(parsed, c, actors)
             if place:
                 return place
+    # "a special meeting of ASEAN leaders in Jakarta": the place may hang on the meeting's
+    # "of"/"with" phrase; a topic ("on the war in Ukraine") is not followed.
+    for c in parsed.children(head.i):
+        if c.dep == "prep" and c.lower in {"of", "with", "between", "among"}:
+            for obj in parsed.children(c.i):
+                place = _place_under(parsed, obj, actors) if obj.dep == "pobj" else None
+                if place:
+                    return place
     chain: list[Token] = [head]
     for anc in parsed.ancestors(head.i):
         if anc.lemma.lower() in REPORTING or len(chain) > 3:
@@ -89,7 +97,8 @@ def _place_under(parsed: ParsedText, node: Token, actors: ActorIndex) -> Place |
                     found.append(place)
     # "at Joint Base X outside Anchorage": the town over the facility.
     towns = [p for p in found if parsed.tokens[p.mention.start_token].ent_type != "FAC"]
-    return (towns or found or [None])[0]
+    candidates = towns or found
+    return candidates[0] if candidates else None
 
 
 def scene_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex, parties: set[int]) -> Place | None:

@@ -139,6 +139,8 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
                     add(c, "participant")
                 elif c.dep == "agent":
                     _add_objects(parsed, c, add, "organizer" if v_lemma in ORGANIZING else "participant")
+                elif c.dep == "prep" and c.lower in {"with", "between", "among"}:
+                    _add_objects(parsed, c, add)  # "the meeting was held on Monday with X"
     elif lemma in ATTEND_VERBS or lemma in ORGANIZER_VERBS:
         role: Role = "organizer" if lemma in ORGANIZING else "participant"
         if _stayed_away(parsed, verb):

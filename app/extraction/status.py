@@ -18,6 +18,7 @@ Status = Literal["occurred", "scheduled", "proposed", "cancelled"]
 CANCEL_WORDS = {"cancel", "cancelled", "canceled", "scrap", "scrapped", "abandon", "abort", "axe", "nix"}
 PROPOSAL_WORDS = {
     "propose",
+    "invite",
     "proposal",
     "suggest",
     "suggestion",
@@ -25,8 +26,8 @@ PROPOSAL_WORDS = {
     "float",
     "offer",
     "urge",
-    "push",
     "seek",
+    "push",
     "want",
     "call",
     "demand",
@@ -45,6 +46,7 @@ PROPOSAL_WORDS = {
     "might",
     "endorse",
 }
+NEEDS_FOR = {"call", "push", "press", "ask"}
 # Verbs of saying end the climb: "said on Saturday that the summit ..." says nothing of status.
 REPORTING = {"say", "tell", "announce", "add", "state", "note", "report", "write", "tweet", "claim"}
 SCHEDULE_WORDS = {"schedule", "set", "due", "plan", "expect", "slate", "delay", "postpone", "move", "push"}
@@ -70,8 +72,8 @@ def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
         if below is not None and below.dep == "nsubj":
             break  # what the meeting itself did ("the meeting sought to ...") is no plan for it
         if lemma in PROPOSAL_WORDS and anc.i != head.i and anc.dep != "aux":
-            if lemma == "call" and not any(k.lower == "for" for k in kids):
-                continue
+            if lemma in NEEDS_FOR and not any(k.lower == "for" for k in kids):
+                continue  # "called for talks" proposes them; "called the talks useful" does not
             return "proposed"
         if any(k.lower in {"would", "could", "might"} for k in kids) and anc.pos in {"VERB", "AUX"}:
             return "proposed"

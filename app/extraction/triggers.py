@@ -114,6 +114,8 @@ def find_triggers(parsed: ParsedText) -> list[Trigger]:
 
 def _is_meeting_noun(parsed: ParsedText, tok: Token) -> bool:
     lemma = tok.lemma.lower()
+    if tok.dep == "pobj" and parsed.tokens[tok.head].lower == "without":
+        return False  # "without credible negotiations": a meeting said not to exist
     number = MEETING_NOUNS.get(lemma)
     if number is None or (tok.pos == "PROPN" and lemma != "summit"):
         return False  # "Congress" the legislature is not a congress
@@ -178,7 +180,11 @@ def _make(parsed: ParsedText, tok: Token, start: int, end: int, kind: Literal["n
     kids = parsed.children(tok.i)
     words = {c.lower for c in kids if c.dep in {"det", "amod", "compound", "poss", "nmod"}}
     words |= {t.lower for t in parsed.tokens[start : tok.i]}
-    definite = any(c.dep == "poss" or c.lower in {"the", "that", "this", "these", "those"} for c in kids)
+    # "the summit", "Tuesday's summit"; but "a Gulf leaders' summit" is indefinite for its "a".
+    indefinite = any(c.dep == "det" and c.lower in {"a", "an", "another", "some", "any"} for c in kids)
+    definite = not indefinite and any(
+        c.dep == "poss" or c.lower in {"the", "that", "this", "these", "those"} for c in kids
+    )
     return Trigger(
         head=tok.i,
         start_token=start,
