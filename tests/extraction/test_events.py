@@ -12,11 +12,10 @@ from app.models.v1 import Event, Extraction, Span
 PUBLISHED = dt.date(2025, 2, 18)  # a Tuesday
 
 REPORT = (
-    "French President Emmanuel Macron said on Tuesday, February 18, that he will convene another "
-    "meeting of European leaders on the war in Ukraine. The new discussions are scheduled for "
-    "Wednesday, according to his office. They follow an emergency meeting held on Monday in Paris "
-    "with Germany, Britain, Italy and Poland. Slovakia and Slovenia expressed dismay at not being "
-    "included."
+    "On Tuesday, February 18, Finnish President Alexander Stubb told reporters that he will convene "
+    "another meeting on the war in Ukraine. The new discussions are scheduled for Wednesday, his office "
+    "added. They come after an emergency meeting held on Monday in Paris with Germany, Britain, Italy "
+    "and Poland. Slovakia and Slovenia voiced dismay at not being included."
 )
 
 
@@ -71,13 +70,13 @@ def test_future_gathering_mentions_are_merged(report: Extraction) -> None:
     assert planned.trigger.text == "meeting"
     assert [m.text for m in planned.mentions] == ["meeting", "new discussions"]
     # Its evidence is the two sentences that speak of it.
-    assert [e.text[:12] for e in planned.evidence] == ["French Presi", "The new disc"]
+    assert [e.text[:12] for e in planned.evidence] == ["On Tuesday, ", "The new disc"]
 
 
 def test_president_organizes_the_future_gathering(report: Extraction) -> None:
     planned = _by_status(report, "scheduled")
     organizer = next(p for p in planned.participants if p.role == "organizer")
-    assert (organizer.name, organizer.kind, organizer.id) == ("Emmanuel Macron", "person", None)
+    assert (organizer.name, organizer.kind, organizer.id) == ("Alexander Stubb", "person", None)
     assert [s.text for s in organizer.mentions] == ["he"]
 
 
@@ -117,6 +116,21 @@ def test_countries_with_whom_the_paris_meeting_was_held_took_part(report: Extrac
 
 def test_topic_of_the_future_gathering_is_no_place(report: Extraction) -> None:
     assert _by_status(report, "scheduled").location is None
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the scene-place fallback takes the place where the plan was announced ('told reporters in "
+    "Helsinki that he will convene another meeting') as the meeting's place",
+)
+def test_where_a_plan_is_announced_is_not_where_it_meets(extractor: Extractor) -> None:
+    text = (
+        "On Tuesday, Finnish President Alexander Stubb told reporters in Helsinki that he will convene "
+        "another meeting on the war in Ukraine."
+    )
+    (event,) = extractor.extract(text, PUBLISHED).events
+    assert event.status == "scheduled"
+    assert event.location is None
 
 
 # -- smaller texts --------------------------------------------------------------------------------

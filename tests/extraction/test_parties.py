@@ -118,11 +118,6 @@ def test_passive_hosted_by_names_the_organizer(parse: Parse) -> None:
     assert _parties(parse, "The meeting was hosted by Norway.") == {"Norway": "organizer"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'with X' on the main passive verb of a meeting subject ('a meeting was held ... with X') is not "
-    "read; only 'by X' is (the reduced relative 'a meeting held ... with X' works)",
-)
 def test_meeting_held_with_names_participants(parse: Parse) -> None:
     text = "An emergency meeting was held on Monday in Paris with Germany and Italy."
     assert _parties(parse, text) == {"Germany": "participant", "Italy": "participant"}
