@@ -22,6 +22,11 @@ from app.models import v1
 
 # How far back (in sentences) an anaphoric mention looks for the gathering it names.
 ANAPHORA_WINDOW = 3
+SHALLOW_DEPS = {"prep", "npadvmod", "tmod", "advmod", "pobj", "nmod", "poss", "compound", "dobj"}
+# Dates that end something ("ran until late on Saturday") are not when it met.
+END_PREPS = {"until", "till", "through", "by"}
+# Verbs that move or call off a meeting: their own date is when that was decided.
+RESCHEDULING = {"postpone", "delay", "push", "move", "reschedule", "bring", "cancel", "call", "scrap"}
 # Nouns for negotiating rounds; a bare plural of one continues the talks just mentioned.
 TALKS = {"talk", "negotiation", "discussion", "consultation"}
 # When mentions give one party several roles, the most explicit wins: being left out or staying
@@ -111,8 +116,9 @@ def _frame(parsed: ParsedText, trigger: Trigger, dates: list[DateMention], actor
 def attached_date(parsed: ParsedText, trigger: Trigger, dates: list[DateMention]) -> DateMention | None:
     """The date syntax ties to a trigger: in its own phrase, else on the verbs above it.
 
-    The climb stops at a verb of saying, so "said on Saturday that the summit ..." does not date the
-    summit Saturday.
+    The climb stops where a reported clause meets its verb of saying ("said on Saturday that the
+    summit ...": Saturday dates the saying), and a verb that moves or cancels the meeting lends
+    only its target date ("pushed back the meeting to December 5", not "cancelled it in May").
     """
     by_token = {i: d for d in dates for i in range(d.token_start, d.token_end)}
     head = parsed.tokens[trigger.head]
@@ -120,16 +126,30 @@ def attached_date(parsed: ParsedText, trigger: Trigger, dates: list[DateMention]
     if inside:
         return inside[0]
     below = {head.i}
+    came_from = head
     for anc in parsed.ancestors(head.i):
-        if anc.lemma.lower() in REPORTING or anc.pos not in {"VERB", "AUX", "ADP", "NOUN", "PROPN", "ADJ"}:
+        lemma = anc.lemma.lower()
+        if anc.pos not in {"VERB", "AUX", "ADP", "NOUN", "PROPN", "ADJ"}:
+            break
+        if lemma in REPORTING and came_from.dep in {"ccomp", "xcomp", "advcl", "parataxis"}:
             break
         found = _dates_in(parsed, anc, by_token, skip=below, shallow=True)
+        if lemma in RESCHEDULING:
+            found = [d for d in found if _under_prep(parsed, d, {"to", "for", "until"})]
         if found:
             return found[0]
         below.add(anc.i)
+        came_from = anc
         if anc.dep in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and anc.pos in {"VERB", "AUX"}:
             break  # a clause's own modifiers end here; its head's belong to another clause
     return None
+
+
+def _under_prep(parsed: ParsedText, date: DateMention, preps: set[str]) -> bool:
+    head = parsed.tokens[date.token_end - 1]
+    while head.dep not in {"pobj", "ROOT"} and head.head != head.i and head.head < date.token_end:
+        head = parsed.tokens[head.head]
+    return head.dep == "pobj" and parsed.tokens[head.head].lower in preps
 
 
 def _dates_in(
@@ -141,19 +161,20 @@ def _dates_in(
     while stack:
         i = stack.pop(0)
         if i in by_token and by_token[i] not in out:
-            out.append(by_token[i])
+            if not _under_prep(parsed, by_token[i], END_PREPS):
+                out.append(by_token[i])
             continue
         for c in parsed.children(i):
             if c.i in skip:
                 continue
-            if (
-                shallow
-                and i == node.i
-                and c.dep
-                not in {"prep", "npadvmod", "tmod", "advmod", "pobj", "nmod", "poss", "compound", "dobj"}
-            ):
+            reduced = (
+                c.dep == "advcl"
+                and c.tag == "VBN"
+                and not any(k.dep in {"nsubj", "nsubjpass", "mark"} for k in parsed.children(c.i))
+            )  # "the next plenary, expected later this year"
+            if shallow and i == node.i and c.dep not in SHALLOW_DEPS and not reduced:
                 continue
-            if c.dep in {"relcl", "ccomp"} or (c.pos == "VERB" and c.dep == "advcl"):
+            if c.dep in {"relcl", "ccomp"} or (c.pos == "VERB" and c.dep == "advcl" and not reduced):
                 continue  # another clause's date
             stack.append(c.i)
     return out
@@ -185,7 +206,7 @@ def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | Non
             for g in compatible
             if g.date is not None and g.date.value == frame.date.value and len(frame.date.value) == 10
         ]
-        if same_day and (t.definite or t.kind == "verb" or frame.sent - same_day[-1].last_sent <= 1):
+        if same_day and (t.definite or t.kind == "verb"):
             return same_day[-1]
     if t.novel:
         # "The new discussions are scheduled for Wednesday" continues "another meeting": both new.

@@ -181,7 +181,9 @@ def _make(parsed: ParsedText, tok: Token, start: int, end: int, kind: Literal["n
     words = {c.lower for c in kids if c.dep in {"det", "amod", "compound", "poss", "nmod"}}
     words |= {t.lower for t in parsed.tokens[start : tok.i]}
     # "the summit", "Tuesday's summit"; but "a Gulf leaders' summit" is indefinite for its "a".
-    indefinite = any(c.dep == "det" and c.lower in {"a", "an", "another", "some", "any"} for c in kids)
+    determiners = [c for c in kids if c.dep == "det"]
+    determiners += [g for c in kids if c.dep == "poss" for g in parsed.children(c.i) if g.dep == "det"]
+    indefinite = any(d.lower in {"a", "an", "another", "some", "any"} for d in determiners)
     definite = not indefinite and any(
         c.dep == "poss" or c.lower in {"the", "that", "this", "these", "those"} for c in kids
     )
