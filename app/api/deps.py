@@ -7,8 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from app.api.errors import ApiError
-from app.api.state import ServiceState
-from app.extraction.engine import Extractor
+from app.api.state import SerializedExtractor, ServiceState
 from app.observability.http import request_facts
 from app.observability.logs import RequestFacts
 from app.observability.metrics import Metrics
@@ -35,7 +34,7 @@ def get_metrics(state: StateDep) -> Metrics:
     return state.metrics
 
 
-def get_extractor(state: StateDep) -> Extractor:
+def get_extractor(state: StateDep) -> SerializedExtractor:
     """The loaded extractor; 503 while it is still loading or if loading failed."""
     loader = state.loader
     if loader.extractor is not None:
@@ -51,5 +50,5 @@ def get_extractor(state: StateDep) -> Extractor:
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 MetricsDep = Annotated[Metrics, Depends(get_metrics)]
-ExtractorDep = Annotated[Extractor, Depends(get_extractor)]
+ExtractorDep = Annotated[SerializedExtractor, Depends(get_extractor)]
 RequestFactsDep = Annotated[RequestFacts, Depends(request_facts)]

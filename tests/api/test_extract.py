@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
@@ -91,3 +92,22 @@ def test_docs_show_a_realistic_example(client: httpx.Client) -> None:
     docs = client.get("/docs")
     assert docs.status_code == 200 and "swagger-ui-bundle.js" in docs.text
     assert "/openapi.json" in docs.text  # the offline fallback points to the local description
+
+
+def test_concurrent_requests_all_succeed_with_the_same_answers(client: httpx.Client) -> None:
+    # Distinct made-up words, so every request brings strings the model's vocabulary has not seen.
+    texts = [
+        f"{EXAMPLE['text']} Envoys of Qarvenia{n} and Ostrelbia{n} met in Vlendor{n}." for n in range(24)
+    ]
+    expected = {text: client.post("/v1/extract", json={"text": text}).json() for text in texts[:4]}
+
+    def extract(text: str) -> httpx.Response:
+        return client.post("/v1/extract", json={"text": text})
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        responses = list(pool.map(extract, texts + texts[:4]))
+
+    assert [r.status_code for r in responses] == [200] * len(responses), [r.text for r in responses][:3]
+    for text, response in zip(texts + texts[:4], responses, strict=True):
+        if text in expected:
+            assert response.json() == expected[text]
