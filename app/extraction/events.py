@@ -102,14 +102,17 @@ def _frame(parsed: ParsedText, trigger: Trigger, dates: list[DateMention], actor
     parties = trigger_parties(parsed, trigger, actors)
     place = mention_place(parsed, trigger, actors)
     party_tokens = {p.mention.start_token for p in parties}
+    status = mention_status(parsed, trigger)
+    # A gathering still to come is not where the passage is set: its place must be said.
+    use_scene = place is None and status not in {"scheduled", "proposed"}
     return _Frame(
         trigger=trigger,
         date=attached_date(parsed, trigger, dates),
         place=place,
-        status=mention_status(parsed, trigger),
+        status=status,
         parties=parties,
         sent=parsed.tokens[trigger.head].sent,
-        scene=None if place else scene_place(parsed, trigger, actors, party_tokens),
+        scene=scene_place(parsed, trigger, actors, party_tokens) if use_scene else None,
     )
 
 

@@ -117,7 +117,12 @@ def scene_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex, partie
         # in Ukraine".
         prep = parsed.tokens[head.head]
         verb = parsed.tokens[prep.head]
-        if head.dep == "pobj" and prep.lower in PLACE_PREPS | {"from"} and verb.pos in {"VERB", "AUX"}:
+        if (
+            head.dep == "pobj"
+            and prep.lower in PLACE_PREPS | {"from"}
+            and verb.pos in {"VERB", "AUX"}
+            and verb.lemma.lower() not in REPORTING  # "told reporters in Helsinki"
+        ):
             best = Place(m.place, m)
     return best
 

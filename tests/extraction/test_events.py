@@ -118,11 +118,6 @@ def test_topic_of_the_future_gathering_is_no_place(report: Extraction) -> None:
     assert _by_status(report, "scheduled").location is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the scene-place fallback takes the place where the plan was announced ('told reporters in "
-    "Helsinki that he will convene another meeting') as the meeting's place",
-)
 def test_where_a_plan_is_announced_is_not_where_it_meets(extractor: Extractor) -> None:
     text = (
         "On Tuesday, Finnish President Alexander Stubb told reporters in Helsinki that he will convene "
