@@ -30,5 +30,5 @@ test: $(VENV)/.test-installed
 # pip-tools is deliberately not in the locks: it is only needed here.
 lock: | $(BIN)/python
 	$(BIN)/pip install "pip-tools>=7.4"
-	$(BIN)/pip-compile --allow-unsafe --generate-hashes --strip-extras --output-file=requirements.lock pyproject.toml
-	$(BIN)/pip-compile --allow-unsafe --extra=dev --generate-hashes --strip-extras --output-file=requirements-dev.lock pyproject.toml
+	$(BIN)/pip-compile --no-emit-index-url --no-emit-find-links --allow-unsafe --generate-hashes --strip-extras --output-file=requirements.lock pyproject.toml
+	$(BIN)/pip-compile --no-emit-index-url --no-emit-find-links --allow-unsafe --extra=dev --generate-hashes --strip-extras --output-file=requirements-dev.lock pyproject.toml

@@ -7,7 +7,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from app.api.errors import ApiError
-from app.api.state import SerializedExtractor, ServiceState
+from app.api.state import ServiceState
+from app.extraction.engine import Extractor
 from app.observability.http import request_facts
 from app.observability.logs import RequestFacts
 from app.observability.metrics import Metrics
@@ -34,7 +35,7 @@ def get_metrics(state: StateDep) -> Metrics:
     return state.metrics
 
 
-def get_extractor(state: StateDep) -> SerializedExtractor:
+def get_extractor(state: StateDep) -> Extractor:
     """The loaded extractor; 503 while it is still loading or if loading failed."""
     loader = state.loader
     if loader.extractor is not None:
@@ -50,5 +51,5 @@ def get_extractor(state: StateDep) -> SerializedExtractor:
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 MetricsDep = Annotated[Metrics, Depends(get_metrics)]
-ExtractorDep = Annotated[SerializedExtractor, Depends(get_extractor)]
+ExtractorDep = Annotated[Extractor, Depends(get_extractor)]
 RequestFactsDep = Annotated[RequestFacts, Depends(request_facts)]

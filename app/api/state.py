@@ -2,38 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.extraction.engine import Extractor, StageObserver
-from app.models.v1 import Extraction
+from app.extraction.engine import Extractor
 from app.observability.logs import log
 from app.observability.metrics import Metrics
 from app.settings import Settings
 
 ExtractorFactory = Callable[[str], Extractor]
-
-
-class SerializedExtractor:
-    """The Extractor, entered by one request at a time.
-
-    Extractor.parse runs spaCy inside `memory_zone()`, and zones overlapping in several threads break
-    the pipeline (ValueError E109 from attribute_ruler on most of 16 concurrent requests). The work
-    is CPU-bound under the GIL, so taking turns costs little; the lock can go once the engine is
-    safe for concurrent calls.
-    """
-
-    def __init__(self, extractor: Extractor) -> None:
-        self._extractor = extractor
-        self._turn = threading.Lock()
-        self.model_info = extractor.model_info
-
-    def extract(self, text: str, published_at: dt.date | None, observe: StageObserver) -> Extraction:
-        with self._turn:
-            return self._extractor.extract(text, published_at, observe)
 
 
 class ExtractorLoader:
@@ -43,11 +22,11 @@ class ExtractorLoader:
         self.model = model
         self._factory = factory
         self._on_loaded = on_loaded
-        self._extractor: SerializedExtractor | None = None
+        self._extractor: Extractor | None = None
         self.failure: str | None = None
 
     @property
-    def extractor(self) -> SerializedExtractor | None:
+    def extractor(self) -> Extractor | None:
         """The loaded extractor, or None while loading (or after loading failed)."""
         return self._extractor
 
@@ -64,7 +43,7 @@ class ExtractorLoader:
             log.exception("model failed to load", extra={"fields": {"model": self.model}})
             return
         self._on_loaded(extractor)
-        self._extractor = SerializedExtractor(extractor)
+        self._extractor = extractor
         log.info(
             "model loaded",
             extra={"fields": {"model": self.model, "seconds": round(time.perf_counter() - started, 2)}},

@@ -1,12 +1,15 @@
 """The extraction engine: owns the spaCy pipeline, runs the stages, returns plain models.
 
-Load it once per process; `extract` is safe to call from several threads (the pipeline is only read).
+Load it once per process; `extract` is safe to call from several threads: parses take turns, since
+spaCy's memory zones must not overlap (and the work is CPU-bound under the GIL anyway), while the
+stages after the parse run on plain data and need no lock.
 No spaCy object leaves this module.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
 from collections.abc import Callable
 
@@ -25,6 +28,7 @@ def _no_observer(stage: str, seconds: float) -> None:
 class Extractor:
     def __init__(self, model: str) -> None:
         self._nlp = load_pipeline(model)
+        self._parse_turn = threading.Lock()
         meta = self._nlp.meta
         self.model_info = ModelInfo(name=model, version=str(meta.get("version", "unknown")))
 
@@ -32,7 +36,7 @@ class Extractor:
         """The plain parse of `text` that every stage reads."""
         # memory_zone frees the strings this text adds to the vocabulary once we are done with it,
         # so a long-running server does not grow with every article it reads.
-        with self._nlp.memory_zone():
+        with self._parse_turn, self._nlp.memory_zone():
             return to_parsed(self._nlp(text))
 
     def extract(

@@ -1,0 +1,29 @@
+"""The engine as a whole: one pipeline shared by many threads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
+
+from app.extraction.engine import Extractor
+
+TEXTS = [
+    "The two foreign ministers met in Vienna on Thursday and agreed to hold further talks.",
+    "Protesters were not invited to the summit, which Norway hosted in Oslo last week.",
+    "The board will convene an extraordinary session on March 3 to vote on the merger.",
+    "Chile and Peru held talks on fishing rights, officials said on Monday.",
+]
+
+
+def test_concurrent_extractions_match_sequential_ones(extractor: Extractor) -> None:
+    published = dt.date(2024, 5, 10)
+    expected = [extractor.extract(t, published) for t in TEXTS]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda t: extractor.extract(t, published), TEXTS * 6))
+    assert results == expected * 6
+
+
+def test_stage_observer_hears_every_stage(extractor: Extractor) -> None:
+    heard: list[str] = []
+    extractor.extract(TEXTS[0], None, lambda stage, seconds: heard.append(stage) if seconds >= 0 else None)
+    assert heard == ["parse", "temporal", "events"]
