@@ -286,6 +286,9 @@ NAME_TITLES = {
     "ambassador",
 }
 PRONOUNS = {"he": "person", "him": "person", "his": "person", "she": "person", "her": "person"}
+# Pronouns for an organization or a country: "OPEC+ has pushed back its meeting", "the court said
+# it will hear".
+NONPERSON_PRONOUNS = {"it", "its"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 _STRIP = re.compile(r"^(the)\s+|(['’]s?)$", re.IGNORECASE)  # noqa: RUF001
 
@@ -374,6 +377,8 @@ class _Resolver:
         for tok in self.parsed.tokens:
             if tok.lower in PRONOUNS and tok.tag in {"PRP", "PRP$"}:
                 events.append((tok.i, tok.i + 1, 1, "PRON"))
+            elif tok.lower in NONPERSON_PRONOUNS and tok.tag in {"PRP", "PRP$"}:
+                events.append((tok.i, tok.i + 1, 1, "IT"))
             elif tok.pos == "NOUN" and tok.lemma.lower() in TITLES:
                 events.append((tok.i, tok.i + 1, 2, "TITLE"))
         for start, end, _, label in sorted(events):
@@ -486,6 +491,8 @@ class _Resolver:
         text = p.span_text(start, end)
         if label == "PRON":
             return self._pronoun(start)
+        if label == "IT":
+            return self._it(start)
         if label == "TITLE":
             return self._title(start)
         actor = country(text) or organization(text)
@@ -584,6 +591,26 @@ class _Resolver:
             return None
         tok = self.parsed.tokens[i]
         return ActorMention(last.actor, i, i + 1, tok.start, tok.end, tok.text)
+
+    def _it(self, i: int) -> ActorMention | None:
+        """ "it"/"its" -> the organization or country that is the subject of this sentence or the
+        one before, the nearest first; nothing when there is none (most "it"s are no party)."""
+        tok = self.parsed.tokens[i]
+        for m in reversed(self.mentions):
+            m_tok = self.parsed.tokens[m.end_token - 1]
+            if m.start_token >= i or m_tok.sent < tok.sent - 1:
+                continue
+            if (
+                m.actor is not None
+                and m.actor.kind in {"organization", "country"}
+                and m_tok.dep
+                in {
+                    "nsubj",
+                    "nsubjpass",
+                }
+            ):
+                return ActorMention(m.actor, i, i + 1, tok.start, tok.end, tok.text)
+        return None
 
 
 def _in_place_phrase(parsed: ParsedText, i: int) -> bool:

@@ -51,10 +51,22 @@ ATTEND_VERBS = {
     "skip",
     "leave",
     "return",
+    # Being at a hearing or congress: "testify at a hearing", "told the congress", "spent Monday in
+    # meetings", "will face a second hearing".
+    "testify",
+    "appear",
+    "speak",
+    "address",
+    "tell",
+    "brief",
+    "face",
+    "spend",
 }
+# Verbs whose subject sets a meeting up: "the court set a special session for January 10".
+SCHEDULING = {"set", "schedule", "plan", "arrange", "organize", "organise", "call", "announce"}
 # Verbs whose object takes part when a meeting is their subject: "talks will involve X".
 INCLUDE_VERBS = {"involve", "include", "bring", "gather", "feature", "unite", "see"}
-GOAL_PREPS = {"for", "at", "to", "into", "in", "during"}
+GOAL_PREPS = {"for", "at", "to", "into", "in", "during", "before"}
 PARTY_PREPS = {"with", "between", "among", "of", "involving", "alongside"}
 EXCLUDE_VERBS = {"exclude", "bar", "ban", "snub", "sideline", "uninvite", "disinvite", "freeze"}
 NEGATABLE_INCLUSION = {"invite", "include", "allow", "admit", "represent", "welcome", "ask"}
@@ -120,6 +132,7 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
             _add_objects(parsed, c, add)
         elif c.dep in {"acl", "relcl"}:
             _clause_on_meeting(parsed, c, add)
+    _host_of(parsed, head, add)
     verb = toks[head.head] if head.head != head.i else None
     if verb is not None and head.dep == "pobj":
         # "travelled to Washington for talks", "arrived at the summit"; not "after the summit".
@@ -141,8 +154,8 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
                     _add_objects(parsed, c, add, "organizer" if v_lemma in ORGANIZING else "participant")
                 elif c.dep == "prep" and c.lower in {"with", "between", "among"}:
                     _add_objects(parsed, c, add)  # "the meeting was held on Monday with X"
-    elif lemma in ATTEND_VERBS or lemma in ORGANIZER_VERBS:
-        role: Role = "organizer" if lemma in ORGANIZING else "participant"
+    elif lemma in ATTEND_VERBS or lemma in ORGANIZER_VERBS or (lemma in SCHEDULING and head.dep == "dobj"):
+        role: Role = "organizer" if lemma in ORGANIZING | SCHEDULING else "participant"
         if _stayed_away(parsed, verb):
             role = "absent"  # "declined to attend the summit", "did not attend the meeting"
         for subj in _subjects(parsed, verb):
@@ -150,8 +163,8 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
         for c in parsed.children(verb.i):
             if c.dep == "agent":
                 _add_objects(parsed, c, add, role)
-            elif c.dep == "prep" and c.lower in {"with", "between"}:
-                _add_objects(parsed, c, add)
+            elif c.dep == "prep" and c.lower in {"with", "between", "before"} and c.i != head.head:
+                _add_objects(parsed, c, add)  # "face a hearing before the committee"
             elif c.dep == "dobj" and lemma in ORGANIZING and head.dep == "pobj":
                 add(c, "participant")  # "Lee will host Trump for a working lunch"
     return found
@@ -206,6 +219,31 @@ def _add_objects(parsed: ParsedText, prep: Token, add: AddParty, role: Role = "p
     for c in parsed.children(prep.i):
         if c.dep in {"pobj", "pcomp"}:
             add(c, role)
+            # "a call to Zelensky, which later widened to include Macron and Merz": "which" marks
+            # a clause about the call, not about the person it hangs on.
+            for rel in parsed.children(c.i):
+                if rel.dep == "relcl" and any(k.tag == "WDT" for k in parsed.children(rel.i)):
+                    for v in [rel, *(k for k in parsed.children(rel.i) if k.dep == "xcomp")]:
+                        if v.lemma.lower() in INCLUDE_VERBS:
+                            for obj in parsed.children(v.i):
+                                if obj.dep == "dobj":
+                                    add(obj, role)
+
+
+def _host_of(parsed: ParsedText, head: Token, add: AddParty) -> None:
+    """ "Justin Trudeau, the summit's host" / "the host of the talks": the organizer."""
+    owner = parsed.tokens[head.head]
+    if head.dep == "pobj" and owner.lower == "of":
+        owner = parsed.tokens[owner.head]
+    elif head.dep != "poss":
+        return
+    if owner.lemma.lower() not in {"host", "organizer", "organiser", "chair", "convener"}:
+        return
+    if owner.dep == "appos":
+        add(parsed.tokens[owner.head], "organizer")
+    for c in parsed.children(owner.i):
+        if c.dep == "appos":
+            add(c, "organizer")
 
 
 def _conj_verbs(parsed: ParsedText, verb: Token) -> list[Token]:
@@ -261,7 +299,11 @@ def _actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> lis
                     stack.append(c.i)
                 elif c.dep == "prep" and c.lower in {"as", "including", "like"}:
                     members.extend(g.i for g in parsed.children(c.i) if g.dep == "pobj")
-                elif c.dep == "prep" and c.lower == "of" and parsed.tokens[i].lemma.lower() in GROUP_HEADS:
+                elif (
+                    c.dep == "prep"
+                    and c.lower in {"of", "from"}
+                    and parsed.tokens[i].lemma.lower() in GROUP_HEADS
+                ):
                     stack.extend(g.i for g in parsed.children(c.i) if g.dep == "pobj")
         people = [m for m in found if m.actor is not None and m.actor.kind == "person"]
         for m in people or found:
