@@ -190,6 +190,8 @@ def _merge(frames: list[_Frame]) -> list[_Gathering]:
     gatherings: list[_Gathering] = []
     for frame in frames:
         target = _antecedent(frame, gatherings)
+        if target is None and frame.trigger.anaphoric:
+            continue  # "asked to attend" with nothing before it to attend
         if target is None:
             gatherings.append(_Gathering([frame]))
         else:

@@ -7,6 +7,7 @@ phrase, not one that only modifies another ("negotiation framework").
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Literal
 
@@ -81,6 +82,7 @@ NON_MEETING_OBJECTS = {
     "request",
 }
 MEETING_VERBS = {"meet", "confer", "convene", "host", "sit"}
+ATTENDANCE_VERBS = {"attend", "join", "participate"}
 # Determiners and modifiers that say how a mention relates to gatherings already mentioned.
 NOVEL_MARKERS = {"another", "new", "next", "second", "fresh", "further", "third", "follow-up", "future"}
 BACK_MARKERS = {"previous", "earlier", "last", "prior", "first", "same", "that", "this", "such"}
@@ -99,6 +101,7 @@ class Trigger:
     definite: bool  # "the summit", "Tuesday's summit", "that meeting": points back
     novel: bool  # "another meeting", "the next summit": a new gathering
     back: bool  # "the earlier meeting", "the previous visit"
+    anaphoric: bool = False  # "asked to attend", "could join": only names a gathering in context
 
 
 def find_triggers(parsed: ParsedText) -> list[Trigger]:
@@ -109,7 +112,24 @@ def find_triggers(parsed: ParsedText) -> list[Trigger]:
             out.append(_noun_trigger(parsed, tok))
         elif tok.pos == "VERB" and _is_meeting_verb(parsed, tok):
             out.append(_make(parsed, tok, tok.i, tok.i + 1, "verb"))
+        elif tok.pos == "VERB" and _is_bare_attendance(parsed, tok):
+            trigger = _make(parsed, tok, tok.i, tok.i + 1, "verb")
+            out.append(dataclasses.replace(trigger, anaphoric=True))
     return out
+
+
+def _is_bare_attendance(parsed: ParsedText, tok: Token) -> bool:
+    """Attending with no object: "will be asked to attend in his place", "so they could join",
+    "paused its strikes to take part". The gathering is the one just mentioned."""
+    lemma = tok.lemma.lower()
+    kids = parsed.children(tok.i)
+    if lemma == "take":
+        return any(c.dep == "dobj" and c.lower == "part" for c in kids) and not any(
+            c.dep == "prep" for c in kids
+        )
+    if lemma not in ATTENDANCE_VERBS:
+        return False
+    return not any(c.dep in {"dobj", "prep", "xcomp", "ccomp", "pobj"} and c.lower != "by" for c in kids)
 
 
 def _is_meeting_noun(parsed: ParsedText, tok: Token) -> bool:
