@@ -558,13 +558,25 @@ class _Resolver:
         return person.actor if person else None
 
     def _titles_before(self, start: int) -> set[str]:
-        """Title words right before a name or in an apposition to it."""
+        """Title words right before a name ("Saudi Energy Minister Prince Abdulaziz") or in an
+        apposition to it ("Kazakhstan's energy minister, Almasadam Satkaliyev")."""
         toks = self.parsed.tokens
         words: set[str] = set()
         k = start - 1
-        while k >= 0 and toks[k].pos in {"PROPN", "ADJ", "NOUN"} and toks[k].ent_type != "PERSON":
+        while (
+            k >= 0
+            and toks[k].pos in {"PROPN", "ADJ", "NOUN"}
+            and (toks[k].ent_type != "PERSON" or toks[k].lower in NAME_TITLES)
+        ):
             words.add(toks[k].lower)
             k -= 1
+        name_head = toks[start]
+        while name_head.head != name_head.i and name_head.dep in {"compound", "flat"}:
+            name_head = toks[name_head.head]
+        if name_head.dep == "appos":
+            words |= {
+                t.lower for t in self.parsed.subtree(name_head.head) if t.pos in {"NOUN", "ADJ", "PROPN"}
+            }
         return words
 
     def _title(self, i: int) -> ActorMention | None:
