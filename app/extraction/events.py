@@ -254,9 +254,12 @@ def _compatible(frame: _Frame, g: _Gathering) -> bool:
         a, b = frame.date.value, gdate.value
         if not (a.startswith(b) or b.startswith(a)):
             return False
-    for f in g.frames:
-        if frame.place is not None and f.place is not None and _places_conflict(frame.place, f.place):
-            return False
+    # Places without a gazetteer are weak evidence ("Alaska" holds "Anchorage"): they keep an
+    # indefinite mention apart, but do not stop a definite one pointing back.
+    if not (frame.trigger.definite or frame.trigger.back):
+        for f in g.frames:
+            if frame.place is not None and f.place is not None and _places_conflict(frame.place, f.place):
+                return False
     if frame.trigger.back and g.first.trigger.novel:
         return False
     # Different parties name a different gathering: "opened negotiations with Renault" is not the
@@ -307,8 +310,10 @@ def _exclusion_target(
 def _to_event(parsed: ParsedText, n: int, g: _Gathering, published: dt.date | None) -> v1.Event:
     first = g.first.trigger
     date = g.date
-    places = [f.place for f in g.frames if f.place is not None] or [f.scene for f in g.frames if f.scene]
-    # The most specific place the mentions give: the city over its country.
+    # The most specific place the mentions give: the city over its country, and the mention that
+    # also dates the gathering (the detailed report) over a passing one.
+    framed = sorted((f for f in g.frames if f.place is not None), key=lambda f: f.date is None)
+    places = [f.place for f in framed if f.place is not None] or [f.scene for f in g.frames if f.scene]
     place = next((p for p in places if not _is_country(p)), places[0] if places else None)
     return v1.Event(
         id=f"e{n + 1}",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.extraction.actors import ActorIndex, ActorMention
+from app.extraction.actors import TITLES, ActorIndex, ActorMention
 from app.extraction.grammar import Tense, clause_tense
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.triggers import Trigger
@@ -306,6 +306,8 @@ def _actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> lis
                 ):
                     stack.extend(g.i for g in parsed.children(c.i) if g.dep == "pobj")
         people = [m for m in found if m.actor is not None and m.actor.kind == "person"]
+        if not people and parsed.tokens[root].lemma.lower() in TITLES and actors.at(root) is None:
+            continue  # "the US president" whom we cannot name: the US is not the party
         for m in people or found:
             if all(m is not o for o in out):
                 out.append(m)
