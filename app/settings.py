@@ -25,6 +25,24 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, description="Port the event-extractor command binds.")
     log_level: str = Field(default="info", description="Log level.")
     log_text: bool = Field(default=False, description="Include article text in request logs.")
+    # Serving (app/serving.py). One process per pod, so no workers setting: see README "Deploy".
+    keep_alive_seconds: int = Field(
+        default=75,
+        ge=1,
+        description="Idle keep-alive connections close after this; above the 60 s idle timeout of common "
+        "proxies, so that the proxy, not the server, closes first.",
+    )
+    drain_seconds: float = Field(
+        default=5.0,
+        ge=0,
+        description="After SIGTERM, /readyz answers 503 while requests are still accepted and served, so "
+        "load balancers stop sending before the listener closes.",
+    )
+    graceful_shutdown_seconds: int = Field(
+        default=30,
+        ge=1,
+        description="After the drain, requests in flight get this long to finish before they are cancelled.",
+    )
 
     @property
     def max_body_bytes(self) -> int:
