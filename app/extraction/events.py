@@ -12,7 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from app.extraction.actors import ActorIndex, resolve_actors
-from app.extraction.location import Place, mention_place, scene_place
+from app.extraction.grammar import Tense, clause_tense
+from app.extraction.location import Place, is_country, mention_place, scene_place
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.parties import Exclusion, PartyRole, find_exclusions, trigger_parties
 from app.extraction.status import REPORTING, Status, mention_status
@@ -43,6 +44,7 @@ class _Frame:
     parties: list[PartyRole]
     sent: int
     scene: Place | None = None  # where the passage is set, when the mention itself says nothing
+    tense: Tense = "unknown"  # of the clause the mention stands in
 
 
 @dataclass
@@ -66,11 +68,15 @@ class _Gathering:
 
     @property
     def status(self) -> Status | None:
+        """Cancelled if any mention says so; proposed only while no mention reports it as
+        scheduled or held (an invitation to a summit already set does not make it a proposal)."""
         statuses = [f.status for f in self.frames if f.status is not None]
-        for strong in ("cancelled", "proposed"):
-            if strong in statuses:
-                return strong
-        return statuses[0] if statuses else None
+        if "cancelled" in statuses:
+            return "cancelled"
+        settled = [s for s in statuses if s != "proposed"]
+        if "proposed" in statuses and not settled:
+            return "proposed"
+        return settled[0] if settled else None
 
     @property
     def lemmas(self) -> set[str]:
@@ -113,6 +119,7 @@ def _frame(parsed: ParsedText, trigger: Trigger, dates: list[DateMention], actor
         parties=parties,
         sent=parsed.tokens[trigger.head].sent,
         scene=scene_place(parsed, trigger, actors, party_tokens) if use_scene else None,
+        tense=clause_tense(parsed, trigger.head),
     )
 
 
@@ -205,6 +212,13 @@ def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | Non
     compatible = [g for g in gatherings if _compatible(frame, g)]
     if not compatible:
         return None
+    if frame.place is not None and (t.definite or t.back):
+        # "the Berlin meeting" is the one held in Berlin.
+        same_place = [
+            g for g in compatible if any(f.place and f.place.name == frame.place.name for f in g.frames)
+        ]
+        if same_place:
+            return same_place[-1]
     if frame.date is not None and frame.date.value:
         same_day = [
             g
@@ -234,8 +248,14 @@ def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | Non
     same_lemma = [g for g in recent if t.lemma in g.lemmas]
     if same_lemma:
         return same_lemma[-1]
+    # Further back, the same word must also agree in time: "at not being included in the
+    # discussions" (past) does not reach over the past meeting to the planned discussions.
     anywhere = [
-        g for g in compatible if t.lemma in g.lemmas and frame.sent - g.last_sent <= 2 * ANAPHORA_WINDOW
+        g
+        for g in compatible
+        if t.lemma in g.lemmas
+        and frame.sent - g.last_sent <= 2 * ANAPHORA_WINDOW
+        and not _opposite_sides(frame.tense, g.status)
     ]
     if anywhere and t.definite:
         return anywhere[-1]
@@ -255,8 +275,13 @@ def _compatible(frame: _Frame, g: _Gathering) -> bool:
         if not (a.startswith(b) or b.startswith(a)):
             return False
     # Places without a gazetteer are weak evidence ("Alaska" holds "Anchorage"): they keep an
-    # indefinite mention apart, but do not stop a definite one pointing back.
-    if not (frame.trigger.definite or frame.trigger.back):
+    # indefinite mention apart, but do not stop a definite one pointing back, unless the place is
+    # part of its name ("the Berlin meeting").
+    named = (
+        frame.place is not None
+        and frame.trigger.start_token <= frame.place.mention.start_token < frame.trigger.head
+    )
+    if named or not (frame.trigger.definite or frame.trigger.back):
         for f in g.frames:
             if frame.place is not None and f.place is not None and _places_conflict(frame.place, f.place):
                 return False
@@ -274,16 +299,17 @@ def _compatible(frame: _Frame, g: _Gathering) -> bool:
     return not (frame.status in side and status in side and side[frame.status] != side[status])
 
 
+def _opposite_sides(tense: Tense, status: Status | None) -> bool:
+    return (tense == "past" and status in {"scheduled", "proposed"}) or (
+        tense == "future" and status == "occurred"
+    )
+
+
 def _places_conflict(a: Place, b: Place) -> bool:
     """Two different cities conflict; a city and a country may be the same place."""
     if a.name == b.name:
         return False
-    return _is_country(a) == _is_country(b)
-
-
-def _is_country(p: Place) -> bool:
-    actor = p.mention.actor
-    return actor is not None and actor.kind == "country" and actor.name == p.name
+    return is_country(a) == is_country(b)
 
 
 def _exclusion_target(
@@ -314,7 +340,7 @@ def _to_event(parsed: ParsedText, n: int, g: _Gathering, published: dt.date | No
     # also dates the gathering (the detailed report) over a passing one.
     framed = sorted((f for f in g.frames if f.place is not None), key=lambda f: f.date is None)
     places = [f.place for f in framed if f.place is not None] or [f.scene for f in g.frames if f.scene]
-    place = next((p for p in places if not _is_country(p)), places[0] if places else None)
+    place = next((p for p in places if not is_country(p)), places[0] if places else None)
     return v1.Event(
         id=f"e{n + 1}",
         type="meeting",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.extraction.actors import ActorIndex, ActorMention, organization
+from app.extraction.grammar import clause_tense
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.status import REPORTING
 from app.extraction.triggers import Trigger
@@ -93,8 +94,8 @@ def _place_under(parsed: ParsedText, node: Token, actors: ActorIndex) -> Place |
         for obj in parsed.children(c.i):
             if obj.dep == "pobj":
                 place = _place_in(parsed, obj, actors)
-                if place:
-                    found.append(place)
+                if place and not (c.lower == "on" and is_country(place)):
+                    found.append(place)  # "talks on Ukraine" is a topic; "on Capitol Hill" a place
     # "at Joint Base X outside Anchorage": the town over the facility.
     towns = [p for p in found if parsed.tokens[p.mention.start_token].ent_type != "FAC"]
     candidates = towns or found
@@ -122,9 +123,15 @@ def scene_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex, partie
             and prep.lower in PLACE_PREPS | {"from"}
             and verb.pos in {"VERB", "AUX"}
             and verb.lemma.lower() not in REPORTING  # "told reporters in Helsinki"
+            and clause_tense(parsed, verb.i) == "past"  # a plan "to be held in Dubai" sets no scene
         ):
             best = Place(m.place, m)
     return best
+
+
+def is_country(place: Place) -> bool:
+    actor = place.mention.actor
+    return actor is not None and actor.kind == "country" and actor.name == place.name
 
 
 def _place_at(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | None:

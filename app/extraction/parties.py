@@ -104,17 +104,17 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
     toks = parsed.tokens
     head = toks[trigger.head]
     found: list[PartyRole] = []
-    own = set(range(trigger.start_token, trigger.end_token))
 
     def add(tok: Token, role: Role) -> None:
         for m in _actors_in_phrase(parsed, tok, actors):
-            if m.start_token not in own:  # "the Gulf Summit" is no party to itself
+            if not m.start_token <= head.i < m.end_token:  # "the Gulf Summit" is no party to itself
                 found.append(PartyRole(m, role))
 
     if trigger.kind == "verb":
         lemma = head.lemma.lower()
+        role: Role = "organizer" if lemma in ORGANIZING else "participant"
         for subj in _subjects(parsed, head):
-            add(subj, "organizer" if lemma in ORGANIZING else "participant")
+            add(subj, "absent" if trigger.anaphoric and _stayed_away(parsed, head) else role)
         for c in parsed.children(head.i):
             if c.dep == "dobj":
                 add(c, "participant")
@@ -155,7 +155,7 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
                 elif c.dep == "prep" and c.lower in {"with", "between", "among"}:
                     _add_objects(parsed, c, add)  # "the meeting was held on Monday with X"
     elif lemma in ATTEND_VERBS or lemma in ORGANIZER_VERBS or (lemma in SCHEDULING and head.dep == "dobj"):
-        role: Role = "organizer" if lemma in ORGANIZING | SCHEDULING else "participant"
+        role = "organizer" if lemma in ORGANIZING | SCHEDULING else "participant"
         if _stayed_away(parsed, verb):
             role = "absent"  # "declined to attend the summit", "did not attend the meeting"
         for subj in _subjects(parsed, verb):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from app.extraction.grammar import clause_tense
+from app.extraction.grammar import clause_tense, governing_verb
 from app.extraction.parsed import ParsedText
 from app.extraction.triggers import Trigger
 
@@ -46,6 +46,21 @@ PROPOSAL_WORDS = {
     "might",
     "endorse",
 }
+INVITATION_VERBS = {
+    "invite",
+    "exclude",
+    "include",
+    "bar",
+    "ban",
+    "shut",
+    "leave",
+    "keep",
+    "ask",
+    "welcome",
+    "allow",
+    "admit",
+    "represent",
+}
 NEEDS_FOR = {"call", "push", "press", "ask"}
 # Verbs of saying end the climb: "said on Saturday that the summit ..." says nothing of status.
 REPORTING = {"say", "tell", "announce", "add", "state", "note", "report", "write", "tweet", "claim"}
@@ -71,11 +86,17 @@ def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
             return "cancelled"  # "called off the meeting", "the summit was cancelled"
         if below is not None and below.dep == "nsubj":
             break  # what the meeting itself did ("the meeting sought to ...") is no plan for it
-        if lemma in PROPOSAL_WORDS and anc.i != head.i and anc.dep != "aux":
+        negated = any(k.dep == "neg" for k in kids)
+        if lemma in PROPOSAL_WORDS and anc.i != head.i and anc.dep != "aux" and not negated:
             if lemma in NEEDS_FOR and not any(k.lower == "for" for k in kids):
                 continue  # "called for talks" proposes them; "called the talks useful" does not
             return "proposed"
-        if any(k.lower in {"would", "could", "might"} for k in kids) and anc.pos in {"VERB", "AUX"}:
+        modals = {k.lower for k in kids if k.dep == "aux"}
+        reported = anc.dep == "ccomp" and parsed.tokens[anc.head].lemma.lower() in REPORTING
+        # "could meet", "might hold talks"; but "said the committee would meet" is a reported plan.
+        if anc.pos in {"VERB", "AUX"} and (
+            modals & {"could", "might"} or ("would" in modals and not reported)
+        ):
             return "proposed"
     if head.dep == "pobj":
         prep = toks[head.head].lower
@@ -83,6 +104,9 @@ def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
             return "occurred"  # "following talks between X and Y": those came first
         if prep in {"before", "ahead"}:
             return None  # before a gathering says nothing of whether it is past
+    governor = governing_verb(parsed, head.i)
+    if governor is not None and governor.i != head.i and governor.lemma.lower() in INVITATION_VERBS:
+        return None  # "was not invited to the Berlin meeting": the invitation's tense, not the meeting's
     tense = clause_tense(parsed, head.i)
     if tense == "future":
         return "scheduled"

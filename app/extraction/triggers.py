@@ -81,7 +81,8 @@ NON_MEETING_OBJECTS = {
     "payment",
     "request",
 }
-MEETING_VERBS = {"meet", "confer", "convene", "host", "sit"}
+MEETING_VERBS = {"meet", "confer", "convene", "host", "sit", "speak", "talk"}
+CALL_MEDIA = {"phone", "telephone", "video", "videoconference", "videolink", "link", "zoom", "teleconference"}
 ATTENDANCE_VERBS = {"attend", "join", "participate"}
 # Determiners and modifiers that say how a mention relates to gatherings already mentioned.
 NOVEL_MARKERS = {"another", "new", "next", "second", "fresh", "further", "third", "follow-up", "future"}
@@ -166,6 +167,14 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
         )
     if lemma == "confer":
         return any(c.lower == "with" for c in kids)
+    if lemma in {"speak", "talk"}:
+        # "spoke by phone", "talked over a video link": a call
+        return any(
+            c.dep == "prep"
+            and c.lower in {"by", "over", "via", "on"}
+            and any(g.lemma.lower() in CALL_MEDIA for g in parsed.subtree(c.i))
+            for c in kids
+        )
     # "convene"/"host": a meeting by themselves only when what they govern is no meeting noun
     # ("hosted the Russian leader"); "convene a meeting" leaves the trigger to the noun.
     governed = [t for t in parsed.subtree(tok.i) if t.i != tok.i and t.lemma.lower() in MEETING_NOUNS]
