@@ -115,6 +115,10 @@ _REPORTING_VERBS = frozenset(
     }
 )
 # Participles that name a plan's date when they take "for": "talks set for Sunday".
+# Verbs that give a meeting a new date ("moved the summit to July 9").
+_RESCHEDULING_VERBS = frozenset(
+    {"move", "push", "postpone", "delay", "reschedule", "bring", "shift", "defer"}
+)
 _PLAN_PARTICIPLES = frozenset({"schedule", "set", "plan", "slate", "book", "pencil", "earmark", "due"})
 
 
@@ -242,6 +246,8 @@ class _Resolver:
             return "future", False
         if before == "for" and self.plans_for(expr.start - 1):
             return "future", False
+        if before in {"to", "until"} and self.moved_to(expr.start - 1):
+            return "future", False  # "has pushed back its meeting to December 5": the new date
         noun_lean = self.noun_modifier_lean(expr.head)
         if noun_lean is not None:
             return noun_lean, False
@@ -257,6 +263,10 @@ class _Resolver:
     def plans_for(self, for_index: int) -> bool:
         head = self.parsed.tokens[self.parsed.tokens[for_index].head]
         return head.lemma.lower() in _PLAN_PARTICIPLES and head.tag in {"VBN", "JJ"}
+
+    def moved_to(self, to_index: int) -> bool:
+        head = self.parsed.tokens[self.parsed.tokens[to_index].head]
+        return head.lemma.lower() in _RESCHEDULING_VERBS
 
     def noun_modifier_lean(self, head: int) -> Lean | None:
         """The lean a date gets from the noun its preposition hangs on ("the previous visit in May")."""

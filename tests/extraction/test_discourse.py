@@ -1,0 +1,92 @@
+"""Whole-text behaviour that needs several sentences: which gathering a later mention names, and
+how roles and places carry across sentences. Sentences are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.extraction.engine import Extractor
+from app.models.v1 import Event
+
+PUBLISHED = dt.date(2024, 3, 14)  # a Thursday
+
+
+def _events(extractor: Extractor, text: str) -> list[Event]:
+    return extractor.extract(text, PUBLISHED).events
+
+
+def _roles(event: Event) -> dict[str, str]:
+    return {p.name: p.role for p in event.participants}
+
+
+def test_a_named_meeting_is_the_one_held_in_that_city(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Austrian Chancellor Karl Nehammer will host Czech Prime Minister Petr Fiala in Vienna on "
+        "Friday for talks on energy. The two men last met in Prague in January. Slovakia was not "
+        "invited to the Vienna meeting, diplomats said.",
+    )
+    vienna = [e for e in events if e.location and e.location.name == "Vienna"]
+    assert len(vienna) == 1
+    assert vienna[0].status == "scheduled"
+    assert _roles(vienna[0]) == {"Karl Nehammer": "organizer", "Petr Fiala": "participant", "Slovakia": "excluded"}
+    prague = [e for e in events if e.location and e.location.name == "Prague"]
+    assert prague and "Slovakia" not in _roles(prague[0])
+
+
+def test_a_topic_country_is_no_place(extractor: Extractor) -> None:
+    (event,) = _events(extractor, "The ministers will hold talks on Venezuela in Lisbon on Friday.")
+    assert event.location is not None and event.location.name == "Lisbon"
+
+
+def test_speaking_by_phone_is_a_call(extractor: Extractor) -> None:
+    (event,) = _events(extractor, "Chancellor Olaf Scholz and President Joe Biden spoke by phone on Tuesday.")
+    assert event.date is not None and event.date.value == "2024-03-12"
+    assert set(_roles(event)) == {"Olaf Scholz", "Joe Biden"}
+
+
+def test_not_attending_is_absence_not_exclusion(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Union leaders and managers held a new round of negotiations on Wednesday in Turin. "
+        "The company's chief executive, Carlo Rossi, did not attend.",
+    )
+    assert len(events) == 1
+    assert _roles(events[0]).get("Carlo Rossi") == "absent"
+
+
+def test_a_reported_would_is_a_plan_not_a_proposal(extractor: Extractor) -> None:
+    (event,) = _events(extractor, "The central bank's governor said the board would meet again in April.")
+    assert event.status == "scheduled"
+    assert event.date is not None and event.date.value == "2024-04"
+
+
+def test_a_could_is_a_proposal(extractor: Extractor) -> None:
+    (event,) = _events(extractor, "Officials said the two leaders could meet in Geneva later this year.")
+    assert event.status == "proposed"
+
+
+def test_an_organization_named_before_a_conference_takes_part(extractor: Extractor) -> None:
+    (event,) = _events(extractor, "The UN ocean conference in Lisbon ended on Sunday with a pledge.")
+    assert _roles(event) == {"United Nations": "participant"}
+    assert event.location is not None and event.location.name == "Lisbon"
+
+
+def test_its_meeting_belongs_to_the_subject_organization(extractor: Extractor) -> None:
+    (event,) = _events(extractor, "NATO has moved its next summit to July 9, officials said on Thursday.")
+    assert _roles(event) == {"NATO": "participant"}
+    assert event.date is not None and event.date.value == "2024-07-09"
+    assert event.status == "scheduled"
+
+
+def test_a_bare_attend_joins_the_gathering_just_named(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Regional ministers met in Nairobi on Monday. A delegation from Ethiopia was asked to attend.",
+    )
+    assert len(events) == 1
+    assert "Ethiopia" in _roles(events[0])
+
+
+def test_a_bare_attend_alone_is_no_event(extractor: Extractor) -> None:
+    assert _events(extractor, "Students were asked to attend.") == []
