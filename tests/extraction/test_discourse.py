@@ -29,7 +29,11 @@ def test_a_named_meeting_is_the_one_held_in_that_city(extractor: Extractor) -> N
     vienna = [e for e in events if e.location and e.location.name == "Vienna"]
     assert len(vienna) == 1
     assert vienna[0].status == "scheduled"
-    assert _roles(vienna[0]) == {"Karl Nehammer": "organizer", "Petr Fiala": "participant", "Slovakia": "excluded"}
+    assert _roles(vienna[0]) == {
+        "Karl Nehammer": "organizer",
+        "Petr Fiala": "participant",
+        "Slovakia": "excluded",
+    }
     prague = [e for e in events if e.location and e.location.name == "Prague"]
     assert prague and "Slovakia" not in _roles(prague[0])
 
