@@ -1,15 +1,17 @@
-"""The event-extractor command: serves the app with uvicorn on the configured address."""
+"""The event-extractor command (also `python -m app.cli`, the container's entrypoint): serves the app
+on the configured address, draining on SIGTERM (app/serving.py)."""
 
 from __future__ import annotations
-
-import uvicorn
 
 from app.settings import get_settings
 
 
 def main() -> None:
-    settings = get_settings()
-    uvicorn.run("app.main:app", host=settings.host, port=settings.port, log_level=settings.log_level)
+    # Imported here, so that importing this module stays cheap (app.main builds the app and pulls in spaCy).
+    from app.main import app
+    from app.serving import serve
+
+    serve(app, get_settings())
 
 
 if __name__ == "__main__":

@@ -18,7 +18,9 @@ from app.settings import Settings
 _RETRY_AFTER_LOADING = "5"
 
 
-def get_state(request: Request) -> ServiceState:
+# The dependencies are async on purpose: they only read shared state, and a sync one would wait for a
+# threadpool slot, which long extractions can hold all of (so probes and scrapes would time out).
+async def get_state(request: Request) -> ServiceState:
     state = request.app.state.service
     assert isinstance(state, ServiceState)
     return state
@@ -27,15 +29,15 @@ def get_state(request: Request) -> ServiceState:
 StateDep = Annotated[ServiceState, Depends(get_state)]
 
 
-def get_settings(state: StateDep) -> Settings:
+async def get_settings(state: StateDep) -> Settings:
     return state.settings
 
 
-def get_metrics(state: StateDep) -> Metrics:
+async def get_metrics(state: StateDep) -> Metrics:
     return state.metrics
 
 
-def get_extractor(state: StateDep) -> Extractor:
+def loaded_extractor(state: ServiceState) -> Extractor:
     """The loaded extractor; 503 while it is still loading or if loading failed."""
     loader = state.loader
     if loader.extractor is not None:
@@ -47,6 +49,10 @@ def get_extractor(state: StateDep) -> Extractor:
         f"model {loader.model!r} is still loading; retry shortly",
         headers={"Retry-After": _RETRY_AFTER_LOADING},
     )
+
+
+async def get_extractor(state: StateDep) -> Extractor:
+    return loaded_extractor(state)
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

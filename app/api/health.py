@@ -1,4 +1,12 @@
-"""Liveness and readiness, for load balancers and orchestrators."""
+"""Probes for orchestrators and load balancers, one question each.
+
+- /healthz (liveness): the process answers at all. Restarting it would not help otherwise.
+- /startupz (startup): the model has loaded. Until then liveness and readiness are not asked.
+- /readyz (readiness): send requests here: the model is loaded and the process is not shutting down.
+
+All three are async and read only in-memory state, so they answer from the event loop even while
+long extractions hold every threadpool slot.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +15,20 @@ from typing import Literal
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from app.api.deps import ExtractorDep
-from app.api.errors import ErrorResponse
+from app.api.deps import StateDep, loaded_extractor
+from app.api.errors import ApiError, ErrorResponse
 
 router = APIRouter(tags=["operations"])
 
 
 class Health(BaseModel):
     status: Literal["ok"] = "ok"
+
+
+class Started(BaseModel):
+    status: Literal["started"] = "started"
+    model: str
+    model_version: str
 
 
 class Readiness(BaseModel):
@@ -24,16 +38,31 @@ class Readiness(BaseModel):
 
 
 @router.get("/healthz", response_model=Health, summary="The process is alive")
-def healthz() -> Health:
+async def healthz() -> Health:
     return Health()
+
+
+@router.get(
+    "/startupz",
+    response_model=Started,
+    summary="The model has loaded (stays 200 while shutting down)",
+    responses={503: {"model": ErrorResponse, "description": "Still loading, or loading failed."}},
+)
+async def startupz(state: StateDep) -> Started:
+    extractor = loaded_extractor(state)  # 503 until the model is loaded
+    return Started(model=extractor.model_info.name, model_version=extractor.model_info.version)
 
 
 @router.get(
     "/readyz",
     response_model=Readiness,
-    summary="The model is loaded and requests can be served",
-    responses={503: {"model": ErrorResponse, "description": "Still loading, or loading failed."}},
+    summary="The model is loaded and the process is not shutting down",
+    responses={
+        503: {"model": ErrorResponse, "description": "Still loading, loading failed, or shutting down."}
+    },
 )
-def readyz(extractor: ExtractorDep) -> Readiness:
-    # ExtractorDep answers 503 itself until the model is loaded.
+async def readyz(state: StateDep) -> Readiness:
+    extractor = loaded_extractor(state)  # 503 until the model is loaded
+    if state.lifecycle.draining:
+        raise ApiError(503, "shutting down: requests in flight are being finished; send new ones elsewhere")
     return Readiness(model=extractor.model_info.name, model_version=extractor.model_info.version)

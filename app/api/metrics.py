@@ -11,5 +11,6 @@ router = APIRouter(tags=["operations"])
 
 
 @router.get("/metrics", summary="Prometheus metrics, text exposition format", response_class=Response)
-def metrics(registry: MetricsDep) -> Response:
+async def metrics(registry: MetricsDep) -> Response:
+    # Async, so scrapes answer from the event loop even while extractions hold every threadpool slot.
     return Response(registry.exposition(), media_type=METRICS_CONTENT_TYPE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.extraction.engine import Extractor
 from app.observability.logs import log
@@ -50,8 +50,25 @@ class ExtractorLoader:
         )
 
 
+class Lifecycle:
+    """Whether the process has been asked to stop. Once draining, /readyz answers 503 so that load
+    balancers stop sending, while every request that does arrive is still served."""
+
+    def __init__(self) -> None:
+        self._draining = False
+
+    @property
+    def draining(self) -> bool:
+        return self._draining
+
+    def begin_draining(self) -> None:
+        # Only a flag store: the serving layer calls this from a signal handler.
+        self._draining = True
+
+
 @dataclass(frozen=True)
 class ServiceState:
     settings: Settings
     metrics: Metrics
     loader: ExtractorLoader
+    lifecycle: Lifecycle = field(default_factory=Lifecycle)

@@ -51,6 +51,21 @@ def configure_logging(level: str) -> None:
     logging.getLogger("uvicorn.access").disabled = True
 
 
+def uvicorn_log_config(level: str) -> dict[str, Any]:
+    """uvicorn's own lines (start, shutdown, errors) as JSON on stdout too, so a log store reads one
+    format; its access lines stay off, since our request lines say more."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": JsonFormatter}},
+        "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json", "stream": sys.stdout}},
+        "loggers": {
+            "uvicorn": {"handlers": ["stdout"], "level": level.upper(), "propagate": False},
+            "uvicorn.access": {"handlers": [], "propagate": False},
+        },
+    }
+
+
 def log_request(
     facts: RequestFacts,
     *,
