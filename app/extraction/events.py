@@ -291,7 +291,12 @@ def _compatible(frame: _Frame, g: _Gathering) -> bool:
     # Honda-Nissan talks.
     mine = {p.mention.actor.name for p in frame.parties if p.mention.actor is not None}
     theirs = {p.mention.actor.name for f in g.frames for p in f.parties if p.mention.actor is not None}
-    if len(mine) >= 2 and theirs and not mine & theirs:
+    if (
+        len(mine) >= 2
+        and theirs
+        and not mine & theirs
+        and not (frame.trigger.definite or frame.trigger.kind == "verb")
+    ):
         return False
     # A gathering past is not one still to come (a cancelled one may have been either).
     side = {"occurred": "past", "scheduled": "future", "proposed": "future"}

@@ -306,8 +306,16 @@ def _actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> lis
                 ):
                     stack.extend(g.i for g in parsed.children(c.i) if g.dep == "pobj")
         people = [m for m in found if m.actor is not None and m.actor.kind == "person"]
-        if not people and parsed.tokens[root].lemma.lower() in TITLES and actors.at(root) is None:
-            continue  # "the US president" whom we cannot name: the US is not the party
+        root_tok = parsed.tokens[root]
+        if (
+            not people
+            and root_tok.lemma.lower() in TITLES
+            and root_tok.tag == "NN"
+            and actors.at(root) is None
+        ):
+            # "the US president" whom we cannot name: the US is not the party. (Plural "Boeing
+            # executives" are Boeing.)
+            continue
         for m in people or found:
             if all(m is not o for o in out):
                 out.append(m)
