@@ -94,3 +94,20 @@ def test_a_bare_attend_joins_the_gathering_just_named(extractor: Extractor) -> N
 
 def test_a_bare_attend_alone_is_no_event(extractor: Extractor) -> None:
     assert _events(extractor, "Students were asked to attend.") == []
+
+
+def test_plural_officials_stand_for_their_organization(extractor: Extractor) -> None:
+    (event,) = _events(extractor, "Airbus engineers met with European Union regulators in Cologne on Tuesday.")
+    assert set(_roles(event)) == {"Airbus", "European Union"}
+
+
+def test_who_hosted_whom_is_part_of_the_summit_just_reported(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Leaders of Japan and Australia held their annual summit in Tokyo on Monday. "
+        "Japanese Prime Minister Fumio Kishida hosted Australian Prime Minister Anthony Albanese.",
+    )
+    assert len(events) == 1
+    roles = _roles(events[0])
+    assert roles["Fumio Kishida"] == "organizer"
+    assert {"Japan", "Australia", "Anthony Albanese"} <= set(roles)
