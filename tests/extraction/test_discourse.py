@@ -97,7 +97,9 @@ def test_a_bare_attend_alone_is_no_event(extractor: Extractor) -> None:
 
 
 def test_plural_officials_stand_for_their_organization(extractor: Extractor) -> None:
-    (event,) = _events(extractor, "Airbus engineers met with European Union regulators in Cologne on Tuesday.")
+    (event,) = _events(
+        extractor, "Airbus engineers met with European Union regulators in Cologne on Tuesday."
+    )
     assert set(_roles(event)) == {"Airbus", "European Union"}
 
 
