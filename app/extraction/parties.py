@@ -62,6 +62,19 @@ ATTEND_VERBS = {
     "face",
     "spend",
 }
+TRAVEL_VERBS = {
+    "land",
+    "arrive",
+    "travel",
+    "fly",
+    "head",
+    "go",
+    "come",
+    "leave",
+    "depart",
+    "return",
+    "prepare",
+}
 # Verbs whose subject sets a meeting up: "the court set a special session for January 10".
 SCHEDULING = {"set", "schedule", "plan", "arrange", "organize", "organise", "call", "announce"}
 # Verbs whose object takes part when a meeting is their subject: "talks will involve X".
@@ -133,6 +146,10 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
         elif c.dep in {"acl", "relcl"}:
             _clause_on_meeting(parsed, c, add)
     _host_of(parsed, head, add)
+    if found and all(
+        c.lower == "with" for c in parsed.children(head.i) if c.dep == "prep" and c.lower in PARTY_PREPS
+    ):
+        _traveller(parsed, head, add)
     verb = toks[head.head] if head.head != head.i else None
     if verb is not None and head.dep == "pobj":
         # "travelled to Washington for talks", "arrived at the summit"; not "after the summit".
@@ -228,6 +245,20 @@ def _add_objects(parsed: ParsedText, prep: Token, add: AddParty, role: Role = "p
                             for obj in parsed.children(v.i):
                                 if obj.dep == "dobj":
                                     add(obj, role)
+
+
+def _traveller(parsed: ParsedText, head: Token, add: AddParty) -> None:
+    """ "Trump landed in Singapore ahead of Tuesday's summit with Kim": a meeting "with" someone
+    has another side, and one who travels to it is that side."""
+    prep = parsed.tokens[head.head]
+    if head.dep != "pobj" or prep.lower not in {"of", "for", "before", "to"}:
+        return
+    verb = parsed.tokens[prep.head]
+    if verb.lower == "ahead":  # "ahead of"
+        verb = parsed.tokens[verb.head]
+    if verb.lemma.lower() in TRAVEL_VERBS:
+        for subj in _subjects(parsed, verb):
+            add(subj, "participant")
 
 
 def _host_of(parsed: ParsedText, head: Token, add: AddParty) -> None:

@@ -113,3 +113,11 @@ def test_who_hosted_whom_is_part_of_the_summit_just_reported(extractor: Extracto
     roles = _roles(events[0])
     assert roles["Fumio Kishida"] == "organizer"
     assert {"Japan", "Australia", "Anthony Albanese"} <= set(roles)
+
+
+def test_who_travels_to_a_meeting_with_someone_is_its_other_side(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor, "President Lula arrived in Rome on Sunday ahead of Tuesday's summit with Pope Leo."
+    )
+    names = set(_roles(event))
+    assert len(names) == 2 and "Lula" in names and any(n.endswith("Leo") for n in names)
