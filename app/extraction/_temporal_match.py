@@ -615,6 +615,8 @@ class Matcher:
         count = self.count_at(i)
         if count is None:
             return None
+        if self.word(i + 1) in {"decade", "decades"} and self.word(i + 2) == "ago":
+            return Expr("ago", i, i + 3, i + 2, unit="year", shift=-10 * count)  # "a decade ago"
         unit = UNITS.get(self.word(i + 1))
         if unit is None or unit in {"weekend", "quarter"} or self.word(i + 2) != "ago":
             return None

@@ -89,6 +89,7 @@ CASES: list[tuple[str, str, str, str]] = [
     ("The tax rises next year.", "next year", "2025-06-02", "2026"),
     ("A second round is expected later this year.", "later this year", "2025-03-05", "2025"),
     ("The doctors last went on strike three years ago.", "three years ago", "2025-01-03", "2022"),
+    ("The two firms merged a decade ago.", "a decade ago", "2025-01-03", "2015"),
     ("The plant closed two weeks ago.", "two weeks ago", "2025-01-03", "2024-W51"),
     ("The fair takes place this weekend.", "this weekend", "2025-06-05", "2025-W23-WE"),
     ("Revenue fell last quarter.", "last quarter", "2025-01-03", "2024-Q4"),
