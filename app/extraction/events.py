@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from app.extraction.actors import ActorIndex, resolve_actors
+from app.extraction.confidence import event_confidence, party_confidence
 from app.extraction.grammar import Tense, clause_tense
 from app.extraction.location import Place, is_country, mention_place, scene_place
 from app.extraction.parsed import ParsedText, Token
@@ -367,6 +368,12 @@ def _to_event(parsed: ParsedText, n: int, g: _Gathering, published: dt.date | No
             )
             for s in sorted({f.sent for f in g.frames})
         ],
+        confidence=event_confidence(
+            len(g.frames),
+            dated=date is not None,
+            placed=place is not None,
+            argued=any(f.parties for f in g.frames),
+        ),
     )
 
 
@@ -431,7 +438,13 @@ def _participants(g: _Gathering) -> list[v1.Participant]:
     for name, (role, entry, spans) in roles.items():
         actor = entry.mention.actor
         assert actor is not None
-        out.append(v1.Participant(name=name, role=role, kind=actor.kind, id=actor.id, mentions=spans))
+        found_by = [e for _, e in entries if e.mention.actor is not None and e.mention.actor.name == name]
+        confidence = party_confidence(role, found_by)
+        out.append(
+            v1.Participant(
+                name=name, role=role, kind=actor.kind, id=actor.id, mentions=spans, confidence=confidence
+            )
+        )
     return out
 
 

@@ -12,7 +12,7 @@ from pydantic.config import JsonDict
 # The last is the default; a client may pin an older one. Released versions never change: a field
 # added later carries ADDED_IN, and older versions are written and served without it.
 REQUEST_SCHEMA_VERSIONS = ("1.0.0",)
-RESPONSE_SCHEMA_VERSIONS = ("1.0.0",)
+RESPONSE_SCHEMA_VERSIONS = ("1.0.0", "1.1.0")
 SCHEMA_VERSION = RESPONSE_SCHEMA_VERSIONS[-1]
 ADDED_IN = "x-added-in"
 
@@ -93,6 +93,18 @@ class Participant(_Model):
     kind: PartyKind = Field(description="country, person, organization or group.")
     id: str | None = Field(default=None, description="Standard id where one exists (ISO 3166-1 alpha-3).")
     mentions: list[Span] = Field(description="Every place in the text that names this party for this event.")
+    confidence: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description=(
+            "How firmly the text gives this party this role in this event, from 0 to 1: higher when the "
+            "meeting's own words name it (talks with X, X was not invited to the summit) or several "
+            "mentions agree, lower when only nearness ties it to the meeting or mentions disagree. It "
+            "ranks; it is not a calibrated probability."
+        ),
+        json_schema_extra={ADDED_IN: "1.1.0"},
+    )
 
 
 class Event(_Model):
@@ -107,6 +119,16 @@ class Event(_Model):
     status: Status = Field(description="occurred, scheduled, proposed or cancelled.")
     participants: list[Participant] = Field(description="Parties with their roles.")
     evidence: list[Span] = Field(description="The sentences this event was read from.")
+    confidence: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description=(
+            "How firmly the text attests this gathering, from 0 to 1: higher with more mentions of it, "
+            "a date, a place and parties named around it. It ranks; it is not a calibrated probability."
+        ),
+        json_schema_extra={ADDED_IN: "1.1.0"},
+    )
 
 
 class DateMention(Span):
