@@ -35,11 +35,15 @@ COPY --from=build /opt/venv /opt/venv
 
 # Bytecode was compiled at build time; the read-only filesystem could not take more.
 # HOME and TMPDIR point at /tmp, the one writable place (an emptyDir in Kubernetes).
+# MALLOC_ARENA_MAX=2: glibc's per-thread arenas kept what long texts' parses freed; measured with
+# bench/serve.py (8 clients, 100,000-character texts) peak memory fell from 889 to 539 MiB, and
+# memory after the load from 589 to 213 MiB, at the same throughput.
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     HOME=/tmp \
     TMPDIR=/tmp \
+    MALLOC_ARENA_MAX=2 \
     EXTRACTOR_HOST=0.0.0.0 \
     EXTRACTOR_PORT=8000
 
