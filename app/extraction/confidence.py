@@ -11,6 +11,8 @@ from collections.abc import Iterable, Sequence
 
 from app.extraction.parties import Exclusion, PartyRole
 
+MOST_CONFIDENT = 0.99
+
 # Chance that one piece of evidence alone makes the event real.
 EVENT_TRIGGER = 0.5  # a meeting word or verb
 EVENT_FURTHER_MENTION = 0.3  # each further mention merged into the same gathering
@@ -22,8 +24,10 @@ EVENT_PARTIES = 0.3  # the syntax around a mention names who meets
 PARTY_BY_SYNTAX = 0.75  # an argument of the meeting word or verb ("talks with X", "X met Y")
 PARTY_BY_CUE_NAMING_MEETING = 0.75  # "X was not invited to the summit"
 PARTY_BY_CUE_NEARBY = 0.45  # "X was not included": tied to a meeting by proximity only
-# Other mentions gave the party another role: the one kept is the most explicit, yet in doubt.
+# Other mentions put the party on the other side (attending or not): the role kept is the most
+# explicit one, yet in doubt. Organizer and participant agree: both attend.
 PARTY_ROLE_DISPUTED = 0.7
+ATTENDING = frozenset({"organizer", "participant"})
 
 
 def event_confidence(mentions: int, *, dated: bool, placed: bool, argued: bool) -> float:
@@ -36,24 +40,26 @@ def event_confidence(mentions: int, *, dated: bool, placed: bool, argued: bool) 
 
 def party_confidence(role: str, found_by: Sequence[PartyRole | Exclusion]) -> float:
     """A party's `role` in an event, given every mention that gave it a role there (`found_by`)."""
+    attends = role in ATTENDING
     # One mention found by several frames counts once, by its strongest reading.
     chances: dict[int, float] = {}
     for found in found_by:
-        if found.role == role:
+        if (found.role in ATTENDING) == attends:
             start = found.mention.start
             chances[start] = max(chances.get(start, 0.0), _party_chance(found))
     score = noisy_or(chances.values())
-    if any(found.role != role for found in found_by):
+    if any((found.role in ATTENDING) != attends for found in found_by):
         score = round(score * PARTY_ROLE_DISPUTED, 2)
     return score
 
 
 def noisy_or(chances: Iterable[float]) -> float:
-    """The chance that at least one of independent pieces of evidence holds, to two decimals."""
+    """The chance that at least one of independent pieces of evidence holds, to two decimals; short
+    of 1, since no amount of text makes a reading certain."""
     doubt = 1.0
     for chance in chances:
         doubt *= 1.0 - chance
-    return round(1.0 - doubt, 2)
+    return min(round(1.0 - doubt, 2), MOST_CONFIDENT)
 
 
 def _party_chance(found: PartyRole | Exclusion) -> float:

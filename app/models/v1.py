@@ -157,7 +157,8 @@ class Extraction(_Model):
     dates: list[DateMention]
 
 
-# A real response (for the request example above), shown in the schema files and in /docs.
+# The response to the request example above as 1.0.0 served it, with the confidence 1.1.0 adds;
+# shown in the schema files (projected to each version) and in /docs.
 _RESPONSE_EXAMPLE: JsonDict = {
     "schema_version": SCHEMA_VERSION,
     "id": "article-42",
@@ -183,6 +184,7 @@ _RESPONSE_EXAMPLE: JsonDict = {
                 },
                 {"text": "The new talks are scheduled for Wednesday.", "start": 62, "end": 104},
             ],
+            "confidence": 0.89,
         },
         {
             "id": "e2",
@@ -199,12 +201,13 @@ _RESPONSE_EXAMPLE: JsonDict = {
                     "kind": "country",
                     "id": code,
                     "mentions": [{"text": name, "start": start, "end": start + len(name)}],
+                    "confidence": confidence,
                 }
-                for name, role, code, start in (
-                    ("Germany", "participant", "DEU", 167),
-                    ("Italy", "participant", "ITA", 179),
-                    ("Romania", "excluded", "ROU", 186),
-                    ("Czech Republic", "excluded", "CZE", 202),
+                for name, role, code, start, confidence in (
+                    ("Germany", "participant", "DEU", 167, 0.75),
+                    ("Italy", "participant", "ITA", 179, 0.75),
+                    ("Romania", "excluded", "ROU", 186, 0.45),
+                    ("Czech Republic", "excluded", "CZE", 202, 0.45),
                 )
             ],
             "evidence": [
@@ -216,6 +219,7 @@ _RESPONSE_EXAMPLE: JsonDict = {
                     "end": 185,
                 }
             ],
+            "confidence": 0.89,
         },
     ],
     "dates": [
