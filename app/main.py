@@ -8,7 +8,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import FastAPI
 
-from app.api import docs, extract, health, metrics
+from app.api import docs, extract, health, metrics, schemas
 from app.api.errors import install_error_handlers, internal_error_response
 from app.api.limits import BodySizeLimitMiddleware
 from app.api.state import ExtractorFactory, ExtractorLoader, ServiceState
@@ -16,6 +16,7 @@ from app.extraction.engine import Extractor
 from app.observability.http import RequestObservationMiddleware
 from app.observability.logs import configure_logging
 from app.observability.metrics import Metrics
+from app.schemas.catalog import committed_schemas
 from app.settings import Settings, get_settings
 
 DESCRIPTION = """\
@@ -38,6 +39,7 @@ def create_app(settings: Settings | None = None, *, load_extractor: ExtractorFac
     """The service; `load_extractor` is the seam tests use to stand in for a slow or failing model."""
     settings = settings or get_settings()
     configure_logging(settings.log_level)
+    committed_schemas()  # responses are served against these files: refuse to start without them
     registry = Metrics()
     loader = ExtractorLoader(
         settings.spacy_model, load_extractor, on_loaded=lambda e: registry.set_model(e.model_info)
@@ -58,6 +60,7 @@ def create_app(settings: Settings | None = None, *, load_extractor: ExtractorFac
     app.state.service = ServiceState(settings=settings, metrics=registry, loader=loader)
     install_error_handlers(app)
     app.include_router(extract.router)
+    app.include_router(schemas.router)
     app.include_router(health.router)
     app.include_router(metrics.router)
     app.include_router(docs.router)

@@ -19,6 +19,7 @@ _CODE_OF_STATUS = {
     400: "malformed_request",
     404: "not_found",
     405: "method_not_allowed",
+    406: "unsupported_schema_version",
     413: "payload_too_large",
     415: "unsupported_media_type",
     422: "invalid_request",

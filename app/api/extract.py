@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends
+from fastapi import APIRouter, Body, Depends, Response
 
 from app.api.deps import ExtractorDep, MetricsDep, RequestFactsDep, SettingsDep
 from app.api.errors import ErrorResponse
 from app.api.limits import ensure_text_fits, require_json
-from app.models.v1 import SCHEMA_VERSION, ExtractRequest, ExtractResponse
+from app.api.schemas import ResponseVersionDep, SchemaResponderDep, describedby_link
+from app.models.v1 import ExtractRequest, ExtractResponse
+from app.schemas.documents import EXTRACT_RESPONSE
 
 router = APIRouter(prefix="/v1", tags=["extraction"])
 
@@ -17,11 +19,19 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorResponse, "description": description}
     for status, description in {
         400: "The body is not valid JSON.",
+        406: "schema_version names a version not served; the message lists those that are.",
         413: "The body or the text is over the limit.",
         415: "The body is not declared as application/json.",
         422: "A field is missing, unknown or invalid; the message names it.",
         503: "The model is still loading (see Retry-After).",
     }.items()
+}
+_LINK_HEADER = {
+    "Link": {
+        "description": "The schema the body conforms to, e.g. "
+        + describedby_link(EXTRACT_RESPONSE.name, EXTRACT_RESPONSE.latest),
+        "schema": {"type": "string"},
+    }
 }
 
 
@@ -40,8 +50,10 @@ _EXAMPLE_BODY = Body(
     "/extract",
     response_model=ExtractResponse,
     summary="Extract meetings and dates from one article",
+    description="The body follows the latest extract-response schema unless `schema_version` pins an "
+    "older one (see GET /v1/schemas); the `Link` header names the schema it conforms to.",
     dependencies=[Depends(require_json)],
-    responses=_ERRORS,
+    responses={200: {"headers": _LINK_HEADER}, **_ERRORS},
 )
 def extract(
     request: Annotated[ExtractRequest, _EXAMPLE_BODY],
@@ -49,17 +61,20 @@ def extract(
     settings: SettingsDep,
     metrics: MetricsDep,
     facts: RequestFactsDep,
-) -> ExtractResponse:
+    version: ResponseVersionDep,
+    respond: SchemaResponderDep,
+) -> Response:
     # A sync def: FastAPI runs it in its threadpool, so the CPU-bound NLP never blocks the event loop.
     ensure_text_fits(request.text, settings.max_text_chars)
     facts.text_chars, facts.text = len(request.text), request.text
     extraction = extractor.extract(request.text, request.published_at, observe=metrics.observe_stage)
     metrics.observe_extraction(len(request.text), extraction)
     facts.events = len(extraction.events)
-    return ExtractResponse(
-        schema_version=SCHEMA_VERSION,
+    response = ExtractResponse(
+        schema_version=version,
         id=request.id,
         model=extractor.model_info,
         events=extraction.events,
         dates=extraction.dates,
     )
+    return respond.json(response, EXTRACT_RESPONSE, version)

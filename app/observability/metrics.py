@@ -16,10 +16,13 @@ from prometheus_client.platform_collector import PlatformCollector
 from prometheus_client.process_collector import ProcessCollector
 
 from app.models.v1 import SCHEMA_VERSION, Extraction, ModelInfo
+from app.schemas.documents import EXTRACT_RESPONSE
 
 # NLP requests take from a few milliseconds (short texts) to seconds (long articles).
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 TEXT_LENGTH_BUCKETS = (100, 500, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000)
+# Checking a response against its JSON Schema takes about 2-5 ms for an article (bench/schema_validation.py).
+VALIDATION_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25)
 
 # Label for requests no route matched, so that scanners cannot blow up the label set.
 UNMATCHED_ROUTE = "<unmatched>"
@@ -73,6 +76,20 @@ class Metrics:
             "extractor_dates_unresolved", "Date mentions returned without a value.", registry=r
         )
         self.model = Info("extractor_model", "The loaded model and the response schema version.", registry=r)
+        self.validation_seconds = Histogram(
+            "extractor_response_validation_duration_seconds",
+            "Time checking a response against its committed JSON Schema (EXTRACTOR_VALIDATE_RESPONSES).",
+            buckets=VALIDATION_BUCKETS,
+            registry=r,
+        )
+        self.schema_violations = Counter(
+            "extractor_schema_violations",
+            "Responses that did not conform to the committed JSON Schema they name (sent all the same).",
+            ["schema", "version"],
+            registry=r,
+        )
+        for version in EXTRACT_RESPONSE.versions:  # present at 0, so that alerts see the first one
+            self.schema_violations.labels(schema=EXTRACT_RESPONSE.name, version=version)
 
     def observe_stage(self, stage: str, seconds: float) -> None:
         """The engine's `observe` callback."""
@@ -87,6 +104,11 @@ class Metrics:
         unresolved = sum(1 for date in extraction.dates if date.value is None)
         if unresolved:
             self.unresolved_dates.inc(unresolved)
+
+    def observe_validation(self, schema: str, version: str, seconds: float, conforms: bool) -> None:
+        self.validation_seconds.observe(seconds)
+        if not conforms:
+            self.schema_violations.labels(schema=schema, version=version).inc()
 
     def observe_request(self, method: str, route: str, status: int, seconds: float) -> None:
         self.requests.labels(method=method, route=route, status=str(status)).inc()

@@ -19,6 +19,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from app.settings import Settings
+from tests.conformance import check_extract_response
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 READY_WITHIN_SECONDS = 120.0
@@ -78,7 +79,9 @@ def server_url() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def client(server_url: str) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=server_url, timeout=60.0) as client:
+    # Every extract response any API test gets is checked against the schema its Link header names.
+    hooks = {"response": [check_extract_response]}
+    with httpx.Client(base_url=server_url, timeout=60.0, event_hooks=hooks) as client:
         yield client
 
 
@@ -89,9 +92,12 @@ def settings() -> Settings:
 
 
 @contextmanager
-def serve_in_thread(app: FastAPI, *, wait_ready: bool = True) -> Iterator[httpx.Client]:
+def serve_in_thread(
+    app: FastAPI, *, wait_ready: bool = True, check_responses: bool = True
+) -> Iterator[httpx.Client]:
     """Serve an app built in this process (e.g. with a stand-in model loader) with a real uvicorn
-    in a thread; yields a client for it once the server listens (and, if asked, is ready)."""
+    in a thread; yields a client for it once the server listens (and, if asked, is ready). Its extract
+    responses are checked against their schema unless a test sends non-conforming ones on purpose."""
     config = uvicorn.Config(app, host="127.0.0.1", port=_free_port(), log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
@@ -102,7 +108,9 @@ def serve_in_thread(app: FastAPI, *, wait_ready: bool = True) -> Iterator[httpx.
             pytest.fail("in-process server did not start")
         time.sleep(0.02)
     try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{config.port}", timeout=30.0) as client:
+        url = f"http://127.0.0.1:{config.port}"
+        hooks = {"response": [check_extract_response]} if check_responses else {}
+        with httpx.Client(base_url=url, timeout=30.0, event_hooks=hooks) as client:
             if wait_ready:
                 wait_until_ready(client)
             yield client
