@@ -25,9 +25,10 @@ class RunningService:
     log_path: Path
 
     def log_lines(self) -> list[dict[str, Any]]:
-        """Every line the process wrote, each parsed as the JSON object it must be."""
-        lines = self.log_path.read_text().splitlines()
-        return [json.loads(line) for line in lines if line.strip()]
+        """Every whole line the process wrote, each parsed as the JSON object it must be."""
+        written = self.log_path.read_text()
+        whole = written[: written.rfind("\n") + 1]  # not a line still being written
+        return [json.loads(line) for line in whole.splitlines() if line.strip()]
 
 
 @contextmanager
