@@ -72,3 +72,11 @@ def test_events_and_participants_are_counted(client: httpx.Client) -> None:
         assert _value(after, "extractor_participants_extracted_total", role=role) > _value(
             before, "extractor_participants_extracted_total", role=role
         )
+
+
+def test_process_metrics_are_exposed(client: httpx.Client) -> None:
+    samples = _samples(client)
+
+    assert _value(samples, "process_resident_memory_bytes") > 0
+    assert _value(samples, "process_cpu_seconds_total") > 0
+    assert any(name == "python_info" for name, _ in samples)
