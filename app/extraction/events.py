@@ -197,6 +197,12 @@ def _dates_in(
 def _merge(frames: list[_Frame]) -> list[_Gathering]:
     gatherings: list[_Gathering] = []
     for frame in frames:
+        if frame.trigger.distributive and len(gatherings) >= 2:
+            # "Both sessions will take place in Washington": what it says holds for each of the
+            # two gatherings just named.
+            for g in sorted(gatherings, key=lambda g: g.last_sent)[-2:]:
+                g.frames.append(frame)
+            continue
         target = _antecedent(frame, gatherings)
         if target is None and frame.trigger.anaphoric:
             continue  # "asked to attend" with nothing before it to attend

@@ -103,6 +103,7 @@ class Trigger:
     novel: bool  # "another meeting", "the next summit": a new gathering
     back: bool  # "the earlier meeting", "the previous visit"
     anaphoric: bool = False  # "asked to attend", "could join": only names a gathering in context
+    distributive: bool = False  # "both sessions", "the two hearings": the gatherings just named
 
 
 def find_triggers(parsed: ParsedText) -> list[Trigger]:
@@ -227,5 +228,7 @@ def _make(parsed: ParsedText, tok: Token, start: int, end: int, kind: Literal["n
         lemma=tok.lemma.lower(),
         definite=definite,
         novel=bool(words & NOVEL_MARKERS),
+        distributive=tok.tag == "NNS"
+        and any(c.lower in {"both", "all"} or (c.dep == "nummod" and c.lower == "two") for c in kids),
         back=bool(words & BACK_MARKERS) and not words & NOVEL_MARKERS,
     )

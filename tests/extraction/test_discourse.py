@@ -121,3 +121,13 @@ def test_who_travels_to_a_meeting_with_someone_is_its_other_side(extractor: Extr
     )
     names = set(_roles(event))
     assert len(names) == 2 and "Lula" in names and any(n.endswith("Leo") for n in names)
+
+
+def test_both_sessions_speaks_of_each_of_the_two(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "The minister will appear on Monday at a hearing of the finance committee. On Tuesday she "
+        "will face a second hearing before the budget committee. Both sessions will take place in Ottawa.",
+    )
+    assert len(events) == 2
+    assert [e.location.name if e.location else None for e in events] == ["Ottawa", "Ottawa"]
