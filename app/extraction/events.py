@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from app.extraction.actors import ActorIndex, resolve_actors
 from app.extraction.confidence import event_confidence, party_confidence
 from app.extraction.grammar import Tense, clause_tense
-from app.extraction.location import Place, is_country, mention_place, scene_place
+from app.extraction.location import Place, is_country, mention_place, scene_place, sidelines_of
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.parties import Exclusion, PartyRole, find_exclusions, trigger_parties
 from app.extraction.status import REPORTING, Status, mention_status
@@ -52,6 +52,19 @@ class _Frame:
 class _Gathering:
     frames: list[_Frame] = field(default_factory=list)
     exclusions: list[Exclusion] = field(default_factory=list)
+    beside: _Gathering | None = None  # the gathering this one was held beside (sidelines, same day)
+
+    @property
+    def place(self) -> Place | None:
+        """The most specific place the mentions give: the city over its country, and the mention
+        that also dates the gathering (the detailed report) over a passing one; else the place of
+        the gathering it met on the sidelines of; else the scene of the passage."""
+        framed = sorted((f for f in self.frames if f.place is not None), key=lambda f: f.date is None)
+        places = [f.place for f in framed if f.place is not None]
+        if not places and self.beside is not None and self.beside.place is not None:
+            return self.beside.place
+        places = places or [f.scene for f in self.frames if f.scene]
+        return next((p for p in places if not is_country(p)), places[0] if places else None)
 
     @property
     def first(self) -> _Frame:
@@ -77,6 +90,10 @@ class _Gathering:
         settled = [s for s in statuses if s != "proposed"]
         if "proposed" in statuses and not settled:
             return "proposed"
+        # A date on the far side of publication settles it better than any one clause's tense.
+        date = self.date
+        if date is not None and date.direction in {"past", "future"}:
+            return "occurred" if date.direction == "past" else "scheduled"
         return settled[0] if settled else None
 
     @property
@@ -95,6 +112,26 @@ def find_events(
     frames = [_frame(parsed, t, dates, actors) for t in triggers]
     gatherings = _merge(frames)
     heads = {t.head: n for n, g in enumerate(gatherings) for t in (f.trigger for f in g.frames)}
+    for g in gatherings:
+        for f in g.frames:
+            host = sidelines_of(parsed, f.trigger, set(heads))
+            if host is not None and gatherings[heads[host]] is not g:
+                g.beside = gatherings[heads[host]]
+        if g.beside is None and not any(f.place for f in g.frames):
+            # Held the same day as a gathering whose place is said, and nowhere said itself:
+            # beside it ("held talks on Friday with the summit's host").
+            same_day = [
+                o
+                for o in gatherings
+                if o is not g
+                and o.date is not None
+                and g.date is not None
+                and len(g.date.value or "") == 10
+                and o.date.value == g.date.value
+                and any(f.place for f in o.frames)
+            ]
+            if len(same_day) == 1:
+                g.beside = same_day[0]
     for exclusion in find_exclusions(parsed, actors, set(heads)):
         target = _exclusion_target(exclusion, gatherings, heads)
         if target is not None:
@@ -233,7 +270,9 @@ def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | Non
             if g.date is not None and g.date.value == frame.date.value and len(frame.date.value) == 10
         ]
         if same_day and (t.definite or t.kind == "verb"):
-            return same_day[-1]
+            # Of the gatherings that day, the one called by the same word ("the summit's host"
+            # is the summit's, not the talks' held beside it), else the latest.
+            return max(same_day, key=lambda g: (t.lemma in g.lemmas, g.last_sent))
     if t.novel:
         # "The new discussions are scheduled for Wednesday" continues "another meeting": both new.
         # A story about a coming gathering names it anew however far apart the mentions are.
@@ -348,11 +387,7 @@ def _exclusion_target(
 def _to_event(parsed: ParsedText, n: int, g: _Gathering, published: dt.date | None) -> v1.Event:
     first = g.first.trigger
     date = g.date
-    # The most specific place the mentions give: the city over its country, and the mention that
-    # also dates the gathering (the detailed report) over a passing one.
-    framed = sorted((f for f in g.frames if f.place is not None), key=lambda f: f.date is None)
-    places = [f.place for f in framed if f.place is not None] or [f.scene for f in g.frames if f.scene]
-    place = next((p for p in places if not is_country(p)), places[0] if places else None)
+    place = g.place
     return v1.Event(
         id=f"e{n + 1}",
         type="meeting",

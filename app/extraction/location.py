@@ -178,3 +178,28 @@ def _place_in(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | Non
     # Only a venue defers to a place inside its phrase; "the war in Ukraine" is no venue.
     venue = (ent is not None and ent.label in {"FAC", "ORG"}) or tok.lemma.lower() in VENUE_NOUNS
     return inner if venue else None
+
+
+SIDELINES = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
+
+
+def sidelines_of(parsed: ParsedText, trigger: Trigger, trigger_heads: set[int]) -> int | None:
+    """The gathering a meeting is held on the sidelines of ("on the summit's sidelines, a
+    bilateral meeting"; "met on the margins of the G20"): its trigger's head, if named."""
+    head = parsed.tokens[trigger.head]
+    nodes = [head, *list(parsed.ancestors(head.i))[:3]]
+    for node in nodes:
+        for prep in parsed.children(node.i):
+            if prep.dep != "prep" or prep.lower not in {"on", "at", "in"}:
+                continue
+            for edge in parsed.children(prep.i):
+                if edge.dep != "pobj" or edge.lower not in SIDELINES:
+                    continue
+                for owner in parsed.children(edge.i):
+                    if owner.dep == "poss" and owner.i in trigger_heads:
+                        return owner.i
+                    if owner.dep == "prep" and owner.lower == "of":
+                        for obj in parsed.children(owner.i):
+                            if obj.i in trigger_heads:
+                                return obj.i
+    return None

@@ -131,3 +131,13 @@ def test_both_sessions_speaks_of_each_of_the_two(extractor: Extractor) -> None:
     )
     assert len(events) == 2
     assert [e.location.name if e.location else None for e in events] == ["Ottawa", "Ottawa"]
+
+
+def test_a_meeting_on_the_sidelines_is_where_the_summit_is(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Leaders arrived at the G20 summit in Osaka on Friday. On the summit's sidelines, a bilateral "
+        "meeting with Indian Prime Minister Narendra Modi was delayed by an hour.",
+    )
+    meeting = next(e for e in events if "bilateral" in e.trigger.text)
+    assert meeting.location is not None and meeting.location.name == "Osaka"
