@@ -66,9 +66,13 @@ def mention_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> P
     for c in parsed.children(head.i):
         if c.dep == "prep" and c.lower in {"of", "with", "between", "among"}:
             for obj in parsed.children(c.i):
-                place = _place_under(parsed, obj, actors) if obj.dep == "pobj" else None
-                if place:
-                    return place
+                if obj.dep != "pobj":
+                    continue
+                # "with his counterpart, Jaishankar, in New Delhi": also on an apposition
+                for node in [obj, *(k for k in parsed.children(obj.i) if k.dep in {"appos", "conj"})]:
+                    place = _place_under(parsed, node, actors)
+                    if place:
+                        return place
     chain: list[Token] = [head]
     for anc in parsed.ancestors(head.i):
         if anc.lemma.lower() in REPORTING or len(chain) > 3:
