@@ -20,7 +20,7 @@ $(VENV)/.test-installed: requirements-dev.lock pyproject.toml | $(BIN)/python
 	touch $@
 
 run: $(VENV)/.run-installed
-	$(BIN)/uvicorn app.main:app --host 127.0.0.1 --port 8000
+	$(BIN)/python -m app.cli  # as in the image: EXTRACTOR_HOST and EXTRACTOR_PORT, 127.0.0.1:8000 by default
 
 test: $(VENV)/.test-installed
 	$(BIN)/ruff check app tests
