@@ -303,12 +303,6 @@ def test_any_text_answers_within_each_schema_version(
     assert_extraction_conforms(extractor.extract(text, published_at), extractor.model_info)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="the temporal matcher takes str.isdigit() for int()-able (app/extraction/_temporal_match.py "
-    "count_at): '²' is a digit int() refuses, so an article with a footnote mark¹ gets a 500",
-)
 @pytest.mark.parametrize("text", ["The summit ¹ ended on Monday.", "① The summit", "They met ² years ago."])
 def test_footnote_digits_do_not_crash_the_engine(extractor: Extractor, text: str) -> None:
     assert_extraction_conforms(extractor.extract(text, dt.date(2025, 2, 18)), extractor.model_info)

@@ -350,7 +350,7 @@ class Matcher:
         self.low = [t.lower for t in parsed.tokens]
         self.n = len(parsed.tokens)
         self.opens = [
-            w in _OPENERS or w[:1].isdigit() or w[:1] in APOSTROPHES or w.startswith("mid-") for w in self.low
+            w in _OPENERS or w[:1].isdecimal() or w[:1] in APOSTROPHES or w.startswith("mid-") for w in self.low
         ]
 
     # --- small readers -------------------------------------------------------------------------
@@ -378,7 +378,7 @@ class Matcher:
         if found is None:
             return None
         d = int(found.group(1))
-        if not 1 <= d <= 31 or (self.word(i + 1) in {":", "."} and self.word(i + 2).isdigit()):
+        if not 1 <= d <= 31 or (self.word(i + 1) in {":", "."} and self.word(i + 2).isdecimal()):
             return None
         return d
 
@@ -624,7 +624,7 @@ class Matcher:
 
     def count_at(self, i: int) -> int | None:
         w = self.word(i)
-        if w.isdigit() and len(w) <= 3:
+        if w.isdecimal() and len(w) <= 3:
             return int(w)
         return NUMBER_WORDS.get(w)
 
@@ -687,7 +687,7 @@ class Matcher:
         after_month_day = self.day_at(i - 2) is not None and self.month_at(i - 3) is not None
         if (before == "," or before in DASHES) and after_month_day:
             return False  # "June 1, 2021" is read with its month
-        if after in {",", "."} and self.word(i + 2).isdigit() and len(self.word(i + 2)) == 3:
+        if after in {",", "."} and self.word(i + 2).isdecimal() and len(self.word(i + 2)) == 3:
             return False  # "2,000" split oddly
         if (
             i > 0

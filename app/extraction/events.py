@@ -423,20 +423,20 @@ def event_date_value(value: str | None) -> str | None:
     in, a quarter, season or decade the year (or its first year)."""
     if value is None:
         return None
-    if len(value) == 8 and value[5] == "W" and value[:4].isdigit() and value[6:].isdigit():
+    if len(value) == 8 and value[5] == "W" and value[:4].isdecimal() and value[6:].isdecimal():
         thursday = dt.date.fromisocalendar(int(value[:4]), int(value[6:]), 4)
         return thursday.strftime("%Y-%m")
     if (
         len(value) >= 4
-        and value[:4].isdigit()
+        and value[:4].isdecimal()
         and len(value) in {7, 10}
         and value[4] == "-"
-        and value[5:7].isdigit()
+        and value[5:7].isdecimal()
     ):
         return value
-    if len(value) >= 4 and value[:4].isdigit():
+    if len(value) >= 4 and value[:4].isdecimal():
         return value[:4]
-    if len(value) == 3 and value.isdigit():
+    if len(value) == 3 and value.isdecimal():
         return value + "0"
     return None
 
