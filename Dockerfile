@@ -32,6 +32,8 @@ RUN groupadd --system --gid 10001 extractor \
         --shell /usr/sbin/nologin extractor
 
 COPY --from=build /opt/venv /opt/venv
+# The committed JSON Schemas: the service serves them and checks its responses against them.
+COPY schemas /srv/schemas
 
 # Bytecode was compiled at build time; the read-only filesystem could not take more.
 # HOME and TMPDIR point at /tmp, the one writable place (an emptyDir in Kubernetes).
@@ -45,6 +47,7 @@ ENV PATH=/opt/venv/bin:$PATH \
     TMPDIR=/tmp \
     MALLOC_ARENA_MAX=2 \
     EXTRACTOR_HOST=0.0.0.0 \
+    EXTRACTOR_SCHEMAS_DIR=/srv/schemas \
     EXTRACTOR_PORT=8000
 
 WORKDIR /srv

@@ -39,7 +39,7 @@ def create_app(settings: Settings | None = None, *, load_extractor: ExtractorFac
     """The service; `load_extractor` is the seam tests use to stand in for a slow or failing model."""
     settings = settings or get_settings()
     configure_logging(settings.log_level)
-    committed_schemas()  # responses are served against these files: refuse to start without them
+    committed_schemas(settings.schemas_dir)  # responses are served against these: fail now if absent
     registry = Metrics()
     loader = ExtractorLoader(
         settings.spacy_model, load_extractor, on_loaded=lambda e: registry.set_model(e.model_info)

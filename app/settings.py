@@ -30,6 +30,11 @@ class Settings(BaseSettings):
         description="Check every extract response against the committed JSON Schema it names; a violation "
         "is counted and logged, and the response still sent. Costs about 3 % of extraction time.",
     )
+    schemas_dir: str = Field(
+        default="",
+        description="Directory of the committed JSON Schemas (<name>/<version>.json); empty: the schemas/ of "
+        "the checkout the app runs from. An image that installs the app as a package sets it.",
+    )
     # Serving (app/serving.py). One process per pod, so no workers setting: see README "Deploy".
     keep_alive_seconds: int = Field(
         default=75,

@@ -25,8 +25,8 @@ _SCHEMA_CACHE_CONTROL = "public, max-age=86400"
 router = APIRouter(prefix=f"/v{API_MAJOR}", tags=["schemas"])
 
 
-async def get_catalog() -> SchemaCatalog:
-    return committed_schemas()
+async def get_catalog(settings: SettingsDep) -> SchemaCatalog:
+    return committed_schemas(settings.schemas_dir)
 
 
 SchemaCatalogDep = Annotated[SchemaCatalog, Depends(get_catalog)]

@@ -72,6 +72,6 @@ class SchemaCatalog:
 
 
 @cache
-def committed_schemas() -> SchemaCatalog:
-    """The process's catalog of the files under schemas/, read on first use."""
-    return SchemaCatalog()
+def committed_schemas(directory: str = "") -> SchemaCatalog:
+    """The catalog of the files in `directory` (empty: the checkout's schemas/), read on first use."""
+    return SchemaCatalog(Path(directory) if directory else SCHEMAS_DIR)
