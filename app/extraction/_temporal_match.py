@@ -48,6 +48,7 @@ class Expr:
     end_month: int | None = None
     end_day: int | None = None
     ref: str | None = None  # PRESENT_REF / PAST_REF
+    side: int = 0  # "earlier this week" -1, "later this month" +1: which part of a period now
 
 
 MONTHS: dict[str, int] = {
@@ -350,7 +351,8 @@ class Matcher:
         self.low = [t.lower for t in parsed.tokens]
         self.n = len(parsed.tokens)
         self.opens = [
-            w in _OPENERS or w[:1].isdecimal() or w[:1] in APOSTROPHES or w.startswith("mid-") for w in self.low
+            w in _OPENERS or w[:1].isdecimal() or w[:1] in APOSTROPHES or w.startswith("mid-")
+            for w in self.low
         ]
 
     # --- small readers -------------------------------------------------------------------------
@@ -459,7 +461,7 @@ class Matcher:
             return None
         if w in {"earlier", "later"} and inner.cue != "this":
             return None  # "later next year" is fine but "earlier January" is not English
-        return replace(inner, start=i)
+        return replace(inner, start=i, side=OFFSET_SIDES.get(w, 0))
 
     def calendar(self, i: int, after_modifier: bool = False) -> Expr | None:
         start = i

@@ -61,6 +61,8 @@ INVITATION_VERBS = {
     "admit",
     "represent",
 }
+# Verbs whose subject is the meeting happening: "propose that the meeting take place in Moscow".
+HAPPENING_VERBS = {"take", "happen", "occur", "go", "proceed", "convene", "resume", "start", "begin", "open"}
 NEEDS_FOR = {"call", "push", "press", "ask"}
 # Verbs of saying end the climb: "said on Saturday that the summit ..." says nothing of status.
 REPORTING = {"say", "tell", "announce", "add", "state", "note", "report", "write", "tweet", "claim"}
@@ -84,9 +86,13 @@ def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
         kids = parsed.children(anc.i)
         if lemma in CANCEL_WORDS or (lemma == "call" and any(k.lower == "off" for k in kids)):
             return "cancelled"  # "called off the meeting", "the summit was cancelled"
-        if below is not None and below.dep == "nsubj":
+        if below is not None and below.dep == "nsubj" and lemma not in HAPPENING_VERBS:
             break  # what the meeting itself did ("the meeting sought to ...") is no plan for it
         negated = any(k.dep == "neg" for k in kids)
+        if lemma in INVITATION_VERBS and anc.i != head.i and (negated or lemma != "invite"):
+            # "would not be invited to the summit": the invitation's mood, not the summit's
+            # ("inviting it to formal talks" still proposes them)
+            return None
         if lemma in PROPOSAL_WORDS and anc.i != head.i and anc.dep != "aux" and not negated:
             if lemma in NEEDS_FOR and not any(k.lower == "for" for k in kids):
                 continue  # "called for talks" proposes them; "called the talks useful" does not

@@ -144,13 +144,10 @@ class _Resolver:
         period = self.relative(expr, self.published)
         if period is None:
             return _Resolved(None, None, "publication", "same", reason="no such day in any nearby year")
-        return _Resolved(
-            period,
-            period.label,
-            "publication",
-            cal.direction_of(period, self.published),
-            self.range_end(expr, period),
-        )
+        direction: Direction = cal.direction_of(period, self.published)
+        if direction == "same" and expr.side:
+            direction = "past" if expr.side < 0 else "future"  # "earlier this week": before now
+        return _Resolved(period, period.label, "publication", direction, self.range_end(expr, period))
 
     # --- dates that need no anchor -------------------------------------------------------------
     def absolute(self, expr: Expr) -> Period | None:

@@ -141,3 +141,22 @@ def test_a_meeting_on_the_sidelines_is_where_the_summit_is(extractor: Extractor)
     )
     meeting = next(e for e in events if "bilateral" in e.trigger.text)
     assert meeting.location is not None and meeting.location.name == "Osaka"
+
+
+def test_earlier_this_week_is_past_and_later_this_month_ahead(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Earlier this week the envoys held talks in Doha. Their ministers will meet later this month.",
+    )
+    assert [e.status for e in events] == ["occurred", "scheduled"]
+
+
+def test_proposing_that_a_meeting_take_place_is_a_proposal(extractor: Extractor) -> None:
+    (event,) = _events(extractor, "The president proposed that their next meeting take place in Riga.")
+    assert event.status == "proposed"
+    assert event.location is not None and event.location.name == "Riga"
+
+
+def test_not_being_invited_says_nothing_of_the_summit_status(extractor: Extractor) -> None:
+    (event,) = _events(extractor, "The general would not be invited to the summit next week.")
+    assert event.status == "scheduled"
