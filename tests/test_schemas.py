@@ -284,10 +284,7 @@ _CUES = (
     "the", "and", "with", "not", "in", "of", ",", ".", ";", ":", "!", "?", "—", "(", ")", '"', "“", "”",
     "é", "Ünïcödé", "中文", "🙂", "١٢٣", "\n", "\n\n", "\t",
 )  # fmt: skip
-# Without digits of category No (superscripts, circled digits) until the engine reads them: see
-# test_footnote_digits_do_not_crash_the_engine.
-_ANY_CHARACTER = st.characters(exclude_categories=("Cs", "No"))
-_TOKENS = st.one_of(st.sampled_from(_CUES), st.text(_ANY_CHARACTER, min_size=1, max_size=8))
+_TOKENS = st.one_of(st.sampled_from(_CUES), st.text(min_size=1, max_size=8))
 _GAPS = st.sampled_from(["", " ", " ", " ", "\n"])
 _TEXTS = st.lists(st.tuples(_TOKENS, _GAPS), min_size=1, max_size=40).map(
     lambda parts: "".join(token + gap for token, gap in parts)

@@ -40,8 +40,8 @@ class SchemaCatalog:
                 if not path.is_file():
                     raise FileNotFoundError(
                         f"{path} is missing: responses are served and checked against the committed "
-                        "schema files (write them with `python -m app.schemas --write`; deploy schemas/ "
-                        "beside app/)"
+                        "schema files (in a checkout, `python -m app.schemas --write` writes them; where "
+                        "the app is installed as a package, EXTRACTOR_SCHEMAS_DIR names a copy of schemas/)"
                     )
                 content = path.read_bytes()
                 validator = Draft202012Validator(json.loads(content))
