@@ -16,6 +16,8 @@ import datetime as dt
 import json
 import statistics
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from app.extraction.engine import Extractor
@@ -32,15 +34,14 @@ def _articles() -> list[tuple[str, str, dt.date | None]]:
     if not DEV.is_dir():
         example = ExtractRequest.model_validate(ExtractRequest.model_json_schema()["examples"][0])
         return [("request example", example.text, example.published_at)]
-    found = []
+    found: list[tuple[str, str, dt.date | None]] = []
     for path in sorted(DEV.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         found.append((path.stem[:32], gold["text"], dt.date.fromisoformat(gold["published_at"])))
     return found
 
 
-def _median_ms(repeat: int, run: object) -> float:
-    assert callable(run)
+def _median_ms(repeat: int, run: Callable[[], object]) -> float:
     times = []
     for _ in range(repeat):
         started = time.perf_counter()
@@ -62,7 +63,9 @@ def main() -> None:
     cases = [*articles, (f"{len(longest)} characters", longest, articles[0][2])]
 
     versions = EXTRACT_RESPONSE.versions
-    print(f"{'text':34} {'chars':>7} {'events':>6} {'extract ms':>10} " + " ".join(f"{v:>9}" for v in versions))
+    print(
+        f"{'text':34} {'chars':>7} {'events':>6} {'extract ms':>10} " + " ".join(f"{v:>9}" for v in versions)
+    )
     shares = []
     for name, text, published in cases:
         started = time.perf_counter()
@@ -79,7 +82,7 @@ def main() -> None:
             body = project(response.model_copy(update={"schema_version": version}), version)
             assert not catalog.violations(EXTRACT_RESPONSE.name, version, body)
             validate_ms.append(
-                _median_ms(args.repeat, lambda body=body, v=version: catalog.violations(EXTRACT_RESPONSE.name, v, body))
+                _median_ms(args.repeat, partial(catalog.violations, EXTRACT_RESPONSE.name, version, body))
             )
         shares.append(max(validate_ms) / extract_ms)
         print(
