@@ -231,6 +231,8 @@ TITLES = {
     "negotiator",
     "executive",
 }
+# Single words the NER takes for an organization that name none by themselves.
+GENERIC_ORG_WORDS = {"group", "state", "treasury", "justice", "defense", "defence", "health", "interior"}
 # Lower-case parts of names ("Ursula von der Leyen", "Abdulaziz bin Salman").
 NAME_PARTICLES = {
     "von",
@@ -495,6 +497,8 @@ class _Resolver:
             return self._it(start)
         if label == "TITLE":
             return self._title(start)
+        if label == "ORG" and text.lower() in GENERIC_ORG_WORDS:
+            return None  # "Group", "State" alone (from "Group of Seven", "Secretary of State"): no party
         actor = country(text) or organization(text)
         if actor is None and text.upper() in self.orgs_by_acronym:
             actor = self.orgs_by_acronym[text.upper()]
@@ -507,7 +511,8 @@ class _Resolver:
             actor = self._surname_of_known(text) or Actor(_clean(text), "organization")
         if actor is None and label in {"GPE", "LOC", "FAC"}:
             actor = self._surname_of_known(text)
-            if actor is None and label == "GPE" and not _in_place_phrase(p, end - 1):
+            acts = toks[end - 1].dep in {"nsubj", "nsubjpass", "dobj", "poss", "conj", "appos"}
+            if actor is None and label == "GPE" and acts and not _in_place_phrase(p, end - 1):
                 # An unknown "place" that acts ("Foxconn has been left out") is an organization
                 # the tagger mislabelled; as the object of "in"/"at" it stays a place.
                 actor = Actor(_clean(text), "organization")

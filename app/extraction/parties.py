@@ -120,8 +120,8 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
 
     def add(tok: Token, role: Role) -> None:
         for m in _actors_in_phrase(parsed, tok, actors):
-            if not m.start_token <= head.i < m.end_token:  # "the Gulf Summit" is no party to itself
-                found.append(PartyRole(m, role))
+            if not m.start_token <= head.i < m.end_token and not _qualifies_a_person(parsed, m, actors):
+                found.append(PartyRole(m, role))  # ("the Gulf Summit" is no party to itself)
 
     if trigger.kind == "verb":
         lemma = head.lemma.lower()
@@ -146,6 +146,7 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
         elif c.dep in {"acl", "relcl"}:
             _clause_on_meeting(parsed, c, add)
     _host_of(parsed, head, add)
+    _when_clause(parsed, head, add)
     if found and all(
         c.lower == "with" for c in parsed.children(head.i) if c.dep == "prep" and c.lower in PARTY_PREPS
     ):
@@ -162,7 +163,8 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
     lemma = verb.lemma.lower()
     if head.dep in {"nsubj", "nsubjpass"}:
         # "the talks will involve X", "the summit brought together X and Y", "hosted by X"
-        for v in [verb, *_conj_verbs(parsed, verb)]:
+        xcomps = [c for c in parsed.children(verb.i) if c.dep == "xcomp"]  # "widened to include X"
+        for v in [verb, *_conj_verbs(parsed, verb), *xcomps]:
             v_lemma = v.lemma.lower()
             for c in parsed.children(v.i):
                 if c.dep in {"dobj", "attr"} and v_lemma in INCLUDE_VERBS:
@@ -185,6 +187,24 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
             elif c.dep == "dobj" and lemma in ORGANIZING and head.dep == "pobj":
                 add(c, "participant")  # "Lee will host Trump for a working lunch"
     return found
+
+
+def _qualifies_a_person(parsed: ParsedText, m: ActorMention, actors: ActorIndex) -> bool:
+    """ "Finland's Alexander Stubb" however it is parsed: a country or organization in the
+    possessive right before a person's name describes that person."""
+    if m.actor is None or m.actor.kind == "person":
+        return False
+    toks = parsed.tokens
+    k = m.end_token
+    if k >= len(toks) or toks[k].tag != "POS":
+        return False
+    for j in range(k + 1, min(k + 5, len(toks))):
+        other = actors.at(j)
+        if other is not None and other.actor is not None and other.actor.kind == "person":
+            return True
+        if toks[j].pos not in {"ADJ", "NOUN", "PROPN"}:
+            return False
+    return False
 
 
 def _stayed_away(parsed: ParsedText, verb: Token) -> bool:
@@ -230,6 +250,34 @@ def _clause_on_meeting(parsed: ParsedText, verb: Token, add: AddParty) -> None:
                 add(c, "organizer" if lemma in ORGANIZING else "participant")
             elif c.dep == "prep" and c.lower in {"with", "between", "among"}:
                 _add_objects(parsed, c, add)  # "a meeting held on Monday with Germany and Italy"
+            elif c.dep == "nsubj" and v is verb and _during(parsed, verb):
+                add(c, "participant")  # "the visit in February, when Trump and Vance berated him"
+
+
+def _when_clause(parsed: ParsedText, head: Token, add: AddParty) -> None:
+    """ "the visit in February, when Trump and Vance berated him": a "when" clause on the
+    meeting's time phrase (on the noun, or on the verb the noun is the object of)."""
+    holders = [head]
+    if head.dep == "dobj":
+        holders.append(parsed.tokens[head.head])
+    for holder in holders:
+        for prep in parsed.children(holder.i):
+            if prep.dep != "prep" or prep.lower not in {"in", "on", "at", "during"}:
+                continue
+            for obj in parsed.children(prep.i):
+                for rel in parsed.children(obj.i):
+                    if rel.dep == "relcl" and _during(parsed, rel):
+                        for c in parsed.children(rel.i):
+                            if c.dep == "nsubj":
+                                add(c, "participant")
+
+
+def _during(parsed: ParsedText, verb: Token) -> bool:
+    """A relative clause telling what happened at the meeting: "when ...", "at which ..."."""
+    return verb.dep == "relcl" and any(
+        c.lower in {"when", "where", "during", "at"} and c.dep in {"advmod", "prep"}
+        for c in parsed.children(verb.i)
+    )
 
 
 def _add_objects(parsed: ParsedText, prep: Token, add: AddParty, role: Role = "participant") -> None:

@@ -160,3 +160,27 @@ def test_proposing_that_a_meeting_take_place_is_a_proposal(extractor: Extractor)
 def test_not_being_invited_says_nothing_of_the_summit_status(extractor: Extractor) -> None:
     (event,) = _events(extractor, "The general would not be invited to the summit next week.")
     assert event.status == "scheduled"
+
+
+def test_a_city_naming_a_meeting_is_no_party(extractor: Extractor) -> None:
+    (event,) = _events(extractor, "The panel's Nairobi meeting in May ended without a deal.")
+    assert event.participants == []
+    assert event.location is not None and event.location.name == "Nairobi"
+
+
+def test_a_country_in_the_possessive_describes_the_person(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor,
+        "The phone call later widened to include Spain's Pedro Sanchez, Norway's Jonas Gahr Store and "
+        "Latvia's Evika Silina.",
+    )
+    assert set(_roles(event)) == {"Pedro Sanchez", "Jonas Gahr Store", "Evika Silina"}
+
+
+def test_who_acted_during_the_visit_was_there(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor,
+        "It recalled the premier's previous Kremlin visit in March, when President Vladimir Putin "
+        "lectured him before the cameras.",
+    )
+    assert "Vladimir Putin" in _roles(event)
