@@ -344,15 +344,22 @@ class _Person:
 class ActorIndex:
     """Every actor mention in a text, looked up by token."""
 
-    def __init__(self, mentions: list[ActorMention]) -> None:
+    def __init__(
+        self, mentions: list[ActorMention], plural: dict[int, list[ActorMention]] | None = None
+    ) -> None:
         self.mentions = sorted(mentions, key=lambda m: m.start_token)
         self._by_token: dict[int, ActorMention] = {}
         for m in self.mentions:
             for i in range(m.start_token, m.end_token):
                 self._by_token.setdefault(i, m)
+        self._plural = plural or {}
 
     def at(self, i: int) -> ActorMention | None:
         return self._by_token.get(i)
+
+    def plural_at(self, i: int) -> list[ActorMention]:
+        """The parties a plural pronoun ("they", "their") at token i stands for."""
+        return self._plural.get(i, [])
 
 
 def resolve_actors(parsed: ParsedText) -> ActorIndex:
@@ -395,7 +402,38 @@ class _Resolver:
                     if self.parsed.tokens[mention.end_token - 1].dep in {"nsubj", "nsubjpass"}:
                         self.last_subject = mention
         self._untagged_surnames(taken)
-        return ActorIndex(self.mentions)
+        index = ActorIndex(self.mentions)
+        return ActorIndex(self.mentions, self._plural_pronouns(index))
+
+    def _plural_pronouns(self, index: ActorIndex) -> dict[int, list[ActorMention]]:
+        """ "The GMB, Unison and Unite called off stoppages so they could join": "they" is the
+        coordinated subject just before it (this sentence or the one before), when it names two or
+        more parties."""
+        toks = self.parsed.tokens
+        out: dict[int, list[ActorMention]] = {}
+        for tok in toks:
+            if tok.lower not in {"they", "them", "their"} or tok.tag not in {"PRP", "PRP$"}:
+                continue
+            for k in range(tok.i - 1, -1, -1):
+                cand = toks[k]
+                if cand.sent < tok.sent - 1:
+                    break
+                if cand.dep not in {"nsubj", "nsubjpass"}:
+                    continue
+                group = [
+                    m
+                    for t in self.parsed.subtree(cand.i)
+                    if t.dep in {"conj", "nsubj", "nsubjpass"}
+                    and (m := index.at(t.i)) is not None
+                    and m.actor is not None
+                    and m.end_token - 1 == t.i
+                ]
+                if len(group) >= 2:
+                    out[tok.i] = [
+                        ActorMention(m.actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text) for m in group
+                    ]
+                    break
+        return out
 
     def _untagged_surnames(self, taken: set[int]) -> None:
         """A known person's surname the NER left untagged ("Scholz said ..." opening a sentence)."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from app.extraction.actors import ActorIndex, resolve_actors
 from app.extraction.confidence import event_confidence, party_confidence
-from app.extraction.grammar import Tense, clause_tense
+from app.extraction.grammar import Tense, clause_tense, own_clause
 from app.extraction.location import Place, is_country, mention_place, scene_place, sidelines_of
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.parties import Exclusion, PartyRole, find_exclusions, trigger_parties
@@ -181,6 +181,8 @@ def attached_date(parsed: ParsedText, trigger: Trigger, dates: list[DateMention]
             break
         if lemma in REPORTING and came_from.dep in {"ccomp", "xcomp", "advcl", "parataxis"}:
             break
+        if own_clause(parsed, came_from):
+            break  # a clause of its own: "called off strikes this week so they could join"
         found = _dates_in(parsed, anc, by_token, skip=below, shallow=True)
         if lemma in RESCHEDULING:
             found = [d for d in found if _under_prep(parsed, d, {"to", "for", "until"})]
@@ -317,9 +319,9 @@ def _compatible(frame: _Frame, g: _Gathering) -> bool:
     """Nothing known of the two contradicts: dates, places and statuses agree where both are known."""
     gdate = g.date
     if frame.date is not None and frame.date.value and gdate is not None and gdate.value:
-        a, b = frame.date.value, gdate.value
-        if not (a.startswith(b) or b.startswith(a)):
-            return False
+        a, b = _interval(frame.date.value), _interval(gdate.value)
+        if a is not None and b is not None and (a[1] < b[0] or b[1] < a[0]):
+            return False  # the two dates cannot both hold ("2023-W10" holds "2023-03-07")
     # Places without a gazetteer are weak evidence ("Alaska" holds "Anchorage"): they keep an
     # indefinite mention apart, but do not stop a definite one pointing back, unless the place is
     # part of its name ("the Berlin meeting").
@@ -348,6 +350,26 @@ def _compatible(frame: _Frame, g: _Gathering) -> bool:
     side = {"occurred": "past", "scheduled": "future", "proposed": "future"}
     status = g.status
     return not (frame.status in side and status in side and side[frame.status] != side[status])
+
+
+def _interval(value: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a date value covers; None for values without a fixed span."""
+    try:
+        if len(value) == 10:
+            day = dt.date.fromisoformat(value)
+            return day, day
+        if len(value) >= 8 and value[5] == "W":
+            monday = dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+            return monday, monday + dt.timedelta(days=6)
+        if len(value) == 7 and value[5:].isdecimal():
+            first = dt.date(int(value[:4]), int(value[5:]), 1)
+            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, following - dt.timedelta(days=1)
+        if len(value) == 4 and value.isdecimal():
+            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
 
 
 def _opposite_sides(tense: Tense, status: Status | None) -> bool:

@@ -119,3 +119,12 @@ def _governed_by_future(parsed: ParsedText, verb: Token) -> bool:
         return False
     head = parsed.tokens[verb.head]
     return head.lemma.lower() in FUTURE_GOVERNORS
+
+
+def own_clause(parsed: ParsedText, verb: Token) -> bool:
+    """Whether `verb` heads a finite clause of its own under another ("so they could join",
+    "which Brunei hosts"), as opposed to an infinitive that shares its host's time and mood
+    ("travel this month to meet all sides")."""
+    if verb.pos not in {"VERB", "AUX"} or verb.dep not in {"advcl", "ccomp", "relcl", "conj", "parataxis"}:
+        return False
+    return any(c.dep in {"mark", "nsubj", "nsubjpass"} for c in parsed.children(verb.i))

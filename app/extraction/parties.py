@@ -368,9 +368,9 @@ def _actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> lis
             if i in seen:
                 continue
             seen.add(i)
-            m = actors.at(i)
-            if m is not None and m.actor is not None and all(m is not o for o in found):
-                found.append(m)
+            for m in [actors.at(i), *actors.plural_at(i)]:
+                if m is not None and m.actor is not None and all(m is not o for o in found):
+                    found.append(m)
             for c in parsed.children(i):
                 if c.dep in {"conj", "appos"}:
                     members.append(c.i)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from app.extraction.grammar import clause_tense, governing_verb
+from app.extraction.grammar import clause_tense, governing_verb, own_clause
 from app.extraction.parsed import ParsedText
 from app.extraction.triggers import Trigger
 
@@ -83,6 +83,8 @@ def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
         lemma = anc.lemma.lower()
         if lemma in REPORTING and anc.i != head.i:
             break
+        if below is not None and below.dep != "ccomp" and own_clause(parsed, below):
+            break  # another clause's verb: "called off strikes so they could join" cancels no meeting
         kids = parsed.children(anc.i)
         if lemma in CANCEL_WORDS or (lemma == "call" and any(k.lower == "off" for k in kids)):
             return "cancelled"  # "called off the meeting", "the summit was cancelled"
@@ -99,9 +101,12 @@ def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
             return "proposed"
         modals = {k.lower for k in kids if k.dep == "aux"}
         reported = anc.dep == "ccomp" and parsed.tokens[anc.head].lemma.lower() in REPORTING
+        purpose = any(k.dep == "mark" for k in kids)  # "so they could join": no proposal
         # "could meet", "might hold talks"; but "said the committee would meet" is a reported plan.
-        if anc.pos in {"VERB", "AUX"} and (
-            modals & {"could", "might"} or ("would" in modals and not reported)
+        if (
+            anc.pos in {"VERB", "AUX"}
+            and not purpose
+            and (modals & {"could", "might"} or ("would" in modals and not reported))
         ):
             return "proposed"
     if head.dep == "pobj":

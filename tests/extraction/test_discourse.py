@@ -184,3 +184,22 @@ def test_who_acted_during_the_visit_was_there(extractor: Extractor) -> None:
         "lectured him before the cameras.",
     )
     assert "Vladimir Putin" in _roles(event)
+
+
+def test_they_joining_are_the_parties_named_before(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor,
+        "Nurses have been in talks with the ministry since Tuesday. Canada and Mexico dropped their "
+        "objections so they could join.",
+    )
+    assert event.status == "occurred"
+    assert {"Canada", "Mexico"} <= set(_roles(event))
+
+
+def test_a_date_in_another_clause_does_not_date_the_meeting(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Talks began on Monday. The unions cancelled strikes planned for next week so they could join.",
+    )
+    assert len(events) == 1
+    assert events[0].date is not None and events[0].date.text == "Monday"
