@@ -184,6 +184,10 @@ ORGANIZATIONS = {
     "g7": "G7",
     "g20": "G20",
     "osce": "OSCE",
+    "group of seven": "G7",
+    "group of 7": "G7",
+    "group of twenty": "G20",
+    "group of 20": "G20",
     "bma": "British Medical Association",
     "nhs": "NHS",
 }
@@ -287,6 +291,121 @@ NAME_TITLES = {
     "mayor",
     "ambassador",
 }
+# Nationality adjectives that stand for their country on a body acting for it.
+DEMONYMS = {
+    "american": "USA",
+    "british": "GBR",
+    "french": "FRA",
+    "german": "DEU",
+    "italian": "ITA",
+    "spanish": "ESP",
+    "portuguese": "PRT",
+    "dutch": "NLD",
+    "belgian": "BEL",
+    "swiss": "CHE",
+    "austrian": "AUT",
+    "polish": "POL",
+    "czech": "CZE",
+    "slovak": "SVK",
+    "hungarian": "HUN",
+    "romanian": "ROU",
+    "bulgarian": "BGR",
+    "greek": "GRC",
+    "turkish": "TUR",
+    "russian": "RUS",
+    "ukrainian": "UKR",
+    "belarusian": "BLR",
+    "lithuanian": "LTU",
+    "latvian": "LVA",
+    "estonian": "EST",
+    "finnish": "FIN",
+    "swedish": "SWE",
+    "norwegian": "NOR",
+    "danish": "DNK",
+    "irish": "IRL",
+    "icelandic": "ISL",
+    "serbian": "SRB",
+    "croatian": "HRV",
+    "slovenian": "SVN",
+    "bosnian": "BIH",
+    "albanian": "ALB",
+    "georgian": "GEO",
+    "armenian": "ARM",
+    "azerbaijani": "AZE",
+    "kazakh": "KAZ",
+    "uzbek": "UZB",
+    "chinese": "CHN",
+    "japanese": "JPN",
+    "korean": "KOR",
+    "south korean": "KOR",
+    "north korean": "PRK",
+    "taiwanese": "TWN",
+    "vietnamese": "VNM",
+    "thai": "THA",
+    "indonesian": "IDN",
+    "malaysian": "MYS",
+    "singaporean": "SGP",
+    "philippine": "PHL",
+    "filipino": "PHL",
+    "indian": "IND",
+    "pakistani": "PAK",
+    "afghan": "AFG",
+    "bangladeshi": "BGD",
+    "iranian": "IRN",
+    "iraqi": "IRQ",
+    "syrian": "SYR",
+    "israeli": "ISR",
+    "palestinian": "PSE",
+    "lebanese": "LBN",
+    "jordanian": "JOR",
+    "saudi": "SAU",
+    "emirati": "ARE",
+    "qatari": "QAT",
+    "kuwaiti": "KWT",
+    "omani": "OMN",
+    "yemeni": "YEM",
+    "egyptian": "EGY",
+    "libyan": "LBY",
+    "tunisian": "TUN",
+    "algerian": "DZA",
+    "moroccan": "MAR",
+    "sudanese": "SDN",
+    "ethiopian": "ETH",
+    "kenyan": "KEN",
+    "nigerian": "NGA",
+    "ghanaian": "GHA",
+    "south african": "ZAF",
+    "canadian": "CAN",
+    "mexican": "MEX",
+    "brazilian": "BRA",
+    "argentine": "ARG",
+    "argentinian": "ARG",
+    "chilean": "CHL",
+    "colombian": "COL",
+    "peruvian": "PER",
+    "venezuelan": "VEN",
+    "cuban": "CUB",
+    "australian": "AUS",
+    "new zealand": "NZL",
+}
+# Bodies that act for a country: "Chinese officials", "the Ukrainian delegation".
+COLLECTIVE_BODIES = {
+    "delegation",
+    "official",
+    "negotiator",
+    "diplomat",
+    "government",
+    "team",
+    "side",
+    "authority",
+    "lawmaker",
+    "envoy",
+    "representative",
+    "force",
+    "troop",
+    "regulator",
+}
+STYLED_TITLES = {"pope", "king", "queen", "prince", "princess", "emperor", "sheikh", "emir", "sir", "dame"}
 PRONOUNS = {"he": "person", "him": "person", "his": "person", "she": "person", "her": "person"}
 # Pronouns for an organization or a country: "OPEC+ has pushed back its meeting", "the court said
 # it will hear".
@@ -452,11 +571,30 @@ class _Resolver:
 
     def _candidate_spans(self) -> list[tuple[int, int, str]]:
         """Named-entity spans, plus lexicon names the statistical NER missed."""
-        out = self._person_spans_mended(
-            [(e.start_token, e.end_token, e.label) for e in self.parsed.entities if e.label in ACTOR_LABELS]
-        )
-        covered = {i for s, e, _ in out for i in range(s, e)}
         toks = self.parsed.tokens
+        # Names of several words from the lexicons first: they beat the tagger's cuts ("Group of
+        # Seven" is the G7, not "Group" and "Seven").
+        lexical: list[tuple[int, int, str]] = []
+        taken: set[int] = set()
+        for tok in toks:
+            if tok.i in taken or not tok.text[:1].isupper():
+                continue
+            for width in (4, 3, 2):
+                end = tok.i + width
+                if end <= len(toks) and (
+                    organization(self.parsed.span_text(tok.i, end))
+                    or country(self.parsed.span_text(tok.i, end))
+                ):
+                    lexical.append((tok.i, end, "LEX"))
+                    taken.update(range(tok.i, end))
+                    break
+        tagged = [
+            (e.start_token, e.end_token, e.label)
+            for e in self.parsed.entities
+            if e.label in ACTOR_LABELS and not taken & set(range(e.start_token, e.end_token))
+        ]
+        out = self._person_spans_mended(tagged) + lexical
+        covered = {i for s, e, _ in out for i in range(s, e)}
         for tok in toks:
             if tok.i in covered or tok.pos not in {"PROPN", "NOUN"} or not tok.text[:1].isupper():
                 continue
@@ -503,7 +641,11 @@ class _Resolver:
                             k = spans.index(nxt) + 1
                         continue
                     break
+                # Strip titles, but keep a royal or religious one before a single name ("Pope
+                # Francis", "King Charles"): it is part of how such people are named.
                 while end - start > 1 and toks[start].lower.rstrip(".") in NAME_TITLES:
+                    if end - start == 2 and toks[start].lower in STYLED_TITLES:
+                        break
                     start += 1
             out.append((start, end, label))
         return out
@@ -541,8 +683,24 @@ class _Resolver:
         if actor is None and text.upper() in self.orgs_by_acronym:
             actor = self.orgs_by_acronym[text.upper()]
         place = place_name(text)
-        if actor is None and label == "NORP":
-            return None  # "French", "European": qualifiers, not parties by themselves
+        if actor is None and (label == "NORP" or (text.lower() in DEMONYMS and toks[end - 1].pos == "ADJ")):
+            # "Ukrainian and Russian delegations", "Chinese officials": a nationality on a body that
+            # acts for its country is that country; elsewhere ("French", "European") no party.
+            code = DEMONYMS.get(text.lower())
+            first = toks[end - 1]
+            while first.dep == "conj" and first.head != first.i:
+                first = toks[first.head]  # "Ukrainian and Russian delegations": up to "Ukrainian"
+            body = toks[first.head]
+            if code is None or body.lemma.lower() not in COLLECTIVE_BODIES:
+                return None
+            if body.tag == "NN" and body.lemma.lower() not in {"delegation", "government", "team", "side"}:
+                return None  # "the Russian leader" is a person we cannot name
+            found = next((v for v in _countries().values() if v[1] == code), None)
+            if found is None:
+                return None
+            return ActorMention(
+                Actor(found[0], "country", code), start, end, toks[start].start, toks[end - 1].end, text
+            )
         if actor is None and (label == "PERSON" or self._looks_like_person(start, end)):
             actor = self._person(start, end, text)
         if actor is None and label in {"ORG", "LEX"}:

@@ -61,6 +61,12 @@ ATTEND_VERBS = {
     "brief",
     "face",
     "spend",
+    # Holding a meeting through to its end: "the leaders wrapped up their summit".
+    "wrap",
+    "conclude",
+    "end",
+    "close",
+    "finish",
 }
 TRAVEL_VERBS = {
     "land",

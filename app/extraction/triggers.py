@@ -81,7 +81,7 @@ NON_MEETING_OBJECTS = {
     "payment",
     "request",
 }
-MEETING_VERBS = {"meet", "confer", "convene", "host", "sit", "speak", "talk"}
+MEETING_VERBS = {"meet", "confer", "convene", "host", "sit", "speak", "talk", "gather"}
 CALL_MEDIA = {"phone", "telephone", "video", "videoconference", "videolink", "link", "zoom", "teleconference"}
 ATTENDANCE_VERBS = {"attend", "join", "participate"}
 # Determiners and modifiers that say how a mention relates to gatherings already mentioned.
@@ -168,6 +168,15 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
         )
     if lemma == "confer":
         return any(c.lower == "with" for c in kids)
+    if lemma == "gather":
+        # "the leaders will next gather in Canada": people gathering, not "gathered evidence", and
+        # not "gathered for a summit" (the summit is the trigger)
+        governs_meeting = any(t.lemma.lower() in MEETING_NOUNS for t in parsed.subtree(tok.i) if t.i != tok.i)
+        return (
+            not governs_meeting
+            and not any(c.dep == "dobj" for c in kids)
+            and any(c.dep in {"nsubj", "nsubjpass"} for c in kids)
+        )
     if lemma in {"speak", "talk"}:
         # "spoke by phone", "talked over a video link": a call
         return any(

@@ -203,3 +203,23 @@ def test_a_date_in_another_clause_does_not_date_the_meeting(extractor: Extractor
     )
     assert len(events) == 1
     assert events[0].date is not None and events[0].date.text == "Monday"
+
+
+def test_national_delegations_stand_for_their_countries(extractor: Extractor) -> None:
+    (event,) = _events(extractor, "Armenian and Azerbaijani delegations met in Almaty on Monday.")
+    assert _roles(event) == {"Armenia": "participant", "Azerbaijan": "participant"}
+
+
+def test_a_nationality_on_a_named_person_is_no_party(extractor: Extractor) -> None:
+    (event,) = _events(extractor, "Russian Deputy Prime Minister Alexander Novak held talks in Baghdad.")
+    assert set(_roles(event)) == {"Alexander Novak"}
+
+
+def test_a_group_of_seven_is_the_g7(extractor: Extractor) -> None:
+    (event,) = _events(extractor, "Group of Seven leaders wrapped up their summit in Apulia on Saturday.")
+    assert "G7" in _roles(event)
+
+
+def test_a_pope_keeps_his_style(extractor: Extractor) -> None:
+    (event,) = _events(extractor, "Pope Leo attended a session on artificial intelligence on Friday.")
+    assert "Pope Leo" in _roles(event)
