@@ -43,6 +43,15 @@ MEETING_NOUNS: dict[str, Literal["any", "plural"]] = {
     "videoconference": "any",
     "teleconference": "any",
     "huddle": "any",
+    "roundtable": "any",
+    "forum": "any",
+    "convention": "any",
+    "assembly": "any",
+    "conclave": "any",
+    "conversation": "any",
+    "audience": "any",
+    "sit-down": "any",
+    "get-together": "any",
 }
 # Nouns that are meetings only with one of these modifiers.
 NEEDS_MODIFIER = {
@@ -51,7 +60,10 @@ NEEDS_MODIFIER = {
     "dinner": {"working", "state", "official"},
     "breakfast": {"working", "state", "official", "prayer"},
     "argument": {"oral"},
+    "conversation": {"phone", "telephone", "video"},  # "a phone conversation" is a call
 }
+# Nouns that are meetings only with a party after them: "an audience with the Pope".
+NEEDS_WITH = {"audience"}
 # Modifiers that make a meeting noun something else ("press conference" is a statement).
 NOT_MEETING_MODIFIERS = {"press", "news", "trading", "photo", "training", "jam", "study", "q&a"}
 # Habitual series are no single gathering: "regular discussions", "frequent calls".
@@ -147,6 +159,8 @@ def _is_meeting_noun(parsed: ParsedText, tok: Token) -> bool:
         return False  # "negotiation framework", "summit venue"
     modifiers = {c.lower for c in parsed.children(tok.i) if c.dep in {"compound", "amod", "nmod"}}
     if modifiers & NOT_MEETING_MODIFIERS:
+        return False
+    if lemma in NEEDS_WITH and not any(c.dep == "prep" and c.lower == "with" for c in parsed.children(tok.i)):
         return False
     needed = NEEDS_MODIFIER.get(lemma)
     return needed is None or bool(modifiers & needed)

@@ -35,6 +35,11 @@ def _triggers(parse: Parse, text: str) -> list[Trigger]:
         ("The prime minister hosted a working lunch for the visiting delegation.", "working lunch", "noun"),
         ("Officials will meet in Vienna to discuss the nuclear deal.", "meet", "verb"),
         ("The ministers convened an emergency meeting after the attack.", "emergency meeting", "noun"),
+        ("The two presidents held a phone conversation on Friday.", "phone conversation", "noun"),
+        ("The king granted an audience with the envoy on Monday.", "audience", "noun"),
+        ("The party convention opens in Chicago next week.", "party convention", "noun"),
+        ("The chancellor and the president spoke by phone on Tuesday.", "spoke", "verb"),
+        ("Regional leaders will gather in Lima next month.", "gather", "verb"),
     ],
 )
 def test_meeting_words_are_triggers(parse: Parse, text: str, expected: str, kind: str) -> None:
@@ -53,6 +58,11 @@ def test_meeting_words_are_triggers(parse: Parse, text: str, expected: str, kind
         "The parties agreed on a negotiation framework last year.",
         "Congress passed the spending bill on Thursday.",
         "She gave a talk on climate policy at the university.",
+        "He sat in the audience during the speech.",
+        "There was a lively conversation about prices on the bus.",
+        "Investigators gathered evidence for months.",
+        "Without credible negotiations, the strike will go ahead.",
+        "The envoys hold regular discussions on trade.",
     ],
 )
 def test_look_alikes_are_not_triggers(parse: Parse, text: str) -> None:
