@@ -806,23 +806,22 @@ class _Resolver:
         return ActorMention(last.actor, i, i + 1, tok.start, tok.end, tok.text)
 
     def _it(self, i: int) -> ActorMention | None:
-        """ "it"/"its" -> the organization or country that is the subject of this sentence or the
-        one before, the nearest first; nothing when there is none (most "it"s are no party)."""
-        tok = self.parsed.tokens[i]
-        for m in reversed(self.mentions):
-            m_tok = self.parsed.tokens[m.end_token - 1]
-            if m.start_token >= i or m_tok.sent < tok.sent - 1:
+        """ "it"/"its" -> the nearest subject before it (this sentence or the one before), when
+        that subject is an organization or a country; nothing when the nearest subject is something
+        else ("the junta ... the plan it accepted"), as most "it"s are no party."""
+        toks = self.parsed.tokens
+        tok = toks[i]
+        by_token = {k: m for m in self.mentions for k in range(m.start_token, m.end_token)}
+        for k in range(i - 1, -1, -1):
+            cand = toks[k]
+            if cand.sent < tok.sent - 1:
+                break
+            if cand.dep not in {"nsubj", "nsubjpass"} or cand.tag in {"PRP", "WDT", "WP", "EX"}:
                 continue
-            if (
-                m.actor is not None
-                and m.actor.kind in {"organization", "country"}
-                and m_tok.dep
-                in {
-                    "nsubj",
-                    "nsubjpass",
-                }
-            ):
+            m = by_token.get(k)
+            if m is not None and m.actor is not None and m.actor.kind in {"organization", "country"}:
                 return ActorMention(m.actor, i, i + 1, tok.start, tok.end, tok.text)
+            return None
         return None
 
 

@@ -329,7 +329,7 @@ def _compatible(frame: _Frame, g: _Gathering) -> bool:
         frame.place is not None
         and frame.trigger.start_token <= frame.place.mention.start_token < frame.trigger.head
     )
-    if named or not (frame.trigger.definite or frame.trigger.back):
+    if named or not (frame.trigger.definite or frame.trigger.back or frame.trigger.kind == "verb"):
         for f in g.frames:
             if frame.place is not None and f.place is not None and _places_conflict(frame.place, f.place):
                 return False

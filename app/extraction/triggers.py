@@ -201,7 +201,13 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
         )
     # "convene"/"host": a meeting by themselves only when what they govern is no meeting noun
     # ("hosted the Russian leader"); "convene a meeting" leaves the trigger to the noun.
-    governed = [t for t in parsed.subtree(tok.i) if t.i != tok.i and t.lemma.lower() in MEETING_NOUNS]
+    # (A meeting noun in an apposition, "hosted Putin ..., the first talks since ...", does not
+    # take the trigger: it is the noun that describes what the hosting was.)
+    governed = [
+        t
+        for t in parsed.subtree(tok.i)
+        if t.i != tok.i and t.lemma.lower() in MEETING_NOUNS and t.dep in {"dobj", "pobj", "nsubjpass"}
+    ]
     if governed:
         return False
     if lemma == "host":

@@ -223,3 +223,21 @@ def test_a_group_of_seven_is_the_g7(extractor: Extractor) -> None:
 def test_a_pope_keeps_his_style(extractor: Extractor) -> None:
     (event,) = _events(extractor, "Pope Leo attended a session on artificial intelligence on Friday.")
     assert "Pope Leo" in _roles(event)
+
+
+def test_it_is_the_nearest_subject_or_nothing(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor,
+        "Norway said the junta had ignored the plan it accepted at a special meeting in Oslo in April.",
+    )
+    assert "Norway" not in _roles(event)
+
+
+def test_hosting_described_by_an_apposition_is_the_meeting(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Kenyan President William Ruto hosted the Ethiopian leader for two hours on Friday at State "
+        "House in Nairobi, the first talks between the two countries' presidents this year.",
+    )
+    assert len(events) == 1
+    assert _roles(events[0]).get("William Ruto") == "organizer"
