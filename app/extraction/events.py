@@ -184,6 +184,8 @@ def attached_date(parsed: ParsedText, trigger: Trigger, dates: list[DateMention]
         if own_clause(parsed, came_from):
             break  # a clause of its own: "called off strikes this week so they could join"
         found = _dates_in(parsed, anc, by_token, skip=below, shallow=True)
+        if any(c.dep == "prep" and c.lower in END_PREPS for c in parsed.children(anc.i)):
+            found = []  # "the talks ran until late on Saturday": how long it ran, not when it met
         if lemma in RESCHEDULING:
             found = [d for d in found if _under_prep(parsed, d, {"to", "for", "until"})]
         if found:
@@ -202,6 +204,20 @@ def _under_prep(parsed: ParsedText, date: DateMention, preps: set[str]) -> bool:
     return head.dep == "pobj" and parsed.tokens[head.head].lower in preps
 
 
+def _ends_something(parsed: ParsedText, date: DateMention) -> bool:
+    """ "ran until late on Saturday", "by the end of March": an end point, not when it met."""
+    tok = parsed.tokens[date.token_end - 1]
+    for _ in range(4):
+        if tok.head == tok.i:
+            return False
+        tok = parsed.tokens[tok.head]
+        if tok.dep == "prep" and tok.lower in END_PREPS:
+            return True
+        if tok.pos in {"VERB", "AUX", "NOUN"} and tok.i < date.token_start:
+            return False
+    return False
+
+
 def _dates_in(
     parsed: ParsedText, node: Token, by_token: dict[int, DateMention], skip: set[int], shallow: bool = False
 ) -> list[DateMention]:
@@ -211,7 +227,7 @@ def _dates_in(
     while stack:
         i = stack.pop(0)
         if i in by_token and by_token[i] not in out:
-            if not _under_prep(parsed, by_token[i], END_PREPS):
+            if not _ends_something(parsed, by_token[i]):
                 out.append(by_token[i])
             continue
         for c in parsed.children(i):

@@ -241,3 +241,13 @@ def test_hosting_described_by_an_apposition_is_the_meeting(extractor: Extractor)
     )
     assert len(events) == 1
     assert _roles(events[0]).get("William Ruto") == "organizer"
+
+
+def test_how_long_talks_ran_does_not_date_them(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "The annual session of the council opened in Geneva on March 4. Instead the talks ran until "
+        "late on Saturday.",
+    )
+    assert len(events) == 1
+    assert events[0].date is not None and events[0].date.value == "2024-03-04"
