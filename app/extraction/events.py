@@ -56,15 +56,21 @@ class _Gathering:
 
     @property
     def place(self) -> Place | None:
+        """Where its mentions say it is; else where the gathering it was held beside is; else the
+        scene of the passage."""
+        own = self.said_place
+        if own is None and self.beside is not None:
+            own = self.beside.said_place  # one step only: "beside" links may run both ways
+        if own is None:
+            return _most_specific([f.scene for f in self.frames if f.scene])
+        return own
+
+    @property
+    def said_place(self) -> Place | None:
         """The most specific place the mentions give: the city over its country, and the mention
-        that also dates the gathering (the detailed report) over a passing one; else the place of
-        the gathering it met on the sidelines of; else the scene of the passage."""
+        that also dates the gathering (the detailed report) over a passing one."""
         framed = sorted((f for f in self.frames if f.place is not None), key=lambda f: f.date is None)
-        places = [f.place for f in framed if f.place is not None]
-        if not places and self.beside is not None and self.beside.place is not None:
-            return self.beside.place
-        places = places or [f.scene for f in self.frames if f.scene]
-        return next((p for p in places if not is_country(p)), places[0] if places else None)
+        return _most_specific([f.place for f in framed if f.place is not None])
 
     @property
     def first(self) -> _Frame:
@@ -112,31 +118,37 @@ def find_events(
     frames = [_frame(parsed, t, dates, actors) for t in triggers]
     gatherings = _merge(frames)
     heads = {t.head: n for n, g in enumerate(gatherings) for t in (f.trigger for f in g.frames)}
-    for g in gatherings:
-        for f in g.frames:
-            host = sidelines_of(parsed, f.trigger, set(heads))
-            if host is not None and gatherings[heads[host]] is not g:
-                g.beside = gatherings[heads[host]]
-        if g.beside is None and not any(f.place for f in g.frames):
-            # Held the same day as a gathering whose place is said, and nowhere said itself:
-            # beside it ("held talks on Friday with the summit's host").
-            same_day = [
-                o
-                for o in gatherings
-                if o is not g
-                and o.date is not None
-                and g.date is not None
-                and len(g.date.value or "") == 10
-                and o.date.value == g.date.value
-                and any(f.place for f in o.frames)
-            ]
-            if len(same_day) == 1:
-                g.beside = same_day[0]
+    _link_beside(parsed, gatherings, heads)
     for exclusion in find_exclusions(parsed, actors, set(heads)):
         target = _exclusion_target(exclusion, gatherings, heads)
         if target is not None:
             target.exclusions.append(exclusion)
     return [_to_event(parsed, n, g, published) for n, g in enumerate(gatherings)]
+
+
+def _link_beside(parsed: ParsedText, gatherings: list[_Gathering], heads: dict[int, int]) -> None:
+    """Which gathering each was held beside: the one named in "on the summit's sidelines", else,
+    for one whose place is said nowhere, the only other gathering that day whose place is said
+    ("held talks on Friday with the summit's host")."""
+    for g in gatherings:
+        for f in g.frames:
+            host = sidelines_of(parsed, f.trigger, set(heads))
+            if host is not None and gatherings[heads[host]] is not g:
+                g.beside = gatherings[heads[host]]
+        day = g.date.value if g.date is not None else None
+        if g.beside is None and g.said_place is None and day is not None and len(day) == 10:
+            same_day = [
+                o
+                for o in gatherings
+                if o is not g and o.date is not None and o.date.value == day and o.said_place is not None
+            ]
+            if len(same_day) == 1:
+                g.beside = same_day[0]
+
+
+def _most_specific(places: list[Place]) -> Place | None:
+    """The city over its country."""
+    return next((p for p in places if not is_country(p)), places[0] if places else None)
 
 
 # -- frames -------------------------------------------------------------------------------------
