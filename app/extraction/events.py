@@ -345,11 +345,8 @@ def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | Non
 
 def _compatible(frame: _Frame, g: _Gathering) -> bool:
     """Nothing known of the two contradicts: dates, places and statuses agree where both are known."""
-    gdate = g.date
-    if frame.date is not None and frame.date.value and gdate is not None and gdate.value:
-        a, b = _interval(frame.date.value), _interval(gdate.value)
-        if a is not None and b is not None and (a[1] < b[0] or b[1] < a[0]):
-            return False  # the two dates cannot both hold ("2023-W10" holds "2023-03-07")
+    if frame.date is not None and g.date is not None and not _may_overlap(frame.date, g.date):
+        return False  # the two dates cannot both hold ("2023-W10" holds "2023-03-07")
     # Places without a gazetteer are weak evidence ("Alaska" holds "Anchorage"): they keep an
     # indefinite mention apart, but do not stop a definite one pointing back, unless the place is
     # part of its name ("the Berlin meeting").
@@ -380,24 +377,10 @@ def _compatible(frame: _Frame, g: _Gathering) -> bool:
     return not (frame.status in side and status in side and side[frame.status] != side[status])
 
 
-def _interval(value: str) -> tuple[dt.date, dt.date] | None:
-    """The first and last day a date value covers; None for values without a fixed span."""
-    try:
-        if len(value) == 10:
-            day = dt.date.fromisoformat(value)
-            return day, day
-        if len(value) >= 8 and value[5] == "W":
-            monday = dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
-            return monday, monday + dt.timedelta(days=6)
-        if len(value) == 7 and value[5:].isdecimal():
-            first = dt.date(int(value[:4]), int(value[5:]), 1)
-            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            return first, following - dt.timedelta(days=1)
-        if len(value) == 4 and value.isdecimal():
-            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
-    except ValueError:
-        return None
-    return None
+def _may_overlap(a: DateMention, b: DateMention) -> bool:
+    if a.first_day is None or a.last_day is None or b.first_day is None or b.last_day is None:
+        return True
+    return not (a.last_day < b.first_day or b.last_day < a.first_day)
 
 
 def _opposite_sides(tense: Tense, status: Status | None) -> bool:

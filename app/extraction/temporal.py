@@ -37,6 +37,8 @@ class DateMention:
     direction: Direction
     end_value: str | None = None  # the end of a range ("October 26-28")
     reason: str | None = None  # why value is None
+    first_day: dt.date | None = None  # the days the value covers, for comparing dates of any size
+    last_day: dt.date | None = None
 
 
 def find_dates(parsed: ParsedText, published: dt.date | None) -> list[DateMention]:
@@ -66,6 +68,8 @@ def find_dates(parsed: ParsedText, published: dt.date | None) -> list[DateMentio
                 direction=resolved.direction,
                 end_value=resolved.end_value,
                 reason=resolved.reason,
+                first_day=resolved.period.first if resolved.period else None,
+                last_day=resolved.period.last if resolved.period else None,
             )
         )
         i = expr.end
