@@ -42,6 +42,7 @@ def test_while_loading_healthz_is_200_and_the_rest_503(extractor: Extractor) -> 
     with serve_in_thread(create_app(Settings(), load_extractor=slow_load), wait_ready=False) as client:
         try:
             assert client.get("/healthz").status_code == 200
+            assert client.get("/startupz").status_code == 503
             not_ready = client.get("/readyz")
             assert not_ready.status_code == 503
             assert "loading" in not_ready.json()["error"]["message"]
@@ -51,6 +52,8 @@ def test_while_loading_healthz_is_200_and_the_rest_503(extractor: Extractor) -> 
         finally:
             release.set()
         wait_until_ready(client)
+        started = client.get("/startupz")
+        assert started.status_code == 200 and started.json()["status"] == "started"
         assert client.post("/v1/extract", json={"text": "Leaders met on Monday."}).status_code == 200
 
 

@@ -15,7 +15,7 @@ from app.extraction.engine import Extractor, StageObserver
 from app.main import create_app
 from app.models.v1 import Extraction, ModelInfo
 from app.settings import Settings
-from tests.api.conftest import serve_in_thread, wait_until_ready
+from tests.api.conftest import serve_in_thread
 
 # anyio's default threadpool, where FastAPI runs sync routes such as POST /v1/extract.
 THREADPOOL_SLOTS = 40
@@ -47,25 +47,6 @@ def _state(app: object) -> ServiceState:
     state = app.state.service  # type: ignore[attr-defined]
     assert isinstance(state, ServiceState)
     return state
-
-
-def test_while_loading_startup_and_readiness_are_503_and_liveness_200(extractor: Extractor) -> None:
-    release = threading.Event()
-
-    def slow_load(model: str) -> Extractor:
-        release.wait(timeout=30)
-        return extractor
-
-    with serve_in_thread(create_app(Settings(), load_extractor=slow_load), wait_ready=False) as client:
-        try:
-            assert client.get("/healthz").status_code == 200
-            assert client.get("/startupz").status_code == 503
-            assert client.get("/readyz").status_code == 503
-        finally:
-            release.set()
-        wait_until_ready(client)
-        started = client.get("/startupz")
-        assert started.status_code == 200 and started.json()["status"] == "started"
 
 
 def test_draining_turns_only_readiness_503(extractor: Extractor) -> None:
