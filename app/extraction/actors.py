@@ -607,6 +607,28 @@ class _Resolver:
                     out.append((tok.i, end, "LEX"))
                     covered.update(range(tok.i, end))
                     break
+        # "President Ruto", "Chancellor Merz": a capitalized title before untagged proper nouns
+        # (not the next title of a chain, "Secretary General Mark Rutte", nor part of a tagged name).
+        titles = NAME_TITLES | TITLES
+        for tok in toks[:-1]:
+            if tok.lower.rstrip(".") not in titles or not tok.text[:1].isupper():
+                continue
+            start = end = tok.i + 1
+            while (
+                end < len(toks)
+                and end - start < 3
+                and toks[end].pos == "PROPN"
+                and end not in covered
+                and toks[end].lower.rstrip(".") not in titles
+            ):
+                end += 1
+            if end == start or (end < len(toks) and (end in covered or toks[end].lower in titles)):
+                continue
+            if not country(self.parsed.span_text(start, end)) and not organization(
+                self.parsed.span_text(start, end)
+            ):
+                out.append((start, end, "PERSON"))
+                covered.update(range(start, end))
         return out
 
     def _person_spans_mended(self, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -384,6 +384,11 @@ def _actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> lis
                     stack.append(c.i)
                 elif c.dep == "prep" and c.lower in {"as", "including", "like"}:
                     members.extend(g.i for g in parsed.children(c.i) if g.dep == "pobj")
+                elif c.dep == "acl" and c.lemma.lower() in {"accompany", "join", "flank"}:
+                    # "Trump, accompanied by Rubio and Witkoff": those who came along
+                    members.extend(
+                        o.i for a in parsed.children(c.i) if a.dep == "agent" for o in parsed.children(a.i)
+                    )
                 elif (
                     c.dep == "prep"
                     and c.lower in {"of", "from"}

@@ -251,3 +251,17 @@ def test_how_long_talks_ran_does_not_date_them(extractor: Extractor) -> None:
     )
     assert len(events) == 1
     assert events[0].date is not None and events[0].date.value == "2024-03-04"
+
+
+def test_a_titled_name_the_tagger_missed_is_a_person(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor,
+        "President Ruto, accompanied by Foreign Minister Musalia Mudavadi, met Prime Minister Abiy "
+        "Ahmed in Addis Ababa on Monday.",
+    )
+    assert set(_roles(event)) == {"Ruto", "Musalia Mudavadi", "Abiy Ahmed"}
+
+
+def test_a_chain_of_titles_is_no_name(extractor: Extractor) -> None:
+    (event,) = _events(extractor, "NATO Secretary General Mark Rutte met the ministers in Vilnius.")
+    assert set(_roles(event)) == {"Mark Rutte"}
