@@ -751,9 +751,10 @@ class _Resolver:
             return False
         before = toks[start - 1] if start > 0 else None
         head = toks[toks[end - 1].head]
+        # (A name before its title, "European Council President ...", is the title's organization.)
         return bool(
             (before is not None and (before.tag == "POS" or before.lemma.lower() in TITLES))
-            or head.lemma.lower() in TITLES
+            or (head.lemma.lower() in TITLES and head.i < start)
         )
 
     def _person(self, start: int, end: int, text: str) -> Actor:

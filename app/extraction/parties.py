@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.extraction.actors import TITLES, ActorIndex, ActorMention
+from app.extraction.actors import NAME_TITLES, TITLES, ActorIndex, ActorMention
 from app.extraction.grammar import Tense, clause_tense
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.triggers import Trigger
@@ -196,15 +196,18 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
 
 
 def _qualifies_a_person(parsed: ParsedText, m: ActorMention, actors: ActorIndex) -> bool:
-    """ "Finland's Alexander Stubb" however it is parsed: a country or organization in the
-    possessive right before a person's name describes that person."""
+    """ "Finland's Alexander Stubb", "European Council President Donald Tusk" however they are
+    parsed: a country or organization right before a title and a person's name, or in the
+    possessive before it, describes that person."""
     if m.actor is None or m.actor.kind == "person":
         return False
     toks = parsed.tokens
     k = m.end_token
-    if k >= len(toks) or toks[k].tag != "POS":
+    if k < len(toks) and toks[k].tag == "POS":
+        k += 1
+    elif k >= len(toks) or toks[k].lemma.lower() not in TITLES | NAME_TITLES:
         return False
-    for j in range(k + 1, min(k + 5, len(toks))):
+    for j in range(k, min(k + 5, len(toks))):
         other = actors.at(j)
         if other is not None and other.actor is not None and other.actor.kind == "person":
             return True

@@ -95,6 +95,7 @@ NON_MEETING_OBJECTS = {
 }
 MEETING_VERBS = {"meet", "confer", "convene", "host", "sit", "speak", "talk", "gather"}
 CALL_MEDIA = {"phone", "telephone", "video", "videoconference", "videolink", "link", "zoom", "teleconference"}
+HOSTED_PEOPLE = {"leader", "president", "minister", "delegation", "counterpart", "king", "queen", "premier"}
 ATTENDANCE_VERBS = {"attend", "join", "participate"}
 # Determiners and modifiers that say how a mention relates to gatherings already mentioned.
 NOVEL_MARKERS = {"another", "new", "next", "second", "fresh", "further", "third", "follow-up", "future"}
@@ -211,8 +212,11 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
     if governed:
         return False
     if lemma == "host":
+        # Hosting a party ("hosted the Russian leader", "hosted Jordan's king", "hosted Costa and
+        # von der Leyen"), not an event ("hosted the Olympics", which the tagger calls an EVENT).
         return any(
-            o.ent_type in {"PERSON", "NORP"} or o.lemma.lower() in {"leader", "president"} for o in objects
+            o.ent_type in {"PERSON", "NORP", "GPE", "ORG"} or o.lemma.lower() in HOSTED_PEOPLE
+            for o in objects
         )
     return lemma == "convene"
 

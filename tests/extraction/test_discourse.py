@@ -265,3 +265,12 @@ def test_a_titled_name_the_tagger_missed_is_a_person(extractor: Extractor) -> No
 def test_a_chain_of_titles_is_no_name(extractor: Extractor) -> None:
     (event,) = _events(extractor, "NATO Secretary General Mark Rutte met the ministers in Vilnius.")
     assert set(_roles(event)) == {"Mark Rutte"}
+
+
+def test_an_organization_before_a_title_describes_the_person(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor,
+        "Premier Li Qiang met European Council President Antonio Costa and Commission President "
+        "Ursula von der Leyen in Beijing.",
+    )
+    assert set(_roles(event)) == {"Li Qiang", "Antonio Costa", "Ursula von der Leyen"}

@@ -86,3 +86,18 @@ def test_definite_novel_and_back_markers(parse: Parse) -> None:
     assert meeting.text == "meeting" and meeting.novel and not meeting.definite
     assert talks.text == "previous talks"
     assert talks.back and not talks.novel
+
+
+@pytest.mark.parametrize(
+    ("text", "is_meeting"),
+    [
+        ("Premier Li Qiang hosted European Council President Antonio Costa in Beijing.", True),
+        ("Kenya hosted the Ethiopian delegation for two days.", True),
+        ("France hosted the Olympics in 2024.", False),
+        ("Qatar hosted the World Cup.", False),
+    ],
+)
+def test_hosting_a_party_is_a_meeting_hosting_an_event_is_not(
+    parse: Parse, text: str, is_meeting: bool
+) -> None:
+    assert bool(_triggers(parse, text)) is is_meeting
