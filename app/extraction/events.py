@@ -310,7 +310,7 @@ def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | Non
             g for g in compatible if g.first.trigger.novel and g.status in {"scheduled", "proposed", None}
         ]
         return planned[-1] if planned else None
-    if not (t.definite or t.back or t.kind == "verb"):
+    if not (t.definite or t.back or t.kind == "verb" or t.anaphoric):
         # A bare plural goes on with the negotiations just mentioned: "continue pay negotiations
         # with ministers ... have been in talks with the department since Tuesday".
         if t.lemma in TALKS and not t.novel:

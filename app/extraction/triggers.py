@@ -96,6 +96,7 @@ NON_MEETING_OBJECTS = {
 MEETING_VERBS = {"meet", "confer", "convene", "host", "sit", "speak", "talk", "gather"}
 CALL_MEDIA = {"phone", "telephone", "video", "videoconference", "videolink", "link", "zoom", "teleconference"}
 HOSTED_PEOPLE = {"leader", "president", "minister", "delegation", "counterpart", "king", "queen", "premier"}
+COPRESENCE_VERBS = {"flank", "accompany", "greet", "welcome", "receive", "escort"}
 ATTENDANCE_VERBS = {"attend", "join", "participate"}
 # Determiners and modifiers that say how a mention relates to gatherings already mentioned.
 NOVEL_MARKERS = {"another", "new", "next", "second", "fresh", "further", "third", "follow-up", "future"}
@@ -141,6 +142,12 @@ def _is_bare_attendance(parsed: ParsedText, tok: Token) -> bool:
     if lemma == "take":
         return any(c.dep == "dobj" and c.lower == "part" for c in kids) and not any(
             c.dep == "prep" for c in kids
+        )
+    if lemma in COPRESENCE_VERBS:
+        # "Lavrov and Ushakov flanked Putin", "Macron greeted the chancellor": being there together,
+        # at the gathering just mentioned (never a gathering of its own)
+        return any(c.dep == "dobj" and c.pos in {"PROPN", "PRON"} for c in kids) and any(
+            c.dep == "nsubj" for c in kids
         )
     if lemma not in ATTENDANCE_VERBS:
         return False
@@ -221,6 +228,22 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
     return lemma == "convene"
 
 
+def _becomes(parsed: ParsedText, tok: Token) -> bool:
+    """ "A planned one-on-one turned into a three-on-three session": what a gathering turned into
+    is that same gathering."""
+    head = parsed.tokens[tok.head]
+    if tok.dep == "pobj" and head.lower == "into":
+        return parsed.tokens[head.head].lemma.lower() in {
+            "turn",
+            "grow",
+            "expand",
+            "develop",
+            "evolve",
+            "morph",
+        }
+    return tok.dep == "attr" and head.lemma.lower() == "become"
+
+
 def _noun_trigger(parsed: ParsedText, tok: Token) -> Trigger:
     """The noun with the modifiers that are part of its name: "emergency meeting", "phone call"."""
     start = tok.i
@@ -236,7 +259,8 @@ def _noun_trigger(parsed: ParsedText, tok: Token) -> Trigger:
         k -= 1
     while start < tok.i and parsed.tokens[start].pos == "PUNCT":
         start += 1
-    return _make(parsed, tok, start, tok.i + 1, "noun")
+    trigger = _make(parsed, tok, start, tok.i + 1, "noun")
+    return dataclasses.replace(trigger, anaphoric=True) if _becomes(parsed, tok) else trigger
 
 
 def _make(parsed: ParsedText, tok: Token, start: int, end: int, kind: Literal["noun", "verb"]) -> Trigger:

@@ -274,3 +274,18 @@ def test_an_organization_before_a_title_describes_the_person(extractor: Extracto
         "Ursula von der Leyen in Beijing.",
     )
     assert set(_roles(event)) == {"Li Qiang", "Antonio Costa", "Ursula von der Leyen"}
+
+
+def test_what_a_meeting_turned_into_is_that_meeting(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "President William Ruto hosted the Ethiopian leader on Friday in Nairobi. A planned one-on-one turned into a "
+        "four-way session: Foreign Minister Musalia Mudavadi sat with Ruto, while two advisers flanked "
+        "Abiy Ahmed.",
+    )
+    assert len(events) == 1
+    assert {"William Ruto", "Musalia Mudavadi", "Abiy Ahmed"} <= set(_roles(events[0]))
+
+
+def test_standing_beside_someone_is_no_meeting_of_its_own(extractor: Extractor) -> None:
+    assert _events(extractor, "Two bodyguards flanked Macron as he walked to the car.") == []
