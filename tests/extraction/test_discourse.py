@@ -279,8 +279,8 @@ def test_an_organization_before_a_title_describes_the_person(extractor: Extracto
 def test_what_a_meeting_turned_into_is_that_meeting(extractor: Extractor) -> None:
     events = _events(
         extractor,
-        "President William Ruto hosted the Ethiopian leader on Friday in Nairobi. A planned one-on-one turned into a "
-        "four-way session: Foreign Minister Musalia Mudavadi sat with Ruto, while two advisers flanked "
+        "President William Ruto hosted the Ethiopian leader on Friday in Nairobi. A planned "
+        "one-on-one turned into a four-way session: Foreign Minister Musalia Mudavadi sat with Ruto, while two advisers flanked "
         "Abiy Ahmed.",
     )
     assert len(events) == 1
