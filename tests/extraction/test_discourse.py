@@ -280,8 +280,8 @@ def test_what_a_meeting_turned_into_is_that_meeting(extractor: Extractor) -> Non
     events = _events(
         extractor,
         "President William Ruto hosted the Ethiopian leader on Friday in Nairobi. A planned "
-        "one-on-one turned into a four-way session: Foreign Minister Musalia Mudavadi sat with Ruto, while two advisers flanked "
-        "Abiy Ahmed.",
+        "one-on-one turned into a four-way session: Foreign Minister Musalia Mudavadi sat with "
+        "Ruto, while two advisers flanked Abiy Ahmed.",
     )
     assert len(events) == 1
     assert {"William Ruto", "Musalia Mudavadi", "Abiy Ahmed"} <= set(_roles(events[0]))
