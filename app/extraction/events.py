@@ -29,6 +29,9 @@ SHALLOW_DEPS = {"prep", "npadvmod", "tmod", "advmod", "pobj", "nmod", "poss", "c
 END_PREPS = {"until", "till", "through", "by"}
 # Verbs that move or call off a meeting: their own date is when that was decided.
 RESCHEDULING = {"postpone", "delay", "push", "move", "reschedule", "bring", "cancel", "call", "scrap"}
+# A relative clause with one of these on a meeting tells its own time: "the summit, which the
+# council holds on December 1".
+HOLDING_VERBS = {"hold", "host", "convene", "open", "begin", "start", "take", "chair", "stage"}
 # Nouns for negotiating rounds; a bare plural of one continues the talks just mentioned.
 TALKS = {"talk", "negotiation", "discussion", "consultation"}
 # When mentions give one party several roles, the most explicit wins: being left out or staying
@@ -252,7 +255,12 @@ def _dates_in(
             )  # "the next plenary, expected later this year"
             if shallow and i == node.i and c.dep not in SHALLOW_DEPS and not reduced:
                 continue
-            if c.dep in {"relcl", "ccomp"} or (c.pos == "VERB" and c.dep == "advcl" and not reduced):
+            holding = (
+                c.dep == "relcl" and c.lemma.lower() in HOLDING_VERBS
+            )  # "which the council holds on December 1"
+            if (c.dep in {"relcl", "ccomp"} and not holding) or (
+                c.pos == "VERB" and c.dep == "advcl" and not reduced
+            ):
                 continue  # another clause's date
             stack.append(c.i)
     return out
@@ -299,10 +307,18 @@ def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | Non
             for g in compatible
             if g.date is not None and g.date.value == frame.date.value and len(frame.date.value) == 10
         ]
+        named_alike = [
+            g for g in compatible if t.lemma in g.lemmas and frame.sent - g.last_sent < ANAPHORA_WINDOW
+        ]
         if same_day and (t.definite or t.kind == "verb"):
             # Of the gatherings that day, the one called by the same word ("the summit's host"
-            # is the summit's, not the talks' held beside it), else the latest.
-            return max(same_day, key=lambda g: (t.lemma in g.lemmas, g.last_sent))
+            # is the summit's, not the talks' held beside it), else the latest; but a gathering
+            # just called by the same word beats one of another name that merely shares the day
+            # ("the board meeting, set for Sunday, clashing with the summit ... on Sunday").
+            best = max(same_day, key=lambda g: (t.lemma in g.lemmas, g.last_sent))
+            if t.lemma in best.lemmas or not named_alike:
+                return best
+            return named_alike[-1]
     if t.novel:
         # "The new discussions are scheduled for Wednesday" continues "another meeting": both new.
         # A story about a coming gathering names it anew however far apart the mentions are.

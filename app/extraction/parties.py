@@ -231,7 +231,7 @@ def _subjects(parsed: ParsedText, verb: Token) -> list[Token]:
     "Kim went on to meet Lee" (meet <- went), "arrived and met" (conjuncts share a subject),
     "Brunei, which ... convened the session" (which -> Brunei).
     """
-    for _ in range(3):
+    for _ in range(4):  # "had been due to travel ... to meet": meet <- travel <- due <- been
         subj = [c for c in parsed.children(verb.i) if c.dep in {"nsubj", "nsubjpass"}]
         if subj:
             return [

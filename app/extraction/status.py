@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Literal
 
 from app.extraction.grammar import clause_tense, governing_verb, own_clause
-from app.extraction.parsed import ParsedText
+from app.extraction.parsed import ParsedText, Token
 from app.extraction.triggers import Trigger
 
 Status = Literal["occurred", "scheduled", "proposed", "cancelled"]
@@ -69,6 +69,73 @@ REPORTING = {"say", "tell", "announce", "add", "state", "note", "report", "write
 SCHEDULE_WORDS = {"schedule", "set", "due", "plan", "expect", "slate", "delay", "postpone", "move", "push"}
 
 
+# Verbs whose tense is the meeting's when the meeting is their object: it is held, attended, led.
+REALIZING_VERBS = {
+    "hold",
+    "have",
+    "attend",
+    "join",
+    "convene",
+    "host",
+    "chair",
+    "open",
+    "begin",
+    "start",
+    "conduct",
+    "resume",
+    "end",
+    "conclude",
+    "wrap",
+    "close",
+    "finish",
+    "skip",
+    "boycott",
+    "lead",
+    "organize",
+    "organise",
+    "stage",
+    "arrange",
+    "plan",
+    "schedule",
+    "set",
+    "call",
+    "propose",
+    "seek",
+    "want",
+    "travel",
+    "go",
+    "come",
+    "arrive",
+    "head",
+    "fly",
+    "leave",
+    "return",
+    "take",
+    "participate",
+    "enter",
+    "spend",
+    "face",
+    "address",
+    "tell",
+    "testify",
+    "appear",
+    "speak",
+    "decide",
+    "agree",
+    "accept",
+    "launch",
+    "kick",
+    "postpone",
+    "delay",
+    "move",
+    "push",
+    "reschedule",
+    "cancel",
+    "scrap",
+    "prepare",
+}
+
+
 def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
     """What the words around one mention say of its status; None when they say nothing clear."""
     toks = parsed.tokens
@@ -118,9 +185,21 @@ def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
     governor = governing_verb(parsed, head.i)
     if governor is not None and governor.i != head.i and governor.lemma.lower() in INVITATION_VERBS:
         return None  # "was not invited to the Berlin meeting": the invitation's tense, not the meeting's
+    if governor is not None and not _tells_of_the_meeting(parsed, head, governor):
+        return None  # "clashing with the summit": the clash's tense, not the summit's
     tense = clause_tense(parsed, head.i)
     if tense == "future":
         return "scheduled"
     if tense == "past":
         return "occurred"
     return None
+
+
+def _tells_of_the_meeting(parsed: ParsedText, head: Token, governor: Token) -> bool:
+    """Whether the governing clause reports the meeting itself (it was held, attended, planned;
+    it ended, it will take place), so that its tense is the meeting's."""
+    if governor.i == head.i:
+        return True
+    if head.dep in {"nsubj", "nsubjpass"}:
+        return True
+    return governor.lemma.lower() in REALIZING_VERBS

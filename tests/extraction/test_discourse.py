@@ -289,3 +289,24 @@ def test_what_a_meeting_turned_into_is_that_meeting(extractor: Extractor) -> Non
 
 def test_standing_beside_someone_is_no_meeting_of_its_own(extractor: Extractor) -> None:
     assert _events(extractor, "Two bodyguards flanked Macron as he walked to the car.") == []
+
+
+def test_a_clash_with_a_summit_says_nothing_of_its_status(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Ministers will attend a regional summit in Lima. The board meeting had been set for Sunday, "
+        "clashing with the regional summit, which the bloc holds in the Peruvian capital on March 17.",
+    )
+    summits = [e for e in events if "summit" in e.trigger.text]
+    assert len(summits) == 1
+    assert summits[0].status == "scheduled"
+    assert summits[0].date is not None and summits[0].date.value == "2024-03-17"
+
+
+def test_an_envoy_due_to_travel_to_meet_is_the_one_meeting(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor,
+        "Envoy Tomas Lindqvist had been due to travel to Caracas this month to meet all sides, but "
+        "called the trip off.",
+    )
+    assert "Tomas Lindqvist" in _roles(event)
