@@ -405,6 +405,25 @@ COLLECTIVE_BODIES = {
     "troop",
     "regulator",
 }
+# Nouns a definite description uses for an organization named before ("the committee").
+BODY_NOUNS = {
+    "committee",
+    "panel",
+    "union",
+    "council",
+    "court",
+    "commission",
+    "agency",
+    "alliance",
+    "bloc",
+    "company",
+    "association",
+    "federation",
+    "board",
+    "cartel",
+    "organization",
+    "organisation",
+}
 STYLED_TITLES = {"pope", "king", "queen", "prince", "princess", "emperor", "sheikh", "emir", "sir", "dame"}
 PRONOUNS = {"he": "person", "him": "person", "his": "person", "she": "person", "her": "person"}
 # Pronouns for an organization or a country: "OPEC+ has pushed back its meeting", "the court said
@@ -509,6 +528,8 @@ class _Resolver:
                 events.append((tok.i, tok.i + 1, 1, "IT"))
             elif tok.pos == "NOUN" and tok.lemma.lower() in TITLES:
                 events.append((tok.i, tok.i + 1, 2, "TITLE"))
+            elif tok.pos == "NOUN" and tok.lemma.lower() in BODY_NOUNS and tok.tag == "NN":
+                events.append((tok.i, tok.i + 1, 2, "BODY"))
         for start, end, _, label in sorted(events):
             if any(i in taken for i in range(start, end)):
                 continue
@@ -699,6 +720,8 @@ class _Resolver:
             return self._it(start)
         if label == "TITLE":
             return self._title(start)
+        if label == "BODY":
+            return self._body(start)
         if label == "ORG" and text.lower() in GENERIC_ORG_WORDS:
             return None  # "Group", "State" alone (from "Group of Seven", "Secretary of State"): no party
         actor = country(text) or organization(text)
@@ -827,6 +850,26 @@ class _Resolver:
             return None
         tok = self.parsed.tokens[i]
         return ActorMention(last.actor, i, i + 1, tok.start, tok.end, tok.text)
+
+    def _body(self, i: int) -> ActorMention | None:
+        """ "the committee", "the panel", "the union" -> the organization named before whose name
+        holds that word ("the House Energy and Commerce Committee", "the Intergovernmental Panel on
+        Climate Change"), or that owned such a body ("the BMA's junior doctors committee")."""
+        toks = self.parsed.tokens
+        tok = toks[i]
+        kids = self.parsed.children(i)
+        if tok.dep == "compound" or not any(c.lower in {"the", "this", "that"} for c in kids):
+            return None
+        word = tok.lemma.lower()
+        for m in reversed(self.mentions):
+            if m.start_token >= i or m.actor is None or m.actor.kind != "organization":
+                continue
+            owner_of = toks[toks[m.end_token - 1].head]
+            if word in m.actor.name.lower().split() or (
+                owner_of.lemma.lower() == word and toks[m.end_token - 1].dep in {"poss", "compound"}
+            ):
+                return ActorMention(m.actor, i, i + 1, tok.start, tok.end, tok.text)
+        return None
 
     def _it(self, i: int) -> ActorMention | None:
         """ "it"/"its" -> the nearest subject before it (this sentence or the one before), when

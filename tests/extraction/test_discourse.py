@@ -310,3 +310,22 @@ def test_an_envoy_due_to_travel_to_meet_is_the_one_meeting(extractor: Extractor)
         "called the trip off.",
     )
     assert "Tomas Lindqvist" in _roles(event)
+
+
+def test_the_committee_is_the_organization_named_before(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "The minister wrote to the Teachers Union's pay committee on Friday. The committee said it had "
+        "held a meeting on Thursday.",
+    )
+    meeting = next(e for e in events if e.trigger.text == "meeting")
+    assert "Teachers Union" in _roles(meeting)
+
+
+def test_the_panel_is_the_panel_named_before(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor,
+        "The International Panel on Ocean Science met in Lisbon. Nothing was settled at the panel's "
+        "Lisbon meeting.",
+    )
+    assert "International Panel on Ocean Science" in _roles(event)
