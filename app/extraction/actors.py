@@ -405,6 +405,21 @@ COLLECTIVE_BODIES = {
     "troop",
     "regulator",
 }
+# "The two men", "both countries": nouns that pair up the last two parties of a kind.
+PAIR_NOUNS: dict[str, PartyKind] = {
+    "man": "person",
+    "woman": "person",
+    "leader": "person",
+    "president": "person",
+    "minister": "person",
+    "premier": "person",
+    "chancellor": "person",
+    "country": "country",
+    "nation": "country",
+    "government": "country",
+    "neighbour": "country",
+    "neighbor": "country",
+}
 # Nouns a definite description uses for an organization named before ("the committee").
 BODY_NOUNS = {
     "committee",
@@ -571,6 +586,32 @@ class _Resolver:
                 if len(group) >= 2:
                     out[tok.i] = [
                         ActorMention(m.actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text) for m in group
+                    ]
+                    break
+        out.update(self._the_two(index))
+        return out
+
+    def _the_two(self, index: ActorIndex) -> dict[int, list[ActorMention]]:
+        """ "the two men", "both leaders", "the two countries": the last two parties of that kind
+        named in this sentence or the one before."""
+        toks = self.parsed.tokens
+        out: dict[int, list[ActorMention]] = {}
+        for tok in toks:
+            kind = PAIR_NOUNS.get(tok.lemma.lower())
+            if kind is None or tok.tag != "NNS":
+                continue
+            kids = self.parsed.children(tok.i)
+            if not any(c.lower == "two" for c in kids) and not any(c.lower == "both" for c in kids):
+                continue
+            pair: list[ActorMention] = []
+            for m in reversed(index.mentions):
+                if m.start_token >= tok.i or toks[m.start_token].sent < tok.sent - 1:
+                    continue
+                if m.actor is not None and m.actor.kind == kind and all(p.actor != m.actor for p in pair):
+                    pair.append(m)
+                if len(pair) == 2:
+                    out[tok.i] = [
+                        ActorMention(p.actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text) for p in pair
                     ]
                     break
         return out

@@ -219,8 +219,10 @@ def _qualifies_a_person(parsed: ParsedText, m: ActorMention, actors: ActorIndex)
 def _stayed_away(parsed: ParsedText, verb: Token) -> bool:
     """A negated attendance or one under a refusal: "did not attend", "declined to join",
     "failed to attend"."""
-    if any(c.dep == "neg" for c in parsed.children(verb.i)):
-        return True
+    kids = parsed.children(verb.i)
+    if any(c.dep == "neg" for c in kids):
+        # ("did not sit down until late": it happened, late)
+        return not any(c.lower in {"until", "till"} for c in kids)
     head = parsed.tokens[verb.head]
     return verb.dep == "xcomp" and head.lemma.lower() in REFUSAL_VERBS | {"fail", "decline", "refuse"}
 

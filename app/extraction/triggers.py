@@ -143,6 +143,12 @@ def _is_bare_attendance(parsed: ParsedText, tok: Token) -> bool:
         return any(c.dep == "dobj" and c.lower == "part" for c in kids) and not any(
             c.dep == "prep" for c in kids
         )
+    if lemma == "sit":
+        # "the two men did not sit down until late": together, at the gathering just mentioned
+        return any(c.dep == "prt" and c.lower == "down" for c in kids) and any(
+            c.dep == "nsubj" and (c.tag == "NNS" or any(g.dep == "conj" for g in parsed.children(c.i)))
+            for c in kids
+        )
     if lemma in COPRESENCE_VERBS:
         # "Lavrov and Ushakov flanked Putin", "Macron greeted the chancellor": being there together,
         # at the gathering just mentioned (never a gathering of its own)
@@ -183,10 +189,10 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
     if lemma == "meet":
         return not any(o.lemma.lower() in NON_MEETING_OBJECTS for o in objects)
     if lemma == "sit":
-        # "sat down with Macron", "sat with Trump"
+        # "sat down with Macron", "sat with Trump" ("the two men sat down" is _is_bare_attendance's)
+        down = any(c.dep == "prt" and c.lower == "down" for c in kids)
         return any(c.lower == "with" for c in kids) or (
-            any(c.dep == "prt" and c.lower == "down" for c in kids)
-            and any(c.lower == "with" for c in parsed.subtree(tok.i))
+            down and any(c.lower == "with" for c in parsed.subtree(tok.i))
         )
     if lemma == "confer":
         return any(c.lower == "with" for c in kids)

@@ -329,3 +329,16 @@ def test_the_panel_is_the_panel_named_before(extractor: Extractor) -> None:
         "Lisbon meeting.",
     )
     assert "International Panel on Ocean Science" in _roles(event)
+
+
+def test_the_two_men_are_the_two_people_just_named(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor,
+        "A bilateral meeting with Chancellor Friedrich Merz was pushed back after President Emmanuel "
+        "Macron arrived late, and the two men did not sit down until the afternoon.",
+    )
+    assert _roles(event) == {"Friedrich Merz": "participant", "Emmanuel Macron": "participant"}
+
+
+def test_people_sitting_down_alone_is_no_meeting(extractor: Extractor) -> None:
+    assert _events(extractor, "The protesters sat down in the road.") == []
