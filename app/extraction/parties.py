@@ -61,6 +61,7 @@ ATTEND_VERBS = {
     "brief",
     "face",
     "spend",
+    "send",  # "Facebook and Google sent their lawyers to the hearings"
     # Holding a meeting through to its end: "the leaders wrapped up their summit".
     "wrap",
     "conclude",
@@ -407,9 +408,10 @@ def _actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> lis
             and root_tok.lemma.lower() in TITLES
             and root_tok.tag == "NN"
             and actors.at(root) is None
+            and not any(c.lower in {"a", "an"} for c in parsed.children(root))
         ):
             # "the US president" whom we cannot name: the US is not the party. (Plural "Boeing
-            # executives" are Boeing.)
+            # executives" are Boeing, and so is any "a representative from Chile".)
             continue
         for m in people or found:
             if all(m is not o for o in out):

@@ -158,7 +158,12 @@ def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
         if below is not None and below.dep == "nsubj" and lemma not in HAPPENING_VERBS:
             break  # what the meeting itself did ("the meeting sought to ...") is no plan for it
         negated = any(k.dep == "neg" for k in kids)
-        if lemma in INVITATION_VERBS and anc.i != head.i and (negated or lemma != "invite"):
+        if (
+            trigger.kind == "noun"
+            and lemma in INVITATION_VERBS
+            and anc.i != head.i
+            and (negated or lemma != "invite")
+        ):
             # "would not be invited to the summit": the invitation's mood, not the summit's
             # ("inviting it to formal talks" still proposes them)
             return None

@@ -157,7 +157,22 @@ def _is_bare_attendance(parsed: ParsedText, tok: Token) -> bool:
         )
     if lemma not in ATTENDANCE_VERBS:
         return False
-    return not any(c.dep in {"dobj", "prep", "xcomp", "ccomp", "pobj"} and c.lower != "by" for c in kids)
+    # "attend in his place", "join by video", "attend in person"; not "join the army", "join in
+    # the protests"
+    return not any(
+        c.dep in {"dobj", "prep", "xcomp", "ccomp", "pobj"} and not _manner(parsed, c) for c in kids
+    )
+
+
+def _manner(parsed: ParsedText, prep: Token) -> bool:
+    """A prepositional phrase of manner or stead: "by video", "in person", "in his place"."""
+    if prep.dep != "prep":
+        return False
+    if prep.lower == "by":
+        return True
+    return prep.lower == "in" and any(
+        o.lemma.lower() in {"place", "stead", "person"} for o in parsed.children(prep.i) if o.dep == "pobj"
+    )
 
 
 def _is_meeting_noun(parsed: ParsedText, tok: Token) -> bool:

@@ -342,3 +342,18 @@ def test_the_two_men_are_the_two_people_just_named(extractor: Extractor) -> None
 
 def test_people_sitting_down_alone_is_no_meeting(extractor: Extractor) -> None:
     assert _events(extractor, "The protesters sat down in the road.") == []
+
+
+def test_sending_lawyers_to_hearings_is_taking_part(extractor: Extractor) -> None:
+    (event,) = _events(extractor, "Amazon and Apple sent their lawyers to congressional hearings last year.")
+    assert set(_roles(event)) == {"Amazon", "Apple"}
+
+
+def test_attending_in_someone_s_place_joins_the_summit(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "The bloc will hold its summit on June 3. A representative from Chile will be asked to attend "
+        "in his place.",
+    )
+    assert len(events) == 1
+    assert "Chile" in _roles(events[0])
