@@ -405,6 +405,8 @@ COLLECTIVE_BODIES = {
     "troop",
     "regulator",
 }
+# Meeting nouns a plural possessive may stand on ("their next meeting").
+MEETING_WORDS = {"meeting", "summit", "talk", "encounter", "session", "call", "visit", "negotiation"}
 # "The two men", "both countries": nouns that pair up the last two parties of a kind.
 PAIR_NOUNS: dict[str, PartyKind] = {
     "man": "person",
@@ -588,38 +590,48 @@ class _Resolver:
                         ActorMention(m.actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text) for m in group
                     ]
                     break
+            head = toks[tok.head]
+            if tok.i not in out and tok.dep == "poss" and head.lemma.lower() in MEETING_WORDS:
+                # "their next meeting" with no plural subject to hand: the two people just named
+                pair = self._last_two(index, tok, "person")
+                if pair:
+                    out[tok.i] = pair
         out.update(self._the_two(index))
         return out
 
     def _the_two(self, index: ActorIndex) -> dict[int, list[ActorMention]]:
         """ "the two men", "both leaders", "the two countries": the last two parties of that kind
         named in this sentence or the one before."""
-        toks = self.parsed.tokens
         out: dict[int, list[ActorMention]] = {}
-        for tok in toks:
+        for tok in self.parsed.tokens:
             kind = PAIR_NOUNS.get(tok.lemma.lower())
             if kind is None or tok.tag != "NNS":
                 continue
-            kids = self.parsed.children(tok.i)
-            if not any(c.lower == "two" for c in kids) and not any(c.lower == "both" for c in kids):
-                continue
-            pair: list[ActorMention] = []
-            for m in reversed(index.mentions):
-                if m.start_token >= tok.i or toks[m.start_token].sent < tok.sent - 1:
-                    continue
-                if m.actor is not None and m.actor.kind == kind and all(p.actor != m.actor for p in pair):
-                    pair.append(m)
-                if len(pair) == 2:
-                    out[tok.i] = [
-                        ActorMention(p.actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text) for p in pair
-                    ]
-                    break
+            if any(c.lower in {"two", "both"} for c in self.parsed.children(tok.i)):
+                pair = self._last_two(index, tok, kind)
+                if pair:
+                    out[tok.i] = pair
         return out
 
+    def _last_two(self, index: ActorIndex, tok: Token, kind: PartyKind) -> list[ActorMention]:
+        """The last two different parties of `kind` named before `tok`, in its sentence or the one
+        before, as mentions at `tok`; empty when there are not two."""
+        toks = self.parsed.tokens
+        pair: list[ActorMention] = []
+        for m in reversed(index.mentions):
+            if m.start_token >= tok.i or toks[m.start_token].sent < tok.sent - 1:
+                continue
+            if m.actor is not None and m.actor.kind == kind and all(p.actor != m.actor for p in pair):
+                pair.append(m)
+            if len(pair) == 2:
+                return [ActorMention(p.actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text) for p in pair]
+        return []
+
     def _untagged_surnames(self, taken: set[int]) -> None:
-        """A known person's surname the NER left untagged ("Scholz said ..." opening a sentence)."""
+        """A known person's surname the NER left untagged ("Scholz said ..." opening a sentence,
+        where the tagger may even call it a common noun)."""
         for tok in self.parsed.tokens:
-            if tok.i in taken or tok.pos != "PROPN" or not tok.text[:1].isupper():
+            if tok.i in taken or tok.pos not in {"PROPN", "NOUN"} or not tok.text[:1].isupper():
                 continue
             person = self.by_surname.get(tok.lower)
             if person is not None and (

@@ -357,3 +357,14 @@ def test_attending_in_someone_s_place_joins_the_summit(extractor: Extractor) -> 
     )
     assert len(events) == 1
     assert "Chile" in _roles(events[0])
+
+
+def test_their_next_meeting_is_the_pair_just_named(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "President Lula da Silva met President Gabriel Boric in Santiago on Monday. Lula praised the "
+        "talks and Boric thanked him. Officials said their next meeting would take place in Brasilia.",
+    )
+    nxt = next(e for e in events if e.trigger.text == "next meeting")
+    assert set(_roles(nxt)) == {"Lula da Silva", "Gabriel Boric"}
+    assert nxt.status == "scheduled"
