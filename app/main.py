@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from app.api import docs, extract, health, metrics, schemas
 from app.api.errors import install_error_handlers, internal_error_response
 from app.api.limits import BodySizeLimitMiddleware
-from app.api.state import ExtractorFactory, ExtractorLoader, ServiceState
+from app.api.state import Admission, ExtractorFactory, ExtractorLoader, ServiceState
 from app.extraction.engine import Extractor
 from app.observability.http import RequestObservationMiddleware
 from app.observability.logs import configure_logging
@@ -57,7 +57,12 @@ def create_app(settings: Settings | None = None, *, load_extractor: ExtractorFac
         lifespan=lifespan,
         docs_url=None,  # app/api/docs.py serves it, with a note for browsers that are offline
     )
-    app.state.service = ServiceState(settings=settings, metrics=registry, loader=loader)
+    app.state.service = ServiceState(
+        settings=settings,
+        metrics=registry,
+        loader=loader,
+        admission=Admission(settings.max_pending_extractions),
+    )
     install_error_handlers(app)
     app.include_router(extract.router)
     app.include_router(schemas.router)

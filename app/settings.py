@@ -21,6 +21,12 @@ class Settings(BaseSettings):
         description="Installed spaCy package to load (e.g. en_core_web_sm for the official one).",
     )
     max_text_chars: int = Field(default=100_000, gt=0, description="Longer texts get 413.")
+    max_pending_extractions: int = Field(
+        default=32,
+        gt=0,
+        description="Extractions running or waiting for a thread beyond which a new request gets 503 "
+        "'overloaded' with Retry-After at once, instead of queueing for tens of seconds.",
+    )
     host: str = Field(default="127.0.0.1", description="Address the event-extractor command binds.")
     port: int = Field(default=8000, description="Port the event-extractor command binds.")
     log_level: str = Field(default="info", description="Log level.")

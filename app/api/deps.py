@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -16,6 +17,7 @@ from app.settings import Settings
 
 # Seconds a client should wait before asking again while the model loads.
 _RETRY_AFTER_LOADING = "5"
+_RETRY_AFTER_OVERLOAD = "2"
 
 
 # The dependencies are async on purpose: they only read shared state, and a sync one would wait for a
@@ -53,6 +55,22 @@ def loaded_extractor(state: ServiceState) -> Extractor:
 
 async def get_extractor(state: StateDep) -> Extractor:
     return loaded_extractor(state)
+
+
+async def admit_extraction(state: StateDep) -> AsyncIterator[None]:
+    """Let an extraction in while fewer than the limit are pending; else 503 at once, so a client
+    retries elsewhere rather than waiting behind long texts (probes and scrapes are never held)."""
+    if not state.admission.try_enter():
+        raise ApiError(
+            503,
+            f"overloaded: {state.admission.limit} extractions already pending; retry shortly",
+            headers={"Retry-After": _RETRY_AFTER_OVERLOAD},
+            code="overloaded",
+        )
+    try:
+        yield
+    finally:
+        state.admission.leave()
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

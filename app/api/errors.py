@@ -47,11 +47,14 @@ class ErrorResponse(BaseModel):
 class ApiError(Exception):
     """An error the service answers on purpose, with its status and message."""
 
-    def __init__(self, status: int, message: str, headers: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self, status: int, message: str, headers: Mapping[str, str] | None = None, code: str | None = None
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
         self.headers = headers
+        self.code = code  # when the status alone does not say it (503: not_ready or overloaded)
 
 
 def error_response(
@@ -59,8 +62,10 @@ def error_response(
     message: str,
     fields: Sequence[FieldError] = (),
     headers: Mapping[str, str] | None = None,
+    code: str | None = None,
 ) -> JSONResponse:
-    detail = ErrorDetail(code=_CODE_OF_STATUS.get(status, "error"), message=message, fields=list(fields))
+    code = code or _CODE_OF_STATUS.get(status, "error")
+    detail = ErrorDetail(code=code, message=message, fields=list(fields))
     return JSONResponse(ErrorResponse(error=detail).model_dump(), status_code=status, headers=headers)
 
 
@@ -107,7 +112,7 @@ async def _on_validation_error(request: Request, exc: Exception) -> JSONResponse
 
 async def _on_api_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiError)
-    return error_response(exc.status, exc.message, headers=exc.headers)
+    return error_response(exc.status, exc.message, headers=exc.headers, code=exc.code)
 
 
 async def _on_http_error(request: Request, exc: Exception) -> JSONResponse:

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Response
 
-from app.api.deps import ExtractorDep, MetricsDep, RequestFactsDep, SettingsDep
+from app.api.deps import ExtractorDep, MetricsDep, RequestFactsDep, SettingsDep, admit_extraction
 from app.api.errors import ErrorResponse
 from app.api.limits import ensure_text_fits, require_json
 from app.api.schemas import ResponseVersionDep, SchemaResponderDep, describedby_link
@@ -23,7 +23,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
         413: "The body or the text is over the limit.",
         415: "The body is not declared as application/json.",
         422: "A field is missing, unknown or invalid; the message names it.",
-        503: "The model is still loading (see Retry-After).",
+        503: "The model is still loading, or too many extractions are pending (see Retry-After).",
     }.items()
 }
 _LINK_HEADER = {
@@ -52,7 +52,7 @@ _EXAMPLE_BODY = Body(
     summary="Extract meetings and dates from one article",
     description="The body follows the latest extract-response schema unless `schema_version` pins an "
     "older one (see GET /v1/schemas); the `Link` header names the schema it conforms to.",
-    dependencies=[Depends(require_json)],
+    dependencies=[Depends(require_json), Depends(admit_extraction)],
     responses={200: {"headers": _LINK_HEADER}, **_ERRORS},
 )
 def extract(

@@ -66,9 +66,28 @@ class Lifecycle:
         self._draining = True
 
 
+class Admission:
+    """How many extractions are running or waiting for a thread, against a limit. Entered and left
+    from the event loop only (an async dependency), so a plain counter needs no lock."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.pending = 0
+
+    def try_enter(self) -> bool:
+        if self.pending >= self.limit:
+            return False
+        self.pending += 1
+        return True
+
+    def leave(self) -> None:
+        self.pending -= 1
+
+
 @dataclass(frozen=True)
 class ServiceState:
     settings: Settings
     metrics: Metrics
     loader: ExtractorLoader
     lifecycle: Lifecycle = field(default_factory=Lifecycle)
+    admission: Admission = field(default_factory=lambda: Admission(Settings().max_pending_extractions))

@@ -66,8 +66,9 @@ def test_draining_turns_only_readiness_503(extractor: Extractor) -> None:
 
 def test_probes_and_scrapes_answer_while_extractions_hold_every_thread() -> None:
     held = _HeldExtractor("held")
-    app = create_app(Settings(), load_extractor=lambda model: held)
     busy = THREADPOOL_SLOTS + 8
+    # Admit them all, so that extractions, not the admission limit, hold every thread.
+    app = create_app(Settings(max_pending_extractions=busy), load_extractor=lambda model: held)
     with serve_in_thread(app) as client, ThreadPoolExecutor(busy) as pool:
 
         def post() -> int:
