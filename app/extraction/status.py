@@ -11,6 +11,7 @@ from typing import Literal
 
 from app.extraction.grammar import clause_tense, governing_verb, own_clause
 from app.extraction.parsed import ParsedText, Token
+from app.extraction.parties import ATTEND_VERBS, SCHEDULING
 from app.extraction.triggers import Trigger
 
 Status = Literal["occurred", "scheduled", "proposed", "cancelled"]
@@ -69,71 +70,14 @@ REPORTING = {"say", "tell", "announce", "add", "state", "note", "report", "write
 SCHEDULE_WORDS = {"schedule", "set", "due", "plan", "expect", "slate", "delay", "postpone", "move", "push"}
 
 
-# Verbs whose tense is the meeting's when the meeting is their object: it is held, attended, led.
-REALIZING_VERBS = {
-    "hold",
-    "have",
-    "attend",
-    "join",
-    "convene",
-    "host",
-    "chair",
-    "open",
-    "begin",
-    "start",
-    "conduct",
-    "resume",
-    "end",
-    "conclude",
-    "wrap",
-    "close",
-    "finish",
-    "skip",
-    "boycott",
-    "lead",
-    "organize",
-    "organise",
-    "stage",
-    "arrange",
-    "plan",
-    "schedule",
-    "set",
-    "call",
-    "propose",
-    "seek",
-    "want",
-    "travel",
-    "go",
-    "come",
-    "arrive",
-    "head",
-    "fly",
-    "leave",
-    "return",
-    "take",
-    "participate",
-    "enter",
-    "spend",
-    "face",
-    "address",
-    "tell",
-    "testify",
-    "appear",
-    "speak",
-    "decide",
-    "agree",
-    "accept",
-    "launch",
-    "kick",
-    "postpone",
-    "delay",
-    "move",
-    "push",
-    "reschedule",
-    "cancel",
-    "scrap",
-    "prepare",
-}
+# Verbs whose tense is the meeting's when the meeting is their object: it is held, attended, led,
+# planned, moved or called off (the attendance and scheduling verbs the parties stage reads, and more).
+REALIZING_VERBS = (
+    ATTEND_VERBS
+    | SCHEDULING
+    | {"boycott", "stage", "propose", "seek", "want", "launch", "kick", "prepare"}
+    | {"postpone", "delay", "move", "push", "reschedule", "cancel", "scrap"}
+)
 
 
 def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
