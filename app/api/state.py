@@ -89,5 +89,5 @@ class ServiceState:
     settings: Settings
     metrics: Metrics
     loader: ExtractorLoader
+    admission: Admission
     lifecycle: Lifecycle = field(default_factory=Lifecycle)
-    admission: Admission = field(default_factory=lambda: Admission(Settings().max_pending_extractions))

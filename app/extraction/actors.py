@@ -531,6 +531,7 @@ class _Resolver:
         self.mentions: list[ActorMention] = []
         self.last_person: ActorMention | None = None
         self.last_subject: ActorMention | None = None
+        self.mention_at: dict[int, ActorMention] = {}  # token -> mention resolved so far
 
     def run(self) -> ActorIndex:
         self._learn_acronyms()
@@ -554,6 +555,7 @@ class _Resolver:
             if mention is not None:
                 self.mentions.append(mention)
                 taken.update(range(mention.start_token, mention.end_token))
+                self.mention_at.update(dict.fromkeys(range(mention.start_token, mention.end_token), mention))
                 if mention.actor and mention.actor.kind == "person" and label != "PRON":
                     self.last_person = mention
                     if self.parsed.tokens[mention.end_token - 1].dep in {"nsubj", "nsubjpass"}:
@@ -930,14 +932,13 @@ class _Resolver:
         else ("the junta ... the plan it accepted"), as most "it"s are no party."""
         toks = self.parsed.tokens
         tok = toks[i]
-        by_token = {k: m for m in self.mentions for k in range(m.start_token, m.end_token)}
         for k in range(i - 1, -1, -1):
             cand = toks[k]
             if cand.sent < tok.sent - 1:
                 break
             if cand.dep not in {"nsubj", "nsubjpass"} or cand.tag in {"PRP", "WDT", "WP", "EX"}:
                 continue
-            m = by_token.get(k)
+            m = self.mention_at.get(k)
             if m is not None and m.actor is not None and m.actor.kind in {"organization", "country"}:
                 return ActorMention(m.actor, i, i + 1, tok.start, tok.end, tok.text)
             return None

@@ -122,7 +122,7 @@ def find_events(
     gatherings = _merge(frames)
     heads = {t.head: n for n, g in enumerate(gatherings) for t in (f.trigger for f in g.frames)}
     _link_beside(parsed, gatherings, heads)
-    for exclusion in find_exclusions(parsed, actors, set(heads)):
+    for exclusion in find_exclusions(parsed, actors, heads.keys()):
         target = _exclusion_target(exclusion, gatherings, heads)
         if target is not None:
             target.exclusions.append(exclusion)
@@ -135,7 +135,7 @@ def _link_beside(parsed: ParsedText, gatherings: list[_Gathering], heads: dict[i
     ("held talks on Friday with the summit's host")."""
     for g in gatherings:
         for f in g.frames:
-            host = sidelines_of(parsed, f.trigger, set(heads))
+            host = sidelines_of(parsed, f.trigger, heads.keys())
             if host is not None and gatherings[heads[host]] is not g:
                 g.beside = gatherings[heads[host]]
         day = g.date.value if g.date is not None else None

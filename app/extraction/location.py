@@ -6,6 +6,7 @@ saying. A facility gives way to the city named with it ("a base outside Anchorag
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass
 
 from app.extraction.actors import ActorIndex, ActorMention, organization
@@ -187,7 +188,7 @@ def _place_in(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | Non
 SIDELINES = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
 
 
-def sidelines_of(parsed: ParsedText, trigger: Trigger, trigger_heads: set[int]) -> int | None:
+def sidelines_of(parsed: ParsedText, trigger: Trigger, trigger_heads: Set[int]) -> int | None:
     """The gathering a meeting is held on the sidelines of ("on the summit's sidelines, a
     bilateral meeting"; "met on the margins of the G20"): its trigger's head, if named."""
     head = parsed.tokens[trigger.head]

@@ -8,7 +8,7 @@ being included"); refusals ("declined", "boycotted", "stayed away") give `absent
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass
 
 from app.extraction.actors import NAME_TITLES, TITLES, ActorIndex, ActorMention
@@ -428,7 +428,7 @@ class Exclusion:
     tense: Tense  # of the cue's clause: a past exclusion is from a past meeting
 
 
-def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: set[int]) -> list[Exclusion]:
+def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[int]) -> list[Exclusion]:
     """Parties the text says were left out of a meeting (or stayed away from one)."""
     out: list[Exclusion] = []
     sentences_with_meetings = {parsed.tokens[i].sent for i in trigger_heads}
@@ -493,7 +493,7 @@ def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
     return out
 
 
-def _target(parsed: ParsedText, cue: Token, trigger_heads: set[int]) -> int | None:
+def _target(parsed: ParsedText, cue: Token, trigger_heads: Set[int]) -> int | None:
     for t in parsed.subtree(cue.i):
         if t.i in trigger_heads:
             return t.i
