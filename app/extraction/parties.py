@@ -238,7 +238,7 @@ def _subjects(parsed: ParsedText, verb: Token) -> list[Token]:
         subj = [c for c in parsed.children(verb.i) if c.dep in {"nsubj", "nsubjpass"}]
         if subj:
             return [
-                parsed.tokens[s.head] if s.tag in {"WDT", "WP"} and verb.dep == "relcl" else s for s in subj
+                parsed.tokens[verb.head] if s.tag in {"WDT", "WP"} and verb.dep == "relcl" else s for s in subj
             ]
         if verb.dep == "relcl" and any(c.tag in {"WDT", "WP"} for c in parsed.children(verb.i)):
             return [parsed.tokens[verb.head]]

@@ -101,6 +101,10 @@ def _roles(event: Event) -> dict[str, str]:
             "They follow an emergency meeting held on Monday in Paris with Germany and Italy.",
             {"Germany": "participant", "Italy": "participant"},
         ),
+        (
+            "Norway, which chairs the council this year and convened the meeting, said it was pleased.",
+            {"Norway": "organizer"},
+        ),
     ],
 )
 def test_roles_from_syntax(parse: Parse, text: str, expected: dict[str, str]) -> None:
