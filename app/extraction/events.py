@@ -56,6 +56,8 @@ class _Gathering:
     frames: list[_Frame] = field(default_factory=list)
     exclusions: list[Exclusion] = field(default_factory=list)
     beside: _Gathering | None = None  # the gathering this one was held beside (sidelines, same day)
+    # Gatherings said to be held on this one's sidelines: whoever met there was at this one too.
+    sidelines: list[_Gathering] = field(default_factory=list)
 
     @property
     def place(self) -> Place | None:
@@ -138,6 +140,8 @@ def _link_beside(parsed: ParsedText, gatherings: list[_Gathering], heads: dict[i
             host = sidelines_of(parsed, f.trigger, heads.keys())
             if host is not None and gatherings[heads[host]] is not g:
                 g.beside = gatherings[heads[host]]
+                if g not in g.beside.sidelines:
+                    g.beside.sidelines.append(g)
         day = g.date.value if g.date is not None else None
         if g.beside is None and g.said_place is None and day is not None and len(day) == 10:
             same_day = [
@@ -511,6 +515,13 @@ def _participants(g: _Gathering) -> list[v1.Participant]:
     roles: dict[str, tuple[str, PartyRole | Exclusion, list[v1.Span]]] = {}
     entries: list[tuple[str, PartyRole | Exclusion]] = [(p.role, p) for f in g.frames for p in f.parties]
     entries += [(e.role, e) for e in g.exclusions]
+    entries += [
+        ("participant", p)
+        for side in g.sidelines
+        for f in side.frames
+        for p in f.parties
+        if p.role in {"organizer", "participant"}
+    ]
     for role, entry in entries:
         actor = entry.mention.actor
         if actor is None:

@@ -368,3 +368,16 @@ def test_their_next_meeting_is_the_pair_just_named(extractor: Extractor) -> None
     nxt = next(e for e in events if e.trigger.text == "next meeting")
     assert set(_roles(nxt)) == {"Lula da Silva", "Gabriel Boric"}
     assert nxt.status == "scheduled"
+
+
+def test_who_met_on_a_summit_s_sidelines_was_at_the_summit(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "African Union leaders opened a two-day summit in Addis Ababa on Sunday. On the summit's "
+        "sidelines, Kenyan President William Ruto held a bilateral meeting with Nigerian President "
+        "Bola Tinubu.",
+    )
+    summit = next(e for e in events if e.trigger.text.endswith("summit"))
+    side = next(e for e in events if "bilateral" in e.trigger.text)
+    assert {"William Ruto", "Bola Tinubu"} <= set(_roles(summit))
+    assert set(_roles(side)) == {"William Ruto", "Bola Tinubu"}
