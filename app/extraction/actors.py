@@ -941,6 +941,18 @@ class _Resolver:
             m = self.mention_at.get(k)
             if m is not None and m.actor is not None and m.actor.kind in {"organization", "country"}:
                 return ActorMention(m.actor, i, i + 1, tok.start, tok.end, tok.text)
+            if m is not None and m.actor is not None and m.actor.kind == "person" and cand.sent == tok.sent:
+                # "it" is never the person acting: "Barclay wrote to the union inviting it" is the
+                # nearest organization or country named since.
+                later = [
+                    o
+                    for j in range(k + 1, i)
+                    if (o := self.mention_at.get(j)) is not None
+                    and o.actor is not None
+                    and (o.actor.kind == "organization" or not _in_place_phrase(self.parsed, j))
+                ]
+                if later:
+                    return ActorMention(later[-1].actor, i, i + 1, tok.start, tok.end, tok.text)
             return None
         return None
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Set
 from dataclasses import dataclass
 
 from app.extraction.actors import NAME_TITLES, TITLES, ActorIndex, ActorMention
-from app.extraction.grammar import Tense, clause_tense
+from app.extraction.grammar import Tense, clause_tense, governing_verb
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.triggers import Trigger
 from app.models.v1 import Role
@@ -117,6 +117,8 @@ class PartyRole:
 
 AddParty = Callable[[Token, Role], None]
 ORGANIZING = {"convene", "host", "chair", "organize", "organise"}
+# Who invites to a meeting organizes it; who is invited takes part.
+INVITING = {"invite", "summon"}
 
 
 def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> list[PartyRole]:
@@ -181,18 +183,19 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
                 elif c.dep == "prep" and c.lower in {"with", "between", "among"}:
                     _add_objects(parsed, c, add)  # "the meeting was held on Monday with X"
     elif lemma in ATTEND_VERBS or lemma in ORGANIZER_VERBS or (lemma in SCHEDULING and head.dep == "dobj"):
-        role = "organizer" if lemma in ORGANIZING | SCHEDULING else "participant"
+        role = "organizer" if lemma in ORGANIZING | SCHEDULING | INVITING else "participant"
         if _stayed_away(parsed, verb):
             role = "absent"  # "declined to attend the summit", "did not attend the meeting"
-        for subj in _subjects(parsed, verb):
-            add(subj, role)
+        for subj in _subjects(parsed, verb, actors):
+            # "was invited to the talks": the one invited takes part.
+            add(subj, "participant" if subj.dep == "nsubjpass" and lemma in INVITING else role)
         for c in parsed.children(verb.i):
             if c.dep == "agent":
-                _add_objects(parsed, c, add, role)
+                _add_objects(parsed, c, add, "organizer" if lemma in INVITING else role)
             elif c.dep == "prep" and c.lower in {"with", "between", "before"} and c.i != head.head:
                 _add_objects(parsed, c, add)  # "face a hearing before the committee"
-            elif c.dep == "dobj" and lemma in ORGANIZING and head.dep == "pobj":
-                add(c, "participant")  # "Lee will host Trump for a working lunch"
+            elif c.dep == "dobj" and lemma in ORGANIZING | INVITING and head.dep == "pobj":
+                add(c, "participant")  # "Lee will host Trump for a working lunch", "invited it to talks"
     return found
 
 
@@ -228,17 +231,25 @@ def _stayed_away(parsed: ParsedText, verb: Token) -> bool:
     return verb.dep == "xcomp" and head.lemma.lower() in REFUSAL_VERBS | {"fail", "decline", "refuse"}
 
 
-def _subjects(parsed: ParsedText, verb: Token) -> list[Token]:
+def _subjects(parsed: ParsedText, verb: Token, actors: ActorIndex | None = None) -> list[Token]:
     """The subject of a verb, through control, coordination and relative pronouns.
 
     "Kim went on to meet Lee" (meet <- went), "arrived and met" (conjuncts share a subject),
-    "Brunei, which ... convened the session" (which -> Brunei).
+    "Brunei, which ... convened the session" (which -> Brunei), "wrote to the union inviting it
+    to talks" (a pronoun object cannot be its own clause's subject: the writer invites).
     """
     for _ in range(4):  # "had been due to travel ... to meet": meet <- travel <- due <- been
+        if actors is not None and _object_is_its_subject(parsed, verb, actors):
+            host = governing_verb(parsed, verb.head)
+            if host is None:
+                return []
+            verb = host
+            continue
         subj = [c for c in parsed.children(verb.i) if c.dep in {"nsubj", "nsubjpass"}]
         if subj:
             return [
-                parsed.tokens[verb.head] if s.tag in {"WDT", "WP"} and verb.dep == "relcl" else s for s in subj
+                parsed.tokens[verb.head] if s.tag in {"WDT", "WP"} and verb.dep == "relcl" else s
+                for s in subj
             ]
         if verb.dep == "relcl" and any(c.tag in {"WDT", "WP"} for c in parsed.children(verb.i)):
             return [parsed.tokens[verb.head]]
@@ -246,6 +257,22 @@ def _subjects(parsed: ParsedText, verb: Token) -> list[Token]:
             return []
         verb = parsed.tokens[verb.head]
     return []
+
+
+def _object_is_its_subject(parsed: ParsedText, verb: Token, actors: ActorIndex) -> bool:
+    """A pronoun object naming the party that looks like the verb's subject ("the union inviting
+    it", or a misparse like "Lopez inviting her"): by binding that party is not the subject, and
+    the clause above tells who is ("wrote to the union inviting it to talks")."""
+    subjects = [c for c in parsed.children(verb.i) if c.dep == "nsubj" and c.tag != "PRP"]
+    if not subjects and verb.dep == "acl" and verb.tag == "VBG":
+        subjects = [parsed.tokens[verb.head]]
+    owners = {m.actor for s in subjects for m in _actors_in_phrase(parsed, s, actors)}
+    for c in parsed.children(verb.i):
+        if c.dep == "dobj" and c.tag == "PRP":
+            m = actors.at(c.i)
+            if m is not None and m.actor in owners:
+                return True
+    return False
 
 
 def _clause_on_meeting(parsed: ParsedText, verb: Token, add: AddParty) -> None:

@@ -105,6 +105,12 @@ def _roles(event: Event) -> dict[str, str]:
             "Norway, which chairs the council this year and convened the meeting, said it was pleased.",
             {"Norway": "organizer"},
         ),
+        ("Japan invited Canada to the summit.", {"Japan": "organizer", "Canada": "participant"}),
+        ("Canada was invited to the summit.", {"Canada": "participant"}),
+        (
+            "On Monday, Finance Minister Ana Ruiz wrote to the IMF inviting it to formal talks.",
+            {"Ana Ruiz": "organizer", "International Monetary Fund": "participant"},
+        ),
     ],
 )
 def test_roles_from_syntax(parse: Parse, text: str, expected: dict[str, str]) -> None:

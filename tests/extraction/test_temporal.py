@@ -36,8 +36,12 @@ CASES: list[tuple[str, str, str, str]] = [
     ("The agency said it would publish the figures on Tuesday.", "Tuesday", "2025-12-30", "2025-12-30"),
     ("The ministry says on Monday that prices rose.", "Monday", "2025-01-03", "2024-12-30"),
     # --- explicit dates, with and without a year ---
-    ("The president announced on Tuesday, February 18, that he will travel.", "Tuesday, February 18",
-     "2025-02-18", "2025-02-18"),
+    (
+        "The president announced on Tuesday, February 18, that he will travel.",
+        "Tuesday, February 18",
+        "2025-02-18",
+        "2025-02-18",
+    ),
     ("The agreement was signed on December 17 in Paris.", "December 17", "2025-01-03", "2024-12-17"),
     ("The deadline for the sale is Jan. 10.", "Jan. 10", "2024-12-18", "2025-01-10"),
     ("The law will take effect on June 1.", "June 1", "2025-06-02", "2026-06-01"),
@@ -104,16 +108,36 @@ CASES: list[tuple[str, str, str, str]] = [
     ("The expedition of 1957-58 crossed the ice.", "58", "2025-06-02", "1958"),
     ("The growers expect a drought in 2030.", "2030", "2025-06-02", "2030"),
     # --- relative to a date in the text ---
-    ("He testifies on Tuesday, April 10. The next day he will face a second panel.", "The next day",
-     "2018-04-09", "2018-04-11"),
-    ("The deal was signed on March 3. A day earlier, talks had stalled.", "A day earlier",
-     "2025-03-05", "2025-03-02"),
-    ("The army crossed the border on Feb. 28. The following day it took the airport.",
-     "The following day", "2024-03-05", "2024-02-29"),
-    ("The company listed its shares in 2019. A year earlier, it had raised money.", "A year earlier",
-     "2025-06-02", "2018"),
-    ("The rebels entered the city on Feb. 28. Two days later they seized the airport.", "Two days later",
-     "2025-03-12", "2025-03-02"),
+    (
+        "He testifies on Tuesday, April 10. The next day he will face a second panel.",
+        "The next day",
+        "2018-04-09",
+        "2018-04-11",
+    ),
+    (
+        "The deal was signed on March 3. A day earlier, talks had stalled.",
+        "A day earlier",
+        "2025-03-05",
+        "2025-03-02",
+    ),
+    (
+        "The army crossed the border on Feb. 28. The following day it took the airport.",
+        "The following day",
+        "2024-03-05",
+        "2024-02-29",
+    ),
+    (
+        "The company listed its shares in 2019. A year earlier, it had raised money.",
+        "A year earlier",
+        "2025-06-02",
+        "2018",
+    ),
+    (
+        "The rebels entered the city on Feb. 28. Two days later they seized the airport.",
+        "Two days later",
+        "2025-03-12",
+        "2025-03-02",
+    ),
     # --- more explicit forms ---
     ("The forum will take place from 12 to 14 June.", "12 to 14 June", "2025-03-12", "2025-06-12"),
     ("The company was founded in the late 1990s.", "the late 1990s", "2025-03-12", "199"),
@@ -165,10 +189,12 @@ def test_offsets_and_tokens(parse: Parse) -> None:
 
 
 def test_anchor_and_direction(parse: Parse) -> None:
-    mentions = find_dates(parse("The treaty of 1648 ended the war, and new talks will open on Friday."),
-                          dt.date(2025, 6, 2))
+    mentions = find_dates(
+        parse("The treaty of 1648 ended the war, and new talks will open on Friday."), dt.date(2025, 6, 2)
+    )
     assert [(m.text, m.anchor, m.direction) for m in mentions] == [
-        ("1648", "none", "absolute"), ("Friday", "publication", "future"),
+        ("1648", "none", "absolute"),
+        ("Friday", "publication", "future"),
     ]
 
 
