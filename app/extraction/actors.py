@@ -441,6 +441,25 @@ BODY_NOUNS = {
     "organization",
     "organisation",
 }
+# Head words of institutions whose full name goes on with "of"/"for" ("Court of Appeals for ...").
+INSTITUTION_HEADS = {
+    "appeal",
+    "appeals",
+    "ministry",
+    "department",
+    "office",
+    "bureau",
+    "institute",
+    "fund",
+    "bank",
+    "authority",
+    "tribunal",
+    "centre",
+    "center",
+    "foundation",
+    "confederation",
+    "secretariat",
+}
 STYLED_TITLES = {"pope", "king", "queen", "prince", "princess", "emperor", "sheikh", "emir", "sir", "dame"}
 PRONOUNS = {"he": "person", "him": "person", "his": "person", "she": "person", "her": "person"}
 # Pronouns for an organization or a country: "OPEC+ has pushed back its meeting", "the court said
@@ -669,7 +688,7 @@ class _Resolver:
             for e in self.parsed.entities
             if e.label in ACTOR_LABELS and not taken & set(range(e.start_token, e.end_token))
         ]
-        out = self._person_spans_mended(tagged) + lexical
+        out = self._person_spans_mended([self._org_span_extended(span) for span in tagged]) + lexical
         covered = {i for s, e, _ in out for i in range(s, e)}
         for tok in toks:
             if tok.i in covered or tok.pos not in {"PROPN", "NOUN"} or not tok.text[:1].isupper():
@@ -706,6 +725,37 @@ class _Resolver:
                 out.append((start, end, "PERSON"))
                 covered.update(range(start, end))
         return out
+
+    def _org_span_extended(self, span: tuple[int, int, str]) -> tuple[int, int, str]:
+        """An institution's name the tagger cut before its "of"/"for" part: "the U.S. Court of
+        Appeals for the District of Columbia Circuit", "the Ministry of Foreign Affairs"."""
+        start, end, label = span
+        toks = self.parsed.tokens
+        if label != "ORG" or toks[end - 1].lemma.lower() not in BODY_NOUNS | INSTITUTION_HEADS:
+            return span
+        k = end
+        while k < len(toks) and toks[k].lower in {"of", "for"}:
+            j = k + 1
+            if j < len(toks) and toks[j].lower == "the":
+                j += 1
+            last = j
+            while last < len(toks) and (
+                (
+                    toks[last].pos == "PROPN"
+                    and toks[last].text[:1].isupper()
+                    and toks[last].ent_type != "DATE"
+                )
+                or (
+                    toks[last].lower in {"of", "and"}
+                    and last + 1 < len(toks)
+                    and toks[last + 1].pos == "PROPN"
+                )
+            ):
+                last += 1
+            if last == j or toks[last - 1].pos != "PROPN":
+                break
+            end = k = last
+        return start, end, label
 
     def _person_spans_mended(self, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Mend person names the small NER model cuts short or pads with a title.

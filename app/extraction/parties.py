@@ -54,6 +54,7 @@ ATTEND_VERBS = {
     # Being at a hearing or congress: "testify at a hearing", "told the congress", "spent Monday in
     # meetings", "will face a second hearing".
     "testify",
+    "hear",  # a court hears arguments
     "appear",
     "speak",
     "address",
@@ -253,6 +254,13 @@ def _subjects(parsed: ParsedText, verb: Token, actors: ActorIndex | None = None)
             ]
         if verb.dep == "relcl" and any(c.tag in {"WDT", "WP"} for c in parsed.children(verb.i)):
             return [parsed.tokens[verb.head]]
+        if verb.dep == "pcomp":
+            # "upheld the law after hearing arguments": the subject of the clause the phrase is on
+            host = governing_verb(parsed, verb.head)
+            if host is None or host.i == verb.i:
+                return []
+            verb = host
+            continue
         if verb.dep not in {"xcomp", "conj", "advcl", "acomp"} or verb.head == verb.i:
             return []
         verb = parsed.tokens[verb.head]

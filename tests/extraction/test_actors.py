@@ -135,6 +135,29 @@ def test_organizations_in_text(parse: Parse) -> None:
     assert {m.actor.kind for m in index.mentions if m.actor} == {"organization"}
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "A federal court, the U.S. Court of Appeals for the Federal Circuit, ruled on Friday.",
+            "U.S. Court of Appeals for the Federal Circuit",
+        ),
+        (
+            "The Ministry of Foreign Affairs of Bhutan said on Monday it was pleased.",
+            "Ministry of Foreign Affairs of Bhutan",
+        ),
+        (
+            "The European Bank for Reconstruction and Development lent money to Cairo in March.",
+            "European Bank for Reconstruction and Development",
+        ),
+    ],
+)
+def test_an_institution_s_name_runs_through_of_and_for(parse: Parse, text: str, name: str) -> None:
+    _, index = _resolved(parse, text)
+    assert index.mentions[0].actor is not None
+    assert index.mentions[0].actor.name == name
+
+
 def test_acronym_defined_by_the_text(parse: Parse) -> None:
     _, index = _resolved(parse, "The British Medical Association said the BMA would strike in March.")
     assert _names(index) == [

@@ -105,6 +105,10 @@ def _roles(event: Event) -> dict[str, str]:
             "Norway, which chairs the council this year and convened the meeting, said it was pleased.",
             {"Norway": "organizer"},
         ),
+        (
+            "The Court of Appeals for the Second Circuit upheld the ban after hearing oral arguments in May.",
+            {"Court of Appeals for the Second Circuit": "participant"},
+        ),
         ("Japan invited Canada to the summit.", {"Japan": "organizer", "Canada": "participant"}),
         ("Canada was invited to the summit.", {"Canada": "participant"}),
         (
