@@ -161,6 +161,8 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
         c.lower == "with" for c in parsed.children(head.i) if c.dep == "prep" and c.lower in PARTY_PREPS
     ):
         _traveller(parsed, head, add)
+    if not found:
+        _untagged_infinitive(parsed, head, actors, add)
     verb = toks[head.head] if head.head != head.i else None
     if verb is not None and head.dep == "pobj":
         # "travelled to Washington for talks", "arrived at the summit"; not "after the summit".
@@ -198,6 +200,30 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
             elif c.dep == "dobj" and lemma in ORGANIZING | INVITING and head.dep == "pobj":
                 add(c, "participant")  # "Lee will host Trump for a working lunch", "invited it to talks"
     return found
+
+
+def _untagged_infinitive(parsed: ParsedText, head: Token, actors: ActorIndex, add: AddParty) -> None:
+    """ "Lee is due to host Trump for a working lunch": the small model reads "due to" as a
+    preposition and "host" as a noun, so the verb is found by its words: "to", a hosting or
+    meeting verb, a party, then "for" and the meeting."""
+    toks = parsed.tokens
+    prep = toks[head.head]
+    if head.dep != "pobj" or prep.lower != "for":
+        return
+    j = prep.i - 1
+    while j > 0 and actors.at(j) is not None:
+        j -= 1  # back over the guest's name
+    word = toks[j]
+    if j == prep.i - 1 or word.pos == "VERB" or toks[j - 1].lower != "to":
+        return
+    if word.lower not in ORGANIZING | {"meet", "receive", "welcome"}:
+        return
+    verb = governing_verb(parsed, prep.i)
+    if verb is None:
+        return
+    add(toks[j + 1], "participant")
+    for subj in _subjects(parsed, verb, actors):
+        add(subj, "organizer" if word.lower in ORGANIZING | {"receive", "welcome"} else "participant")
 
 
 def _qualifies_a_person(parsed: ParsedText, m: ActorMention, actors: ActorIndex) -> bool:

@@ -381,3 +381,14 @@ def test_who_met_on_a_summit_s_sidelines_was_at_the_summit(extractor: Extractor)
     side = next(e for e in events if "bilateral" in e.trigger.text)
     assert {"William Ruto", "Bola Tinubu"} <= set(_roles(summit))
     assert set(_roles(side)) == {"William Ruto", "Bola Tinubu"}
+
+
+def test_due_to_host_read_as_a_preposition_still_names_host_and_guest(extractor: Extractor) -> None:
+    # The small model reads "due to" as a preposition and "host" as a noun here.
+    events = _events(
+        extractor,
+        "Kenyan President William Ruto met Nigerian President Bola Tinubu on Sunday, and Tinubu is "
+        "due to host Cyril Ramaphosa for a working lunch on Monday.",
+    )
+    lunch = next(e for e in events if e.trigger.text.endswith("lunch"))
+    assert _roles(lunch) == {"Bola Tinubu": "organizer", "Cyril Ramaphosa": "participant"}
