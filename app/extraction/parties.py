@@ -87,6 +87,27 @@ TRAVEL_VERBS = {
 SCHEDULING = {"set", "schedule", "plan", "arrange", "organize", "organise", "call", "announce"}
 # Verbs whose object takes part when a meeting is their subject: "talks will involve X".
 INCLUDE_VERBS = {"involve", "include", "bring", "gather", "feature", "unite", "see"}
+# Verbs of speaking and arguing: who does so at a meeting is there.
+SPEAKING_VERBS = {
+    "say",
+    "tell",
+    "state",
+    "propose",
+    "argue",
+    "insist",
+    "urge",
+    "warn",
+    "announce",
+    "pledge",
+    "stress",
+    "raise",
+    "present",
+    "demand",
+    "object",
+    "complain",
+    "call",
+}
+VISITS = {"visit", "trip", "tour"}
 GOAL_PREPS = {"for", "at", "to", "into", "in", "during", "before"}
 PARTY_PREPS = {"with", "between", "among", "of", "involving", "alongside"}
 EXCLUDE_VERBS = {"exclude", "bar", "ban", "snub", "sideline", "uninvite", "disinvite", "freeze"}
@@ -167,6 +188,7 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
     if verb is not None and head.dep == "pobj":
         # "travelled to Washington for talks", "arrived at the summit"; not "after the summit".
         prep = verb
+        _present_at(parsed, head, prep, trigger, add, quiet=not found)
         verb = toks[prep.head] if prep.head != prep.i and prep.lower in GOAL_PREPS else None
     elif head.dep not in {"dobj", "nsubj", "nsubjpass", "attr"}:
         verb = None
@@ -200,6 +222,26 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
             elif c.dep == "dobj" and lemma in ORGANIZING | INVITING and head.dep == "pobj":
                 add(c, "participant")  # "Lee will host Trump for a working lunch", "invited it to talks"
     return found
+
+
+def _present_at(
+    parsed: ParsedText, head: Token, prep: Token, trigger: Trigger, add: AddParty, quiet: bool
+) -> None:
+    """Who acted during a visit was the visitor ("delivered a letter during a visit to the White
+    House"); who spoke at or during a meeting was there ("told delegates at the session"), and so,
+    when the meeting names no parties of its own, was who spoke right after it ("said after the
+    session that ...")."""
+    verb = governing_verb(parsed, prep.i)
+    if verb is None or verb.i != prep.head:
+        return
+    lemma = verb.lemma.lower()
+    visiting = trigger.lemma in VISITS and prep.lower == "during"
+    speaking = lemma in SPEAKING_VERBS and (
+        prep.lower in {"at", "during"} or (prep.lower == "after" and quiet)
+    )
+    if visiting or speaking:
+        for subj in _subjects(parsed, verb):
+            add(subj, "participant")
 
 
 def _untagged_infinitive(parsed: ParsedText, head: Token, actors: ActorIndex, add: AddParty) -> None:

@@ -109,6 +109,15 @@ def _roles(event: Event) -> dict[str, str]:
             "The Court of Appeals for the Second Circuit upheld the ban after hearing oral arguments in May.",
             {"Court of Appeals for the Second Circuit": "participant"},
         ),
+        (
+            "Chilean Foreign Minister Alberto van Klaveren handed over a letter during a visit to Lima.",
+            {"Alberto van Klaveren": "participant"},
+        ),
+        ("Austria said after the meeting that it would not sign.", {"Austria": "participant"}),
+        (
+            "Austria signed the accord after the meeting between Chad and Niger.",
+            {"Chad": "participant", "Niger": "participant"},
+        ),
         ("Japan invited Canada to the summit.", {"Japan": "organizer", "Canada": "participant"}),
         ("Canada was invited to the summit.", {"Canada": "participant"}),
         (
