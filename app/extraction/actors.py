@@ -580,6 +580,7 @@ class _Resolver:
                     if self.parsed.tokens[mention.end_token - 1].dep in {"nsubj", "nsubjpass"}:
                         self.last_subject = mention
         self._untagged_surnames(taken)
+        self._untagged_organizations()
         index = ActorIndex(self.mentions)
         return ActorIndex(self.mentions, self._plural_pronouns(index))
 
@@ -661,6 +662,41 @@ class _Resolver:
                 self.mentions.append(
                     ActorMention(person.actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text)
                 )
+
+    def _untagged_organizations(self) -> None:
+        """Organizations the NER missed in one place: a name it tagged as one elsewhere in the
+        text ("Facebook" opening a list), and an unknown name listed with organizations ("the GMB,
+        Unison and Unite")."""
+        toks = self.parsed.tokens
+        by_token = {i: m for m in self.mentions for i in range(m.start_token, m.end_token)}
+        known = {
+            m.text: m.actor
+            for m in self.mentions
+            if m.actor is not None and m.actor.kind == "organization" and m.end_token - m.start_token == 1
+        }
+        for tok in toks:
+            if tok.i in by_token or tok.pos != "PROPN" or not tok.text[:1].isupper() or tok.ent_type:
+                continue
+            if tok.i + 1 < len(toks) and toks[tok.i + 1].pos == "PROPN":
+                continue  # part of a longer name
+            actor = known.get(tok.text)
+            if (
+                actor is None
+                and tok.dep == "conj"
+                and all(
+                    o is not None and o.actor is not None and o.actor.kind == "organization"
+                    for o in (
+                        by_token.get(k.i)
+                        for k in (toks[tok.head], *self.parsed.children(tok.i))
+                        if k.dep != "cc" and k.pos == "PROPN"
+                    )
+                )
+            ):
+                actor = Actor(tok.text, "organization")
+            if actor is not None:
+                mention = ActorMention(actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text)
+                self.mentions.append(mention)
+                by_token[tok.i] = mention
 
     # -- candidates -------------------------------------------------------------------------------
 

@@ -158,6 +158,19 @@ def test_an_institution_s_name_runs_through_of_and_for(parse: Parse, text: str, 
     assert index.mentions[0].actor.name == name
 
 
+def test_an_organization_the_tagger_missed_once_is_still_one(parse: Parse) -> None:
+    text = "Meta chief executive John Smith spoke on Monday. Meta, Google and Netflix sent lawyers."
+    _, index = _resolved(parse, text)
+    assert [name for _, name in _names(index)].count("Meta") == 2
+
+
+def test_an_unknown_name_listed_with_organizations_is_one(parse: Parse) -> None:
+    text = "The nurses' union, the RCN, Unison and Unite called off strikes so they could join the talks."
+    _, index = _resolved(parse, text)
+    assert ("Unite", "Unite") in _names(index)
+    assert {m.actor.kind for m in index.mentions if m.actor} == {"organization"}
+
+
 def test_acronym_defined_by_the_text(parse: Parse) -> None:
     _, index = _resolved(parse, "The British Medical Association said the BMA would strike in March.")
     assert _names(index) == [
