@@ -556,6 +556,9 @@ class _Resolver:
         self._learn_acronyms()
         taken: set[int] = set()
         spans = self._candidate_spans()
+        for mention in self._coordinated_bodies(spans):
+            self.mentions.append(mention)
+            taken.update(range(mention.start_token, mention.end_token))
         events: list[tuple[int, int, int, str]] = []  # (start_token, end_token, kind-order, label)
         events.extend((s, e, 0, label) for s, e, label in spans)
         for tok in self.parsed.tokens:
@@ -760,6 +763,54 @@ class _Resolver:
             ):
                 out.append((start, end, "PERSON"))
                 covered.update(range(start, end))
+        return out
+
+    def _coordinated_bodies(self, spans: list[tuple[int, int, str]]) -> list[ActorMention]:
+        """ "the Senate Judiciary and Commerce committees" are two committees, the Senate
+        Judiciary Committee and the Senate Commerce Committee: the plural head is shared, and so
+        is whatever precedes the first member beyond the last member's length."""
+        toks = self.parsed.tokens
+        out: list[ActorMention] = []
+        for start, end, label in spans:
+            while start < end and toks[start].lower == "the":
+                start += 1
+            head = toks[end] if end < len(toks) else None
+            if (
+                label != "ORG"
+                or head is None
+                or head.tag != "NNS"
+                or head.lemma.lower() not in BODY_NOUNS | INSTITUTION_HEADS
+            ):
+                continue
+            members: list[list[Token]] = [[]]
+            for tok in toks[start:end]:
+                if tok.lower in {"and", ","}:
+                    members.append([])
+                else:
+                    members[-1].append(tok)
+            members = [m for m in members if m]
+            if len(members) < 2 or any(not t.text[:1].isupper() for m in members for t in m):
+                continue
+            width = len(members[-1])
+            if len(members[0]) <= width:
+                continue  # no shared part to spread: "Energy and Commerce committees"
+            shared = members[0][:-width]
+            members[0] = members[0][-width:]
+            suffix = head.lemma.capitalize()
+            prefix = " ".join(t.text for t in shared)
+            for k, member in enumerate(members):
+                first = shared[0] if k == 0 else member[0]
+                name = f"{prefix} {' '.join(t.text for t in member)} {suffix}"
+                out.append(
+                    ActorMention(
+                        Actor(name, "organization"),
+                        first.i,
+                        member[-1].i + 1,
+                        first.start,
+                        member[-1].end,
+                        self.parsed.text[first.start : member[-1].end],
+                    )
+                )
         return out
 
     def _org_span_extended(self, span: tuple[int, int, str]) -> tuple[int, int, str]:

@@ -171,6 +171,15 @@ def test_an_unknown_name_listed_with_organizations_is_one(parse: Parse) -> None:
     assert {m.actor.kind for m in index.mentions if m.actor} == {"organization"}
 
 
+def test_coordinated_committees_are_each_their_own(parse: Parse) -> None:
+    text = "The Senate Armed Services and Foreign Relations committees will question her on Monday."
+    _, index = _resolved(parse, text)
+    assert [name for _, name in _names(index)] == [
+        "Senate Armed Services Committee",
+        "Senate Foreign Relations Committee",
+    ]
+
+
 def test_acronym_defined_by_the_text(parse: Parse) -> None:
     _, index = _resolved(parse, "The British Medical Association said the BMA would strike in March.")
     assert _names(index) == [
