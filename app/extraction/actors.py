@@ -556,9 +556,10 @@ class _Resolver:
         self._learn_acronyms()
         taken: set[int] = set()
         spans = self._candidate_spans()
-        for mention in self._coordinated_bodies(spans):
-            self.mentions.append(mention)
-            taken.update(range(mention.start_token, mention.end_token))
+        for body in self._coordinated_bodies(spans):
+            self.mentions.append(body)
+            taken.update(range(body.start_token, body.end_token))
+            self.mention_at.update(dict.fromkeys(range(body.start_token, body.end_token), body))
         events: list[tuple[int, int, int, str]] = []  # (start_token, end_token, kind-order, label)
         events.extend((s, e, 0, label) for s, e, label in spans)
         for tok in self.parsed.tokens:
