@@ -1013,9 +1013,14 @@ class _Resolver:
         name_head = toks[start]
         while name_head.head != name_head.i and name_head.dep in {"compound", "flat"}:
             name_head = toks[name_head.head]
-        if name_head.dep == "appos":
+        described = toks[name_head.head]
+        if name_head.dep == "appos" and described.lemma.lower() in TITLES:
+            # "Kazakhstan's energy minister, Almasadam Satkaliyev": the title and what precedes it,
+            # never other names in the phrase.
             words |= {
-                t.lower for t in self.parsed.subtree(name_head.head) if t.pos in {"NOUN", "ADJ", "PROPN"}
+                t.lower
+                for t in self.parsed.subtree(described.i)
+                if t.i <= described.i and t.pos in {"NOUN", "ADJ", "PROPN"} and t.ent_type != "PERSON"
             }
         return words
 

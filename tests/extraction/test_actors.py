@@ -180,6 +180,16 @@ def test_coordinated_committees_are_each_their_own(parse: Parse) -> None:
     ]
 
 
+def test_a_title_names_only_the_person_it_introduced(parse: Parse) -> None:
+    text = (
+        "Qatari Energy Minister Prince Saad al-Kaabi and Indian Oil Minister Hardeep Puri held talks "
+        "in Delhi on Monday. Puri, who flew in from Mumbai, and Nepal's trade minister, Ram Thapa, also "
+        "held a meeting with the Qatari prince, who joined by video."
+    )
+    _, index = _resolved(parse, text)
+    assert _names(index)[-1] == ("prince", "Saad al-Kaabi")
+
+
 def test_acronym_defined_by_the_text(parse: Parse) -> None:
     _, index = _resolved(parse, "The British Medical Association said the BMA would strike in March.")
     assert _names(index) == [
