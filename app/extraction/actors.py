@@ -460,6 +460,8 @@ INSTITUTION_HEADS = {
     "confederation",
     "secretariat",
 }
+# Words for any organization, whatever its name: "the governing body", "the bloc".
+GENERIC_BODIES = {"body", "organization", "organisation", "bloc", "alliance", "cartel", "group"}
 STYLED_TITLES = {"pope", "king", "queen", "prince", "princess", "emperor", "sheikh", "emir", "sir", "dame"}
 PRONOUNS = {"he": "person", "him": "person", "his": "person", "she": "person", "her": "person"}
 # Pronouns for an organization or a country: "OPEC+ has pushed back its meeting", "the court said
@@ -569,7 +571,7 @@ class _Resolver:
                 events.append((tok.i, tok.i + 1, 1, "IT"))
             elif tok.pos == "NOUN" and tok.lemma.lower() in TITLES:
                 events.append((tok.i, tok.i + 1, 2, "TITLE"))
-            elif tok.pos == "NOUN" and tok.lemma.lower() in BODY_NOUNS and tok.tag == "NN":
+            elif tok.pos == "NOUN" and tok.lemma.lower() in BODY_NOUNS | GENERIC_BODIES and tok.tag == "NN":
                 events.append((tok.i, tok.i + 1, 2, "BODY"))
         for start, end, _, label in sorted(events):
             if any(i in taken for i in range(start, end)):
@@ -1059,9 +1061,16 @@ class _Resolver:
         if tok.dep == "compound" or not any(c.lower in {"the", "this", "that"} for c in kids):
             return None
         word = tok.lemma.lower()
+        generic = word in GENERIC_BODIES
+        if generic and any(c.dep in {"prep", "relcl", "acl"} for c in kids):
+            return None  # "the group of countries ready to help" says which group it is
         for m in reversed(self.mentions):
             if m.start_token >= i or m.actor is None or m.actor.kind != "organization":
                 continue
+            if generic:
+                # "the governing body", "the bloc": the organization named last, nearby.
+                near = toks[m.start_token].sent >= tok.sent - 2
+                return ActorMention(m.actor, i, i + 1, tok.start, tok.end, tok.text) if near else None
             owner_of = toks[toks[m.end_token - 1].head]
             if word in m.actor.name.lower().split() or (
                 owner_of.lemma.lower() == word and toks[m.end_token - 1].dep in {"poss", "compound"}

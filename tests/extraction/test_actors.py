@@ -190,6 +190,18 @@ def test_a_title_names_only_the_person_it_introduced(parse: Parse) -> None:
     assert _names(index)[-1] == ("prince", "Saad al-Kaabi")
 
 
+def test_a_generic_body_is_the_organization_named_last(parse: Parse) -> None:
+    text = "UEFA will review the rules, its president told the governing body's congress in Paris."
+    _, index = _resolved(parse, text)
+    assert ("body", "UEFA") in _names(index)
+
+
+def test_a_group_its_phrase_defines_is_no_earlier_organization(parse: Parse) -> None:
+    text = "NATO met on Friday. The group of countries ready to help will meet again."
+    _, index = _resolved(parse, text)
+    assert _names(index) == [("NATO", "NATO")]
+
+
 def test_acronym_defined_by_the_text(parse: Parse) -> None:
     _, index = _resolved(parse, "The British Medical Association said the BMA would strike in March.")
     assert _names(index) == [
