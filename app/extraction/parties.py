@@ -397,6 +397,11 @@ def _during(parsed: ParsedText, verb: Token) -> bool:
 
 def _add_objects(parsed: ParsedText, prep: Token, add: AddParty, role: Role = "participant") -> None:
     for c in parsed.children(prep.i):
+        if c.dep == "pcomp":
+            # "with Germany and Italy opposing the plan": the subject of the absolute clause
+            for subj in parsed.children(c.i):
+                if subj.dep == "nsubj":
+                    add(subj, role)
         if c.dep in {"pobj", "pcomp"}:
             add(c, role)
             # "a call to Zelensky, which later widened to include Macron and Merz": "which" marks

@@ -118,6 +118,10 @@ def _roles(event: Event) -> dict[str, str]:
             "Austria signed the accord after the meeting between Chad and Niger.",
             {"Chad": "participant", "Niger": "participant"},
         ),
+        (
+            "The talks ended on Friday without a deal, with Peru and Chile rejecting the final text.",
+            {"Peru": "participant", "Chile": "participant"},
+        ),
         ("Japan invited Canada to the summit.", {"Japan": "organizer", "Canada": "participant"}),
         ("Canada was invited to the summit.", {"Canada": "participant"}),
         (
