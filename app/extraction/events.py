@@ -58,6 +58,8 @@ class _Gathering:
     beside: _Gathering | None = None  # the gathering this one was held beside (sidelines, same day)
     # Gatherings said to be held on this one's sidelines: whoever met there was at this one too.
     sidelines: list[_Gathering] = field(default_factory=list)
+    # Parties a series implies: who convenes "another meeting" convened the one before it.
+    inherited: list[PartyRole] = field(default_factory=list)
 
     @property
     def place(self) -> Place | None:
@@ -124,6 +126,7 @@ def find_events(
     gatherings = _merge(frames)
     heads = {t.head: n for n, g in enumerate(gatherings) for t in (f.trigger for f in g.frames)}
     _link_beside(parsed, gatherings, heads)
+    _continue_series(gatherings)
     for exclusion in find_exclusions(parsed, actors, heads.keys()):
         target = _exclusion_target(exclusion, gatherings, heads)
         if target is not None:
@@ -151,6 +154,42 @@ def _link_beside(parsed: ParsedText, gatherings: list[_Gathering], heads: dict[i
             ]
             if len(same_day) == 1:
                 g.beside = same_day[0]
+
+
+def _continue_series(gatherings: list[_Gathering]) -> None:
+    """ "Macron will convene another meeting" says he convened the one before it: the one other
+    meeting of that kind already held, if it names no organizer. "The next plenary" with no
+    parties of its own is held by the body that held the one before it."""
+    for g in gatherings:
+        if not g.first.trigger.novel:
+            continue
+        own = [p for f in g.frames for p in f.parties]
+        organizers = [p for p in own if p.role == "organizer"]
+        if organizers:
+            held = [
+                h
+                for h in gatherings
+                if h is not g
+                and g.first.trigger.lemma in h.lemmas
+                and h.status == "occurred"
+                and not any(p.role == "organizer" for f in h.frames for p in f.parties)
+            ]
+            if len(held) == 1:
+                held[0].inherited.extend(organizers)
+        elif not own:
+            before = [h for h in gatherings if h.first.sent < g.first.sent and h is not g]
+            for h in reversed(before):
+                bodies = [
+                    p
+                    for f in h.frames
+                    for p in f.parties
+                    if p.role in {"organizer", "participant"}
+                    and p.mention.actor is not None
+                    and p.mention.actor.kind == "organization"
+                ]
+                if bodies:
+                    g.inherited.extend(bodies)
+                    break
 
 
 def _most_specific(places: list[Place]) -> Place | None:
@@ -515,6 +554,7 @@ def _participants(g: _Gathering) -> list[v1.Participant]:
     roles: dict[str, tuple[str, PartyRole | Exclusion, list[v1.Span]]] = {}
     entries: list[tuple[str, PartyRole | Exclusion]] = [(p.role, p) for f in g.frames for p in f.parties]
     entries += [(e.role, e) for e in g.exclusions]
+    entries += [(p.role, p) for p in g.inherited]
     entries += [
         ("participant", p)
         for side in g.sidelines

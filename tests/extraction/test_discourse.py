@@ -392,3 +392,23 @@ def test_due_to_host_read_as_a_preposition_still_names_host_and_guest(extractor:
     )
     lunch = next(e for e in events if e.trigger.text.endswith("lunch"))
     assert _roles(lunch) == {"Bola Tinubu": "organizer", "Cyril Ramaphosa": "participant"}
+
+
+def test_who_convenes_another_meeting_convened_the_one_before(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Spanish Prime Minister Pedro Sanchez said on Wednesday he would convene another meeting on "
+        "migration next week. An emergency meeting held in Madrid on Monday had ended without agreement.",
+    )
+    held = next(e for e in events if e.status == "occurred")
+    assert _roles(held).get("Pedro Sanchez") == "organizer"
+
+
+def test_the_next_session_is_held_by_the_body_that_held_the_last(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "The World Health Organization's governing assembly met in Geneva on Monday. Delegates will "
+        "return to the question at the next session, due later this year.",
+    )
+    upcoming = next(e for e in events if "next" in e.trigger.text or e.status == "scheduled")
+    assert "World Health Organization" in _roles(upcoming)
