@@ -380,11 +380,18 @@ def _when_clause(parsed: ParsedText, head: Token, add: AddParty) -> None:
             if prep.dep != "prep" or prep.lower not in {"in", "on", "at", "during"}:
                 continue
             for obj in parsed.children(prep.i):
-                for rel in parsed.children(obj.i):
-                    if rel.dep == "relcl" and _during(parsed, rel):
-                        for c in parsed.children(rel.i):
-                            if c.dep == "nsubj":
-                                add(c, "participant")
+                rels = [rel for rel in parsed.children(obj.i) if rel.dep == "relcl" and _during(parsed, rel)]
+                after = obj.i + 2
+                if not rels and after < len(parsed.tokens) and parsed.tokens[obj.i + 1].lower == ",":
+                    # the same clause hung higher up by the parser: "visit in February, when ..."
+                    when = parsed.tokens[after]
+                    verb = parsed.tokens[when.head]
+                    if when.lower == "when" and when.dep == "advmod" and verb.pos == "VERB":
+                        rels = [verb]
+                for rel in rels:
+                    for c in parsed.children(rel.i):
+                        if c.dep == "nsubj":
+                            add(c, "participant")
 
 
 def _during(parsed: ParsedText, verb: Token) -> bool:

@@ -412,3 +412,14 @@ def test_the_next_session_is_held_by_the_body_that_held_the_last(extractor: Extr
     )
     upcoming = next(e for e in events if "next" in e.trigger.text or e.status == "scheduled")
     assert "World Health Organization" in _roles(upcoming)
+
+
+def test_a_when_clause_the_parser_hung_high_still_tells_who_was_at_the_visit(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Gulf capitals will be hoping that Monday's encounter goes better than Erdogan's previous Oval "
+        "Office visit in February, when Biden and Vice President Kamala Harris berated him in front "
+        "of the cameras.",
+    )
+    visit = next(e for e in events if "visit" in e.trigger.text)
+    assert set(_roles(visit)) == {"Erdogan", "Biden", "Kamala Harris"}
