@@ -462,6 +462,53 @@ INSTITUTION_HEADS = {
 }
 # Words for any organization, whatever its name: "the governing body", "the bloc".
 GENERIC_BODIES = {"body", "organization", "organisation", "bloc", "alliance", "cartel", "group"}
+# Plural nouns a collective party is made of ("European nations", "Gulf states").
+COLLECTIVE_HEADS = {
+    "nation",
+    "country",
+    "state",
+    "leader",
+    "government",
+    "member",
+    "ally",
+    "partner",
+    "power",
+    "economy",
+    "capital",
+    "neighbour",
+    "neighbor",
+    "producer",
+    "democracy",
+}
+# Qualifiers that name a collective even where capitals say nothing (opening a sentence).
+REGIONAL_QUALIFIERS = {
+    "western",
+    "eastern",
+    "nordic",
+    "baltic",
+    "balkan",
+    "gulf",
+    "arab",
+    "african",
+    "asian",
+    "european",
+}
+# Words of quantity and emphasis that are not part of a collective party's name.
+QUANTIFIERS = {
+    "multiple",
+    "several",
+    "many",
+    "some",
+    "other",
+    "all",
+    "both",
+    "few",
+    "various",
+    "most",
+    "key",
+    "certain",
+    "number",
+}
 STYLED_TITLES = {"pope", "king", "queen", "prince", "princess", "emperor", "sheikh", "emir", "sir", "dame"}
 PRONOUNS = {"he": "person", "him": "person", "his": "person", "she": "person", "her": "person"}
 # Pronouns for an organization or a country: "OPEC+ has pushed back its meeting", "the court said
@@ -587,6 +634,7 @@ class _Resolver:
                         self.last_subject = mention
         self._untagged_surnames(taken)
         self._untagged_organizations()
+        self._collectives()
         index = ActorIndex(self.mentions)
         return ActorIndex(self.mentions, self._plural_pronouns(index))
 
@@ -613,7 +661,7 @@ class _Resolver:
                     and m.actor is not None
                     and m.end_token - 1 == t.i
                 ]
-                if len(group) >= 2:
+                if len(group) >= 2 or (len(group) == 1 and group[0].actor and group[0].actor.kind == "group"):
                     out[tok.i] = [
                         ActorMention(m.actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text) for m in group
                     ]
@@ -703,6 +751,44 @@ class _Resolver:
                 mention = ActorMention(actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text)
                 self.mentions.append(mention)
                 by_token[tok.i] = mention
+
+    def _collectives(self) -> None:
+        """Collective parties the text does not enumerate: "European and non-European nations",
+        "Western allies", "Gulf states" are one party of kind group, never guessed members. A
+        named qualifier makes one ("smaller nations" is none); a list after it ("nations such as
+        Romania") or a qualifier that is itself a party ("Chinese officials" is China) does not."""
+        toks = self.parsed.tokens
+        taken = {i for m in self.mentions if m.actor is not None for i in range(m.start_token, m.end_token)}
+        sentence_starts = {s.start_token for s in self.parsed.sentences}
+        for tok in toks:
+            if tok.tag != "NNS" or tok.lemma.lower() not in COLLECTIVE_HEADS or tok.i in taken:
+                continue
+            kids = self.parsed.children(tok.i)
+            if any(
+                c.dep == "appos" or (c.dep == "prep" and c.lower in {"such", "including", "like", "as"})
+                for c in kids
+            ):
+                continue
+            left = [c for c in kids if c.i < tok.i and c.dep in {"amod", "compound", "nmod"}]
+            span = sorted(t.i for c in left for t in self.parsed.subtree(c.i))
+            named = [
+                t
+                for t in (toks[k] for k in span)
+                if t.ent_type in {"NORP", "GPE", "LOC"}
+                or t.lower in REGIONAL_QUALIFIERS
+                or (any(ch.isupper() for ch in t.text) and t.i not in sentence_starts)
+            ]
+            if not named or any(k in taken for k in span):
+                continue
+            while span and (toks[span[0]].lower in QUANTIFIERS or toks[span[0]].pos in {"DET", "NUM"}):
+                span.pop(0)
+            start = span[0] if span else tok.i
+            if any(k in taken for k in range(start, tok.i)):
+                continue
+            name = self.parsed.span_text(start, tok.i + 1)
+            mention = ActorMention(Actor(name, "group"), start, tok.i + 1, toks[start].start, tok.end, name)
+            self.mentions.append(mention)
+            taken.update(range(start, tok.i + 1))
 
     # -- candidates -------------------------------------------------------------------------------
 

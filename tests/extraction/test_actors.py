@@ -202,6 +202,26 @@ def test_a_group_its_phrase_defines_is_no_earlier_organization(parse: Parse) -> 
     assert _names(index) == [("NATO", "NATO")]
 
 
+def test_a_collective_the_text_does_not_enumerate_is_one_group(parse: Parse) -> None:
+    _, index = _resolved(parse, "The plan split multiple European and non-European nations on Monday.")
+    assert [(m.text, m.actor.kind if m.actor else None) for m in index.mentions] == [
+        ("European and non-European nations", "group")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several smaller European nations, such as Romania and Hungary, protested.",
+        "Chinese officials protested.",
+        "Smaller nations protested.",
+    ],
+)
+def test_no_group_where_members_are_named_or_nothing_names_it(parse: Parse, text: str) -> None:
+    _, index = _resolved(parse, text)
+    assert all(m.actor is None or m.actor.kind != "group" for m in index.mentions)
+
+
 def test_acronym_defined_by_the_text(parse: Parse) -> None:
     _, index = _resolved(parse, "The British Medical Association said the BMA would strike in March.")
     assert _names(index) == [

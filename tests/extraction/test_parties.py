@@ -122,6 +122,17 @@ def _roles(event: Event) -> dict[str, str]:
             "The talks ended on Friday without a deal, with Peru and Chile rejecting the final text.",
             {"Peru": "participant", "Chile": "participant"},
         ),
+        ("The talks will involve several Gulf states.", {"Gulf states": "participant"}),
+        (
+            "The summit brought together Nordic countries and Baltic states.",
+            {"Nordic countries": "participant", "Baltic states": "participant"},
+        ),
+        (
+            "African leaders held talks with Chinese officials on Monday.",
+            {"African leaders": "participant", "China": "participant"},
+        ),
+        ("Smaller nations met on Monday.", {}),
+        ("European nations held their summit in Paris.", {"European nations": "participant"}),
         ("Japan invited Canada to the summit.", {"Japan": "organizer", "Canada": "participant"}),
         ("Canada was invited to the summit.", {"Canada": "participant"}),
         (
