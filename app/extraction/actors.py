@@ -8,7 +8,7 @@ get the full name of their first mention (later surnames, titles and pronouns po
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import pycountry
@@ -480,6 +480,18 @@ COLLECTIVE_HEADS = {
     "producer",
     "democracy",
 }
+# Titles of whoever leads a country: "the Russian leader" is the one the text ties to Russia.
+LEADER_TITLES = {
+    "leader",
+    "president",
+    "premier",
+    "chancellor",
+    "counterpart",
+    "ruler",
+    "monarch",
+    "king",
+    "queen",
+}
 # Qualifiers that name a collective even where capitals say nothing (opening a sentence).
 REGIONAL_QUALIFIERS = {
     "western",
@@ -558,10 +570,23 @@ def organization(name: str) -> Actor | None:
     return Actor(full, "organization") if full else None
 
 
+def nationality(word: str) -> str | None:
+    """The ISO 3166-1 alpha-3 code a word ties a person to: "Russian", "US", "Kremlin"."""
+    code = DEMONYMS.get(word.lower())
+    if code is None:
+        found = country(word)
+        code = found.id if found is not None else None
+    return code
+
+
 @dataclass
 class _Person:
     actor: Actor
     titles: set[str]  # lower-cased title words and their qualifiers ("french", "president")
+    countries: set[str] = field(default_factory=set)  # alpha-3 codes the text ties them to
+
+    def __post_init__(self) -> None:
+        self.countries |= {code for word in self.titles if (code := nationality(word))}
 
 
 class ActorIndex:
@@ -600,6 +625,7 @@ class _Resolver:
         self.last_person: ActorMention | None = None
         self.last_subject: ActorMention | None = None
         self.mention_at: dict[int, ActorMention] = {}  # token -> mention resolved so far
+        self.plural_people: dict[int, list[ActorMention]] = {}  # "the Russian and Ukrainian leaders"
 
     def run(self) -> ActorIndex:
         self._learn_acronyms()
@@ -636,7 +662,7 @@ class _Resolver:
         self._untagged_organizations()
         self._collectives()
         index = ActorIndex(self.mentions)
-        return ActorIndex(self.mentions, self._plural_pronouns(index))
+        return ActorIndex(self.mentions, self._plural_pronouns(index) | self.plural_people)
 
     def _plural_pronouns(self, index: ActorIndex) -> dict[int, list[ActorMention]]:
         """ "The GMB, Unison and Unite called off stoppages so they could join": "they" is the
@@ -752,6 +778,23 @@ class _Resolver:
                 self.mentions.append(mention)
                 by_token[tok.i] = mention
 
+    def _leaders_by_nationality(self, tok: Token, left: list[Token]) -> bool:
+        """ "the American, Russian and Ukrainian leaders": the leader the text ties to each of
+        those countries, when it ties one to every one of them."""
+        words = [t for c in left for t in self.parsed.subtree(c.i) if t.pos in {"ADJ", "PROPN", "NOUN"}]
+        codes = [nationality(t.text) for t in words]
+        if len(codes) < 2 or None in codes:
+            return False
+        people = [self._of_country({code}) for code in codes if code is not None]
+        if any(p is None for p in people):
+            return False
+        self.plural_people[tok.i] = [
+            ActorMention(p.actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text)
+            for p in people
+            if p is not None
+        ]
+        return True
+
     def _collectives(self) -> None:
         """Collective parties the text does not enumerate: "European and non-European nations",
         "Western allies", "Gulf states" are one party of kind group, never guessed members. A
@@ -770,6 +813,8 @@ class _Resolver:
             ):
                 continue
             left = [c for c in kids if c.i < tok.i and c.dep in {"amod", "compound", "nmod"}]
+            if tok.lemma.lower() in LEADER_TITLES and self._leaders_by_nationality(tok, left):
+                continue
             span = sorted(t.i for c in left for t in self.parsed.subtree(c.i))
             named = [
                 t
@@ -1116,16 +1161,46 @@ class _Resolver:
         """ "the French president" -> the person introduced as "French President ..." earlier."""
         toks = self.parsed.tokens
         tok = toks[i]
-        if tok.dep == "compound" or not any(
-            c.lower in {"the", "his", "her"} for c in self.parsed.children(i)
+        if (
+            tok.dep == "compound"
+            or tok.tag == "NNS"
+            or not any(c.lower in {"the", "his", "her"} for c in self.parsed.children(i))
         ):
-            return None
+            return None  # (plural titles are many people: "the Russian and Ukrainian leaders")
         qualifiers = {c.lower for c in self.parsed.children(i) if c.dep in {"amod", "compound"}}
         matches = [p for p in self.people if tok.lower in p.titles and qualifiers <= p.titles]
+        codes = {code for q in qualifiers if (code := nationality(q))}
+        if not matches and codes and tok.lemma.lower() in LEADER_TITLES:
+            # "the Russian leader", "his US counterpart": whom the text ties to that country, else
+            # the person last named nearby whom it ties to none (and who is not this clause's
+            # subject: "Trump hosted the Russian leader" is not Trump), who then is so tied.
+            person = self._of_country(codes) or self._untied_person_near(i)
+            if person is None:
+                return None
+            person.countries |= codes
+            matches = [person]
         if not matches:
             return None
-        person = matches[-1].actor
-        return ActorMention(person, i, i + 1, tok.start, tok.end, tok.text)
+        return ActorMention(matches[-1].actor, i, i + 1, tok.start, tok.end, tok.text)
+
+    def _of_country(self, codes: set[str]) -> _Person | None:
+        return next((p for p in reversed(self.people) if codes <= p.countries), None)
+
+    def _untied_person_near(self, i: int) -> _Person | None:
+        toks = self.parsed.tokens
+        verb = toks[i]
+        while verb.dep not in {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp"} and verb.head != verb.i:
+            verb = toks[verb.head]
+        own_subjects = {c.i for c in self.parsed.children(verb.i) if c.dep in {"nsubj", "nsubjpass"}}
+        for m in reversed(self.mentions):
+            if toks[m.start_token].sent < toks[i].sent - 2:
+                break
+            if m.actor is None or m.actor.kind != "person" or m.end_token - 1 in own_subjects:
+                continue
+            person = next((p for p in self.people if p.actor == m.actor), None)
+            if person is not None and not person.countries:
+                return person
+        return None
 
     def _pronoun(self, i: int) -> ActorMention | None:
         # Centering: a pronoun most often continues the last subject, else the last person named.

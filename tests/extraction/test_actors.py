@@ -222,6 +222,24 @@ def test_no_group_where_members_are_named_or_nothing_names_it(parse: Parse, text
     assert all(m.actor is None or m.actor.kind != "group" for m in index.mentions)
 
 
+def test_a_leader_by_nationality_is_the_one_the_text_ties_to_that_country(parse: Parse) -> None:
+    # Orban is never called Hungarian: "the Hungarian leader" is the person last named who is tied
+    # to no other country and who is not the subject telling him something.
+    text = (
+        "Polish Prime Minister Donald Tusk met Viktor Orban in Warsaw on Monday. Tusk told the "
+        "Hungarian leader that sanctions would stay. Later the Polish and Hungarian leaders spoke again."
+    )
+    parsed, index = _resolved(parse, text)
+    assert ("leader", "Viktor Orban") in _names(index)
+    leaders = next(t.i for t in parsed.tokens if t.text == "leaders")
+    assert [m.actor.name for m in index.plural_at(leaders) if m.actor] == ["Donald Tusk", "Viktor Orban"]
+
+
+def test_a_leader_by_nationality_with_no_one_to_name_is_no_actor(parse: Parse) -> None:
+    _, index = _resolved(parse, "Polish Prime Minister Donald Tusk said the Hungarian leader was wrong.")
+    assert _names(index) == [("Donald Tusk", "Donald Tusk")]
+
+
 def test_acronym_defined_by_the_text(parse: Parse) -> None:
     _, index = _resolved(parse, "The British Medical Association said the BMA would strike in March.")
     assert _names(index) == [
