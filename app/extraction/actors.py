@@ -8,7 +8,7 @@ get the full name of their first mention (later surnames, titles and pronouns po
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import pycountry
@@ -755,28 +755,33 @@ class _Resolver:
             if m.actor is not None and m.actor.kind == "organization" and m.end_token - m.start_token == 1
         }
         for tok in toks:
-            if tok.i in by_token or tok.pos != "PROPN" or not tok.text[:1].isupper() or tok.ent_type:
+            if (
+                tok.i in by_token
+                or tok.pos not in {"PROPN", "NOUN"}
+                or not tok.text[:1].isupper()
+                or tok.ent_type
+            ):
                 continue
             if tok.i + 1 < len(toks) and toks[tok.i + 1].pos == "PROPN":
                 continue  # part of a longer name
-            actor = known.get(tok.text)
-            if (
-                actor is None
-                and tok.dep == "conj"
-                and all(
-                    o is not None and o.actor is not None and o.actor.kind == "organization"
-                    for o in (
-                        by_token.get(k.i)
-                        for k in (toks[tok.head], *self.parsed.children(tok.i))
-                        if k.dep != "cc" and k.pos == "PROPN"
-                    )
-                )
-            ):
-                actor = Actor(tok.text, "organization")
+            actor = known.get(tok.text) if tok.pos == "PROPN" else None
+            if actor is None and self._listed_with_organizations(tok.i, by_token):
+                actor = Actor(tok.text, "organization")  # (a capitalized "noun" opening a list too)
             if actor is not None:
                 mention = ActorMention(actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text)
                 self.mentions.append(mention)
                 by_token[tok.i] = mention
+        for n, m in enumerate(self.mentions):
+            if (
+                m.actor is not None
+                and m.actor.kind == "person"
+                and " " not in m.actor.name
+                and m.end_token - m.start_token == 1
+                and m.actor.name.lower() not in self.by_surname
+                and self._listed_with_organizations(m.start_token, by_token)
+            ):
+                self.mentions[n] = replace(m, actor=Actor(m.actor.name, "organization"))
+                by_token[m.start_token] = self.mentions[n]
 
     def _leaders_by_nationality(self, tok: Token, left: list[Token]) -> bool:
         """ "the American, Russian and Ukrainian leaders": the leader the text ties to each of
@@ -794,6 +799,37 @@ class _Resolver:
             if p is not None
         ]
         return True
+
+    def _listed_with_organizations(self, i: int, by_token: dict[int, ActorMention]) -> bool:
+        """Whether token i stands in a list ("X, Y and Z") whose other members, two or more, are
+        all organizations. Read off the words, as the parser often splits such lists."""
+        toks = self.parsed.tokens
+        separators = {",", "and", "or", "the"}
+        members: list[ActorMention] = []
+        joined = False
+        for step in (1, -1):
+            k = i + step
+            while 0 <= k < len(toks) and toks[k].lower in separators:
+                while 0 <= k < len(toks) and toks[k].lower in separators:
+                    joined |= toks[k].lower in {"and", "or"}
+                    k += step
+                m = by_token.get(k)
+                if m is None or m.actor is None:
+                    break
+                members.append(m)
+                k = m.end_token if step == 1 else m.start_token - 1
+        kinds = [
+            "name" if m.actor.kind == "person" and " " not in m.actor.name else m.actor.kind
+            for m in members
+            if m.actor is not None
+        ]
+        # (a one-word "person" in such a list is a company the tagger took for one: "Google and Twitter")
+        return (
+            joined
+            and len(members) >= 2
+            and "organization" in kinds
+            and set(kinds) <= {"organization", "name"}
+        )
 
     def _collectives(self) -> None:
         """Collective parties the text does not enumerate: "European and non-European nations",

@@ -240,6 +240,16 @@ def test_a_leader_by_nationality_with_no_one_to_name_is_no_actor(parse: Parse) -
     assert _names(index) == [("Donald Tusk", "Donald Tusk")]
 
 
+def test_a_one_word_person_listed_with_companies_is_a_company(parse: Parse) -> None:
+    # The small model tags "Twitter" as a person here, and "Pinterest" not at all.
+    _, index = _resolved(parse, "Pinterest, Google and Twitter sent their lawyers to the hearings last year.")
+    assert [(m.text, m.actor.kind if m.actor else None) for m in index.mentions] == [
+        ("Pinterest", "organization"),
+        ("Google", "organization"),
+        ("Twitter", "organization"),
+    ]
+
+
 def test_acronym_defined_by_the_text(parse: Parse) -> None:
     _, index = _resolved(parse, "The British Medical Association said the BMA would strike in March.")
     assert _names(index) == [
