@@ -66,6 +66,8 @@ INVITATION_VERBS = {
 HAPPENING_VERBS = {"take", "happen", "occur", "go", "proceed", "convene", "resume", "start", "begin", "open"}
 NEEDS_FOR = {"call", "push", "press", "ask"}
 # Verbs of saying end the climb: "said on Saturday that the summit ..." says nothing of status.
+# Verbs that undo a cancellation: "cancelled the summit in May, then revived it".
+REVIVING = {"revive", "reinstate", "resurrect", "restore", "reschedule", "salvage", "rescue", "resume"}
 REPORTING = {"say", "tell", "announce", "add", "state", "note", "report", "write", "tweet", "claim"}
 SCHEDULE_WORDS = {"schedule", "set", "due", "plan", "expect", "slate", "delay", "postpone", "move", "push"}
 
@@ -98,6 +100,8 @@ def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
             break  # another clause's verb: "called off strikes so they could join" cancels no meeting
         kids = parsed.children(anc.i)
         if lemma in CANCEL_WORDS or (lemma == "call" and any(k.lower == "off" for k in kids)):
+            if any(k.dep in {"conj", "dep", "parataxis"} and k.lemma.lower() in REVIVING for k in kids):
+                return None  # "cancelled the summit, then revived it": whatever else is said holds
             return "cancelled"  # "called off the meeting", "the summit was cancelled"
         if below is not None and below.dep == "nsubj" and lemma not in HAPPENING_VERBS:
             break  # what the meeting itself did ("the meeting sought to ...") is no plan for it

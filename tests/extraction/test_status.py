@@ -67,3 +67,19 @@ def test_a_verb_of_saying_does_not_set_the_status(parse: Parse) -> None:
 )
 def test_passive_cancellation(parse: Parse, text: str, trigger: str) -> None:
     assert _status(parse, text, trigger) == "cancelled"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Modi cancelled the summit in March, then revived it after a phone call with Sharif.",
+        "The minister cancelled the talks in April and rescheduled them for June.",
+    ],
+)
+def test_a_cancellation_undone_is_no_cancellation(parse: Parse, text: str) -> None:
+    trigger = "summit" if "summit" in text else "talks"
+    assert _status(parse, text, trigger) != "cancelled"
+
+
+def test_a_cancellation_stands_alone(parse: Parse) -> None:
+    assert _status(parse, "Modi cancelled the summit in March and blamed Sharif.", "summit") == "cancelled"
