@@ -16,7 +16,7 @@ from app.extraction.confidence import event_confidence, party_confidence
 from app.extraction.grammar import Tense, clause_tense, own_clause
 from app.extraction.location import Place, is_country, mention_place, scene_place, sidelines_of
 from app.extraction.parsed import ParsedText, Token
-from app.extraction.parties import Exclusion, PartyRole, find_exclusions, trigger_parties
+from app.extraction.parties import Exclusion, PartyRole, find_exclusions, positions_taken, trigger_parties
 from app.extraction.status import REPORTING, Status, mention_status
 from app.extraction.temporal import DateMention
 from app.extraction.triggers import Trigger, find_triggers
@@ -123,10 +123,11 @@ def find_events(
         return []
     actors = resolve_actors(parsed)
     frames = [_frame(parsed, t, dates, actors) for t in triggers]
-    gatherings = _merge(frames)
+    gatherings = _merge(parsed, frames)
     heads = {t.head: n for n, g in enumerate(gatherings) for t in (f.trigger for f in g.frames)}
     _link_beside(parsed, gatherings, heads)
     _continue_series(gatherings)
+    _positions_in_passage(parsed, gatherings, actors)
     for exclusion in find_exclusions(parsed, actors, heads.keys()):
         target = _exclusion_target(exclusion, gatherings, heads)
         if target is not None:
@@ -190,6 +191,33 @@ def _continue_series(gatherings: list[_Gathering]) -> None:
                 if bodies:
                     g.inherited.extend(bodies)
                     break
+
+
+def _positions_in_passage(parsed: ParsedText, gatherings: list[_Gathering], actors: ActorIndex) -> None:
+    """Who took a side, in a sentence on one held gathering or in the passage around its mentions
+    (up to three sentences after one, or just before the next), was at that gathering."""
+    by_sent: dict[int, list[_Gathering]] = {}
+    for g in gatherings:
+        for f in g.frames:
+            by_sent.setdefault(f.sent, [])
+            if g not in by_sent[f.sent]:
+                by_sent[f.sent].append(g)
+    for sent in range(len(parsed.sentences)):
+        here = by_sent.get(sent, [])
+        if len(here) > 1:
+            continue
+        if here:
+            g = here[0]
+        else:
+            before = next((by_sent[s] for s in range(sent - 1, sent - 4, -1) if s in by_sent), [])
+            after = by_sent.get(sent + 1, [])
+            near = {id(x): x for x in [*before[-1:], *after[:1]]}
+            if len(near) != 1:
+                continue
+            (g,) = near.values()
+        if g.status != "occurred":
+            continue
+        g.inherited.extend(positions_taken(parsed, sent, actors))
 
 
 def _most_specific(places: list[Place]) -> Place | None:
@@ -312,9 +340,15 @@ def _dates_in(
 # -- merging ------------------------------------------------------------------------------------
 
 
-def _merge(frames: list[_Frame]) -> list[_Gathering]:
+def _merge(parsed: ParsedText, frames: list[_Frame]) -> list[_Gathering]:
     gatherings: list[_Gathering] = []
+    by_head: dict[int, _Gathering] = {}
     for frame in frames:
+        purpose = _purpose_of(parsed, frame.trigger, by_head)
+        if purpose is not None:
+            purpose.frames.append(frame)  # "met on Tuesday for talks": the meeting is the talks
+            by_head[frame.trigger.head] = purpose
+            continue
         if frame.trigger.distributive and len(gatherings) >= 2:
             # "Both sessions will take place in Washington": what it says holds for each of the
             # two gatherings just named.
@@ -325,10 +359,22 @@ def _merge(frames: list[_Frame]) -> list[_Gathering]:
         if target is None and frame.trigger.anaphoric:
             continue  # "asked to attend" with nothing before it to attend
         if target is None:
-            gatherings.append(_Gathering([frame]))
+            target = _Gathering([frame])
+            gatherings.append(target)
         else:
             target.frames.append(frame)
+        by_head[frame.trigger.head] = target
     return gatherings
+
+
+def _purpose_of(parsed: ParsedText, trigger: Trigger, by_head: dict[int, _Gathering]) -> _Gathering | None:
+    """The gathering a meeting verb names when this mention is what it was for: "met for talks",
+    "gathered on Friday for a summit"."""
+    head = parsed.tokens[trigger.head]
+    prep = parsed.tokens[head.head]
+    if trigger.kind != "noun" or head.dep != "pobj" or prep.lower != "for" or trigger.novel:
+        return None
+    return by_head.get(prep.head)
 
 
 def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | None:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Set
 from dataclasses import dataclass
 
 from app.extraction.actors import NAME_TITLES, TITLES, ActorIndex, ActorMention
-from app.extraction.grammar import Tense, clause_tense, governing_verb
+from app.extraction.grammar import Tense, clause_tense, governing_verb, verb_tense
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.triggers import Trigger
 from app.models.v1 import Role
@@ -106,6 +106,25 @@ SPEAKING_VERBS = {
     "object",
     "complain",
     "call",
+}
+# Verbs of taking a side in a negotiation.
+STANCE_VERBS = {
+    "want",
+    "oppose",
+    "support",
+    "back",
+    "reject",
+    "side",
+    "argue",
+    "insist",
+    "push",
+    "demand",
+    "block",
+    "resist",
+    "favour",
+    "favor",
+    "object",
+    "veto",
 }
 VISITS = {"visit", "trip", "tour"}
 GOAL_PREPS = {"for", "at", "to", "into", "in", "during", "before"}
@@ -266,6 +285,35 @@ def _untagged_infinitive(parsed: ParsedText, head: Token, actors: ActorIndex, ad
     add(toks[j + 1], "participant")
     for subj in _subjects(parsed, verb, actors):
         add(subj, "organizer" if word.lower in ORGANIZING | {"receive", "welcome"} else "participant")
+
+
+def positions_taken(parsed: ParsedText, sent: int, actors: ActorIndex) -> list[PartyRole]:
+    """Parties a sentence shows taking a position in the past ("The EU and Japan wanted the
+    reports by 2028", "China sided with India against the schedule"): in the passage on a meeting,
+    those at the table."""
+    sentence = parsed.sentences[sent]
+    found: list[PartyRole] = []
+
+    def add(tok: Token, role: Role) -> None:
+        for m in _actors_in_phrase(parsed, tok, actors):
+            if not _qualifies_a_person(parsed, m, actors):
+                found.append(PartyRole(m, role))
+
+    for verb in parsed.tokens[sentence.start_token : sentence.end_token]:
+        if verb.pos != "VERB" or verb.lemma.lower() not in STANCE_VERBS:
+            continue
+        kids = parsed.children(verb.i)
+        misread_past = verb.tag == "VBN" and verb.dep == "ROOT" and not any(c.dep == "aux" for c in kids)
+        if verb_tense(parsed, verb) != "past" and not misread_past:
+            continue
+        if verb.tag not in {"VBD", "VBN"} or any(c.dep in {"neg", "auxpass", "nsubjpass"} for c in kids):
+            continue  # a finite, active, affirmed stance: "wanted", "had argued"; not "was blocked"
+        for subj in _subjects(parsed, verb, actors):
+            add(subj, "participant")
+        for c in parsed.children(verb.i):
+            if c.dep == "prep" and c.lower == "with" and verb.lemma.lower() == "side":
+                _add_objects(parsed, c, add)
+    return found
 
 
 def _qualifies_a_person(parsed: ParsedText, m: ActorMention, actors: ActorIndex) -> bool:

@@ -423,3 +423,32 @@ def test_a_when_clause_the_parser_hung_high_still_tells_who_was_at_the_visit(ext
     )
     visit = next(e for e in events if "visit" in e.trigger.text)
     assert set(_roles(visit)) == {"Erdogan", "Biden", "Kamala Harris"}
+
+
+def test_who_took_a_side_in_the_passage_on_a_held_meeting_was_there(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor,
+        "Trade ministers met in Santiago on Tuesday for talks on tariffs. The session ran late into "
+        "the night. Peru and Colombia wanted a faster cut, while Mexico sided with Chile against it. "
+        "The plan of the Finance Ministry was blocked.",
+    )
+    assert {"Peru", "Colombia", "Mexico", "Chile"} <= set(_roles(event))
+    assert "Finance Ministry" not in _roles(event)
+
+
+def test_positions_near_a_meeting_still_to_come_are_not_attendance(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor,
+        "Trade ministers will meet in Santiago next week. Peru and Colombia wanted a faster cut.",
+    )
+    assert not {"Peru", "Colombia"} & set(_roles(event))
+
+
+def test_meeting_for_talks_is_one_gathering(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor,
+        "Kenyan President William Ruto and Nigerian President Bola Tinubu met in Abuja on Tuesday for "
+        "talks on trade.",
+    )
+    assert set(_roles(event)) == {"William Ruto", "Bola Tinubu"}
+    assert len(event.mentions) == 2
