@@ -211,9 +211,9 @@ def _positions_in_passage(parsed: ParsedText, gatherings: list[_Gathering], acto
         else:
             before = next((by_sent[s] for s in range(sent - 1, sent - 4, -1) if s in by_sent), [])
             after = by_sent.get(sent + 1, [])
-            near = {id(x): x for x in [*before[-1:], *after[:1]]}
+            near = {id(x): x for x in [*before, *after]}
             if len(near) != 1:
-                continue
+                continue  # no gathering near, or two it could be
             (g,) = near.values()
         if g.status != "occurred":
             continue
