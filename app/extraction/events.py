@@ -32,6 +32,8 @@ RESCHEDULING = {"postpone", "delay", "push", "move", "reschedule", "bring", "can
 # A relative clause with one of these on a meeting tells its own time: "the summit, which the
 # council holds on December 1".
 HOLDING_VERBS = {"hold", "host", "convene", "open", "begin", "start", "take", "chair", "stage"}
+# Sentence openers that leave the passage: "Separately, Russia rejected ...".
+TOPIC_SHIFTS = {"separately", "meanwhile", "elsewhere", "earlier", "later", "previously", "also"}
 # Nouns for negotiating rounds; a bare plural of one continues the talks just mentioned.
 TALKS = {"talk", "negotiation", "discussion", "consultation"}
 # When mentions give one party several roles, the most explicit wins: being left out or staying
@@ -215,7 +217,8 @@ def _positions_in_passage(parsed: ParsedText, gatherings: list[_Gathering], acto
             if len(near) != 1:
                 continue  # no gathering near, or two it could be
             (g,) = near.values()
-        if g.status != "occurred":
+        opening = parsed.tokens[parsed.sentences[sent].start_token].lower
+        if g.status != "occurred" or (not here and opening in TOPIC_SHIFTS):
             continue
         g.inherited.extend(positions_taken(parsed, sent, actors))
 

@@ -452,3 +452,11 @@ def test_meeting_for_talks_is_one_gathering(extractor: Extractor) -> None:
     )
     assert set(_roles(event)) == {"William Ruto", "Bola Tinubu"}
     assert len(event.mentions) == 2
+
+
+def test_a_side_taken_after_a_change_of_topic_is_no_attendance(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor,
+        "Leaders held a summit in Lima on Friday. Separately, Russia rejected a UN resolution on Syria.",
+    )
+    assert "Russia" not in _roles(event)
