@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+import countryinfo
 import pycountry
 
 from app.extraction.parsed import ParsedText, Token
@@ -558,6 +559,30 @@ def country(name: str) -> Actor | None:
     return Actor(found[0], "country", found[1]) if found else None
 
 
+@cache
+def _capitals() -> dict[str, str]:
+    """Every country's capital (from countryinfo), lower-cased, to the country's alpha-3 code."""
+    table: dict[str, str] = {}
+    for info in countryinfo.all_countries():
+        try:
+            capital, code = info.capital(), info.iso(3)
+        except (KeyError, ValueError, countryinfo.CountryNotFoundError):
+            continue
+        known = isinstance(code, str) and code in {v[1] for v in _countries().values()}
+        for name in [capital] if isinstance(capital, str) else capital or []:
+            if known and isinstance(name, str):
+                table.setdefault(name.lower(), str(code))
+    return table
+
+
+def capital_of(name: str) -> Actor | None:
+    """The country whose capital a place name is ("Lisbon" -> Portugal): only for a name the
+    tagger already read as a place, as many capitals are also words or given names."""
+    code = _capitals().get(_STRIP.sub("", name.strip()).lower())
+    found = next((v for v in _countries().values() if v[1] == code), None) if code else None
+    return Actor(found[0], "country", found[1]) if found else None
+
+
 def place_name(name: str) -> str | None:
     """The place a seat of government names ("the White House" -> Washington), if it is one."""
     key = _STRIP.sub("", name.strip()).lower()
@@ -1087,9 +1112,17 @@ class _Resolver:
         if label == "ORG" and text.lower() in GENERIC_ORG_WORDS:
             return None  # "Group", "State" alone (from "Group of Seven", "Secretary of State"): no party
         actor = country(text) or organization(text)
+        capital = None
+        if actor is None and (
+            label in {"GPE", "ORG"}
+            or (label == "PERSON" and end - start == 1 and not self._surname_of_known(text))
+        ):
+            capital = capital_of(text)  # (a lone "Lisbon" the tagger took for a person is the city)
+        # "Lisbon was ready to discuss" is Portugal acting; "in Lisbon" stays the place Lisbon.
+        actor = actor or capital
         if actor is None and text.upper() in self.orgs_by_acronym:
             actor = self.orgs_by_acronym[text.upper()]
-        place = place_name(text)
+        place = place_name(text) or (_clean(text) if capital is not None else None)
         if actor is None and (label == "NORP" or (text.lower() in DEMONYMS and toks[end - 1].pos == "ADJ")):
             # "Ukrainian and Russian delegations", "Chinese officials": a nationality on a body that
             # acts for its country is that country; elsewhere ("French", "European") no party.
