@@ -409,19 +409,27 @@ COLLECTIVE_BODIES = {
 # Meeting nouns a plural possessive may stand on ("their next meeting").
 MEETING_WORDS = {"meeting", "summit", "talk", "encounter", "session", "call", "visit", "negotiation"}
 # "The two men", "both countries": nouns that pair up the last two parties of a kind.
-PAIR_NOUNS: dict[str, PartyKind] = {
-    "man": "person",
-    "woman": "person",
-    "leader": "person",
-    "president": "person",
-    "minister": "person",
-    "premier": "person",
-    "chancellor": "person",
-    "country": "country",
-    "nation": "country",
-    "government": "country",
-    "neighbour": "country",
-    "neighbor": "country",
+PAIR_NOUNS: dict[str, set[PartyKind]] = {
+    "man": {"person"},
+    "woman": {"person"},
+    "leader": {"person"},
+    "president": {"person"},
+    "minister": {"person"},
+    "premier": {"person"},
+    "chancellor": {"person"},
+    "executive": {"person"},
+    "chairman": {"person"},
+    "country": {"country"},
+    "nation": {"country"},
+    "government": {"country"},
+    "neighbour": {"country"},
+    "neighbor": {"country"},
+    "company": {"organization"},
+    "group": {"organization"},
+    "team": {"organization"},
+    "bloc": {"organization"},
+    "union": {"organization"},
+    "side": {"organization", "country"},
 }
 # Nouns a definite description uses for an organization named before ("the committee").
 BODY_NOUNS = {
@@ -720,7 +728,7 @@ class _Resolver:
             head = toks[tok.head]
             if tok.i not in out and tok.dep == "poss" and head.lemma.lower() in MEETING_WORDS:
                 # "their next meeting" with no plural subject to hand: the two people just named
-                pair = self._last_two(index, tok, "person")
+                pair = self._last_two(index, tok, {"person"})
                 if pair:
                     out[tok.i] = pair
         out.update(self._the_two(index))
@@ -731,16 +739,16 @@ class _Resolver:
         named in this sentence or the one before."""
         out: dict[int, list[ActorMention]] = {}
         for tok in self.parsed.tokens:
-            kind = PAIR_NOUNS.get(tok.lemma.lower())
-            if kind is None or tok.tag != "NNS":
+            kinds = PAIR_NOUNS.get(tok.lemma.lower())
+            if kinds is None or tok.tag != "NNS":
                 continue
             if any(c.lower in {"two", "both"} for c in self.parsed.children(tok.i)):
-                pair = self._last_two(index, tok, kind)
+                pair = self._last_two(index, tok, kinds)
                 if pair:
                     out[tok.i] = pair
         return out
 
-    def _last_two(self, index: ActorIndex, tok: Token, kind: PartyKind) -> list[ActorMention]:
+    def _last_two(self, index: ActorIndex, tok: Token, kinds: set[PartyKind]) -> list[ActorMention]:
         """The last two different parties of `kind` named before `tok`, in its sentence or the one
         before, as mentions at `tok`; empty when there are not two."""
         toks = self.parsed.tokens
@@ -748,7 +756,7 @@ class _Resolver:
         for m in reversed(index.mentions):
             if m.start_token >= tok.i or toks[m.start_token].sent < tok.sent - 1:
                 continue
-            if m.actor is not None and m.actor.kind == kind and all(p.actor != m.actor for p in pair):
+            if m.actor is not None and m.actor.kind in kinds and all(p.actor != m.actor for p in pair):
                 pair.append(m)
             if len(pair) == 2:
                 return [ActorMention(p.actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text) for p in pair]

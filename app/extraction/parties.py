@@ -504,7 +504,23 @@ def _conj_verbs(parsed: ParsedText, verb: Token) -> list[Token]:
     return [c for c in parsed.children(verb.i) if c.dep == "conj" and c.pos in {"VERB", "AUX"}]
 
 
+# Who acts for a party before a court or at a table: "lawyers for TikTok".
+COUNSEL = {"lawyer", "attorney", "counsel", "negotiator", "adviser", "advisor"}
 GROUP_HEADS = {
+    "negotiator",
+    "diplomat",
+    "adviser",
+    "advisor",
+    "boss",
+    "executive",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "premier",
+    "governor",
+    "lawyer",
+    "attorney",
+    "counsel",
     "leader",
     "minister",
     "official",
@@ -560,10 +576,13 @@ def _actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> lis
                     )
                 elif (
                     c.dep == "prep"
-                    and c.lower in {"of", "from"}
+                    and c.lower in {"of", "from", "for"}
                     and parsed.tokens[i].lemma.lower() in GROUP_HEADS
+                    and (c.lower != "for" or parsed.tokens[i].lemma.lower() in COUNSEL)
                 ):
-                    stack.extend(g.i for g in parsed.children(c.i) if g.dep == "pobj")
+                    # "delegations from Brazil", "the heads of X and of Y", "lawyers for TikTok"
+                    preps = [c, *(k for k in parsed.children(c.i) if k.dep == "conj" and k.pos == "ADP")]
+                    stack.extend(g.i for p in preps for g in parsed.children(p.i) if g.dep == "pobj")
         people = [m for m in found if m.actor is not None and m.actor.kind == "person"]
         root_tok = parsed.tokens[root]
         if (
@@ -572,9 +591,14 @@ def _actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> lis
             and root_tok.tag == "NN"
             and actors.at(root) is None
             and not any(c.lower in {"a", "an"} for c in parsed.children(root))
+            and (
+                all(m.actor is None or m.actor.kind == "country" for m in found)
+                or any(c.dep == "appos" for c in parsed.children(root))
+            )
         ):
             # "the US president" whom we cannot name: the US is not the party. (Plural "Boeing
-            # executives" are Boeing, and so is any "a representative from Chile".)
+            # executives" are Boeing, and so are "a representative from Chile" and "the chair of
+            # the Environment Agency"; but "ASEAN's envoy, Erywan Yusof" is the envoy alone.)
             continue
         for m in people or found:
             if all(m is not o for o in out):

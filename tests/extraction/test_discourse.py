@@ -460,3 +460,13 @@ def test_a_side_taken_after_a_change_of_topic_is_no_attendance(extractor: Extrac
         "Leaders held a summit in Lima on Friday. Separately, Russia rejected a UN resolution on Syria.",
     )
     assert "Russia" not in _roles(event)
+
+
+def test_the_two_executives_are_the_two_just_named(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Acme chief executive Jane Doe and Beta chief executive John Roe met in Zurich in February. "
+        "The two executives will hold a second meeting in Milan on Monday.",
+    )
+    second = next(e for e in events if "second" in e.trigger.text)
+    assert set(_roles(second)) == {"Jane Doe", "John Roe"}

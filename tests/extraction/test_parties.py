@@ -133,6 +133,22 @@ def _roles(event: Event) -> dict[str, str]:
         ),
         ("Smaller nations met on Monday.", {}),
         ("European nations held their summit in Paris.", {"European nations": "participant"}),
+        (
+            "Lawyers for Google and Microsoft appeared at a hearing on Monday.",
+            {"Google": "participant", "Microsoft": "participant"},
+        ),
+        (
+            "Officials held a private session with the chair of the Environment Agency.",
+            {"Environment Agency": "participant"},
+        ),
+        (
+            "Blinken held talks with ASEAN's special envoy, Erywan Yusof.",
+            {"Blinken": "participant", "Erywan Yusof": "participant"},
+        ),
+        (
+            "The heads of the Central Bank of Chile and of the Bank of Mexico held a meeting in Lima.",
+            {"Central Bank of Chile": "participant", "Bank of Mexico": "participant"},
+        ),
         ("Japan invited Canada to the summit.", {"Japan": "organizer", "Canada": "participant"}),
         ("Canada was invited to the summit.", {"Canada": "participant"}),
         (
