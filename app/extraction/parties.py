@@ -127,6 +127,8 @@ STANCE_VERBS = {
     "veto",
 }
 VISITS = {"visit", "trip", "tour"}
+# Meeting words one is "in" by taking part: "in talks with", "in a video call".
+SESSIONS = {"talk", "negotiation", "call", "meeting", "session", "discussion", "conversation", "consultation"}
 GOAL_PREPS = {"for", "at", "to", "into", "in", "during", "before"}
 PARTY_PREPS = {"with", "between", "among", "of", "involving", "alongside"}
 EXCLUDE_VERBS = {"exclude", "bar", "ban", "snub", "sideline", "uninvite", "disinvite", "freeze"}
@@ -231,8 +233,8 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
         if _stayed_away(parsed, verb):
             role = "absent"  # "declined to attend the summit", "did not attend the meeting"
         for subj in _subjects(parsed, verb, actors):
-            # "was invited to the talks": the one invited takes part.
-            add(subj, "participant" if subj.dep == "nsubjpass" and lemma in INVITING else role)
+            # "was invited to the talks", "was hosted by the speaker at a meeting": a guest.
+            add(subj, "participant" if subj.dep == "nsubjpass" and lemma in INVITING | ORGANIZING else role)
         for c in parsed.children(verb.i):
             if c.dep == "agent":
                 _add_objects(parsed, c, add, "organizer" if lemma in INVITING else role)
@@ -254,11 +256,15 @@ def _present_at(
     if verb is None or verb.i != prep.head:
         return
     lemma = verb.lemma.lower()
+    passive = any(c.dep in {"auxpass", "nsubjpass"} for c in parsed.children(verb.i))
     visiting = trigger.lemma in VISITS and prep.lower == "during"
-    speaking = lemma in SPEAKING_VERBS and (
-        prep.lower in {"at", "during"} or (prep.lower == "after" and quiet)
+    # "failed to agree at the talks", "discussed the plan in a video call with X"; not "the war
+    # was discussed at the summit", whose subject is the topic.
+    there = not passive and (
+        prep.lower in {"at", "during"} or (prep.lower == "in" and trigger.lemma in SESSIONS)
     )
-    if visiting or speaking:
+    speaking = lemma in SPEAKING_VERBS and prep.lower == "after" and quiet
+    if visiting or there or speaking:
         for subj in _subjects(parsed, verb):
             add(subj, "participant")
 
@@ -345,7 +351,12 @@ def _stayed_away(parsed: ParsedText, verb: Token) -> bool:
         # ("did not sit down until late": it happened, late)
         return not any(c.lower in {"until", "till"} for c in kids)
     head = parsed.tokens[verb.head]
-    return verb.dep == "xcomp" and head.lemma.lower() in REFUSAL_VERBS | {"fail", "decline", "refuse"}
+    # ("failed to agree at the talks" was there, and failed at something else)
+    return (
+        verb.dep == "xcomp"
+        and head.lemma.lower() in REFUSAL_VERBS | {"fail", "decline", "refuse"}
+        and verb.lemma.lower() not in {"agree", "decide", "accept", "conclude", "end", "finish"}
+    )
 
 
 def _subjects(parsed: ParsedText, verb: Token, actors: ActorIndex | None = None) -> list[Token]:
@@ -415,6 +426,15 @@ def _clause_on_meeting(parsed: ParsedText, verb: Token, add: AddParty) -> None:
                 _add_objects(parsed, c, add)  # "a meeting held on Monday with Germany and Italy"
             elif c.dep == "nsubj" and v is verb and _during(parsed, verb):
                 add(c, "participant")  # "the visit in February, when Trump and Vance berated him"
+        if (
+            v is not verb
+            and lemma in ORGANIZING | ATTEND_VERBS
+            and not any(c.dep == "nsubj" for c in parsed.children(v.i))
+        ):
+            # "a meeting that she had planned to chair": the planner chairs
+            for subj in _subjects(parsed, v):
+                if subj.tag not in {"WDT", "WP"}:
+                    add(subj, "organizer" if lemma in ORGANIZING else "participant")
 
 
 def _when_clause(parsed: ParsedText, head: Token, add: AddParty) -> None:

@@ -149,6 +149,22 @@ def _roles(event: Event) -> dict[str, str]:
             "The heads of the Central Bank of Chile and of the Bank of Mexico held a meeting in Lima.",
             {"Central Bank of Chile": "participant", "Bank of Mexico": "participant"},
         ),
+        (
+            "Kyriakos Mitsotakis was hosted by Nikos Christodoulides at a meeting in Nicosia on Friday.",
+            {"Kyriakos Mitsotakis": "participant", "Nikos Christodoulides": "organizer"},
+        ),
+        (
+            "Negotiators from Chile and Peru failed to agree at the talks.",
+            {"Chile": "participant", "Peru": "participant"},
+        ),
+        (
+            "Finance Minister Ana Ruiz discussed the plan on Monday in a video call with Karin Albrektsen.",
+            {"Ana Ruiz": "participant", "Karin Albrektsen": "participant"},
+        ),
+        (
+            "A joint meeting that Finance Minister Ana Ruiz had planned to chair on Friday was called off.",
+            {"Ana Ruiz": "organizer"},
+        ),
         ("Japan invited Canada to the summit.", {"Japan": "organizer", "Canada": "participant"}),
         ("Canada was invited to the summit.", {"Canada": "participant"}),
         (
