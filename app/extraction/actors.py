@@ -1306,7 +1306,13 @@ class _Resolver:
             if m.start_token >= i or m.actor is None or m.actor.kind != "organization":
                 continue
             if generic:
-                # "the governing body", "the bloc": the organization named last, nearby.
+                # "the governing body", "the bloc": the organization named last, nearby (one the
+                # tagger or the lexicon calls so, not a place the tagger was unsure of).
+                if not organization(m.text) and (
+                    toks[m.start_token].ent_type in {"GPE", "LOC", "FAC"}
+                    or _in_place_phrase(self.parsed, m.end_token - 1)
+                ):
+                    continue
                 near = toks[m.start_token].sent >= tok.sent - 2
                 return ActorMention(m.actor, i, i + 1, tok.start, tok.end, tok.text) if near else None
             owner_of = toks[toks[m.end_token - 1].head]

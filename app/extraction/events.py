@@ -509,15 +509,27 @@ def _exclusion_target(
 ) -> _Gathering | None:
     if exclusion.target is not None:
         return gatherings[heads[exclusion.target]]
-    # No meeting named in the cue: the one the passage is about, i.e. of those mentioned in the
-    # last two sentences and on the same side of now as the cue ("were not included" looks back),
-    # the one the article introduced first.
+    held_by = [
+        g
+        for g in gatherings
+        if g.first.sent <= exclusion.sent
+        and any(
+            p.mention.actor is not None and p.mention.actor.name == exclusion.body
+            for f in g.frames
+            for p in f.parties
+        )
+    ]
+    if exclusion.body is not None and held_by:
+        return held_by[-1]  # "shut out of the group": out of that group's gathering
+    # No meeting named in the cue: of those mentioned in the last two sentences and on the same
+    # side of now as the cue ("were not included" looks back), the one mentioned last ("said it
+    # had not been invited" right after the meeting it means).
     recent = [g for g in gatherings if any(0 <= exclusion.sent - f.sent <= 2 for f in g.frames)]
     wanted = {"past": {"occurred"}, "future": {"scheduled", "proposed"}}.get(exclusion.tense)
     if wanted:
         recent = [g for g in recent if g.status in wanted or g.status is None] or recent
     if recent:
-        return min(recent, key=lambda g: g.first.trigger.head)
+        return max(recent, key=lambda g: max(f.trigger.head for f in g.frames if f.sent <= exclusion.sent))
     before = [g for g in gatherings if g.first.sent <= exclusion.sent]
     return before[-1] if before else (gatherings[0] if gatherings else None)
 

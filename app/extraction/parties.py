@@ -633,6 +633,7 @@ class Exclusion:
     target: int | None  # token index of the meeting trigger named in the cue, if any
     sent: int
     tense: Tense  # of the cue's clause: a past exclusion is from a past meeting
+    body: str | None = None  # the body whose meetings the party is kept from ("out of the group")
 
 
 def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[int]) -> list[Exclusion]:
@@ -648,9 +649,12 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
         target = _target(parsed, tok, trigger_heads)
         if target is None and tok.lemma.lower() in WEAK_CUES and tok.sent not in sentences_with_meetings:
             continue  # "tried to ban the app": no meeting in sight, no exclusion from one
+        if target is None and _out_of_something_else(parsed, tok, actors):
+            continue  # "kept Russia out of its championships": left out, but of no meeting
+        body = _kept_from_body(parsed, tok, actors)
         for party_tok in _cue_parties(parsed, tok, role):
             for m in _actors_in_phrase(parsed, party_tok, actors):
-                out.append(Exclusion(m, role, target, tok.sent, clause_tense(parsed, tok.i)))
+                out.append(Exclusion(m, role, target, tok.sent, clause_tense(parsed, tok.i), body))
     return out
 
 
@@ -698,6 +702,40 @@ def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
         # which the parser often attaches elsewhere.
         out = [parsed.tokens[cue.i - 2]]
     return out
+
+
+# Where a meeting sits: "left out of the room" is out of the meeting.
+ROOMS = {"room", "table", "process", "loop", "discussion", "negotiation", "talk"}
+
+
+def _kept_from(parsed: ParsedText, cue: Token, actors: ActorIndex) -> list[Token]:
+    """What the cue says the party is kept out of or barred from: "out of its championships",
+    "shut out of the group", "barred from the tournament"."""
+    kids = list(parsed.children(cue.i))
+    kids += [k for c in kids if c.lower == "out" for k in parsed.children(c.i)]  # "out" + "of"
+    return [
+        c
+        for prep in kids
+        if prep.dep == "prep" and prep.lower in {"of", "from"}
+        for c in parsed.children(prep.i)
+        if c.dep == "pobj"
+    ]
+
+
+def _out_of_something_else(parsed: ParsedText, cue: Token, actors: ActorIndex) -> bool:
+    """What the party is kept from is no meeting (a meeting there would be the cue's target), no
+    body that meets ("shut out of the group" is out of the G7's summits) and no room."""
+    return any(
+        actors.at(c.i) is None and c.lemma.lower() not in ROOMS for c in _kept_from(parsed, cue, actors)
+    )
+
+
+def _kept_from_body(parsed: ParsedText, cue: Token, actors: ActorIndex) -> str | None:
+    for c in _kept_from(parsed, cue, actors):
+        m = actors.at(c.i)
+        if m is not None and m.actor is not None and m.actor.kind == "organization":
+            return m.actor.name
+    return None
 
 
 def _target(parsed: ParsedText, cue: Token, trigger_heads: Set[int]) -> int | None:

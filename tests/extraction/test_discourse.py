@@ -470,3 +470,33 @@ def test_the_two_executives_are_the_two_just_named(extractor: Extractor) -> None
     )
     second = next(e for e in events if "second" in e.trigger.text)
     assert set(_roles(second)) == {"Jane Doe", "John Roe"}
+
+
+def test_kept_out_of_something_that_is_no_meeting_is_no_exclusion(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor,
+        "The federation will keep Chile out of its tournaments, its board decided after a meeting "
+        "on Tuesday.",
+    )
+    assert "Chile" not in _roles(event)
+
+
+def test_left_out_of_the_room_is_excluded(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor,
+        "The union has proposed direct talks with Maersk, a format that would leave the IMF out of the room.",
+    )
+    assert _roles(event).get("International Monetary Fund") == "excluded"
+
+
+def test_not_invited_right_after_a_meeting_is_out_of_that_meeting(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "On Monday the prime minister held a phone call with Spanish Prime Minister Pedro Sanchez. "
+        "On Tuesday she hosted a meeting with party leaders in Lisbon. The Liberal Initiative party "
+        "said it had not been invited.",
+    )
+    meeting = next(e for e in events if e.trigger.text == "meeting")
+    call = next(e for e in events if "call" in e.trigger.text)
+    assert _roles(meeting).get("Liberal Initiative party") == "excluded"
+    assert "Liberal Initiative party" not in _roles(call)
