@@ -72,6 +72,8 @@ COUNTRY_ALIASES = {
     "south korea": "KOR",
     "north korea": "PRK",
     "dprk": "PRK",
+    "drc": "COD",
+    "dr congo": "COD",
     "prc": "CHN",
     "iran": "IRN",
     "syria": "SYR",
@@ -1334,6 +1336,8 @@ class _Resolver:
                 break
             if cand.dep not in {"nsubj", "nsubjpass"} or cand.tag in {"PRP", "WDT", "WP", "EX"}:
                 continue
+            if toks[cand.head].dep == "relcl":
+                continue  # "Angola, whose president took over ..., said it would": not the president
             m = self.mention_at.get(k)
             if m is not None and m.actor is not None and m.actor.kind in {"organization", "country"}:
                 return ActorMention(m.actor, i, i + 1, tok.start, tok.end, tok.text)

@@ -242,6 +242,11 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
                 _add_objects(parsed, c, add)  # "face a hearing before the committee"
             elif c.dep == "dobj" and lemma in ORGANIZING | INVITING and head.dep == "pobj":
                 add(c, "participant")  # "Lee will host Trump for a working lunch", "invited it to talks"
+            elif c.dep == "advcl" and c.lemma.lower() in INCLUDE_VERBS and lemma in ORGANIZING:
+                # "will host a summit next month, bringing together the leaders of X and Y"
+                for obj in parsed.children(c.i):
+                    if obj.dep == "dobj":
+                        add(obj, "participant")
     return found
 
 

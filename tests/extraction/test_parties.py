@@ -165,6 +165,16 @@ def _roles(event: Event) -> dict[str, str]:
             "A joint meeting that Finance Minister Ana Ruiz had planned to chair on Friday was called off.",
             {"Ana Ruiz": "organizer"},
         ),
+        (
+            "Angola, whose president took over the chairmanship, said it would host a summit in Luanda "
+            "next month, bringing together the leaders of Rwanda, the DRC and Burundi.",
+            {
+                "Angola": "organizer",
+                "Rwanda": "participant",
+                "Democratic Republic of the Congo": "participant",
+                "Burundi": "participant",
+            },
+        ),
         ("Japan invited Canada to the summit.", {"Japan": "organizer", "Canada": "participant"}),
         ("Canada was invited to the summit.", {"Canada": "participant"}),
         (
