@@ -332,10 +332,14 @@ def _dates_in(
             holding = (
                 c.dep == "relcl" and c.lemma.lower() in HOLDING_VERBS
             )  # "which the council holds on December 1"
-            if (c.dep in {"relcl", "ccomp"} and not holding) or (
-                c.pos == "VERB" and c.dep == "advcl" and not reduced
+            if (
+                (c.dep in {"relcl", "ccomp"} and not holding)
+                or (c.pos == "VERB" and c.dep == "advcl" and not reduced)
+                or (c.pos == "VERB" and c.dep in {"acl", "pcomp"} and i != node.i)
             ):
-                continue  # another clause's date
+                # another clause's date: "a statement issued on Wednesday", "a hearing over
+                # whether it breached a 2013 agreement" (but "a meeting held on Monday" is its own)
+                continue
             stack.append(c.i)
     return out
 
@@ -443,8 +447,9 @@ def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | Non
     ]
     if anywhere and t.definite:
         return anywhere[-1]
-    if recent:
-        return recent[-1]
+    same_side = [g for g in recent if not _opposite_sides(frame.tense, g.status)]
+    if same_side or recent:
+        return (same_side or recent)[-1]  # "was not invited to the sessions": the past ones
     # A definite description with nothing near to point to names what the story is about.
     if t.definite and compatible and not t.back:
         return max(compatible, key=lambda g: len(g.frames))

@@ -127,6 +127,8 @@ STANCE_VERBS = {
     "veto",
 }
 VISITS = {"visit", "trip", "tour"}
+# Parts and instances of a meeting: "at the opening of a hearing", "at a round of talks".
+PHASES = {"opening", "start", "beginning", "end", "close", "round", "part", "day", "session"}
 # Meeting words one is "in" by taking part: "in talks with", "in a video call".
 SESSIONS = {"talk", "negotiation", "call", "meeting", "session", "discussion", "conversation", "consultation"}
 GOAL_PREPS = {"for", "at", "to", "into", "in", "during", "before"}
@@ -209,7 +211,8 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
     if verb is not None and head.dep == "pobj":
         # "travelled to Washington for talks", "arrived at the summit"; not "after the summit".
         prep = verb
-        _present_at(parsed, head, prep, trigger, add, quiet=not found)
+        outer = _phase_of(parsed, head)
+        _present_at(parsed, head, outer or prep, trigger, add, quiet=not found)
         verb = toks[prep.head] if prep.head != prep.i and prep.lower in GOAL_PREPS else None
     elif head.dep not in {"dobj", "nsubj", "nsubjpass", "attr"}:
         verb = None
@@ -248,6 +251,16 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
                     if obj.dep == "dobj":
                         add(obj, "participant")
     return found
+
+
+def _phase_of(parsed: ParsedText, head: Token) -> Token | None:
+    """The preposition over "the opening of a hearing", "a round of talks": the meeting's phase
+    or instance stands where the meeting would ("clashed at the opening of a hearing")."""
+    of = parsed.tokens[head.head]
+    phase = parsed.tokens[of.head]
+    if head.dep != "pobj" or of.lower != "of" or phase.lemma.lower() not in PHASES or phase.dep != "pobj":
+        return None
+    return parsed.tokens[phase.head]
 
 
 def _present_at(

@@ -52,6 +52,22 @@ MEETING_NOUNS: dict[str, Literal["any", "plural"]] = {
     "audience": "any",
     "sit-down": "any",
     "get-together": "any",
+    "round": "any",  # of talks, when held (see _is_negotiating_round)
+}
+# Verbs that hold a round of talks.
+ROUND_VERBS = {
+    "hold",
+    "open",
+    "host",
+    "attend",
+    "begin",
+    "start",
+    "conclude",
+    "end",
+    "resume",
+    "launch",
+    "wrap",
+    "close",
 }
 # Nouns that are meetings only with one of these modifiers.
 NEEDS_MODIFIER = {
@@ -191,8 +207,22 @@ def _is_meeting_noun(parsed: ParsedText, tok: Token) -> bool:
         return False
     if lemma in NEEDS_WITH and not any(c.dep == "prep" and c.lower == "with" for c in parsed.children(tok.i)):
         return False
+    if lemma == "round" and not _is_negotiating_round(parsed, tok):
+        return False
     needed = NEEDS_MODIFIER.get(lemma)
     return needed is None or bool(modifiers & needed)
+
+
+def _is_negotiating_round(parsed: ParsedText, tok: Token) -> bool:
+    """ "hold another round in Brussels", "the round, which Brazil hosted": a round that is held,
+    not "a round of voting" or "a round of sanctions" ("a round of talks" is the talks')."""
+    kids = parsed.children(tok.i)
+    if any(c.dep == "prep" and c.lower == "of" for c in kids):
+        return False
+    head = parsed.tokens[tok.head]
+    held = {head.lemma.lower()} if tok.dep in {"dobj", "nsubj", "nsubjpass"} else set()
+    held |= {c.lemma.lower() for c in kids if c.dep in {"relcl", "acl"}}
+    return bool(held & ROUND_VERBS)
 
 
 def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:

@@ -500,3 +500,22 @@ def test_not_invited_right_after_a_meeting_is_out_of_that_meeting(extractor: Ext
     call = next(e for e in events if "call" in e.trigger.text)
     assert _roles(meeting).get("Liberal Initiative party") == "excluded"
     assert "Liberal Initiative party" not in _roles(call)
+
+
+def test_another_round_held_is_a_meeting_and_a_round_of_voting_is_not(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Negotiators from Chile and Peru opened trade talks in Lima on Monday and agreed to hold "
+        "another round in Quito next week. The council elected a chair after a round of voting.",
+    )
+    assert [e.trigger.text for e in events] == ["trade talks", "round"]
+    assert events[1].status == "scheduled"
+    assert {"Chile", "Peru"} <= set(_roles(events[0]))
+
+
+def test_who_clashed_at_the_opening_of_a_hearing_was_at_it(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor,
+        "Lawyers for Google and Microsoft clashed in court on Tuesday at the opening of a hearing on search.",
+    )
+    assert set(_roles(event)) == {"Google", "Microsoft"}
