@@ -32,6 +32,8 @@ RESCHEDULING = {"postpone", "delay", "push", "move", "reschedule", "bring", "can
 # A relative clause with one of these on a meeting tells its own time: "the summit, which the
 # council holds on December 1".
 HOLDING_VERBS = {"hold", "host", "convene", "open", "begin", "start", "take", "chair", "stage"}
+# Meetings small enough that meeting someone at one is that meeting.
+SMALL_MEETINGS = {"session", "meeting", "lunch", "dinner", "breakfast", "call", "conversation"}
 # Sentence openers that leave the passage: "Separately, Russia rejected ...".
 TOPIC_SHIFTS = {"separately", "meanwhile", "elsewhere", "earlier", "later", "previously", "also"}
 # Nouns for negotiating rounds; a bare plural of one continues the talks just mentioned.
@@ -379,9 +381,12 @@ def _purpose_of(parsed: ParsedText, trigger: Trigger, by_head: dict[int, _Gather
     "gathered on Friday for a summit"."""
     head = parsed.tokens[trigger.head]
     prep = parsed.tokens[head.head]
-    if trigger.kind != "noun" or head.dep != "pobj" or prep.lower != "for" or trigger.novel:
+    if trigger.kind != "noun" or head.dep != "pobj" or trigger.novel:
         return None
-    return by_head.get(prep.head)
+    # "met X at a closed session" is that session; "met at the summit" is a meeting beside it.
+    if prep.lower == "for" or (prep.lower == "at" and trigger.lemma in SMALL_MEETINGS):
+        return by_head.get(prep.head)
+    return None
 
 
 def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | None:

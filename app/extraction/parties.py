@@ -195,8 +195,12 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
             m = actors.at(c.i)
             if m is None or m.place is None or m.place == (m.actor.name if m.actor else None):
                 add(c, "participant")
-        elif c.dep == "prep" and (c.lower in PARTY_PREPS or (c.lower == "to" and trigger.lemma == "call")):
-            _add_objects(parsed, c, add)
+        elif c.dep == "prep" and (
+            c.lower in PARTY_PREPS
+            or (c.lower == "to" and trigger.lemma == "call")
+            or (c.lower == "before" and trigger.lemma in {"hearing", "session", "argument"})
+        ):
+            _add_objects(parsed, c, add)  # ("a hearing before Justice Morland", "before the committee")
         elif c.dep in {"acl", "relcl"}:
             _clause_on_meeting(parsed, c, add)
     _host_of(parsed, head, add)

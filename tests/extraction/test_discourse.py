@@ -519,3 +519,18 @@ def test_who_clashed_at_the_opening_of_a_hearing_was_at_it(extractor: Extractor)
         "Lawyers for Google and Microsoft clashed in court on Tuesday at the opening of a hearing on search.",
     )
     assert set(_roles(event)) == {"Google", "Microsoft"}
+
+
+def test_meeting_someone_at_a_session_is_that_session(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor,
+        "On Wednesday the head of the Central Bank of Chile met the Bank of Mexico's governor in Lima "
+        "at a closed session convened by the Central Reserve Bank of Peru.",
+    )
+    assert [m.text for m in event.mentions][:2] == ["met", "closed session"]
+    assert _roles(event).get("Central Reserve Bank of Peru") == "organizer"
+
+
+def test_a_hearing_before_a_judge_names_the_judge(extractor: Extractor) -> None:
+    (event,) = _events(extractor, "Lawyers argued at a hearing before Justice Maria Ortiz on Tuesday.")
+    assert "Maria Ortiz" in _roles(event)
