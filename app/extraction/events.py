@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from app.extraction.actors import ActorIndex, resolve_actors
 from app.extraction.confidence import event_confidence, party_confidence
-from app.extraction.grammar import Tense, clause_tense, own_clause
+from app.extraction.grammar import Tense, clause_tense, governing_verb, own_clause
 from app.extraction.location import Place, is_country, mention_place, scene_place, sidelines_of
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.parties import Exclusion, PartyRole, find_exclusions, positions_taken, trigger_parties
@@ -32,6 +32,10 @@ RESCHEDULING = {"postpone", "delay", "push", "move", "reschedule", "bring", "can
 # A relative clause with one of these on a meeting tells its own time: "the summit, which the
 # council holds on December 1".
 HOLDING_VERBS = {"hold", "host", "convene", "open", "begin", "start", "take", "chair", "stage"}
+# Verbs that end a meeting: their date is its last day, not its first.
+ENDING_VERBS = {"end", "conclude", "close", "wrap", "finish", "adjourn"}
+# The longest gathering whose start and end dates are taken to be one gathering's.
+MAX_GATHERING_DAYS = 21
 # Meetings small enough that meeting someone at one is that meeting.
 SMALL_MEETINGS = {"session", "meeting", "lunch", "dinner", "breakfast", "call", "conversation"}
 # Sentence openers that leave the passage: "Separately, Russia rejected ...".
@@ -52,6 +56,7 @@ class _Frame:
     parties: list[PartyRole]
     sent: int
     scene: Place | None = None  # where the passage is set, when the mention itself says nothing
+    ends: bool = False  # its date is when it ended ("ended on Sunday"), not when it began
     tense: Tense = "unknown"  # of the clause the mention stands in
 
 
@@ -94,7 +99,8 @@ class _Gathering:
     @property
     def date(self) -> DateMention | None:
         """The most precise date any mention gives ("October 26-28" over "later this month")."""
-        dated = [f.date for f in self.frames if f.date is not None and f.date.value]
+        dated = [f.date for f in self.frames if f.date is not None and f.date.value and not f.ends]
+        dated = dated or [f.date for f in self.frames if f.date is not None and f.date.value]
         return max(dated, key=lambda d: len(event_date_value(d.value) or ""), default=None)
 
     @property
@@ -240,9 +246,11 @@ def _frame(parsed: ParsedText, trigger: Trigger, dates: list[DateMention], actor
     status = mention_status(parsed, trigger)
     # A gathering still to come is not where the passage is set: its place must be said.
     use_scene = place is None and status not in {"scheduled", "proposed"}
+    date = attached_date(parsed, trigger, dates)
     return _Frame(
         trigger=trigger,
-        date=attached_date(parsed, trigger, dates),
+        date=date,
+        ends=date is not None and _ends_on(parsed, trigger, date),
         place=place,
         status=status,
         parties=parties,
@@ -463,7 +471,12 @@ def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | Non
 
 def _compatible(frame: _Frame, g: _Gathering) -> bool:
     """Nothing known of the two contradicts: dates, places and statuses agree where both are known."""
-    if frame.date is not None and g.date is not None and not _may_overlap(frame.date, g.date):
+    if (
+        frame.date is not None
+        and g.date is not None
+        and not _may_overlap(frame.date, g.date)
+        and not _ends_after(frame, g)
+    ):
         return False  # the two dates cannot both hold ("2023-W10" holds "2023-03-07")
     # Places without a gazetteer are weak evidence ("Alaska" holds "Anchorage"): they keep an
     # indefinite mention apart, but do not stop a definite one pointing back, unless the place is
@@ -493,6 +506,27 @@ def _compatible(frame: _Frame, g: _Gathering) -> bool:
     side = {"occurred": "past", "scheduled": "future", "proposed": "future"}
     status = g.status
     return not (frame.status in side and status in side and side[frame.status] != side[status])
+
+
+def _ends_after(frame: _Frame, g: _Gathering) -> bool:
+    """One date is the end of a gathering that began on the other, within a few weeks: "opened on
+    Saturday" and "ended their summit on Sunday" are one summit."""
+    ending = [f for f in g.frames if f.ends and f.date is not None]
+    starts, ends = (g.date, frame.date) if frame.ends else (frame.date, ending[0].date if ending else None)
+    if starts is None or ends is None or starts.first_day is None or ends.first_day is None:
+        return False
+    return 0 <= (ends.first_day - starts.first_day).days <= MAX_GATHERING_DAYS
+
+
+def _ends_on(parsed: ParsedText, trigger: Trigger, date: DateMention) -> bool:
+    """Whether the date comes from a verb ending the meeting: "ended their summit on Sunday"."""
+    verb = governing_verb(parsed, date.token_start)
+    return (
+        verb is not None
+        and verb.lemma.lower() in ENDING_VERBS
+        and parsed.tokens[trigger.head].head == verb.i
+        and date.token_start not in range(trigger.start_token, trigger.end_token)
+    )
 
 
 def _may_overlap(a: DateMention, b: DateMention) -> bool:

@@ -534,3 +534,14 @@ def test_meeting_someone_at_a_session_is_that_session(extractor: Extractor) -> N
 def test_a_hearing_before_a_judge_names_the_judge(extractor: Extractor) -> None:
     (event,) = _events(extractor, "Lawyers argued at a hearing before Justice Maria Ortiz on Tuesday.")
     assert "Maria Ortiz" in _roles(event)
+
+
+def test_a_summit_that_opened_one_day_and_ended_the_next_is_one_dated_by_its_first(
+    extractor: Extractor,
+) -> None:
+    (event,) = _events(
+        extractor,
+        "African leaders ended their annual summit in Addis Ababa on Sunday. The two-day summit, "
+        "which opened on Saturday, was attended by more than 40 heads of state.",
+    )
+    assert event.date is not None and event.date.value == "2024-03-09"
