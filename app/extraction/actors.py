@@ -932,6 +932,7 @@ class _Resolver:
             for e in self.parsed.entities
             if e.label in ACTOR_LABELS and not taken & set(range(e.start_token, e.end_token))
         ]
+        tagged = self._org_spans_joined(sorted(tagged))
         out = self._person_spans_mended([self._org_span_extended(span) for span in tagged]) + lexical
         covered = {i for s, e, _ in out for i in range(s, e)}
         for tok in toks:
@@ -1016,6 +1017,25 @@ class _Resolver:
                         self.parsed.text[first.start : member[-1].end],
                     )
                 )
+        return out
+
+    def _org_spans_joined(self, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """One name the tagger cut in two at a joining word: "the International Longshore and" +
+        "Warehouse Union Canada"."""
+        toks = self.parsed.tokens
+        out: list[tuple[int, int, str]] = []
+        for span in spans:
+            if out:
+                start, end, label = out[-1]
+                if (
+                    label == "ORG"
+                    and span[2] == "ORG"
+                    and span[0] == end
+                    and toks[end - 1].lower in {"and", "&", "of", "for"}
+                ):
+                    out[-1] = (start, span[1], "ORG")
+                    continue
+            out.append(span)
         return out
 
     def _org_span_extended(self, span: tuple[int, int, str]) -> tuple[int, int, str]:

@@ -258,6 +258,12 @@ def test_any_capital_that_acts_is_its_country_and_stays_a_place(parse: Parse) ->
     ]
 
 
+def test_a_name_cut_at_and_is_one_name(parse: Parse) -> None:
+    text = "Talks were held between the International Longshore and Warehouse Union Canada and the port."
+    _, index = _resolved(parse, text)
+    assert _names(index)[0][1] == "International Longshore and Warehouse Union Canada"
+
+
 def test_acronym_defined_by_the_text(parse: Parse) -> None:
     _, index = _resolved(parse, "The British Medical Association said the BMA would strike in March.")
     assert _names(index) == [
