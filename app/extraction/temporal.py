@@ -16,7 +16,7 @@ from app.extraction import _temporal_calendar as cal
 from app.extraction._temporal_calendar import Lean, Period
 from app.extraction._temporal_match import Expr, Matcher
 from app.extraction.grammar import Tense, clause_tense, governing_verb
-from app.extraction.parsed import ParsedText
+from app.extraction.parsed import ParsedText, Token
 
 Anchor = Literal["publication", "text", "none"]
 Direction = Literal["past", "future", "same", "absolute"]
@@ -252,6 +252,9 @@ class _Resolver:
         noun_lean = self.noun_modifier_lean(expr.head)
         if noun_lean is not None:
             return noun_lean, False
+        if expr.kind != "weekday" and self._proposing_verb_with_object(expr.head):
+            # "proposing a meeting in Montevideo in December": the month of what is proposed
+            return "future", False
         tense = clause_tense(self.parsed, expr.head)
         if tense == "present" and expr.kind == "weekday" and self.reported(expr.head):
             tense = "past"  # "the ministry says on Monday": a report, told in the present
@@ -283,7 +286,32 @@ class _Resolver:
                 return "past"
             if child.dep == "amod" and child.lower in _FUTURE_NOUN_MODIFIERS:
                 return "future"
-        return None
+        return "future" if self._proposed(noun) else None
+
+    def _proposing_verb_with_object(self, head: int) -> bool:
+        tokens = self.parsed.tokens
+        prep = tokens[tokens[head].head]
+        verb = tokens[prep.head]
+        return (
+            prep.dep == "prep"
+            and verb.lemma.lower() in _PROPOSING_VERBS
+            and any(c.dep == "dobj" for c in self.parsed.children(verb.i))
+        )
+
+    def _proposed(self, noun: Token) -> bool:
+        """Whether a noun is what a proposal proposes ("proposed a meeting in Montevideo in
+        December", "called for talks in May"): what is proposed lies ahead of the proposing."""
+        tokens = self.parsed.tokens
+        for _ in range(4):
+            head = tokens[noun.head]
+            if noun.dep == "dobj" and head.lemma.lower() in _PROPOSING_VERBS:
+                return True
+            if noun.dep == "pobj" and head.lower == "for" and tokens[head.head].lemma.lower() == "call":
+                return True
+            if noun.dep not in {"pobj", "prep"} or head.i == noun.i:
+                return False
+            noun = head
+        return False
 
     def lean_direction(self, expr: Expr) -> Direction:
         if expr.kind in {"relative", "ago"}:
@@ -310,6 +338,10 @@ def _fine_enough(anchor: Period, unit: str) -> bool:
     if unit == "month":
         return span_days < 31
     return span_days < 366
+
+
+# Verbs whose object is a plan for later: "proposed a meeting in December".
+_PROPOSING_VERBS = {"propose", "suggest", "float", "offer", "plan", "seek", "urge", "request"}
 
 
 def _lean_from_tense(tense: Tense, expr: Expr) -> Lean:

@@ -144,6 +144,15 @@ CASES: list[tuple[str, str, str, str]] = [
     ("The vote is expected by the end of the year.", "the end of the year", "2025-03-12", "2025"),
     ("Britain left the bloc on January 31, 2020.", "January 31, 2020", "2025-03-12", "2020-01-31"),
     ("The project was launched six months ago.", "six months ago", "2025-03-12", "2024-09"),
+    # --- what a proposal proposes lies ahead ---
+    (
+        "The minister went further, proposing a summit between the two blocs in Lima in December.",
+        "December",
+        "2023-11-09",
+        "2023-12",
+    ),
+    ("The union called for talks in May.", "May", "2024-03-12", "2024-05"),
+    ("Exports fell sharply in May.", "May", "2024-03-12", "2023-05"),
     # --- the present ---
     ("Prices are now higher than a year ago.", "now", "2025-06-02", "PRESENT_REF"),
     ("The drug is currently sold in ten countries.", "currently", "2025-06-02", "PRESENT_REF"),
