@@ -123,7 +123,9 @@ _REPORTING_VERBS = frozenset(
 _RESCHEDULING_VERBS = frozenset(
     {"move", "push", "postpone", "delay", "reschedule", "bring", "shift", "defer"}
 )
-_PLAN_PARTICIPLES = frozenset({"schedule", "set", "plan", "slate", "book", "pencil", "earmark", "due"})
+_PLAN_PARTICIPLES = frozenset(
+    {"schedule", "set", "plan", "slate", "book", "pencil", "earmark", "due", "call", "convene", "summon"}
+)
 
 
 class _Resolver:
@@ -246,7 +248,9 @@ class _Resolver:
         if (before2, before) in _FUTURE_PAIRS:
             return "future", False
         if before == "for" and self.plans_for(expr.start - 1):
-            return "future", False
+            # "has been called for Tuesday" lies ahead; "had been set for October 8" (a plan told
+            # from further back) may have passed: the nearer of the two.
+            return ("nearest" if self.planned_long_ago(expr.start - 1) else "future"), False
         if before in {"to", "until"} and self.moved_to(expr.start - 1):
             return "future", False  # "has pushed back its meeting to December 5": the new date
         noun_lean = self.noun_modifier_lean(expr.head)
@@ -267,6 +271,10 @@ class _Resolver:
     def plans_for(self, for_index: int) -> bool:
         head = self.parsed.tokens[self.parsed.tokens[for_index].head]
         return head.lemma.lower() in _PLAN_PARTICIPLES and head.tag in {"VBN", "JJ"}
+
+    def planned_long_ago(self, for_index: int) -> bool:
+        head = self.parsed.tokens[self.parsed.tokens[for_index].head]
+        return any(c.lower == "had" and c.dep in {"aux", "auxpass"} for c in self.parsed.children(head.i))
 
     def moved_to(self, to_index: int) -> bool:
         head = self.parsed.tokens[self.parsed.tokens[to_index].head]

@@ -144,6 +144,8 @@ CASES: list[tuple[str, str, str, str]] = [
     ("The vote is expected by the end of the year.", "the end of the year", "2025-03-12", "2025"),
     ("Britain left the bloc on January 31, 2020.", "January 31, 2020", "2025-03-12", "2020-01-31"),
     ("The project was launched six months ago.", "six months ago", "2025-03-12", "2024-09"),
+    ("A meeting of the board has been called for Tuesday.", "Tuesday", "2024-09-26", "2024-10-01"),
+    ("A hearing that had been set down for October 8 was vacated.", "October 8", "2024-11-21", "2024-10-08"),
     # --- what a proposal proposes lies ahead ---
     (
         "The minister went further, proposing a summit between the two blocs in Lima in December.",
