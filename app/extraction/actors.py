@@ -1141,6 +1141,11 @@ class _Resolver:
             return self._body(start)
         if label == "ORG" and text.lower() in GENERIC_ORG_WORDS:
             return None  # "Group", "State" alone (from "Group of Seven", "Secretary of State"): no party
+        if end + 1 < len(toks) and toks[end].text == "-" and toks[end + 1].lower == "based":
+            # "the Trieste-based shipbuilder": where it is based, whatever the tagger says
+            return ActorMention(
+                None, start, end, toks[start].start, toks[end - 1].end, text, place=_clean(text)
+            )
         actor = country(text) or organization(text)
         capital = None
         if actor is None and (
@@ -1177,7 +1182,13 @@ class _Resolver:
             actor = self._surname_of_known(text) or Actor(_clean(text), "organization")
         if actor is None and label in {"GPE", "LOC", "FAC"}:
             actor = self._surname_of_known(text)
-            acts = toks[end - 1].dep in {"nsubj", "nsubjpass", "dobj", "poss", "conj", "appos"}
+            last = toks[end - 1]
+            owned = toks[last.head]
+            acts = last.dep in {"nsubj", "nsubjpass", "dobj", "conj", "appos"} or (
+                # "Foxconn's talks" acts; "Hamburg's Elbwerft Gruppe" is where a named firm is
+                last.dep == "poss"
+                and not (owned.pos == "PROPN" and owned.ent_type in {"ORG", "PERSON", "FAC"})
+            )
             if actor is None and label == "GPE" and acts and not _in_place_phrase(p, end - 1):
                 # An unknown "place" that acts ("Foxconn has been left out") is an organization
                 # the tagger mislabelled; as the object of "in"/"at" it stays a place.

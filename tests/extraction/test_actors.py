@@ -264,6 +264,12 @@ def test_a_name_cut_at_and_is_one_name(parse: Parse) -> None:
     assert _names(index)[0][1] == "International Longshore and Warehouse Union Canada"
 
 
+def test_where_a_firm_is_based_is_no_party(parse: Parse) -> None:
+    text = "Acme, the Trieste-based shipbuilder, is talking to Hamburg's Blohm Werft about a merger."
+    _, index = _resolved(parse, text)
+    assert not [m.text for m in index.mentions if m.text in {"Trieste", "Hamburg"} and m.actor is not None]
+
+
 def test_acronym_defined_by_the_text(parse: Parse) -> None:
     _, index = _resolved(parse, "The British Medical Association said the BMA would strike in March.")
     assert _names(index) == [
