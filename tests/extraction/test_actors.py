@@ -96,6 +96,9 @@ def test_a_country_is_no_place_name() -> None:
         ("the European Union", "European Union"),
         ("NATO", "NATO"),
         ("IMF", "International Monetary Fund"),
+        ("Mercosur", "Mercosur"),
+        ("SADC", "Southern African Development Community"),
+        ("the Arab League", "Arab League"),
     ],
 )
 def test_organization_acronyms(name: str, full: str) -> None:
