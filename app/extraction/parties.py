@@ -205,6 +205,7 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
             _clause_on_meeting(parsed, c, add)
     _host_of(parsed, head, add)
     _when_clause(parsed, head, add)
+    _with_after_topic(parsed, head, add)
     if found and all(
         c.lower == "with" for c in parsed.children(head.i) if c.dep == "prep" and c.lower in PARTY_PREPS
     ):
@@ -214,9 +215,8 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
     verb = toks[head.head] if head.head != head.i else None
     if verb is not None and head.dep == "pobj":
         # "travelled to Washington for talks", "arrived at the summit"; not "after the summit".
-        prep = verb
-        outer = _phase_of(parsed, head)
-        _present_at(parsed, head, outer or prep, trigger, add, quiet=not found)
+        prep = _phase_of(parsed, head) or verb  # ("joined for the first part of the meeting")
+        _present_at(parsed, head, prep, trigger, add, quiet=not found)
         verb = toks[prep.head] if prep.head != prep.i and prep.lower in GOAL_PREPS else None
     elif head.dep not in {"dobj", "nsubj", "nsubjpass", "attr"}:
         verb = None
@@ -457,6 +457,22 @@ def _clause_on_meeting(parsed: ParsedText, verb: Token, add: AddParty) -> None:
             for subj in _subjects(parsed, v):
                 if subj.tag not in {"WDT", "WP"}:
                     add(subj, "organizer" if lemma in ORGANIZING else "participant")
+
+
+def _with_after_topic(parsed: ParsedText, head: Token, add: AddParty) -> None:
+    """ "a meeting on migration with a dozen governments": the parser hangs "with" on the topic;
+    it names the meeting's parties (on the noun, or on the verb the noun is the object of)."""
+    holders = [head]
+    if head.dep == "dobj":
+        holders.append(parsed.tokens[head.head])
+    for holder in holders:
+        for topic_prep in parsed.children(holder.i):
+            if topic_prep.dep != "prep" or topic_prep.lower not in {"on", "about", "over", "regarding"}:
+                continue
+            for topic in parsed.children(topic_prep.i):
+                for prep in parsed.children(topic.i):
+                    if topic.dep == "pobj" and prep.dep == "prep" and prep.lower in {"with", "between"}:
+                        _add_objects(parsed, prep, add)
 
 
 def _when_clause(parsed: ParsedText, head: Token, add: AddParty) -> None:

@@ -175,6 +175,14 @@ def _roles(event: Event) -> dict[str, str]:
                 "Burundi": "participant",
             },
         ),
+        (
+            "Chile hosted a meeting in Lima on trade with several governments, including Peru and Ecuador.",
+            {"Chile": "organizer", "Peru": "participant", "Ecuador": "participant"},
+        ),
+        (
+            "Ukrainian President Volodymyr Zelensky joined the leaders for the first part of the summit.",
+            {"Volodymyr Zelensky": "participant"},
+        ),
         ("Japan invited Canada to the summit.", {"Japan": "organizer", "Canada": "participant"}),
         ("Canada was invited to the summit.", {"Canada": "participant"}),
         (
