@@ -240,6 +240,7 @@ ORGANIZATIONS = {
 }
 # Words that introduce or describe a person ("French President Emmanuel Macron", "its spokesman").
 TITLES = {
+    "speaker",
     "president",
     "minister",
     "chancellor",

@@ -565,6 +565,7 @@ def _conj_verbs(parsed: ParsedText, verb: Token) -> list[Token]:
 # Who acts for a party before a court or at a table: "lawyers for TikTok".
 COUNSEL = {"lawyer", "attorney", "counsel", "negotiator", "adviser", "advisor"}
 GROUP_HEADS = {
+    "speaker",
     "negotiator",
     "diplomat",
     "adviser",
@@ -651,7 +652,13 @@ def _actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> lis
             and not any(c.lower in {"a", "an"} for c in parsed.children(root))
             and (
                 all(m.actor is None or m.actor.kind == "country" for m in found)
-                or any(c.dep == "appos" for c in parsed.children(root))
+                or any(
+                    t.dep == "appos"
+                    and (p := actors.at(t.i)) is not None
+                    and p.actor is not None
+                    and p.actor.kind == "person"
+                    for t in parsed.subtree(root)
+                )
             )
         ):
             # "the US president" whom we cannot name: the US is not the party. (Plural "Boeing

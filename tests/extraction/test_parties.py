@@ -183,6 +183,11 @@ def _roles(event: Event) -> dict[str, str]:
             "Ukrainian President Volodymyr Zelensky joined the leaders for the first part of the summit.",
             {"Volodymyr Zelensky": "participant"},
         ),
+        (
+            "Later on Tuesday, the Spanish leader was hosted by the speaker of the National Assembly, "
+            "Carlos Mbeki, at a meeting with parliamentary group leaders.",
+            {"Carlos Mbeki": "organizer"},
+        ),
         ("Japan invited Canada to the summit.", {"Japan": "organizer", "Canada": "participant"}),
         ("Canada was invited to the summit.", {"Canada": "participant"}),
         (
