@@ -241,6 +241,9 @@ ORGANIZATIONS = {
 # Words that introduce or describe a person ("French President Emmanuel Macron", "its spokesman").
 TITLES = {
     "speaker",
+    "mp",
+    "congressman",
+    "congresswoman",
     "president",
     "minister",
     "chancellor",
@@ -307,6 +310,9 @@ NAME_PARTICLES = {
 }
 # Titles the NER model includes in a person's span ("Prince Abdulaziz", "President Macron").
 NAME_TITLES = {
+    "mp",
+    "congressman",
+    "congresswoman",
     "prince",
     "princess",
     "president",

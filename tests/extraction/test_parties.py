@@ -188,6 +188,10 @@ def _roles(event: Event) -> dict[str, str]:
             "Carlos Mbeki, at a meeting with parliamentary group leaders.",
             {"Carlos Mbeki": "organizer"},
         ),
+        (
+            "The Labour MP Jane Holt, who chaired the session, said the committee would meet again.",
+            {"Jane Holt": "organizer"},
+        ),
         ("Japan invited Canada to the summit.", {"Japan": "organizer", "Canada": "participant"}),
         ("Canada was invited to the summit.", {"Canada": "participant"}),
         (
