@@ -189,7 +189,7 @@ def _roles(event: Event) -> dict[str, str]:
             {"Carlos Mbeki": "organizer"},
         ),
         (
-            "The Labour MP Jane Holt, who chaired the session, said the committee would meet again.",
+            "The Labour MP Jane Holt, who chaired the session, said the committee would act.",
             {"Jane Holt": "organizer"},
         ),
         ("Japan invited Canada to the summit.", {"Japan": "organizer", "Canada": "participant"}),
