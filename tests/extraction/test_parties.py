@@ -189,8 +189,8 @@ def _roles(event: Event) -> dict[str, str]:
             {"Carlos Mbeki": "organizer"},
         ),
         (
-            "The Labour MP Jane Holt, who chaired the session, said the committee would act.",
-            {"Jane Holt": "organizer"},
+            "The Labour MP Imogen Thackery, who chaired the session, said the committee would act.",
+            {"Imogen Thackery": "organizer"},
         ),
         ("Japan invited Canada to the summit.", {"Japan": "organizer", "Canada": "participant"}),
         ("Canada was invited to the summit.", {"Canada": "participant"}),
