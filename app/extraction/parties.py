@@ -107,7 +107,7 @@ SPEAKING_VERBS = {
     "complain",
     "call",
 }
-# Verbs of taking a side in a negotiation.
+# Verbs of taking a side in a negotiation, or of giving evidence at a hearing.
 STANCE_VERBS = {
     "want",
     "oppose",
@@ -125,6 +125,11 @@ STANCE_VERBS = {
     "favor",
     "object",
     "veto",
+    # and of giving evidence at a hearing
+    "answer",
+    "testify",
+    "apologise",
+    "apologize",
 }
 VISITS = {"visit", "trip", "tour"}
 # Parts and instances of a meeting: "at the opening of a hearing", "at a round of talks".

@@ -545,3 +545,12 @@ def test_a_summit_that_opened_one_day_and_ended_the_next_is_one_dated_by_its_fir
         "which opened on Saturday, was attended by more than 40 heads of state.",
     )
     assert event.date is not None and event.date.value == "2024-03-09"
+
+
+def test_who_answered_questions_after_a_hearing_was_at_it(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor,
+        "Two water bosses were accused on Tuesday of neglect at a hearing held by a Commons committee. "
+        "Richard Tolland of Avonmere Water answered questions for two hours.",
+    )
+    assert "Richard Tolland" in _roles(event)
