@@ -54,6 +54,8 @@ MEETING_NOUNS: dict[str, Literal["any", "plural"]] = {
     "get-together": "any",
     "round": "any",  # of talks, when held (see _is_negotiating_round)
 }
+# Nouns for one instance of a meeting series: "a further round of negotiations".
+INSTANCE_NOUNS = {"round", "session", "day", "part"}
 # Verbs that hold a round of talks.
 ROUND_VERBS = {
     "hold",
@@ -318,6 +320,11 @@ def _make(parsed: ParsedText, tok: Token, start: int, end: int, kind: Literal["n
     kids = parsed.children(tok.i)
     words = {c.lower for c in kids if c.dep in {"det", "amod", "compound", "poss", "nmod"}}
     words |= {t.lower for t in parsed.tokens[start : tok.i]}
+    of = parsed.tokens[tok.head]
+    instance = parsed.tokens[of.head]
+    if tok.dep == "pobj" and of.lower == "of" and instance.lemma.lower() in INSTANCE_NOUNS:
+        # "a further round of negotiations", "the second session of talks": the round's words
+        words |= {c.lower for c in parsed.children(instance.i) if c.dep in {"det", "amod", "compound"}}
     # "the summit", "Tuesday's summit"; but "a Gulf leaders' summit" is indefinite for its "a".
     determiners = [c for c in kids if c.dep == "det"]
     determiners += [g for c in kids if c.dep == "poss" for g in parsed.children(c.i) if g.dep == "det"]

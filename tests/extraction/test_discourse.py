@@ -554,3 +554,14 @@ def test_who_answered_questions_after_a_hearing_was_at_it(extractor: Extractor) 
         "Richard Tolland of Avonmere Water answered questions for two hours.",
     )
     assert "Richard Tolland" in _roles(event)
+
+
+def test_a_further_round_of_negotiations_is_a_new_gathering(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Technical talks between Kuwait and Iran planned for this month have been called off. In "
+        "London, British and Gulf negotiators opened a further round of trade negotiations on Monday.",
+    )
+    assert len(events) == 2
+    assert set(_roles(events[0])) == {"Kuwait", "Iran"}
+    assert not {"Kuwait", "Iran"} & set(_roles(events[1]))
