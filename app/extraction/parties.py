@@ -208,6 +208,13 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
             _add_objects(parsed, c, add)  # ("a hearing before Justice Morland", "before the committee")
         elif c.dep in {"acl", "relcl"}:
             _clause_on_meeting(parsed, c, add)
+        if c.dep == "prep" and c.lower == "of":
+            # "a joint summit of the EAC and SADC, which was hosted by Tanzania": the parser hangs
+            # the clause on the last member, but bodies are not hosted; meetings are.
+            for member in parsed.subtree(c.i):
+                for rel in parsed.children(member.i):
+                    if rel.dep == "relcl" and rel.lemma.lower() in ORGANIZING:
+                        _clause_on_meeting(parsed, rel, add)
     _host_of(parsed, head, add)
     _when_clause(parsed, head, add)
     _with_after_topic(parsed, head, add)

@@ -192,6 +192,10 @@ def _roles(event: Event) -> dict[str, str]:
             "The Labour MP Imogen Thackery, who chaired the session, said the committee would act.",
             {"Imogen Thackery": "organizer"},
         ),
+        (
+            "They attended a joint summit of ECOWAS and the African Union, which was hosted by Ghana.",
+            {"ECOWAS": "participant", "African Union": "participant", "Ghana": "organizer"},
+        ),
         ("Japan invited Canada to the summit.", {"Japan": "organizer", "Canada": "participant"}),
         ("Canada was invited to the summit.", {"Canada": "participant"}),
         (
