@@ -207,12 +207,27 @@ def _is_meeting_noun(parsed: ParsedText, tok: Token) -> bool:
     modifiers = {c.lower for c in parsed.children(tok.i) if c.dep in {"compound", "amod", "nmod"}}
     if modifiers & NOT_MEETING_MODIFIERS:
         return False
+    if tok.tag == "NNS" and _compared(parsed, tok):
+        return False  # "promised shorter and more focused summits": a kind of meeting, none held
     if lemma in NEEDS_WITH and not any(c.dep == "prep" and c.lower == "with" for c in parsed.children(tok.i)):
         return False
     if lemma == "round" and not _is_negotiating_round(parsed, tok):
         return False
     needed = NEEDS_MODIFIER.get(lemma)
     return needed is None or bool(modifiers & needed)
+
+
+def _compared(parsed: ParsedText, tok: Token) -> bool:
+    """A plural with a comparative on it and no determiner: meetings of a kind, in general."""
+    kids = parsed.children(tok.i)
+    if any(c.dep in {"det", "poss", "nummod"} for c in kids):
+        return False
+    amods = [c for c in kids if c.dep == "amod"]
+    amods += [k for a in amods for k in parsed.children(a.i) if k.dep == "conj"]
+    return any(
+        a.tag in {"JJR", "RBR"} or any(k.lower in {"more", "less", "fewer"} for k in parsed.children(a.i))
+        for a in amods
+    )
 
 
 def _is_negotiating_round(parsed: ParsedText, tok: Token) -> bool:

@@ -63,6 +63,8 @@ def test_meeting_words_are_triggers(parse: Parse, text: str, expected: str, kind
         "Investigators gathered evidence for months.",
         "Without credible negotiations, the strike will go ahead.",
         "The envoys hold regular discussions on trade.",
+        "The new chair has promised shorter and more focused summits.",
+        "The council elected a chair after a round of voting.",
     ],
 )
 def test_look_alikes_are_not_triggers(parse: Parse, text: str) -> None:
