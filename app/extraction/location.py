@@ -38,6 +38,8 @@ VENUE_NOUNS = {
     "compound",
     "retreat",
 }
+# Verbs whose place is the meeting's: "which Brunei hosted in Jakarta", "due to take place in Tehran".
+HOSTING = {"host", "hold", "convene", "take", "meet", "stage", "organize", "organise", "chair"}
 MOTION_VERBS = {"travel", "go", "come", "arrive", "fly", "head", "visit", "return", "land"}
 
 
@@ -56,10 +58,23 @@ def mention_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> P
             place = _place_at(parsed, c, actors)
             if place:
                 return place
-    # "a meeting held on Monday in Paris": a place in a clause on the noun itself.
-    for c in parsed.children(head.i):
-        if c.dep in {"acl", "relcl"} and c.tag == "VBN":
-            place = _place_under(parsed, c, actors)
+    # "a meeting held on Monday in Paris", "talks, which had been due to take place in Tehran":
+    # a place in a clause on the noun itself (or, for a hosting clause the parser hung on the
+    # last member of "a summit of X and Y, which Z hosted in Accra", on that member).
+    clauses = [c for c in parsed.children(head.i) if c.dep in {"acl", "relcl"}]
+    clauses += [
+        rel
+        for c in parsed.children(head.i)
+        if c.dep == "prep" and c.lower == "of"
+        for member in parsed.subtree(c.i)
+        for rel in parsed.children(member.i)
+        if rel.dep == "relcl" and rel.lemma.lower() in HOSTING
+    ]
+    for clause in clauses:
+        for verb in _verb_chain(parsed, clause):
+            if verb is clause and clause.tag != "VBN" and clause.lemma.lower() not in HOSTING:
+                continue  # "the summit, which ended in disarray": no place of it
+            place = _place_under(parsed, verb, actors)
             if place:
                 return place
     # "a special meeting of ASEAN leaders in Jakarta": the place may hang on the meeting's
@@ -86,6 +101,17 @@ def mention_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> P
         if place:
             return place
     return None
+
+
+def _verb_chain(parsed: ParsedText, verb: Token) -> list[Token]:
+    """A clause's verb and the verbs it hands on to: "had been due to take place" -> take."""
+    chain = [verb]
+    for _ in range(3):
+        nxt = [c for c in parsed.children(chain[-1].i) if c.dep in {"xcomp", "acomp"}]
+        if not nxt:
+            break
+        chain.append(nxt[0])
+    return [v for v in chain if v is verb or v.lemma.lower() in HOSTING]
 
 
 def _place_under(parsed: ParsedText, node: Token, actors: ActorIndex) -> Place | None:

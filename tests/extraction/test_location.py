@@ -40,6 +40,17 @@ def _place(parse: Parse, text: str) -> Place | None:
         # a facility gives way to the city named with it
         ("The leaders met at the Elysee Palace in Paris.", "Paris", "Paris"),
         ("The two leaders met at Camp David.", "Camp David", "Camp David"),
+        # a place in a clause on the meeting, however deep
+        (
+            "A planned round of technical talks, which had been due to take place in Tehran, was dropped.",
+            "Tehran",
+            "Tehran",
+        ),
+        (
+            "They attended a joint summit of ECOWAS and the AU, which was hosted by Ghana in Accra.",
+            "Accra",
+            "Accra",
+        ),
     ],
 )
 def test_meeting_place(parse: Parse, text: str, name: str, words: str) -> None:
@@ -54,6 +65,7 @@ def test_meeting_place(parse: Parse, text: str, name: str, words: str) -> None:
         "The meeting ended without agreement.",
         "The leaders discussed the war in Ukraine at the summit.",
         "Speaking in London, the minister said the summit would be a success.",
+        "The summit, which ended in disarray, was the last of its kind.",
     ],
 )
 def test_no_place(parse: Parse, text: str) -> None:
