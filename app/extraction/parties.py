@@ -744,6 +744,7 @@ def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
         return [c for c in kids if c.dep == "nsubj"]
     if passive:
         out = [c for c in kids if c.dep == "nsubjpass"]
+        out += [m for s in out for m in _listed_after(parsed, s, cue)]
         if not out and cue.dep in {"acl", "relcl"} and cue.tag == "VBN":
             out = [parsed.tokens[cue.head]]  # "Russia, shut out of the group"
         if not out and cue.dep in {"pcomp", "xcomp", "advcl"}:
@@ -761,6 +762,8 @@ def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
     return out
 
 
+# Plural nouns whose members a list may name: "six member states, Mali, Niger and Sudan".
+COLLECTIVE_MEMBERS = {"state", "country", "nation", "member", "government", "union", "company", "party"}
 # Where a meeting sits: "left out of the room" is out of the meeting.
 ROOMS = {"room", "table", "process", "loop", "discussion", "negotiation", "talk"}
 
@@ -793,6 +796,26 @@ def _kept_from_body(parsed: ParsedText, cue: Token, actors: ActorIndex) -> str |
         if m is not None and m.actor is not None and m.actor.kind == "organization":
             return m.actor.name
     return None
+
+
+def _listed_after(parsed: ParsedText, subject: Token, verb: Token) -> list[Token]:
+    """ "Six member states that were suspended after coups, Mali, Niger and Sudan, were not
+    invited": the list set off by commas before the verb names the collective subject's members,
+    though the parser hangs it inside the relative clause."""
+    toks = parsed.tokens
+    if subject.tag != "NNS" or subject.lemma.lower() not in COLLECTIVE_MEMBERS:
+        return []
+    end = verb.i - 1
+    while end > subject.i and toks[end].dep in {"aux", "auxpass", "neg"}:
+        end -= 1
+    if toks[end].text != ",":
+        return []
+    first = end
+    while first - 1 > subject.i and (toks[first - 1].pos == "PROPN" or toks[first - 1].lower in {",", "and"}):
+        first -= 1  # back over "Mali, Burkina Faso, ... and Sudan"
+    while first < end and toks[first].pos != "PROPN":
+        first += 1  # (the comma that opens the list)
+    return [toks[first]] if first < end and toks[first - 1].text == "," else []
 
 
 def _target(parsed: ParsedText, cue: Token, trigger_heads: Set[int]) -> int | None:

@@ -84,8 +84,9 @@ NEEDS_MODIFIER = {
 NEEDS_WITH = {"audience"}
 # Modifiers that make a meeting noun something else ("press conference" is a statement).
 NOT_MEETING_MODIFIERS = {"press", "news", "trading", "photo", "training", "jam", "study", "q&a"}
-# Habitual series are no single gathering: "regular discussions", "frequent calls".
-NOT_MEETING_MODIFIERS |= {"regular", "frequent", "periodic", "occasional", "routine", "weekly", "monthly"}
+# Habitual series are no single gathering: "regular discussions", "frequent calls" (but "a regular
+# council session" is one).
+HABITUAL = {"regular", "frequent", "periodic", "occasional", "routine", "weekly", "monthly"}
 # "meet" that is not a gathering: "meet demands", "meet the deadline".
 NON_MEETING_OBJECTS = {
     "demand",
@@ -205,7 +206,7 @@ def _is_meeting_noun(parsed: ParsedText, tok: Token) -> bool:
     if tok.dep == "compound" and parsed.tokens[tok.head].lemma.lower() not in MEETING_NOUNS:
         return False  # "negotiation framework", "summit venue"
     modifiers = {c.lower for c in parsed.children(tok.i) if c.dep in {"compound", "amod", "nmod"}}
-    if modifiers & NOT_MEETING_MODIFIERS:
+    if modifiers & NOT_MEETING_MODIFIERS or (tok.tag == "NNS" and modifiers & HABITUAL):
         return False
     if tok.tag == "NNS" and _compared(parsed, tok):
         return False  # "promised shorter and more focused summits": a kind of meeting, none held

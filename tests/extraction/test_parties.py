@@ -196,6 +196,10 @@ def _roles(event: Event) -> dict[str, str]:
             "They attended a joint summit of ECOWAS and the African Union, which was hosted by Ghana.",
             {"ECOWAS": "participant", "African Union": "participant", "Ghana": "organizer"},
         ),
+        (
+            "The ministers opened a regular council session, which Qatar hosted at its foreign ministry.",
+            {"Qatar": "organizer"},
+        ),
         ("Japan invited Canada to the summit.", {"Japan": "organizer", "Canada": "participant"}),
         ("Canada was invited to the summit.", {"Canada": "participant"}),
         (
@@ -242,6 +246,10 @@ def test_meeting_held_with_names_participants(parse: Parse) -> None:
             "The leaders met in Paris on Monday. "
             "Slovakia and Slovenia expressed dismay at not being included.",
             {"Slovakia": "excluded", "Slovenia": "excluded"},
+        ),
+        (
+            "Two states that were suspended after coups, Mali and Niger, were not invited to the summit.",
+            {"Mali": "excluded", "Niger": "excluded"},
         ),
     ],
 )
