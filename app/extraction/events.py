@@ -446,6 +446,9 @@ def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | Non
     # Salience: the same word within a few sentences, then the same word further back for a
     # definite mention ("the summit itself"), then any gathering just mentioned.
     recent = [g for g in compatible if frame.sent - g.last_sent <= ANAPHORA_WINDOW - 1]
+    if recent and t.demonstrative:
+        # "shut out of that meeting": the gathering just spoken of, whatever it was called
+        return max(recent, key=lambda g: max(f.trigger.head for f in g.frames))
     same_lemma = [g for g in recent if t.lemma in g.lemmas]
     if same_lemma:
         return same_lemma[-1]
@@ -489,8 +492,8 @@ def _compatible(frame: _Frame, g: _Gathering) -> bool:
         for f in g.frames:
             if frame.place is not None and f.place is not None and _places_conflict(frame.place, f.place):
                 return False
-    if frame.trigger.back and g.first.trigger.novel:
-        return False
+    if frame.trigger.back and not frame.trigger.demonstrative and g.first.trigger.novel:
+        return False  # "the previous meeting" is not "another meeting"; "that meeting" may be
     # Different parties name a different gathering: "opened negotiations with Renault" is not the
     # Honda-Nissan talks.
     mine = {p.mention.actor.name for p in frame.parties if p.mention.actor is not None}

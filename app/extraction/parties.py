@@ -192,6 +192,9 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
                 add(c, "participant")
             elif c.dep == "prep" and c.lower in PARTY_PREPS:
                 _add_objects(parsed, c, add)
+            elif c.dep == "agent" or (c.dep == "conj" and c.lower == "by"):
+                # "talks ..., attended by the two chief executives and by advisers from X"
+                _add_objects(parsed, c, add, role)
         return found
 
     for c in parsed.children(head.i):

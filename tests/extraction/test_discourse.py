@@ -565,3 +565,16 @@ def test_a_further_round_of_negotiations_is_a_new_gathering(extractor: Extractor
     assert len(events) == 2
     assert set(_roles(events[0])) == {"Kuwait", "Iran"}
     assert not {"Kuwait", "Iran"} & set(_roles(events[1]))
+
+
+def test_that_meeting_is_the_one_just_spoken_of(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "The two chief executives held a first meeting in Zurich in March. A second round of talks "
+        "was held in Milan on Monday, attended by advisers from HSBC and by lawyers for Barclays. "
+        "Greenpeace complained that it had been shut out of that meeting.",
+    )
+    second = next(e for e in events if "talks" in e.trigger.text)
+    first = next(e for e in events if "first" in e.trigger.text)
+    assert _roles(second).get("Greenpeace") == "excluded"
+    assert "Greenpeace" not in _roles(first)

@@ -200,6 +200,10 @@ def _roles(event: Event) -> dict[str, str]:
             "The ministers opened a regular council session, which Qatar hosted at its foreign ministry.",
             {"Qatar": "organizer"},
         ),
+        (
+            "Talks were held in Milan on Monday, attended by advisers from HSBC and by lawyers for Barclays.",
+            {"HSBC": "participant", "Barclays": "participant"},
+        ),
         ("Japan invited Canada to the summit.", {"Japan": "organizer", "Canada": "participant"}),
         ("Canada was invited to the summit.", {"Canada": "participant"}),
         (
