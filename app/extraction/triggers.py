@@ -200,8 +200,8 @@ def _is_meeting_noun(parsed: ParsedText, tok: Token) -> bool:
     if tok.dep == "pobj" and parsed.tokens[tok.head].lower == "without":
         return False  # "without credible negotiations": a meeting said not to exist
     number = MEETING_NOUNS.get(lemma)
-    if number is None or (tok.pos == "PROPN" and lemma != "summit"):
-        return False  # "Congress" the legislature is not a congress
+    if number is None or (tok.pos == "PROPN" and lemma != "summit" and not tok.text.islower()):
+        return False  # "Congress" the legislature is not a congress (a tagger's lower-case PROPN is)
     if number == "plural" and tok.tag != "NNS":
         return False
     if tok.dep == "compound" and parsed.tokens[tok.head].lemma.lower() not in MEETING_NOUNS:

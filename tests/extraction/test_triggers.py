@@ -40,6 +40,12 @@ def _triggers(parse: Parse, text: str) -> list[Trigger]:
         ("The party convention opens in Chicago next week.", "party convention", "noun"),
         ("The chancellor and the president spoke by phone on Tuesday.", "spoke", "verb"),
         ("Regional leaders will gather in Lima next month.", "gather", "verb"),
+        (
+            "Viklund expected the question to be settled before the federation's annual congress, "
+            "which Finland's association will host in Tampere in May.",
+            "annual congress",
+            "noun",
+        ),
     ],
 )
 def test_meeting_words_are_triggers(parse: Parse, text: str, expected: str, kind: str) -> None:
