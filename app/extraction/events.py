@@ -372,7 +372,9 @@ def _merge(parsed: ParsedText, frames: list[_Frame]) -> list[_Gathering]:
             for g in sorted(gatherings, key=lambda g: g.last_sent)[-2:]:
                 g.frames.append(frame)
             continue
-        target = _antecedent(frame, gatherings)
+        # "are due to meet in Lisbon for a joint commission session": a verb whose purpose is a
+        # gathering newly named (indefinite) starts that gathering.
+        target = None if _meets_for_new(parsed, frame, frames) else _antecedent(frame, gatherings)
         if target is None and frame.trigger.anaphoric:
             continue  # "asked to attend" with nothing before it to attend
         if target is None:
@@ -382,6 +384,19 @@ def _merge(parsed: ParsedText, frames: list[_Frame]) -> list[_Gathering]:
             target.frames.append(frame)
         by_head[frame.trigger.head] = target
     return gatherings
+
+
+def _meets_for_new(parsed: ParsedText, frame: _Frame, frames: list[_Frame]) -> bool:
+    if frame.trigger.kind != "verb":
+        return False
+    nouns = {f.trigger.head: f.trigger for f in frames if f.trigger.kind == "noun"}
+    for prep in parsed.children(frame.trigger.head):
+        if prep.dep == "prep" and prep.lower == "for":
+            for obj in parsed.children(prep.i):
+                t = nouns.get(obj.i)
+                if t is not None and not (t.definite or t.back):
+                    return True
+    return False
 
 
 def _purpose_of(parsed: ParsedText, trigger: Trigger, by_head: dict[int, _Gathering]) -> _Gathering | None:

@@ -68,7 +68,7 @@ def mention_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> P
         if c.dep == "prep" and c.lower == "of"
         for member in parsed.subtree(c.i)
         for rel in parsed.children(member.i)
-        if rel.dep == "relcl" and rel.lemma.lower() in HOSTING
+        if rel.dep == "relcl" and any(v.lemma.lower() in HOSTING for v in _verb_chain(parsed, rel))
     ]
     for clause in clauses:
         for verb in _verb_chain(parsed, clause):
@@ -104,10 +104,11 @@ def mention_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> P
 
 
 def _verb_chain(parsed: ParsedText, verb: Token) -> list[Token]:
-    """A clause's verb and the verbs it hands on to: "had been due to take place" -> take."""
+    """A clause's verb and the verbs it hands on to: "had been due to take place" -> take, "which
+    he suggested could take place in Maputo" -> take."""
     chain = [verb]
     for _ in range(3):
-        nxt = [c for c in parsed.children(chain[-1].i) if c.dep in {"xcomp", "acomp"}]
+        nxt = [c for c in parsed.children(chain[-1].i) if c.dep in {"xcomp", "acomp", "ccomp"}]
         if not nxt:
             break
         chain.append(nxt[0])

@@ -116,7 +116,6 @@ STANCE_VERBS = {
     "reject",
     "side",
     "argue",
-    "insist",
     "push",
     "demand",
     "block",

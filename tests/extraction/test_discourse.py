@@ -578,3 +578,16 @@ def test_that_meeting_is_the_one_just_spoken_of(extractor: Extractor) -> None:
     first = next(e for e in events if "first" in e.trigger.text)
     assert _roles(second).get("Greenpeace") == "excluded"
     assert "Greenpeace" not in _roles(first)
+
+
+def test_meeting_for_a_newly_named_session_is_a_new_gathering(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Ruto also floated a trilateral summit of Kenya, Uganda and Tanzania, which he suggested could "
+        "take place in Kampala later this year. More concretely, ministers from both countries are due "
+        "to meet in Nairobi next month for a joint commission session.",
+    )
+    assert len(events) == 2
+    summit, session = events
+    assert summit.location is not None and summit.location.name == "Kampala"
+    assert session.location is not None and session.location.name == "Nairobi"
