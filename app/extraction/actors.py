@@ -1192,6 +1192,8 @@ class _Resolver:
             return self._body(start)
         if label == "ORG" and text.lower() in GENERIC_ORG_WORDS:
             return None  # "Group", "State" alone (from "Group of Seven", "Secretary of State"): no party
+        if label == "ORG" and text.islower() and organization(text) is None:
+            return None  # "the professional league": a description, not a name
         if end + 1 < len(toks) and toks[end].text == "-" and toks[end + 1].lower == "based":
             # "the Trieste-based shipbuilder": where it is based, whatever the tagger says
             return ActorMention(

@@ -273,6 +273,14 @@ def test_where_a_firm_is_based_is_no_party(parse: Parse) -> None:
     assert not [m.text for m in index.mentions if m.text in {"Trieste", "Hamburg"} and m.actor is not None]
 
 
+def test_a_lower_case_description_is_no_organization(parse: Parse) -> None:
+    text = (
+        "A session with the Kontinental Hockey League, the Russian-based professional league, was cancelled."
+    )
+    _, index = _resolved(parse, text)
+    assert "professional league" not in [m.text for m in index.mentions if m.actor is not None]
+
+
 def test_acronym_defined_by_the_text(parse: Parse) -> None:
     _, index = _resolved(parse, "The British Medical Association said the BMA would strike in March.")
     assert _names(index) == [
