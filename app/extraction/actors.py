@@ -522,6 +522,32 @@ INSTITUTION_HEADS = {
     "confederation",
     "secretariat",
 }
+# Nouns that say a name is an organization's: "Ofwat, the industry regulator".
+ORG_DESCRIPTORS = {
+    "regulator",
+    "company",
+    "firm",
+    "union",
+    "bank",
+    "lender",
+    "agency",
+    "association",
+    "federation",
+    "charity",
+    "insurer",
+    "carmaker",
+    "automaker",
+    "airline",
+    "operator",
+    "broadcaster",
+    "retailer",
+    "shipbuilder",
+    "manufacturer",
+    "conglomerate",
+    "watchdog",
+    "party",
+    "group",
+}
 # Words for any organization, whatever its name: "the governing body", "the bloc".
 GENERIC_BODIES = {"body", "organization", "organisation", "bloc", "alliance", "cartel", "group"}
 # Plural nouns a collective party is made of ("European nations", "Gulf states").
@@ -853,6 +879,8 @@ class _Resolver:
             actor = known.get(tok.text) if tok.pos == "PROPN" else None
             if actor is None and self._listed_with_organizations(tok.i, by_token):
                 actor = Actor(tok.text, "organization")  # (a capitalized "noun" opening a list too)
+            if actor is None and tok.pos == "PROPN" and self._described_as_organization(tok):
+                actor = Actor(tok.text, "organization")
             if actor is not None:
                 mention = ActorMention(actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text)
                 self.mentions.append(mention)
@@ -885,6 +913,15 @@ class _Resolver:
             if p is not None
         ]
         return True
+
+    def _described_as_organization(self, tok: Token) -> bool:
+        """ "Ofwat, the industry regulator", "the carmaker Renault": an apposition says what the
+        untagged name is."""
+        toks = self.parsed.tokens
+        described = [c for c in self.parsed.children(tok.i) if c.dep == "appos"]
+        if tok.dep == "appos" or (tok.dep == "compound" and toks[tok.head].pos == "NOUN"):
+            described.append(toks[tok.head])
+        return any(d.lemma.lower() in ORG_DESCRIPTORS and d.pos == "NOUN" for d in described)
 
     def _listed_with_organizations(self, i: int, by_token: dict[int, ActorMention]) -> bool:
         """Whether token i stands in a list ("X, Y and Z") whose other members, two or more, are

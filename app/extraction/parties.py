@@ -166,6 +166,8 @@ class PartyRole:
 
 AddParty = Callable[[Token, Role], None]
 ORGANIZING = {"convene", "host", "chair", "organize", "organise"}
+# Verbs whose object meets their subject at the meeting: "face the committee at a hearing".
+FACING = {"face", "meet", "join", "brief", "address", "see", "receive", "welcome"}
 # Who invites to a meeting organizes it; who is invited takes part.
 INVITING = {"invite", "summon"}
 
@@ -261,8 +263,10 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
                 _add_objects(parsed, c, add, "organizer" if lemma in INVITING else role)
             elif c.dep == "prep" and c.lower in {"with", "between", "before"} and c.i != head.head:
                 _add_objects(parsed, c, add)  # "face a hearing before the committee"
-            elif c.dep == "dobj" and lemma in ORGANIZING | INVITING and head.dep == "pobj":
-                add(c, "participant")  # "Lee will host Trump for a working lunch", "invited it to talks"
+            elif c.dep == "dobj" and lemma in ORGANIZING | INVITING | FACING and head.dep == "pobj":
+                # "Lee will host Trump for a working lunch", "invited it to talks", "is due to face
+                # the committee at an evidence session"
+                add(c, "participant")
             elif c.dep == "advcl" and c.lemma.lower() in INCLUDE_VERBS and lemma in ORGANIZING:
                 # "will host a summit next month, bringing together the leaders of X and Y"
                 for obj in parsed.children(c.i):

@@ -281,6 +281,13 @@ def test_a_lower_case_description_is_no_organization(parse: Parse) -> None:
     assert "professional league" not in [m.text for m in index.mentions if m.actor is not None]
 
 
+def test_an_untagged_name_an_apposition_calls_a_regulator_is_an_organization(parse: Parse) -> None:
+    _, index = _resolved(parse, "Ofwat, the industry regulator, is due to give evidence next week.")
+    assert [(m.text, m.actor.kind if m.actor else None) for m in index.mentions] == [
+        ("Ofwat", "organization")
+    ]
+
+
 def test_acronym_defined_by_the_text(parse: Parse) -> None:
     _, index = _resolved(parse, "The British Medical Association said the BMA would strike in March.")
     assert _names(index) == [

@@ -200,6 +200,10 @@ def _roles(event: Event) -> dict[str, str]:
             "The ministers opened a regular council session, which Qatar hosted at its foreign ministry.",
             {"Qatar": "organizer"},
         ),
+        (
+            "The European Commission is due to face the WTO at an evidence session next week.",
+            {"European Commission": "participant", "World Trade Organization": "participant"},
+        ),
         ("Japan invited Canada to the summit.", {"Japan": "organizer", "Canada": "participant"}),
         ("Canada was invited to the summit.", {"Canada": "participant"}),
         (
