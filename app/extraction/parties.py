@@ -166,6 +166,8 @@ class PartyRole:
 
 AddParty = Callable[[Token, Role], None]
 ORGANIZING = {"convene", "host", "chair", "organize", "organise"}
+# Meetings held before someone: "a hearing before Justice Ortiz", "before the committee".
+HEARINGS = {"hearing", "session", "argument"}
 # Verbs whose object meets their subject at the meeting: "face the committee at a hearing".
 FACING = {"face", "meet", "join", "brief", "address", "see", "receive", "welcome"}
 # Who invites to a meeting organizes it; who is invited takes part.
@@ -207,7 +209,7 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
         elif c.dep == "prep" and (
             c.lower in PARTY_PREPS
             or (c.lower == "to" and trigger.lemma == "call")
-            or (c.lower == "before" and trigger.lemma in {"hearing", "session", "argument"})
+            or (c.lower == "before" and trigger.lemma in HEARINGS)
         ):
             _add_objects(parsed, c, add)  # ("a hearing before Justice Morland", "before the committee")
         elif c.dep in {"acl", "relcl"}:
@@ -249,7 +251,10 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
                     add(c, "participant")
                 elif c.dep == "agent":
                     _add_objects(parsed, c, add, "organizer" if v_lemma in ORGANIZING else "participant")
-                elif c.dep == "prep" and c.lower in {"with", "between", "among"}:
+                elif c.dep == "prep" and (
+                    c.lower in {"with", "between", "among"}
+                    or (c.lower == "before" and trigger.lemma in HEARINGS)
+                ):
                     _add_objects(parsed, c, add)  # "the meeting was held on Monday with X"
     elif lemma in ATTEND_VERBS or lemma in ORGANIZER_VERBS or (lemma in SCHEDULING and head.dep == "dobj"):
         role = "organizer" if lemma in ORGANIZING | SCHEDULING | INVITING else "participant"

@@ -136,6 +136,8 @@ def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
         if prep in {"before", "ahead"}:
             return None  # before a gathering says nothing of whether it is past
     governor = governing_verb(parsed, head.i)
+    if governor is not None and _lasting(parsed, governor):
+        return None  # "the hearing is expected to run until Friday": how long, not whether yet
     if governor is not None and governor.i != head.i and governor.lemma.lower() in INVITATION_VERBS:
         return None  # "was not invited to the Berlin meeting": the invitation's tense, not the meeting's
     if governor is not None and not _tells_of_the_meeting(parsed, head, governor):
@@ -146,6 +148,17 @@ def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
     if tense == "past":
         return "occurred"
     return None
+
+
+def _lasting(parsed: ParsedText, verb: Token) -> bool:
+    verbs = [verb, *(c for c in parsed.children(verb.i) if c.dep == "xcomp")]  # "expected to run"
+    return any(
+        v.lemma.lower() in {"run", "last", "continue", "drag"}
+        and any(
+            c.dep == "prep" and c.lower in {"until", "till", "through", "into"} for c in parsed.children(v.i)
+        )
+        for v in verbs
+    )
 
 
 def _tells_of_the_meeting(parsed: ParsedText, head: Token, governor: Token) -> bool:

@@ -591,3 +591,14 @@ def test_meeting_for_a_newly_named_session_is_a_new_gathering(extractor: Extract
     summit, session = events
     assert summit.location is not None and summit.location.name == "Kampala"
     assert session.location is not None and session.location.name == "Nairobi"
+
+
+def test_how_long_a_held_hearing_runs_does_not_make_it_a_new_one(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Lawyers for Google and Microsoft clashed in court on Tuesday at the opening of a hearing. "
+        "The hearing, before Justice Helena Marsh, is expected to run until Friday.",
+    )
+    assert len(events) == 1
+    assert events[0].status == "occurred"
+    assert {"Google", "Microsoft", "Helena Marsh"} <= set(_roles(events[0]))
