@@ -482,45 +482,47 @@ def _clause_on_meeting(parsed: ParsedText, verb: Token, add: AddParty) -> None:
                     add(subj, "organizer" if lemma in ORGANIZING else "participant")
 
 
-def _with_after_topic(parsed: ParsedText, head: Token, add: AddParty) -> None:
-    """ "a meeting on migration with a dozen governments": the parser hangs "with" on the topic;
-    it names the meeting's parties (on the noun, or on the verb the noun is the object of)."""
+def _objects_of_preps_on(parsed: ParsedText, head: Token, preps: set[str]) -> list[Token]:
+    """The objects of the given prepositions on a meeting noun, or on the verb it is the object
+    of ("a meeting on migration", "hosted a meeting on migration")."""
     holders = [head]
     if head.dep == "dobj":
         holders.append(parsed.tokens[head.head])
-    for holder in holders:
-        for topic_prep in parsed.children(holder.i):
-            if topic_prep.dep != "prep" or topic_prep.lower not in {"on", "about", "over", "regarding"}:
-                continue
-            for topic in parsed.children(topic_prep.i):
-                for prep in parsed.children(topic.i):
-                    if topic.dep == "pobj" and prep.dep == "prep" and prep.lower in {"with", "between"}:
-                        _add_objects(parsed, prep, add)
+    return [
+        obj
+        for holder in holders
+        for prep in parsed.children(holder.i)
+        if prep.dep == "prep" and prep.lower in preps
+        for obj in parsed.children(prep.i)
+        if obj.dep == "pobj"
+    ]
+
+
+def _with_after_topic(parsed: ParsedText, head: Token, add: AddParty) -> None:
+    """ "a meeting on migration with a dozen governments": the parser hangs "with" on the topic;
+    it names the meeting's parties."""
+    for topic in _objects_of_preps_on(parsed, head, {"on", "about", "over", "regarding"}):
+        for prep in parsed.children(topic.i):
+            if prep.dep == "prep" and prep.lower in {"with", "between"}:
+                _add_objects(parsed, prep, add)
 
 
 def _when_clause(parsed: ParsedText, head: Token, add: AddParty) -> None:
     """ "the visit in February, when Trump and Vance berated him": a "when" clause on the
-    meeting's time phrase (on the noun, or on the verb the noun is the object of)."""
-    holders = [head]
-    if head.dep == "dobj":
-        holders.append(parsed.tokens[head.head])
-    for holder in holders:
-        for prep in parsed.children(holder.i):
-            if prep.dep != "prep" or prep.lower not in {"in", "on", "at", "during"}:
-                continue
-            for obj in parsed.children(prep.i):
-                rels = [rel for rel in parsed.children(obj.i) if rel.dep == "relcl" and _during(parsed, rel)]
-                after = obj.i + 2
-                if not rels and after < len(parsed.tokens) and parsed.tokens[obj.i + 1].lower == ",":
-                    # the same clause hung higher up by the parser: "visit in February, when ..."
-                    when = parsed.tokens[after]
-                    verb = parsed.tokens[when.head]
-                    if when.lower == "when" and when.dep == "advmod" and verb.pos == "VERB":
-                        rels = [verb]
-                for rel in rels:
-                    for c in parsed.children(rel.i):
-                        if c.dep == "nsubj":
-                            add(c, "participant")
+    meeting's time phrase."""
+    for obj in _objects_of_preps_on(parsed, head, {"in", "on", "at", "during"}):
+        rels = [rel for rel in parsed.children(obj.i) if rel.dep == "relcl" and _during(parsed, rel)]
+        after = obj.i + 2
+        if not rels and after < len(parsed.tokens) and parsed.tokens[obj.i + 1].lower == ",":
+            # the same clause hung higher up by the parser: "visit in February, when ..."
+            when = parsed.tokens[after]
+            verb = parsed.tokens[when.head]
+            if when.lower == "when" and when.dep == "advmod" and verb.pos == "VERB":
+                rels = [verb]
+        for rel in rels:
+            for c in parsed.children(rel.i):
+                if c.dep == "nsubj":
+                    add(c, "participant")
 
 
 def _during(parsed: ParsedText, verb: Token) -> bool:
