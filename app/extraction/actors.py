@@ -609,6 +609,28 @@ QUANTIFIERS = {
     "certain",
     "number",
 }
+# Words after which a tagged span's name begins: "... Security Adviser Ajit Doval".
+PERSON_TITLE_WORDS = {
+    "president",
+    "minister",
+    "adviser",
+    "advisor",
+    "secretary",
+    "chancellor",
+    "premier",
+    "envoy",
+    "ambassador",
+    "governor",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "spokesman",
+    "spokeswoman",
+    "commissioner",
+    "senator",
+    "judge",
+    "justice",
+}
 STYLED_TITLES = {"pope", "king", "queen", "prince", "princess", "emperor", "sheikh", "emir", "sir", "dame"}
 PRONOUNS = {"he": "person", "him": "person", "his": "person", "she": "person", "her": "person"}
 # Pronouns for an organization or a country: "OPEC+ has pushed back its meeting", "the court said
@@ -1170,6 +1192,17 @@ class _Resolver:
         while k < len(spans):
             start, end, label = spans[k]
             k += 1
+            if label == "ORG":
+                # "Indian National Security Adviser Ajit Doval" tagged as an organization
+                last_title = max(
+                    (j for j in range(start, end) if toks[j].lower in PERSON_TITLE_WORDS), default=None
+                )
+                if (
+                    last_title is not None
+                    and end - last_title > 2
+                    and all(t.pos == "PROPN" for t in toks[last_title + 1 : end])
+                ):
+                    label = "PERSON"
             if label == "PERSON":
                 while True:
                     j = end
@@ -1189,6 +1222,18 @@ class _Resolver:
                             k = spans.index(nxt) + 1
                         continue
                     break
+                # "Indian National Security Adviser Ajit Doval" tagged whole: the name follows the
+                # last title word.
+                last_title = max(
+                    (
+                        k
+                        for k in range(start, end)
+                        if toks[k].lower.rstrip(".") in TITLES | {"adviser", "advisor"}
+                    ),
+                    default=None,
+                )
+                if last_title is not None and end - last_title > 2:
+                    start = last_title + 1
                 # Strip titles, but keep a royal or religious one before a single name ("Pope
                 # Francis", "King Charles"): it is part of how such people are named.
                 while end - start > 1 and toks[start].lower.rstrip(".") in NAME_TITLES:
@@ -1269,7 +1314,11 @@ class _Resolver:
         if actor is None and (label == "PERSON" or self._looks_like_person(start, end)):
             actor = self._person(start, end, text)
         if actor is None and label in {"ORG", "LEX"}:
-            actor = self._surname_of_known(text) or Actor(_clean(text), "organization")
+            actor = (
+                self._surname_of_known(text)
+                or self._short_name_of_known(text)
+                or Actor(_clean(text), "organization")
+            )
         if actor is None and label in {"GPE", "LOC", "FAC"}:
             actor = self._surname_of_known(text)
             last = toks[end - 1]
@@ -1322,9 +1371,19 @@ class _Resolver:
             self.by_surname.setdefault(words[-1].lower(), person)
             for w in words[:-1]:
                 # Family names come first in many languages: "Kim Jong Un", "Lee Hsien Loong".
-                if w[:1].isupper() and len(w) > 2:
+                if w[:1].isupper() and len(w) >= 2 and not w.endswith("."):  # "Xi", "Li"
                     self.by_surname.setdefault(w.lower(), person)
         return actor
+
+    def _short_name_of_known(self, text: str) -> Actor | None:
+        """ "Harcourt" after "Harcourt Foods": an organization's first word stands for it."""
+        word = _clean(text)
+        if " " in word:
+            return None
+        for m in reversed(self.mentions):
+            if m.actor is not None and m.actor.kind == "organization" and m.actor.name.split()[0] == word:
+                return m.actor if " " in m.actor.name else None
+        return None
 
     def _surname_of_known(self, text: str) -> Actor | None:
         person = self.by_surname.get(_clean(text).lower())

@@ -288,6 +288,23 @@ def test_an_untagged_name_an_apposition_calls_a_regulator_is_an_organization(par
     ]
 
 
+def test_a_two_letter_family_name_is_the_person(parse: Parse) -> None:
+    _, index = _resolved(parse, "Chinese Premier Li Qiang arrived on Monday. Li met Ramaphosa later.")
+    assert ("Li", "Li Qiang") in _names(index)
+
+
+def test_titles_the_tagger_took_into_a_name_are_dropped(parse: Parse) -> None:
+    _, index = _resolved(parse, "Indian National Security Adviser Ajit Doval met Wang Yi in Beijing.")
+    assert _names(index)[0] == ("Ajit Doval", "Ajit Doval")
+
+
+def test_a_company_s_first_word_stands_for_it(parse: Parse) -> None:
+    _, index = _resolved(
+        parse, "Harcourt Foods made an offer for Granfield Brands. Harcourt said talks went well."
+    )
+    assert ("Harcourt", "Harcourt Foods") in _names(index)
+
+
 def test_acronym_defined_by_the_text(parse: Parse) -> None:
     _, index = _resolved(parse, "The British Medical Association said the BMA would strike in March.")
     assert _names(index) == [
