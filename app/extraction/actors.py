@@ -609,6 +609,25 @@ QUANTIFIERS = {
     "certain",
     "number",
 }
+# Words that name an organ of an organization, not an organization of its own.
+BODY_NAME_WORDS = {
+    "governing",
+    "council",
+    "board",
+    "of",
+    "governors",
+    "directors",
+    "executive",
+    "monetary",
+    "policy",
+    "committee",
+    "supervisory",
+    "management",
+    "general",
+    "assembly",
+    "secretariat",
+    "presidium",
+}
 # Words after which a tagged span's name begins: "... Security Adviser Ajit Doval".
 PERSON_TITLE_WORDS = {
     "president",
@@ -1276,6 +1295,8 @@ class _Resolver:
             return None  # "Group", "State" alone (from "Group of Seven", "Secretary of State"): no party
         if label == "ORG" and text.islower() and organization(text) is None:
             return None  # "the professional league": a description, not a name
+        if label == "ORG" and set(_clean(text).lower().split()) <= BODY_NAME_WORDS:
+            return None  # "the ECB's Governing Council", "the IAEA Board of Governors": the owner acts
         if end + 1 < len(toks) and toks[end].text == "-" and toks[end + 1].lower == "based":
             # "the Trieste-based shipbuilder": where it is based, whatever the tagger says
             return ActorMention(

@@ -204,6 +204,10 @@ def _roles(event: Event) -> dict[str, str]:
             "The European Commission is due to face the WTO at an evidence session next week.",
             {"European Commission": "participant", "World Trade Organization": "participant"},
         ),
+        (
+            "The ECB's Governing Council held a policy meeting in Frankfurt on Thursday.",
+            {"European Central Bank": "participant"},
+        ),
         ("Japan invited Canada to the summit.", {"Japan": "organizer", "Canada": "participant"}),
         ("Canada was invited to the summit.", {"Canada": "participant"}),
         (
