@@ -462,6 +462,8 @@ COLLECTIVE_BODIES = {
 # Meeting nouns a plural possessive may stand on ("their next meeting").
 MEETING_WORDS = {"meeting", "summit", "talk", "encounter", "session", "call", "visit", "negotiation"}
 # "The two men", "both countries": nouns that pair up the last two parties of a kind.
+# "the two men", "both sides", "the three countries": how many parties they stand for.
+COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 PAIR_NOUNS: dict[str, set[PartyKind]] = {
     "man": {"person"},
     "woman": {"person"},
@@ -848,7 +850,7 @@ class _Resolver:
             head = toks[tok.head]
             if tok.i not in out and tok.dep == "poss" and head.lemma.lower() in MEETING_WORDS:
                 # "their next meeting" with no plural subject to hand: the two people just named
-                pair = self._last_two(index, tok, {"person"})
+                pair = self._last_n(index, tok, {"person"})
                 if pair:
                     out[tok.i] = pair
         out.update(self._the_two(index))
@@ -862,15 +864,17 @@ class _Resolver:
             kinds = PAIR_NOUNS.get(tok.lemma.lower())
             if kinds is None or tok.tag != "NNS":
                 continue
-            if any(c.lower in {"two", "both"} for c in self.parsed.children(tok.i)):
-                pair = self._last_two(index, tok, kinds)
-                if pair:
-                    out[tok.i] = pair
+            counts = [COUNTS.get(c.lower) for c in self.parsed.children(tok.i)]
+            n = next((k for k in counts if k is not None), None)
+            if n is not None:
+                group = self._last_n(index, tok, kinds, n)
+                if group:
+                    out[tok.i] = group
         return out
 
-    def _last_two(self, index: ActorIndex, tok: Token, kinds: set[PartyKind]) -> list[ActorMention]:
-        """The last two different parties of `kind` named before `tok`, in its sentence or the one
-        before, as mentions at `tok`; empty when there are not two."""
+    def _last_n(self, index: ActorIndex, tok: Token, kinds: set[PartyKind], n: int = 2) -> list[ActorMention]:
+        """The last n different parties of those kinds named before `tok`, in its sentence or the
+        one before, as mentions at `tok`; empty when there are not n."""
         toks = self.parsed.tokens
         pair: list[ActorMention] = []
         for m in reversed(index.mentions):
@@ -878,8 +882,11 @@ class _Resolver:
                 continue
             if m.actor is not None and m.actor.kind in kinds and all(p.actor != m.actor for p in pair):
                 pair.append(m)
-            if len(pair) == 2:
-                return [ActorMention(p.actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text) for p in pair]
+            if len(pair) == n:
+                return [
+                    ActorMention(p.actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text)
+                    for p in reversed(pair)
+                ]
         return []
 
     def _untagged_surnames(self, taken: set[int]) -> None:

@@ -230,6 +230,7 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
         _traveller(parsed, head, add)
     if not found:
         _untagged_infinitive(parsed, head, actors, add)
+    head = _instance_of(parsed, head) or head  # "will hold a fourth round of talks": the round's clause
     verb = toks[head.head] if head.head != head.i else None
     if verb is not None and head.dep == "pobj":
         # "travelled to Washington for talks", "arrived at the summit"; not "after the summit".
@@ -278,6 +279,15 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
                     if obj.dep == "dobj":
                         add(obj, "participant")
     return found
+
+
+def _instance_of(parsed: ParsedText, head: Token) -> Token | None:
+    """The round a meeting noun is a round of: "a fourth round of talks" -> round."""
+    of = parsed.tokens[head.head]
+    instance = parsed.tokens[of.head]
+    if head.dep == "pobj" and of.lower == "of" and instance.lemma.lower() in {"round", "session"}:
+        return instance
+    return None
 
 
 def _phase_of(parsed: ParsedText, head: Token) -> Token | None:
@@ -458,7 +468,11 @@ def _object_is_its_subject(parsed: ParsedText, verb: Token, actors: ActorIndex) 
 def _clause_on_meeting(parsed: ParsedText, verb: Token, add: AddParty) -> None:
     """ "a meeting attended by X", "talks involving X", "the summit, which Brunei is hosting",
     "a call, which later widened to include X"."""
-    for v in [verb, *(c for c in parsed.children(verb.i) if c.dep == "xcomp")]:
+    verbs = [verb, *(c for c in parsed.children(verb.i) if c.dep == "xcomp")]
+    verbs += [
+        c for c in parsed.children(verb.i) if c.dep == "conj" and c.tag == "VBN"
+    ]  # "held ... and led by X"
+    for v in verbs:
         lemma = v.lemma.lower()
         for c in parsed.children(v.i):
             if c.dep == "agent":

@@ -602,3 +602,12 @@ def test_how_long_a_held_hearing_runs_does_not_make_it_a_new_one(extractor: Extr
     assert len(events) == 1
     assert events[0].status == "occurred"
     assert {"Google", "Microsoft", "Helena Marsh"} <= set(_roles(events[0]))
+
+
+def test_the_three_countries_are_the_three_just_named(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor,
+        "Britain, France and Germany had not been consulted. Senior officials from the three countries "
+        "met Iranian deputy foreign minister Majid Takht-Ravanchi in Istanbul last Friday.",
+    )
+    assert set(_roles(event)) == {"United Kingdom", "France", "Germany", "Majid Takht-Ravanchi"}

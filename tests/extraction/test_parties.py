@@ -208,6 +208,14 @@ def _roles(event: Event) -> dict[str, str]:
             "The ECB's Governing Council held a policy meeting in Frankfurt on Thursday.",
             {"European Central Bank": "participant"},
         ),
+        (
+            "Iran and Oman will hold a fourth round of talks in Muscat on Sunday.",
+            {"Iran": "participant", "Oman": "participant"},
+        ),
+        (
+            "The third round, held in Muscat on April 26 and led by Abbas Araghchi and Steve Witkoff, ended.",
+            {"Abbas Araghchi": "participant", "Steve Witkoff": "participant"},
+        ),
         ("Japan invited Canada to the summit.", {"Japan": "organizer", "Canada": "participant"}),
         ("Canada was invited to the summit.", {"Canada": "participant"}),
         (
