@@ -46,13 +46,22 @@ def find_dates(parsed: ParsedText, published: dt.date | None) -> list[DateMentio
     matcher = Matcher(parsed)
     mentions: list[DateMention] = []
     last_period: Period | None = None  # what "the next day" counts from
+    # A bare weekday names one day throughout an article: "talks on Sunday ... not invited to
+    # Sunday's session" is the same Sunday, whatever the tense of the second clause.
+    weekdays: dict[int, _Resolved] = {}
     i = 0
     while i < matcher.n:
         expr = matcher.match(i)
         if expr is None:
             i += 1
             continue
-        resolved = _Resolver(parsed, matcher, published, last_period).resolve(expr)
+        bare_weekday = expr.kind == "weekday" and expr.weekday is not None and expr.cue == "none"
+        if bare_weekday and expr.weekday in weekdays:
+            resolved = weekdays[expr.weekday]
+        else:
+            resolved = _Resolver(parsed, matcher, published, last_period).resolve(expr)
+            if bare_weekday and expr.weekday is not None and resolved.period is not None:
+                weekdays[expr.weekday] = resolved
         if resolved.period is not None:
             last_period = resolved.period
         first, last = parsed.tokens[expr.start], parsed.tokens[expr.end - 1]

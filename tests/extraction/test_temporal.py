@@ -279,3 +279,12 @@ def test_no_false_hits(parse: Parse, sentence: str) -> None:
 def test_pure_and_repeatable(parse: Parse) -> None:
     parsed = parse("The talks began on Monday and end next week.")
     assert find_dates(parsed, dt.date(2025, 6, 4)) == find_dates(parsed, dt.date(2025, 6, 4))
+
+
+def test_a_bare_weekday_names_one_day_throughout(parse: Parse) -> None:
+    text = (
+        "Iran and Oman will hold talks on Sunday, officials said. Diplomats said Britain had not been "
+        "invited to Sunday's session."
+    )
+    values = [m.value for m in find_dates(parse(text), dt.date(2025, 5, 6)) if m.text.startswith("Sunday")]
+    assert values == ["2025-05-11", "2025-05-11"]
