@@ -205,7 +205,8 @@ def _continue_series(gatherings: list[_Gathering]) -> None:
 
 def _positions_in_passage(parsed: ParsedText, gatherings: list[_Gathering], actors: ActorIndex) -> None:
     """Who took a side, in a sentence on one held gathering or in the passage around its mentions
-    (up to three sentences after one, or just before the next), was at that gathering."""
+    (up to three sentences after one, or just before the next), was at that gathering; so is who
+    is said to be expected at one to come."""
     by_sent: dict[int, list[_Gathering]] = {}
     for g in gatherings:
         for f in g.frames:
@@ -226,9 +227,9 @@ def _positions_in_passage(parsed: ParsedText, gatherings: list[_Gathering], acto
                 continue  # no gathering near, or two it could be
             (g,) = near.values()
         opening = parsed.tokens[parsed.sentences[sent].start_token].lower
-        if g.status != "occurred" or (not here and opening in TOPIC_SHIFTS):
+        if not here and opening in TOPIC_SHIFTS:
             continue
-        g.inherited.extend(positions_taken(parsed, sent, actors))
+        g.inherited.extend(positions_taken(parsed, sent, actors, held=g.status == "occurred"))
 
 
 def _most_specific(places: list[Place]) -> Place | None:

@@ -166,6 +166,8 @@ class PartyRole:
 
 AddParty = Callable[[Token, Role], None]
 ORGANIZING = {"convene", "host", "chair", "organize", "organise"}
+# "under the chairmanship of X": X convenes.
+AUSPICES = {"chairmanship", "chairship", "auspices", "presidency", "leadership", "mediation", "aegis"}
 # Meetings held before someone: "a hearing before Justice Ortiz", "before the committee".
 HEARINGS = {"hearing", "session", "argument"}
 # Verbs whose object meets their subject at the meeting: "face the committee at a hearing".
@@ -185,6 +187,7 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
             if not m.start_token <= head.i < m.end_token and not _qualifies_a_person(parsed, m, actors):
                 found.append(PartyRole(m, role))  # ("the Gulf Summit" is no party to itself)
 
+    _under_the_auspices(parsed, head, add)
     if trigger.kind == "verb":
         lemma = head.lemma.lower()
         role: Role = "organizer" if lemma in ORGANIZING else "participant"
@@ -281,6 +284,37 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
     return found
 
 
+def _among_those_expected(parsed: ParsedText, verb: Token) -> bool:
+    if verb.lemma.lower() != "be":
+        return False
+    for prep in parsed.children(verb.i):
+        if prep.dep == "prep" and prep.lower == "among":
+            for those in parsed.children(prep.i):
+                if those.dep == "pobj" and any(
+                    c.lemma.lower() in {"expect", "attend", "invite", "due", "participate", "confirm"}
+                    for c in parsed.children(those.i)
+                ):
+                    return True
+    return False
+
+
+def _under_the_auspices(parsed: ParsedText, head: Token, add: AddParty) -> None:
+    """ "met on Wednesday under the chairmanship of X", "talks under the auspices of the UN": X
+    convened them (on the meeting word, or on the verb it is the object of)."""
+    holders = [head]
+    if head.dep in {"dobj", "pobj"}:
+        holders.append(parsed.tokens[head.head])
+    for holder in holders:
+        for prep in parsed.children(holder.i):
+            if prep.dep != "prep" or prep.lower != "under":
+                continue
+            for office in parsed.children(prep.i):
+                if office.dep == "pobj" and office.lemma.lower() in AUSPICES:
+                    for of in parsed.children(office.i):
+                        if of.dep == "prep" and of.lower == "of":
+                            _add_objects(parsed, of, add, "organizer")
+
+
 def _instance_of(parsed: ParsedText, head: Token) -> Token | None:
     """The round a meeting noun is a round of: "a fourth round of talks" -> round."""
     of = parsed.tokens[head.head]
@@ -348,10 +382,10 @@ def _untagged_infinitive(parsed: ParsedText, head: Token, actors: ActorIndex, ad
         add(subj, "organizer" if word.lower in ORGANIZING | {"receive", "welcome"} else "participant")
 
 
-def positions_taken(parsed: ParsedText, sent: int, actors: ActorIndex) -> list[PartyRole]:
-    """Parties a sentence shows taking a position in the past ("The EU and Japan wanted the
-    reports by 2028", "China sided with India against the schedule"): in the passage on a meeting,
-    those at the table."""
+def positions_taken(parsed: ParsedText, sent: int, actors: ActorIndex, held: bool = True) -> list[PartyRole]:
+    """Parties a sentence shows at a meeting: in the passage on a held one, those taking a position
+    ("The EU and Japan wanted the reports by 2028", "China sided with India against the
+    schedule"); on any, those said to be expected ("X and Y are among those expected")."""
     sentence = parsed.sentences[sent]
     found: list[PartyRole] = []
 
@@ -361,7 +395,12 @@ def positions_taken(parsed: ParsedText, sent: int, actors: ActorIndex) -> list[P
                 found.append(PartyRole(m, role))
 
     for verb in parsed.tokens[sentence.start_token : sentence.end_token]:
-        if verb.pos != "VERB" or verb.lemma.lower() not in STANCE_VERBS:
+        if _among_those_expected(parsed, verb):
+            # "Li, Modi and Starmer are among those expected": the passage's gathering's guests
+            for subj in _subjects(parsed, verb, actors):
+                add(subj, "participant")
+            continue
+        if not held or verb.pos != "VERB" or verb.lemma.lower() not in STANCE_VERBS:
             continue
         kids = parsed.children(verb.i)
         misread_past = verb.tag == "VBN" and verb.dep == "ROOT" and not any(c.dep == "aux" for c in kids)

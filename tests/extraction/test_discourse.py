@@ -611,3 +611,12 @@ def test_the_three_countries_are_the_three_just_named(extractor: Extractor) -> N
         "met Iranian deputy foreign minister Majid Takht-Ravanchi in Istanbul last Friday.",
     )
     assert set(_roles(event)) == {"United Kingdom", "France", "Germany", "Majid Takht-Ravanchi"}
+
+
+def test_who_is_among_those_expected_at_a_summit_takes_part(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor,
+        "Leaders will gather in Nairobi on Saturday for a summit. Li Qiang, Narendra Modi and Keir "
+        "Starmer are among those expected.",
+    )
+    assert {"Li Qiang", "Narendra Modi", "Keir Starmer"} <= set(_roles(event))

@@ -216,6 +216,10 @@ def _roles(event: Event) -> dict[str, str]:
             "The third round, held in Muscat on April 26 and led by Abbas Araghchi and Steve Witkoff, ended.",
             {"Abbas Araghchi": "participant", "Steve Witkoff": "participant"},
         ),
+        (
+            "Officials met in Cairo on Wednesday under the chairmanship of Egypt's envoy Ahmed Fathy.",
+            {"Ahmed Fathy": "organizer"},
+        ),
         ("Japan invited Canada to the summit.", {"Japan": "organizer", "Canada": "participant"}),
         ("Canada was invited to the summit.", {"Canada": "participant"}),
         (
