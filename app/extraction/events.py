@@ -549,6 +549,8 @@ def _ends_on(parsed: ParsedText, trigger: Trigger, date: DateMention) -> bool:
 
 
 def _may_overlap(a: DateMention, b: DateMention) -> bool:
+    if {a.direction, b.direction} in ({"future", "past"}, {"future", "same"}):
+        return False  # "later this month" is not "on Thursday" (today) nor "last week"
     if a.first_day is None or a.last_day is None or b.first_day is None or b.last_day is None:
         return True
     return not (a.last_day < b.first_day or b.last_day < a.first_day)

@@ -620,3 +620,12 @@ def test_who_is_among_those_expected_at_a_summit_takes_part(extractor: Extractor
         "Starmer are among those expected.",
     )
     assert {"Li Qiang", "Narendra Modi", "Keir Starmer"} <= set(_roles(event))
+
+
+def test_a_summit_later_this_month_is_not_today_s_meeting(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "NATO defence ministers approved new targets at a meeting in Brussels on Thursday, clearing "
+        "the way for alliance leaders to endorse them at their summit in The Hague later this month.",
+    )
+    assert len(events) == 2
