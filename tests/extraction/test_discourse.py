@@ -629,3 +629,12 @@ def test_a_summit_later_this_month_is_not_today_s_meeting(extractor: Extractor) 
         "the way for alliance leaders to endorse them at their summit in The Hague later this month.",
     )
     assert len(events) == 2
+
+
+def test_who_a_party_was_represented_by_was_at_the_meeting(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor,
+        "On Wednesday, ministers from about 50 countries met at NATO headquarters. Hegseth did not "
+        "attend, and the United States was represented by its ambassador to NATO, Matthew Whitaker.",
+    )
+    assert {"United States", "Matthew Whitaker"} <= set(_roles(event))
