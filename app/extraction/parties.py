@@ -772,6 +772,12 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
     out: list[Exclusion] = []
     sentences_with_meetings = {parsed.tokens[i].sent for i in trigger_heads}
     for tok in parsed.tokens:
+        if tok.lower == "without" and tok.dep == "prep":
+            out.extend(_held_without(parsed, tok, actors, trigger_heads))
+            continue
+        if tok.lemma.lower() == "seat" and any(c.lower == "no" for c in parsed.children(tok.i)):
+            out.extend(_no_seat(parsed, tok, actors, trigger_heads))
+            continue
         if tok.pos not in {"VERB", "ADJ"}:
             continue
         role = _cue_role(parsed, tok)
@@ -787,6 +793,36 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
             for m in _actors_in_phrase(parsed, party_tok, actors):
                 out.append(Exclusion(m, role, target, tok.sent, clause_tense(parsed, tok.i), body))
     return out
+
+
+def _held_without(
+    parsed: ParsedText, without: Token, actors: ActorIndex, trigger_heads: Set[int]
+) -> list[Exclusion]:
+    """ "The summit opened without Russia", "talks held without the Palestinians": a party the
+    meeting went ahead without is left out of it; "ended without a deal" names no party."""
+    holder = parsed.tokens[without.head]
+    target = holder.i if holder.i in trigger_heads else _target(parsed, holder, trigger_heads)
+    if target is None:
+        return []
+    return [
+        Exclusion(m, "excluded", target, without.sent, clause_tense(parsed, without.i))
+        for obj in parsed.children(without.i)
+        if obj.dep == "pobj"
+        for m in _actors_in_phrase(parsed, obj, actors)
+    ]
+
+
+def _no_seat(parsed: ParsedText, seat: Token, actors: ActorIndex, trigger_heads: Set[int]) -> list[Exclusion]:
+    """ "Kyiv has no seat at the table": the one who has, or was given, no seat is left out."""
+    verb = parsed.tokens[seat.head]
+    if seat.dep not in {"dobj", "attr", "nsubjpass"} or verb.pos not in {"VERB", "AUX"}:
+        return []
+    target = _target(parsed, verb, trigger_heads)
+    return [
+        Exclusion(m, "excluded", target, seat.sent, clause_tense(parsed, seat.i))
+        for subj in _subjects(parsed, verb)
+        for m in _actors_in_phrase(parsed, subj, actors)
+    ]
 
 
 def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:

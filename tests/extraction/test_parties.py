@@ -267,6 +267,11 @@ def test_meeting_held_with_names_participants(parse: Parse) -> None:
             "Slovakia and Slovenia expressed dismay at not being included.",
             {"Slovakia": "excluded", "Slovenia": "excluded"},
         ),
+        ("The summit opened in Lima on Monday without Venezuela.", {"Venezuela": "excluded"}),
+        (
+            "Leaders met in Kyiv on Monday. Hungary has no seat at the table.",
+            {"Hungary": "excluded"},
+        ),
         (
             "Two states that were suspended after coups, Mali and Niger, were not invited to the summit.",
             {"Mali": "excluded", "Niger": "excluded"},
@@ -336,3 +341,11 @@ def test_attended_by_one_and_by_another_names_both(extractor: Extractor) -> None
         "Talks were held in Milan on Monday, attended by advisers from HSBC and by lawyers for Barclays.",
     )
     assert _roles(event) == {"HSBC": "participant", "Barclays": "participant"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The talks ended on Friday without a deal.", "Talks were held in Doha without preconditions."],
+)
+def test_without_what_is_no_party_is_no_exclusion(parse: Parse, text: str) -> None:
+    assert _exclusions(parse, text) == {}
