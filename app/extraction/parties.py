@@ -804,12 +804,34 @@ def _held_without(
     target = holder.i if holder.i in trigger_heads else _target(parsed, holder, trigger_heads)
     if target is None:
         return []
+    # "will go ahead without the United States after Trump said no official would attend": a
+    # refusal in the same sentence makes it an absence.
+    sentence = parsed.sentences[without.sent]
+    refused = any(
+        t.lemma.lower() in REFUSAL_VERBS
+        or (
+            t.lemma.lower() in {"attend", "join", "participate", "come", "go"}
+            and any(
+                c.dep == "neg" or (c.dep == "nsubj" and _says_none(parsed, c)) for c in parsed.children(t.i)
+            )
+        )
+        for t in parsed.tokens[sentence.start_token : sentence.end_token]
+    )
     return [
-        Exclusion(m, "excluded", target, without.sent, clause_tense(parsed, without.i))
+        Exclusion(
+            m, "absent" if refused else "excluded", target, without.sent, clause_tense(parsed, without.i)
+        )
         for obj in parsed.children(without.i)
         if obj.dep == "pobj"
         for m in _actors_in_phrase(parsed, obj, actors)
     ]
+
+
+def _says_none(parsed: ParsedText, subject: Token) -> bool:
+    return any(c.lower in {"no", "none"} for c in parsed.children(subject.i)) or subject.lower in {
+        "none",
+        "nobody",
+    }
 
 
 def _no_seat(parsed: ParsedText, seat: Token, actors: ActorIndex, trigger_heads: Set[int]) -> list[Exclusion]:

@@ -349,3 +349,11 @@ def test_attended_by_one_and_by_another_names_both(extractor: Extractor) -> None
 )
 def test_without_what_is_no_party_is_no_exclusion(parse: Parse, text: str) -> None:
     assert _exclusions(parse, text) == {}
+
+
+def test_going_ahead_without_one_who_refused_is_absence(extractor: Extractor) -> None:
+    event = _only_event(
+        extractor,
+        "The summit will go ahead without Argentina after its president said no official would attend.",
+    )
+    assert _roles(event).get("Argentina") == "absent"
