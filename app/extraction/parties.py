@@ -854,7 +854,7 @@ def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
         any(c.dep == "neg" for c in parsed.children(tok.head)) and tok.dep in {"xcomp"}
     )
     particles = {c.lower for c in kids if c.dep in {"prt", "prep", "advmod"}}
-    if lemma in EXCLUDE_VERBS:
+    if lemma in EXCLUDE_VERBS or lemma == "uninvited":
         return "excluded"
     if lemma in OUT_VERBS and "out" in particles:
         return "excluded"
@@ -874,6 +874,8 @@ def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
     out: list[Token] = []
     if role == "absent":
         return [c for c in kids if c.dep == "nsubj"]
+    if cue.pos == "ADJ" and cue.dep in {"acomp", "oprd"}:
+        return _subjects(parsed, parsed.tokens[cue.head])  # "Belarus remained uninvited"
     if passive:
         out = [c for c in kids if c.dep == "nsubjpass"]
         out += [m for s in out for m in _listed_after(parsed, s, cue)]

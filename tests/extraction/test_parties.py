@@ -268,6 +268,7 @@ def test_meeting_held_with_names_participants(parse: Parse) -> None:
             {"Slovakia": "excluded", "Slovenia": "excluded"},
         ),
         ("The summit opened in Lima on Monday without Venezuela.", {"Venezuela": "excluded"}),
+        ("Belarus remained uninvited to the summit.", {"Belarus": "excluded"}),
         (
             "Leaders met in Kyiv on Monday. Hungary has no seat at the table.",
             {"Hungary": "excluded"},
