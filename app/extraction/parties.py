@@ -17,7 +17,18 @@ from app.extraction.parsed import ParsedText, Token
 from app.extraction.triggers import Trigger
 from app.models.v1 import Role
 
-ORGANIZER_VERBS = {"convene", "host", "chair", "organize", "organise", "call", "hold", "invite", "summon"}
+ORGANIZER_VERBS = {
+    "convene",
+    "host",
+    "chair",
+    "preside",
+    "organize",
+    "organise",
+    "call",
+    "hold",
+    "invite",
+    "summon",
+}
 # Verbs whose subject takes part in the meeting that is their object or goal.
 ATTEND_VERBS = {
     "hold",
@@ -135,7 +146,7 @@ VISITS = {"visit", "trip", "tour"}
 PHASES = {"opening", "start", "beginning", "end", "close", "round", "part", "day", "session"}
 # Meeting words one is "in" by taking part: "in talks with", "in a video call".
 SESSIONS = {"talk", "negotiation", "call", "meeting", "session", "discussion", "conversation", "consultation"}
-GOAL_PREPS = {"for", "at", "to", "into", "in", "during", "before"}
+GOAL_PREPS = {"for", "at", "to", "into", "in", "during", "before", "over"}  # ("presided over")
 PARTY_PREPS = {"with", "between", "among", "of", "involving", "alongside"}
 EXCLUDE_VERBS = {"exclude", "bar", "ban", "snub", "sideline", "uninvite", "disinvite", "freeze"}
 NEGATABLE_INCLUSION = {"invite", "include", "allow", "admit", "represent", "welcome", "ask"}
@@ -165,7 +176,7 @@ class PartyRole:
 
 
 AddParty = Callable[[Token, Role], None]
-ORGANIZING = {"convene", "host", "chair", "organize", "organise"}
+ORGANIZING = {"convene", "host", "chair", "preside", "organize", "organise"}
 # "under the chairmanship of X": X convenes.
 AUSPICES = {"chairmanship", "chairship", "auspices", "presidency", "leadership", "mediation", "aegis"}
 # Meetings held before someone: "a hearing before Justice Ortiz", "before the committee".
@@ -483,6 +494,18 @@ def _subjects(parsed: ParsedText, verb: Token, actors: ActorIndex | None = None)
             ]
         if verb.dep == "relcl" and any(c.tag in {"WDT", "WP"} for c in parsed.children(verb.i)):
             return [parsed.tokens[verb.head]]
+        host = parsed.tokens[verb.head]
+        if (
+            verb.dep == "advcl"
+            and verb.tag == "VBG"
+            and verb.lemma.lower() in SPEAKING_VERBS | {"testify", "add"}
+            and host.dep == "ccomp"
+            and parsed.tokens[host.head].lemma.lower() in SPEAKING_VERBS
+        ):
+            # "Powell said the bank was ready to wait, telling a hearing ...": the speaker tells,
+            # though the parser hangs "telling" on the reported clause
+            verb = parsed.tokens[host.head]
+            continue
         if verb.dep == "pcomp":
             # "upheld the law after hearing arguments": the subject of the clause the phrase is on
             host = governing_verb(parsed, verb.head)

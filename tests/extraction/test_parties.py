@@ -220,6 +220,15 @@ def _roles(event: Event) -> dict[str, str]:
             "Officials met in Cairo on Wednesday under the chairmanship of Egypt's envoy Ahmed Fathy.",
             {"Ahmed Fathy": "organizer"},
         ),
+        (
+            "Senate Banking Committee Chairman Tim Scott, who presided over Wednesday's hearing, spoke.",
+            {"Tim Scott": "organizer"},
+        ),
+        (
+            "Fed Chair Jerome Powell said on Wednesday the U.S. central bank could wait, telling a Senate "
+            "hearing that tariffs could lift prices.",
+            {"Jerome Powell": "participant", "Senate": "participant"},
+        ),
         ("Japan invited Canada to the summit.", {"Japan": "organizer", "Canada": "participant"}),
         ("Canada was invited to the summit.", {"Canada": "participant"}),
         (
