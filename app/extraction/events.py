@@ -338,7 +338,16 @@ def _dates_in(
                 and c.tag == "VBN"
                 and not any(k.dep in {"nsubj", "nsubjpass", "mark"} for k in parsed.children(c.i))
             )  # "the next plenary, expected later this year"
-            if shallow and i == node.i and c.dep not in SHALLOW_DEPS and not reduced:
+            # "is scheduled to begin on July 29": the date of the infinitive that starts it
+            starting = c.dep == "xcomp" and c.lemma.lower() in {
+                "begin",
+                "start",
+                "open",
+                "resume",
+                "take",
+                "convene",
+            }
+            if shallow and i == node.i and c.dep not in SHALLOW_DEPS and not reduced and not starting:
                 continue
             holding = (
                 c.dep == "relcl" and c.lemma.lower() in HOLDING_VERBS

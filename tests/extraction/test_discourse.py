@@ -638,3 +638,8 @@ def test_who_a_party_was_represented_by_was_at_the_meeting(extractor: Extractor)
         "attend, and the United States was represented by its ambassador to NATO, Matthew Whitaker.",
     )
     assert {"United States", "Matthew Whitaker"} <= set(_roles(event))
+
+
+def test_a_meeting_scheduled_to_begin_on_a_day_is_dated_by_it(extractor: Extractor) -> None:
+    (event,) = _events(extractor, "The bank's next policy meeting is scheduled to begin on July 29.")
+    assert event.date is not None and event.date.value == "2024-07-29"
