@@ -416,8 +416,9 @@ def _purpose_of(parsed: ParsedText, trigger: Trigger, by_head: dict[int, _Gather
     prep = parsed.tokens[head.head]
     if trigger.kind != "noun" or head.dep != "pobj" or trigger.novel:
         return None
-    # "met X at a closed session" is that session; "met at the summit" is a meeting beside it.
-    if prep.lower == "for" or (prep.lower == "at" and trigger.lemma in SMALL_MEETINGS):
+    # "met X at a closed session", "met in a session that lasted an hour" is that session; "met at
+    # the summit" is a meeting beside it.
+    if prep.lower == "for" or (prep.lower in {"at", "in"} and trigger.lemma in SMALL_MEETINGS):
         return by_head.get(prep.head)
     return None
 

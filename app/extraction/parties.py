@@ -182,7 +182,7 @@ AUSPICES = {"chairmanship", "chairship", "auspices", "presidency", "leadership",
 # Meetings held before someone: "a hearing before Justice Ortiz", "before the committee".
 HEARINGS = {"hearing", "session", "argument"}
 # Verbs whose object meets their subject at the meeting: "face the committee at a hearing".
-FACING = {"face", "meet", "join", "brief", "address", "see", "receive", "welcome"}
+FACING = {"face", "meet", "join", "brief", "address", "see", "receive", "welcome", "tell"}
 # Who invites to a meeting organizes it; who is invited takes part.
 INVITING = {"invite", "summon"}
 

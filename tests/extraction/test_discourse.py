@@ -643,3 +643,10 @@ def test_who_a_party_was_represented_by_was_at_the_meeting(extractor: Extractor)
 def test_a_meeting_scheduled_to_begin_on_a_day_is_dated_by_it(extractor: Extractor) -> None:
     (event,) = _events(extractor, "The bank's next policy meeting is scheduled to begin on July 29.")
     assert event.date is not None and event.date.value == "2024-07-29"
+
+
+def test_meeting_in_a_session_is_that_session(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor, "The two delegations met in Istanbul on June 2, in a session that lasted an hour."
+    )
+    assert [m.text for m in event.mentions] == ["met", "session"]

@@ -229,6 +229,10 @@ def _roles(event: Event) -> dict[str, str]:
             "hearing that tariffs could lift prices.",
             {"Jerome Powell": "participant", "Senate": "participant"},
         ),
+        (
+            "Recep Tayyip Erdogan told Vladimir Putin in a phone call on Tuesday that he would help.",
+            {"Recep Tayyip Erdogan": "participant", "Vladimir Putin": "participant"},
+        ),
         ("Japan invited Canada to the summit.", {"Japan": "organizer", "Canada": "participant"}),
         ("Canada was invited to the summit.", {"Canada": "participant"}),
         (
