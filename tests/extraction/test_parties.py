@@ -230,7 +230,7 @@ def _roles(event: Event) -> dict[str, str]:
             {"Jerome Powell": "participant", "Senate": "participant"},
         ),
         (
-            "Recep Tayyip Erdogan told Vladimir Putin in a phone call on Tuesday that he would help.",
+            "President Recep Tayyip Erdogan told Vladimir Putin in a phone call on Tuesday that it was time.",
             {"Recep Tayyip Erdogan": "participant", "Vladimir Putin": "participant"},
         ),
         ("Japan invited Canada to the summit.", {"Japan": "organizer", "Canada": "participant"}),
