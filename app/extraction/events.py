@@ -355,10 +355,16 @@ def _dates_in(
             if (
                 (c.dep in {"relcl", "ccomp"} and not holding)
                 or (c.pos == "VERB" and c.dep == "advcl" and not reduced)
-                or (c.pos == "VERB" and c.dep in {"acl", "pcomp"} and i != node.i)
+                or (
+                    c.pos == "VERB"
+                    and c.dep in {"acl", "pcomp"}
+                    and i != node.i
+                    and c.lemma.lower() not in {"schedule", "set", "plan", "hold", "slate", "pencil"}
+                )
             ):
                 # another clause's date: "a statement issued on Wednesday", "a hearing over
-                # whether it breached a 2013 agreement" (but "a meeting held on Monday" is its own)
+                # whether it breached a 2013 agreement" (but "a meeting held on Monday" is its own,
+                # and so is "a meeting between X and Y, scheduled for May 2", however it is hung)
                 continue
             stack.append(c.i)
     return out

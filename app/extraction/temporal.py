@@ -258,7 +258,10 @@ class _Resolver:
             return "future", False
         if before == "for" and self.plans_for(expr.start - 1):
             # "has been called for Tuesday" lies ahead; "had been set for October 8" (a plan told
-            # from further back) may have passed: the nearer of the two.
+            # from further back) may have passed: the nearer of the two; "a previous meeting,
+            # scheduled for March 1" is behind.
+            if self.plan_of_a_past_meeting(expr.start - 1):
+                return "past", False
             return ("nearest" if self.planned_long_ago(expr.start - 1) else "future"), False
         if before in {"to", "until"} and self.moved_to(expr.start - 1):
             return "future", False  # "has pushed back its meeting to December 5": the new date
@@ -280,6 +283,17 @@ class _Resolver:
     def plans_for(self, for_index: int) -> bool:
         head = self.parsed.tokens[self.parsed.tokens[for_index].head]
         return head.lemma.lower() in _PLAN_PARTICIPLES and head.tag in {"VBN", "JJ"}
+
+    def plan_of_a_past_meeting(self, for_index: int) -> bool:
+        tokens = self.parsed.tokens
+        node = tokens[tokens[for_index].head]
+        for _ in range(4):
+            if any(c.dep == "amod" and c.lower in _PAST_NOUN_MODIFIERS for c in self.parsed.children(node.i)):
+                return True
+            if node.head == node.i:
+                return False
+            node = tokens[node.head]
+        return False
 
     def planned_long_ago(self, for_index: int) -> bool:
         head = self.parsed.tokens[self.parsed.tokens[for_index].head]

@@ -650,3 +650,15 @@ def test_meeting_in_a_session_is_that_session(extractor: Extractor) -> None:
         extractor, "The two delegations met in Istanbul on June 2, in a session that lasted an hour."
     )
     assert [m.text for m in event.mentions] == ["met", "session"]
+
+
+def test_a_previous_meeting_with_its_own_date_is_another_meeting(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Union leaders met Health Secretary Ana Ruiz on Monday. A previous meeting between Ruiz and "
+        "the union, scheduled for March 1, was cancelled by the department.",
+    )
+    assert [(e.status, e.date.value if e.date else None) for e in events] == [
+        ("occurred", "2024-03-11"),
+        ("cancelled", "2024-03-01"),
+    ]
