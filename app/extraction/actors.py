@@ -880,6 +880,8 @@ class _Resolver:
         for m in reversed(index.mentions):
             if m.start_token >= tok.i or toks[m.start_token].sent < tok.sent - 1:
                 continue
+            if m.place is not None and _in_place_phrase(self.parsed, m.end_token - 1):
+                continue  # "in Brussels" is where, not one of "both sides"
             if m.actor is not None and m.actor.kind in kinds and all(p.actor != m.actor for p in pair):
                 pair.append(m)
             if len(pair) == n:

@@ -556,10 +556,14 @@ def _ends_after(frame: _Frame, g: _Gathering) -> bool:
 def _ends_on(parsed: ParsedText, trigger: Trigger, date: DateMention) -> bool:
     """Whether the date comes from a verb ending the meeting: "ended their summit on Sunday"."""
     verb = governing_verb(parsed, date.token_start)
+    head = parsed.tokens[trigger.head]
+    of = parsed.tokens[head.head]
+    if head.dep == "pobj" and of.lower == "of":
+        head = parsed.tokens[of.head]  # "wrapped up a round of talks on Friday"
     return (
         verb is not None
         and verb.lemma.lower() in ENDING_VERBS
-        and parsed.tokens[trigger.head].head == verb.i
+        and head.head == verb.i
         and date.token_start not in range(trigger.start_token, trigger.end_token)
     )
 

@@ -662,3 +662,15 @@ def test_a_previous_meeting_with_its_own_date_is_another_meeting(extractor: Extr
         ("occurred", "2024-03-11"),
         ("cancelled", "2024-03-01"),
     ]
+
+
+def test_a_round_wrapped_up_on_friday_that_opened_on_monday_is_one(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Negotiators from the European Union and India wrapped up a round of trade talks in Brussels on "
+        "Wednesday, with both sides saying they had narrowed differences. The 13th round, which opened on "
+        "Monday, made progress on tariffs.",
+    )
+    assert len(events) == 1
+    assert events[0].date is not None and events[0].date.value == "2024-03-11"
+    assert set(_roles(events[0])) == {"European Union", "India"}
