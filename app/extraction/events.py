@@ -9,7 +9,7 @@ mention marked new ("another meeting", "the next summit") or with a conflicting 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.extraction.actors import ActorIndex, resolve_actors
 from app.extraction.confidence import event_confidence, party_confidence
@@ -38,6 +38,8 @@ ENDING_VERBS = {"end", "conclude", "close", "wrap", "finish", "adjourn"}
 MAX_GATHERING_DAYS = 21
 # Meetings small enough that meeting someone at one is that meeting.
 SMALL_MEETINGS = {"session", "meeting", "lunch", "dinner", "breakfast", "call", "conversation"}
+# Words for rounds of one negotiation: a new round goes on with the same sides.
+ROUNDS = {"round", "talk", "negotiation"}
 # Sentence openers that leave the passage: "Separately, Russia rejected ...".
 TOPIC_SHIFTS = {"separately", "meanwhile", "elsewhere", "earlier", "later", "previously", "also"}
 # Nouns for negotiating rounds; a bare plural of one continues the talks just mentioned.
@@ -188,7 +190,15 @@ def _continue_series(gatherings: list[_Gathering]) -> None:
             if len(held) == 1:
                 held[0].inherited.extend(organizers)
         elif not own:
-            before = [h for h in gatherings if h.first.sent < g.first.sent and h is not g]
+            # "a 14th round" goes on with the sides of the rounds before; "the next plenary" with
+            # the body that held the last one.
+            rounds = g.lemmas & ROUNDS
+            kinds = {"organization", "country", "group"} if rounds else {"organization"}
+            before = [
+                h
+                for h in gatherings
+                if h.first.sent < g.first.sent and h is not g and (not rounds or h.lemmas & ROUNDS)
+            ]
             for h in reversed(before):
                 bodies = [
                     p
@@ -196,10 +206,10 @@ def _continue_series(gatherings: list[_Gathering]) -> None:
                     for p in f.parties
                     if p.role in {"organizer", "participant"}
                     and p.mention.actor is not None
-                    and p.mention.actor.kind == "organization"
+                    and p.mention.actor.kind in kinds
                 ]
                 if bodies:
-                    g.inherited.extend(bodies)
+                    g.inherited.extend(replace(p, role="participant") for p in bodies)
                     break
 
 
@@ -339,7 +349,7 @@ def _dates_in(
                 and not any(k.dep in {"nsubj", "nsubjpass", "mark"} for k in parsed.children(c.i))
             )  # "the next plenary, expected later this year"
             # "is scheduled to begin on July 29": the date of the infinitive that starts it
-            starting = c.dep == "xcomp" and c.lemma.lower() in {
+            starting = c.dep in {"xcomp", "advcl", "acl"} and c.lemma.lower() in {
                 "begin",
                 "start",
                 "open",
@@ -354,7 +364,7 @@ def _dates_in(
             )  # "which the council holds on December 1"
             if (
                 (c.dep in {"relcl", "ccomp"} and not holding)
-                or (c.pos == "VERB" and c.dep == "advcl" and not reduced)
+                or (c.pos == "VERB" and c.dep == "advcl" and not reduced and not starting)
                 or (
                     c.pos == "VERB"
                     and c.dep in {"acl", "pcomp"}

@@ -8,6 +8,7 @@ phrase, not one that only modifies another ("negotiation framework").
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -54,6 +55,7 @@ MEETING_NOUNS: dict[str, Literal["any", "plural"]] = {
     "get-together": "any",
     "round": "any",  # of talks, when held (see _is_negotiating_round)
 }
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 # Nouns for one instance of a meeting series: "a further round of negotiations".
 INSTANCE_NOUNS = {"round", "session", "day", "part"}
 # Verbs that hold a round of talks.
@@ -359,7 +361,8 @@ def _make(parsed: ParsedText, tok: Token, start: int, end: int, kind: Literal["n
         kind=kind,
         lemma=tok.lemma.lower(),
         definite=definite,
-        novel=bool(words & NOVEL_MARKERS),
+        # ("a 14th round" is a new one; "the 13th round, which opened on Monday" the one at hand)
+        novel=bool(words & NOVEL_MARKERS) or (indefinite and any(_ORDINAL.fullmatch(w) for w in words)),
         distributive=tok.tag == "NNS"
         and any(c.lower in {"both", "all"} or (c.dep == "nummod" and c.lower == "two") for c in kids),
         back=bool(words & BACK_MARKERS) and not words & NOVEL_MARKERS,

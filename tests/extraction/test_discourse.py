@@ -674,3 +674,16 @@ def test_a_round_wrapped_up_on_friday_that_opened_on_monday_is_one(extractor: Ex
     assert len(events) == 1
     assert events[0].date is not None and events[0].date.value == "2024-03-11"
     assert set(_roles(events[0])) == {"European Union", "India"}
+
+
+def test_a_fourteenth_round_goes_on_with_the_same_sides_and_starts_when_it_starts(
+    extractor: Extractor,
+) -> None:
+    events = _events(
+        extractor,
+        "Negotiators from the European Union and India wrapped up a round of trade talks in Brussels on "
+        "Wednesday. Officials said a 14th round would be held in New Delhi starting on October 6.",
+    )
+    assert len(events) == 2
+    assert events[1].date is not None and events[1].date.value == "2024-10-06"
+    assert set(_roles(events[1])) == {"European Union", "India"}
