@@ -784,12 +784,9 @@ class _Resolver:
 
     def run(self) -> ActorIndex:
         self._learn_acronyms()
-        taken: set[int] = set()
         spans = self._candidate_spans()
         for body in self._coordinated_bodies(spans):
-            self.mentions.append(body)
-            taken.update(range(body.start_token, body.end_token))
-            self.mention_at.update(dict.fromkeys(range(body.start_token, body.end_token), body))
+            self._record(body)
         events: list[tuple[int, int, int, str]] = []  # (start_token, end_token, kind-order, label)
         events.extend((s, e, 0, label) for s, e, label in spans)
         for tok in self.parsed.tokens:
@@ -802,22 +799,25 @@ class _Resolver:
             elif tok.pos == "NOUN" and tok.lemma.lower() in BODY_NOUNS | GENERIC_BODIES and tok.tag == "NN":
                 events.append((tok.i, tok.i + 1, 2, "BODY"))
         for start, end, _, label in sorted(events):
-            if any(i in taken for i in range(start, end)):
+            if any(i in self.mention_at for i in range(start, end)):
                 continue
             mention = self._resolve(start, end, label)
             if mention is not None:
-                self.mentions.append(mention)
-                taken.update(range(mention.start_token, mention.end_token))
-                self.mention_at.update(dict.fromkeys(range(mention.start_token, mention.end_token), mention))
+                self._record(mention)
                 if mention.actor and mention.actor.kind == "person" and label != "PRON":
                     self.last_person = mention
                     if self.parsed.tokens[mention.end_token - 1].dep in {"nsubj", "nsubjpass"}:
                         self.last_subject = mention
-        self._untagged_surnames(taken)
+        self._untagged_surnames()
         self._untagged_organizations()
         self._collectives()
         index = ActorIndex(self.mentions)
         return ActorIndex(self.mentions, self._plural_pronouns(index) | self.plural_people)
+
+    def _record(self, mention: ActorMention) -> None:
+        """Keep a mention, and which tokens it covers."""
+        self.mentions.append(mention)
+        self.mention_at.update(dict.fromkeys(range(mention.start_token, mention.end_token), mention))
 
     def _plural_pronouns(self, index: ActorIndex) -> dict[int, list[ActorMention]]:
         """ "The GMB, Unison and Unite called off stoppages so they could join": "they" is the
@@ -891,26 +891,23 @@ class _Resolver:
                 ]
         return []
 
-    def _untagged_surnames(self, taken: set[int]) -> None:
+    def _untagged_surnames(self) -> None:
         """A known person's surname the NER left untagged ("Scholz said ..." opening a sentence,
         where the tagger may even call it a common noun)."""
         for tok in self.parsed.tokens:
-            if tok.i in taken or tok.pos not in {"PROPN", "NOUN"} or not tok.text[:1].isupper():
+            if tok.i in self.mention_at or tok.pos not in {"PROPN", "NOUN"} or not tok.text[:1].isupper():
                 continue
             person = self.by_surname.get(tok.lower)
             if person is not None and (
                 tok.i + 1 >= len(self.parsed.tokens) or self.parsed.tokens[tok.i + 1].pos != "PROPN"
             ):
-                self.mentions.append(
-                    ActorMention(person.actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text)
-                )
+                self._record(ActorMention(person.actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text))
 
     def _untagged_organizations(self) -> None:
         """Organizations the NER missed in one place: a name it tagged as one elsewhere in the
         text ("Facebook" opening a list), and an unknown name listed with organizations ("the GMB,
         Unison and Unite")."""
         toks = self.parsed.tokens
-        by_token = {i: m for m in self.mentions for i in range(m.start_token, m.end_token)}
         known = {
             m.text: m.actor
             for m in self.mentions
@@ -918,7 +915,7 @@ class _Resolver:
         }
         for tok in toks:
             if (
-                tok.i in by_token
+                tok.i in self.mention_at
                 or tok.pos not in {"PROPN", "NOUN"}
                 or not tok.text[:1].isupper()
                 or tok.ent_type
@@ -927,14 +924,12 @@ class _Resolver:
             if tok.i + 1 < len(toks) and toks[tok.i + 1].pos == "PROPN":
                 continue  # part of a longer name
             actor = known.get(tok.text) if tok.pos == "PROPN" else None
-            if actor is None and self._listed_with_organizations(tok.i, by_token):
+            if actor is None and self._listed_with_organizations(tok.i):
                 actor = Actor(tok.text, "organization")  # (a capitalized "noun" opening a list too)
             if actor is None and tok.pos == "PROPN" and self._described_as_organization(tok):
                 actor = Actor(tok.text, "organization")
             if actor is not None:
-                mention = ActorMention(actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text)
-                self.mentions.append(mention)
-                by_token[tok.i] = mention
+                self._record(ActorMention(actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text))
         for n, m in enumerate(self.mentions):
             if (
                 m.actor is not None
@@ -942,10 +937,11 @@ class _Resolver:
                 and " " not in m.actor.name
                 and m.end_token - m.start_token == 1
                 and m.actor.name.lower() not in self.by_surname
-                and self._listed_with_organizations(m.start_token, by_token)
+                and self._listed_with_organizations(m.start_token)
             ):
-                self.mentions[n] = replace(m, actor=Actor(m.actor.name, "organization"))
-                by_token[m.start_token] = self.mentions[n]
+                self.mentions[n] = self.mention_at[m.start_token] = replace(
+                    m, actor=Actor(m.actor.name, "organization")
+                )
 
     def _leaders_by_nationality(self, tok: Token, left: list[Token]) -> bool:
         """ "the American, Russian and Ukrainian leaders": the leader the text ties to each of
@@ -973,7 +969,7 @@ class _Resolver:
             described.append(toks[tok.head])
         return any(d.lemma.lower() in ORG_DESCRIPTORS and d.pos == "NOUN" for d in described)
 
-    def _listed_with_organizations(self, i: int, by_token: dict[int, ActorMention]) -> bool:
+    def _listed_with_organizations(self, i: int) -> bool:
         """Whether token i stands in a list ("X, Y and Z") whose other members, two or more, are
         all organizations. Read off the words, as the parser often splits such lists."""
         toks = self.parsed.tokens
@@ -986,7 +982,7 @@ class _Resolver:
                 while 0 <= k < len(toks) and toks[k].lower in separators:
                     joined |= toks[k].lower in {"and", "or"}
                     k += step
-                m = by_token.get(k)
+                m = self.mention_at.get(k)
                 if m is None or m.actor is None:
                     break
                 members.append(m)
@@ -1010,7 +1006,7 @@ class _Resolver:
         named qualifier makes one ("smaller nations" is none); a list after it ("nations such as
         Romania") or a qualifier that is itself a party ("Chinese officials" is China) does not."""
         toks = self.parsed.tokens
-        taken = {i for m in self.mentions if m.actor is not None for i in range(m.start_token, m.end_token)}
+        taken = {i for i, m in self.mention_at.items() if m.actor is not None}  # (places may qualify)
         sentence_starts = {s.start_token for s in self.parsed.sentences}
         for tok in toks:
             if tok.tag != "NNS" or tok.lemma.lower() not in COLLECTIVE_HEADS or tok.i in taken:
@@ -1040,8 +1036,9 @@ class _Resolver:
             if any(k in taken for k in range(start, tok.i)):
                 continue
             name = self.parsed.span_text(start, tok.i + 1)
-            mention = ActorMention(Actor(name, "group"), start, tok.i + 1, toks[start].start, tok.end, name)
-            self.mentions.append(mention)
+            self._record(
+                ActorMention(Actor(name, "group"), start, tok.i + 1, toks[start].start, tok.end, name)
+            )
             taken.update(range(start, tok.i + 1))
 
     # -- candidates -------------------------------------------------------------------------------
