@@ -19,7 +19,7 @@ from app.extraction.parsed import ParsedText, Token
 from app.extraction.parties import Exclusion, PartyRole, find_exclusions, positions_taken, trigger_parties
 from app.extraction.status import REPORTING, Status, mention_status
 from app.extraction.temporal import DateMention
-from app.extraction.triggers import Trigger, find_triggers
+from app.extraction.triggers import Trigger, find_triggers, part_of
 from app.models import v1
 
 # How far back (in sentences) an anaphoric mention looks for the gathering it names.
@@ -567,9 +567,7 @@ def _ends_on(parsed: ParsedText, trigger: Trigger, date: DateMention) -> bool:
     """Whether the date comes from a verb ending the meeting: "ended their summit on Sunday"."""
     verb = governing_verb(parsed, date.token_start)
     head = parsed.tokens[trigger.head]
-    of = parsed.tokens[head.head]
-    if head.dep == "pobj" and of.lower == "of":
-        head = parsed.tokens[of.head]  # "wrapped up a round of talks on Friday"
+    head = part_of(parsed, head) or head  # "wrapped up a round of talks on Friday"
     return (
         verb is not None
         and verb.lemma.lower() in ENDING_VERBS

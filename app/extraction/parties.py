@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from app.extraction.actors import NAME_TITLES, TITLES, ActorIndex, ActorMention
 from app.extraction.grammar import Tense, clause_tense, governing_verb, verb_tense
 from app.extraction.parsed import ParsedText, Token
-from app.extraction.triggers import Trigger
+from app.extraction.triggers import Trigger, part_of
 from app.models.v1 import Role
 
 ORGANIZER_VERBS = {
@@ -142,8 +142,6 @@ STANCE_VERBS = {
     "apologize",
 }
 VISITS = {"visit", "trip", "tour"}
-# Parts and instances of a meeting: "at the opening of a hearing", "at a round of talks".
-PHASES = {"opening", "start", "beginning", "end", "close", "round", "part", "day", "session"}
 # Meeting words one is "in" by taking part: "in talks with", "in a video call".
 SESSIONS = {"talk", "negotiation", "call", "meeting", "session", "discussion", "conversation", "consultation"}
 GOAL_PREPS = {"for", "at", "to", "into", "in", "during", "before", "over"}  # ("presided over")
@@ -244,12 +242,12 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
         _traveller(parsed, head, add)
     if not found:
         _untagged_infinitive(parsed, head, actors, add)
-    head = _instance_of(parsed, head) or head  # "will hold a fourth round of talks": the round's clause
+    head = part_of(parsed, head) or head  # "will hold a fourth round of talks": the round's clause
     verb = toks[head.head] if head.head != head.i else None
     if verb is not None and head.dep == "pobj":
         # "travelled to Washington for talks", "arrived at the summit"; not "after the summit".
-        prep = _phase_of(parsed, head) or verb  # ("joined for the first part of the meeting")
-        _present_at(parsed, head, prep, trigger, add, quiet=not found)
+        prep = verb  # ("clashed at the opening of a hearing", "joined for the first part of it")
+        _present_at(parsed, prep, trigger, add, quiet=not found)
         verb = toks[prep.head] if prep.head != prep.i and prep.lower in GOAL_PREPS else None
     elif head.dep not in {"dobj", "nsubj", "nsubjpass", "attr"}:
         verb = None
@@ -326,28 +324,7 @@ def _under_the_auspices(parsed: ParsedText, head: Token, add: AddParty) -> None:
                             _add_objects(parsed, of, add, "organizer")
 
 
-def _instance_of(parsed: ParsedText, head: Token) -> Token | None:
-    """The round a meeting noun is a round of: "a fourth round of talks" -> round."""
-    of = parsed.tokens[head.head]
-    instance = parsed.tokens[of.head]
-    if head.dep == "pobj" and of.lower == "of" and instance.lemma.lower() in {"round", "session"}:
-        return instance
-    return None
-
-
-def _phase_of(parsed: ParsedText, head: Token) -> Token | None:
-    """The preposition over "the opening of a hearing", "a round of talks": the meeting's phase
-    or instance stands where the meeting would ("clashed at the opening of a hearing")."""
-    of = parsed.tokens[head.head]
-    phase = parsed.tokens[of.head]
-    if head.dep != "pobj" or of.lower != "of" or phase.lemma.lower() not in PHASES or phase.dep != "pobj":
-        return None
-    return parsed.tokens[phase.head]
-
-
-def _present_at(
-    parsed: ParsedText, head: Token, prep: Token, trigger: Trigger, add: AddParty, quiet: bool
-) -> None:
+def _present_at(parsed: ParsedText, prep: Token, trigger: Trigger, add: AddParty, quiet: bool) -> None:
     """Who acted during a visit was the visitor ("delivered a letter during a visit to the White
     House"); who spoke at or during a meeting was there ("told delegates at the session"), and so,
     when the meeting names no parties of its own, was who spoke right after it ("said after the

@@ -58,6 +58,8 @@ MEETING_NOUNS: dict[str, Literal["any", "plural"]] = {
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 # Nouns for one instance of a meeting series: "a further round of negotiations".
 INSTANCE_NOUNS = {"round", "session", "day", "part"}
+# ... and for a part or span of a meeting: "at the opening of a hearing", "two weeks of talks".
+MEETING_PARTS = INSTANCE_NOUNS | {"opening", "start", "beginning", "end", "close", "week"}
 # Verbs that hold a round of talks.
 ROUND_VERBS = {
     "hold",
@@ -221,6 +223,16 @@ def _is_meeting_noun(parsed: ParsedText, tok: Token) -> bool:
     return needed is None or bool(modifiers & needed)
 
 
+def part_of(parsed: ParsedText, tok: Token) -> Token | None:
+    """The round or part a meeting noun is named in, which stands for it in its clause: "hold a
+    fourth round of talks", "at the opening of a hearing" -> round, opening."""
+    of = parsed.tokens[tok.head]
+    part = parsed.tokens[of.head]
+    if tok.dep == "pobj" and of.lower == "of" and of.i != of.head and part.lemma.lower() in MEETING_PARTS:
+        return part
+    return None
+
+
 def _compared(parsed: ParsedText, tok: Token) -> bool:
     """A plural with a comparative on it and no determiner: meetings of a kind, in general."""
     kids = parsed.children(tok.i)
@@ -339,9 +351,8 @@ def _make(parsed: ParsedText, tok: Token, start: int, end: int, kind: Literal["n
     kids = parsed.children(tok.i)
     words = {c.lower for c in kids if c.dep in {"det", "amod", "compound", "poss", "nmod"}}
     words |= {t.lower for t in parsed.tokens[start : tok.i]}
-    of = parsed.tokens[tok.head]
-    instance = parsed.tokens[of.head]
-    if tok.dep == "pobj" and of.lower == "of" and instance.lemma.lower() in INSTANCE_NOUNS:
+    instance = part_of(parsed, tok)
+    if instance is not None and instance.lemma.lower() in INSTANCE_NOUNS:
         # "a further round of negotiations", "the second session of talks": the round's words
         words |= {c.lower for c in parsed.children(instance.i) if c.dep in {"det", "amod", "compound"}}
     # "the summit", "Tuesday's summit"; but "a Gulf leaders' summit" is indefinite for its "a".
