@@ -128,3 +128,16 @@ def own_clause(parsed: ParsedText, verb: Token) -> bool:
     if verb.pos not in {"VERB", "AUX"} or verb.dep not in {"advcl", "ccomp", "relcl", "conj", "parataxis"}:
         return False
     return any(c.dep in {"mark", "nsubj", "nsubjpass"} for c in parsed.children(verb.i))
+
+
+def relatives_in_of_phrase(parsed: ParsedText, noun: Token) -> list[Token]:
+    """Relative clauses inside a noun's "of" phrase, where the parser hangs a clause that is about
+    the noun itself on the phrase's last member: "a summit of X and Y, which Z hosted"."""
+    return [
+        rel
+        for of in parsed.children(noun.i)
+        if of.dep == "prep" and of.lower == "of"
+        for member in parsed.subtree(of.i)
+        for rel in parsed.children(member.i)
+        if rel.dep == "relcl"
+    ]

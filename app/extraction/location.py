@@ -10,7 +10,7 @@ from collections.abc import Set
 from dataclasses import dataclass
 
 from app.extraction.actors import ActorIndex, ActorMention, organization
-from app.extraction.grammar import clause_tense
+from app.extraction.grammar import clause_tense, relatives_in_of_phrase
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.status import REPORTING
 from app.extraction.triggers import Trigger
@@ -64,11 +64,8 @@ def mention_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> P
     clauses = [c for c in parsed.children(head.i) if c.dep in {"acl", "relcl"}]
     clauses += [
         rel
-        for c in parsed.children(head.i)
-        if c.dep == "prep" and c.lower == "of"
-        for member in parsed.subtree(c.i)
-        for rel in parsed.children(member.i)
-        if rel.dep == "relcl" and any(v.lemma.lower() in HOSTING for v in _verb_chain(parsed, rel))
+        for rel in relatives_in_of_phrase(parsed, head)
+        if any(v.lemma.lower() in HOSTING for v in _verb_chain(parsed, rel))
     ]
     for clause in clauses:
         for verb in _verb_chain(parsed, clause):

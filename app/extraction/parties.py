@@ -12,7 +12,7 @@ from collections.abc import Callable, Set
 from dataclasses import dataclass
 
 from app.extraction.actors import NAME_TITLES, TITLES, ActorIndex, ActorMention
-from app.extraction.grammar import Tense, clause_tense, governing_verb, verb_tense
+from app.extraction.grammar import Tense, clause_tense, governing_verb, relatives_in_of_phrase, verb_tense
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.triggers import Trigger, part_of
 from app.models.v1 import Role
@@ -226,13 +226,9 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
             _add_objects(parsed, c, add)  # ("a hearing before Justice Morland", "before the committee")
         elif c.dep in {"acl", "relcl"}:
             _clause_on_meeting(parsed, c, add)
-        if c.dep == "prep" and c.lower == "of":
-            # "a joint summit of the EAC and SADC, which was hosted by Tanzania": the parser hangs
-            # the clause on the last member, but bodies are not hosted; meetings are.
-            for member in parsed.subtree(c.i):
-                for rel in parsed.children(member.i):
-                    if rel.dep == "relcl" and rel.lemma.lower() in ORGANIZING:
-                        _clause_on_meeting(parsed, rel, add)
+    for rel in relatives_in_of_phrase(parsed, head):
+        if rel.lemma.lower() in ORGANIZING:
+            _clause_on_meeting(parsed, rel, add)  # bodies are not hosted; meetings are
     _host_of(parsed, head, add)
     _when_clause(parsed, head, add)
     _with_after_topic(parsed, head, add)
@@ -309,19 +305,12 @@ def _among_those_expected(parsed: ParsedText, verb: Token) -> bool:
 
 def _under_the_auspices(parsed: ParsedText, head: Token, add: AddParty) -> None:
     """ "met on Wednesday under the chairmanship of X", "talks under the auspices of the UN": X
-    convened them (on the meeting word, or on the verb it is the object of)."""
-    holders = [head]
-    if head.dep in {"dobj", "pobj"}:
-        holders.append(parsed.tokens[head.head])
-    for holder in holders:
-        for prep in parsed.children(holder.i):
-            if prep.dep != "prep" or prep.lower != "under":
-                continue
-            for office in parsed.children(prep.i):
-                if office.dep == "pobj" and office.lemma.lower() in AUSPICES:
-                    for of in parsed.children(office.i):
-                        if of.dep == "prep" and of.lower == "of":
-                            _add_objects(parsed, of, add, "organizer")
+    convened them."""
+    for office in _objects_of_preps_on(parsed, head, {"under"}):
+        if office.lemma.lower() in AUSPICES:
+            for of in parsed.children(office.i):
+                if of.dep == "prep" and of.lower == "of":
+                    _add_objects(parsed, of, add, "organizer")
 
 
 def _present_at(parsed: ParsedText, prep: Token, trigger: Trigger, add: AddParty, quiet: bool) -> None:
