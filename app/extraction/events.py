@@ -17,7 +17,7 @@ from app.extraction.grammar import Tense, clause_tense, governing_verb, own_clau
 from app.extraction.location import Place, is_country, mention_place, scene_place, sidelines_of
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.parties import Exclusion, PartyRole, find_exclusions, positions_taken, trigger_parties
-from app.extraction.status import REPORTING, Status, mention_status
+from app.extraction.status import REPORTING, SCHEDULE_WORDS, Status, mention_status
 from app.extraction.temporal import DateMention
 from app.extraction.triggers import Trigger, find_triggers, part_of
 from app.models import v1
@@ -31,7 +31,7 @@ END_PREPS = {"until", "till", "through", "by"}
 RESCHEDULING = {"postpone", "delay", "push", "move", "reschedule", "bring", "cancel", "call", "scrap"}
 # A relative clause with one of these on a meeting tells its own time: "the summit, which the
 # council holds on December 1".
-HOLDING_VERBS = {"hold", "host", "convene", "open", "begin", "start", "take", "chair", "stage"}
+HOLDING_VERBS = {"hold", "host", "convene", "open", "begin", "start", "take", "chair", "stage", "resume"}
 # Verbs that end a meeting: their date is its last day, not its first.
 ENDING_VERBS = {"end", "conclude", "close", "wrap", "finish", "adjourn"}
 # The longest gathering whose start and end dates are taken to be one gathering's.
@@ -349,14 +349,7 @@ def _dates_in(
                 and not any(k.dep in {"nsubj", "nsubjpass", "mark"} for k in parsed.children(c.i))
             )  # "the next plenary, expected later this year"
             # "is scheduled to begin on July 29": the date of the infinitive that starts it
-            starting = c.dep in {"xcomp", "advcl", "acl"} and c.lemma.lower() in {
-                "begin",
-                "start",
-                "open",
-                "resume",
-                "take",
-                "convene",
-            }
+            starting = c.dep in {"xcomp", "advcl", "acl"} and c.lemma.lower() in HOLDING_VERBS
             if shallow and i == node.i and c.dep not in SHALLOW_DEPS and not reduced and not starting:
                 continue
             holding = (
@@ -369,7 +362,7 @@ def _dates_in(
                     c.pos == "VERB"
                     and c.dep in {"acl", "pcomp"}
                     and i != node.i
-                    and c.lemma.lower() not in {"schedule", "set", "plan", "hold", "slate", "pencil"}
+                    and c.lemma.lower() not in SCHEDULE_WORDS | HOLDING_VERBS
                 )
             ):
                 # another clause's date: "a statement issued on Wednesday", "a hearing over
