@@ -185,17 +185,29 @@ FACING = {"face", "meet", "join", "brief", "address", "see", "receive", "welcome
 INVITING = {"invite", "summon"}
 
 
+def _collector(
+    parsed: ParsedText, actors: ActorIndex, found: list[PartyRole], own: Token | None = None
+) -> AddParty:
+    """What each reading calls to name a party: the actors a phrase names, into `found`; never the
+    names that only describe a person ("Finland's Stubb"), nor the meeting itself ("the Gulf
+    Summit" is no party to itself)."""
+
+    def add(tok: Token, role: Role) -> None:
+        for m in _actors_in_phrase(parsed, tok, actors):
+            if own is not None and m.start_token <= own.i < m.end_token:
+                continue
+            if not _qualifies_a_person(parsed, m, actors):
+                found.append(PartyRole(m, role))
+
+    return add
+
+
 def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> list[PartyRole]:
     """Organizers and participants that the syntax around one trigger names."""
     toks = parsed.tokens
     head = toks[trigger.head]
     found: list[PartyRole] = []
-
-    def add(tok: Token, role: Role) -> None:
-        for m in _actors_in_phrase(parsed, tok, actors):
-            if not m.start_token <= head.i < m.end_token and not _qualifies_a_person(parsed, m, actors):
-                found.append(PartyRole(m, role))  # ("the Gulf Summit" is no party to itself)
-
+    add = _collector(parsed, actors, found, own=head)
     _under_the_auspices(parsed, head, add)
     if trigger.kind == "verb":
         lemma = head.lemma.lower()
@@ -365,12 +377,7 @@ def positions_taken(parsed: ParsedText, sent: int, actors: ActorIndex, held: boo
     schedule"); on any, those said to be expected ("X and Y are among those expected")."""
     sentence = parsed.sentences[sent]
     found: list[PartyRole] = []
-
-    def add(tok: Token, role: Role) -> None:
-        for m in _actors_in_phrase(parsed, tok, actors):
-            if not _qualifies_a_person(parsed, m, actors):
-                found.append(PartyRole(m, role))
-
+    add = _collector(parsed, actors, found)
     for verb in parsed.tokens[sentence.start_token : sentence.end_token]:
         if verb.lemma.lower() == "represent" and any(c.dep == "agent" for c in parsed.children(verb.i)):
             # "the United States was represented by its ambassador, Matthew Whitaker"
