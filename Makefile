@@ -5,16 +5,20 @@ BIN := $(VENV)/bin
 
 .PHONY: run test lock
 
-$(BIN)/python:
+# A fresh venv carries the machine's stock pip, which may be too old for the hashed locks:
+# bring it to the version pinned (and hash-checked) in requirements-pip.lock first.
+$(VENV)/.pip-installed: requirements-pip.lock
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --require-hashes -r requirements-pip.lock
+	touch $@
 
 # Stamps: reinstall only when a lock file or pyproject.toml changed.
-$(VENV)/.run-installed: requirements.lock pyproject.toml | $(BIN)/python
+$(VENV)/.run-installed: requirements.lock pyproject.toml $(VENV)/.pip-installed
 	$(BIN)/pip install --require-hashes -r requirements.lock
 	$(BIN)/pip install --no-deps -e .
 	touch $@
 
-$(VENV)/.test-installed: requirements-dev.lock pyproject.toml | $(BIN)/python
+$(VENV)/.test-installed: requirements-dev.lock pyproject.toml $(VENV)/.pip-installed
 	$(BIN)/pip install --require-hashes -r requirements-dev.lock
 	$(BIN)/pip install --no-deps -e .
 	touch $@
@@ -28,7 +32,7 @@ test: $(VENV)/.test-installed
 	$(BIN)/pytest
 
 # pip-tools is deliberately not in the locks: it is only needed here.
-lock: | $(BIN)/python
+lock: $(VENV)/.pip-installed
 	$(BIN)/pip install "pip-tools>=7.4"
 	$(BIN)/pip-compile --no-emit-index-url --no-emit-find-links --allow-unsafe --generate-hashes --strip-extras --output-file=requirements.lock pyproject.toml
 	$(BIN)/pip-compile --no-emit-index-url --no-emit-find-links --allow-unsafe --extra=dev --generate-hashes --strip-extras --output-file=requirements-dev.lock pyproject.toml
