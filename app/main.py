@@ -8,7 +8,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import FastAPI
 
-from app.api import docs, extract, health, metrics, schemas
+from app.api import batch, docs, extract, health, metrics, schemas
 from app.api.errors import install_error_handlers, internal_error_response
 from app.api.limits import BodySizeLimitMiddleware
 from app.api.state import Admission, ExtractorFactory, ExtractorLoader, ServiceState
@@ -65,6 +65,7 @@ def create_app(settings: Settings | None = None, *, load_extractor: ExtractorFac
     )
     install_error_handlers(app)
     app.include_router(extract.router)
+    app.include_router(batch.router)
     app.include_router(schemas.router)
     app.include_router(health.router)
     app.include_router(metrics.router)

@@ -57,16 +57,22 @@ async def get_extractor(state: StateDep) -> Extractor:
     return loaded_extractor(state)
 
 
-async def admit_extraction(state: StateDep) -> AsyncIterator[None]:
-    """Let an extraction in while fewer than the limit are pending; else 503 at once, so a client
-    retries elsewhere rather than waiting behind long texts (probes and scrapes are never held)."""
-    if not state.admission.try_enter():
+def enter_admission(state: ServiceState, extractions: int = 1) -> None:
+    """Let `extractions` in while fewer than the limit are pending; else 503 at once, so a client
+    retries elsewhere rather than waiting behind long texts (probes and scrapes are never held).
+    Call from the event loop; whoever entered leaves with `state.admission.leave(extractions)`."""
+    if not state.admission.try_enter(extractions):
         raise ApiError(
             503,
             f"overloaded: {state.admission.limit} extractions already pending; retry shortly",
             headers={"Retry-After": _RETRY_AFTER_OVERLOAD},
             code="overloaded",
         )
+
+
+async def admit_extraction(state: StateDep) -> AsyncIterator[None]:
+    """One extraction admitted for the request's lifetime (see enter_admission)."""
+    enter_admission(state)
     try:
         yield
     finally:

@@ -10,7 +10,7 @@ from app.api.deps import ExtractorDep, MetricsDep, RequestFactsDep, SettingsDep,
 from app.api.errors import ErrorResponse
 from app.api.limits import ensure_text_fits, require_json
 from app.api.schemas import ResponseVersionDep, SchemaResponderDep, describedby_link
-from app.models.v1 import ExtractRequest, ExtractResponse
+from app.models.v1 import Extraction, ExtractRequest, ExtractResponse, ModelInfo
 from app.schemas.documents import EXTRACT_RESPONSE
 
 router = APIRouter(prefix="/v1", tags=["extraction"])
@@ -70,11 +70,15 @@ def extract(
     extraction = extractor.extract(request.text, request.published_at, observe=metrics.observe_stage)
     metrics.observe_extraction(len(request.text), extraction)
     facts.events = len(extraction.events)
-    response = ExtractResponse(
-        schema_version=version,
-        id=request.id,
-        model=extractor.model_info,
-        events=extraction.events,
-        dates=extraction.dates,
+    return respond.json(
+        extract_response(request, extraction, extractor.model_info, version), EXTRACT_RESPONSE, version
     )
-    return respond.json(response, EXTRACT_RESPONSE, version)
+
+
+def extract_response(
+    request: ExtractRequest, extraction: Extraction, model: ModelInfo, version: str
+) -> ExtractResponse:
+    """The answer to one article (of POST /v1/extract, or in its place in a batch)."""
+    return ExtractResponse(
+        schema_version=version, id=request.id, model=model, events=extraction.events, dates=extraction.dates
+    )

@@ -68,20 +68,24 @@ class Lifecycle:
 
 class Admission:
     """How many extractions are running or waiting for a thread, against a limit. Entered and left
-    from the event loop only (an async dependency), so a plain counter needs no lock."""
+    from the event loop only (async code), so a plain counter needs no lock.
+
+    A batch of n articles enters as n extractions: it is let in whenever a single request would be
+    (so a batch larger than the limit is not shut out for good), and until it is done the requests
+    behind it see its articles as pending work."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.pending = 0
 
-    def try_enter(self) -> bool:
+    def try_enter(self, extractions: int = 1) -> bool:
         if self.pending >= self.limit:
             return False
-        self.pending += 1
+        self.pending += extractions
         return True
 
-    def leave(self) -> None:
-        self.pending -= 1
+    def leave(self, extractions: int = 1) -> None:
+        self.pending -= extractions
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,10 @@ from pydantic.config import JsonDict
 REQUEST_SCHEMA_VERSIONS = ("1.0.0",)
 RESPONSE_SCHEMA_VERSIONS = ("1.0.0", "1.1.0")
 SCHEMA_VERSION = RESPONSE_SCHEMA_VERSIONS[-1]
+# POST /v1/extract/batch: its bodies nest the single ones, so they follow their versions (a field added
+# to an extract response is in the batch items of the same version); the batch came with 1.1.0.
+BATCH_REQUEST_SCHEMA_VERSIONS = REQUEST_SCHEMA_VERSIONS
+BATCH_RESPONSE_SCHEMA_VERSIONS = RESPONSE_SCHEMA_VERSIONS[RESPONSE_SCHEMA_VERSIONS.index("1.1.0") :]
 ADDED_IN = "x-added-in"
 
 EventType = Literal["meeting"]
@@ -255,4 +259,100 @@ class ExtractResponse(_Model):
 
     model_config = ConfigDict(
         extra="forbid", frozen=True, json_schema_extra={"examples": [_RESPONSE_EXAMPLE]}
+    )
+
+
+# -- errors, and the batch endpoint (POST /v1/extract/batch) ------------------------------------------
+
+
+class FieldError(BaseModel):
+    field: str = Field(description="Dotted path of the offending field, e.g. 'published_at'.")
+    message: str = Field(description="What is wrong with it.")
+    type: str = Field(description="Machine-readable kind of error (pydantic's error type).")
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="Stable error code, e.g. invalid_request, payload_too_large.")
+    message: str = Field(description="What went wrong and how to fix it.")
+    fields: list[FieldError] = Field(default_factory=list, description="Per-field errors, if any.")
+
+
+class BatchRequest(_Model):
+    """Several articles read in one request; each is answered in its place, a bad one with an error."""
+
+    articles: list[ExtractRequest] = Field(
+        min_length=1,
+        description="The articles, each what POST /v1/extract takes; at most EXTRACTOR_MAX_BATCH_ARTICLES "
+        "(64 by default). An article that is not valid gets an error in its place; the others are read.",
+    )
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "articles": [
+                        ExtractRequest.model_json_schema()["examples"][0],
+                        {"id": "article-43", "text": "The two leaders spoke by phone on Friday."},
+                    ]
+                }
+            ]
+        },
+    )
+
+
+class BatchItem(_Model):
+    """The answer for one article of a batch: what POST /v1/extract would have answered for it."""
+
+    index: int = Field(ge=0, description="Position of the article in the request's `articles`.")
+    result: ExtractResponse | None = Field(
+        default=None, description="The article's extract response; null if it has an error."
+    )
+    error: ErrorDetail | None = Field(
+        default=None, description="Why this article has no result (the error body of POST /v1/extract)."
+    )
+
+
+class BatchResponse(_Model):
+    """One item per article, in the order of the request. As application/x-ndjson (when the request's
+    Accept header asks for it), the items are streamed instead, one JSON object per line."""
+
+    schema_version: str = Field(
+        pattern=r"^1\.[0-9]+\.[0-9]+$",
+        description="Version of the batch response JSON Schema; the items' results follow the same "
+        "version of the extract-response schema.",
+    )
+    model: ModelInfo = Field(description="The NLP model that read the texts.")
+    items: list[BatchItem] = Field(description="One per article, in the order of the request.")
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "schema_version": SCHEMA_VERSION,
+                    "model": _RESPONSE_EXAMPLE["model"],
+                    "items": [
+                        {"index": 0, "result": _RESPONSE_EXAMPLE, "error": None},
+                        {
+                            "index": 1,
+                            "result": None,
+                            "error": {
+                                "code": "invalid_request",
+                                "message": "invalid request: text: String should have at least 1 character",
+                                "fields": [
+                                    {
+                                        "field": "text",
+                                        "message": "String should have at least 1 character",
+                                        "type": "string_too_short",
+                                    }
+                                ],
+                            },
+                        },
+                    ],
+                }
+            ]
+        },
     )

@@ -1,0 +1,198 @@
+"""POST /v1/extract/batch: many articles in, one answer per article, in their order.
+
+The texts are parsed together (Extractor.extract_many, spaCy's nlp.pipe). An article that is not a
+valid extract request gets its error in its place and the others are read. The answer is one JSON
+document, or, when the request's Accept header asks for application/x-ndjson, its items streamed one
+JSON object a line as each article is done.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, Request, Response
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
+from starlette.responses import StreamingResponse
+from starlette.types import Receive, Scope, Send
+
+from app.api.deps import MetricsDep, RequestFactsDep, SettingsDep, StateDep, enter_admission, loaded_extractor
+from app.api.errors import ApiError, ErrorResponse, invalid_request
+from app.api.extract import extract_response
+from app.api.limits import ensure_text_fits, require_json
+from app.api.schemas import BatchResponseVersionDep, SchemaResponder, SchemaResponderDep, describedby_link
+from app.extraction.engine import Extractor
+from app.models.v1 import BatchItem, BatchRequest, BatchResponse, ExtractRequest
+from app.observability.logs import RequestFacts
+from app.observability.metrics import Metrics
+from app.schemas.documents import BATCH_RESPONSE, project
+
+NDJSON = "application/x-ndjson"
+
+router = APIRouter(prefix="/v1", tags=["extraction"])
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorResponse, "description": description}
+    for status, description in {
+        400: "The body is not valid JSON.",
+        406: "schema_version names a version not served; the message lists those that are.",
+        413: "More articles than EXTRACTOR_MAX_BATCH_ARTICLES, or the body is over the byte limit.",
+        415: "The body is not declared as application/json.",
+        422: 'The body is not {"articles": [...]} with at least one article (a bad article is answered '
+        "in its place instead).",
+        503: "The model is still loading, or too many extractions are pending (see Retry-After).",
+    }.items()
+}
+# The body is read leniently (each article checked on its own), so its schema is given to OpenAPI here;
+# ExtractRequest, which it refers to, is among the components through POST /v1/extract.
+_REQUEST_SCHEMA = BatchRequest.model_json_schema(ref_template="#/components/schemas/{model}")
+_REQUEST_SCHEMA.pop("$defs", None)
+_OPENAPI_REQUEST = {
+    "requestBody": {"required": True, "content": {"application/json": {"schema": _REQUEST_SCHEMA}}}
+}
+_ARTICLE_FIELDS = list(ExtractRequest.model_fields)
+
+
+class _Envelope(BaseModel):
+    """The batch as first read: its articles are checked one by one afterwards."""
+
+    model_config = ConfigDict(extra="forbid")
+    articles: list[Any] = Field(min_length=1)
+
+
+Article = ExtractRequest | ApiError  # an article to read, or why it cannot be read
+
+
+@router.post(
+    "/extract/batch",
+    response_model=BatchResponse,
+    summary="Extract meetings and dates from many articles at once",
+    description="Up to EXTRACTOR_MAX_BATCH_ARTICLES articles, each what POST /v1/extract takes; one item "
+    "per article in their order, with its extract response or, if the article is not valid, its error. "
+    f"With `Accept: {NDJSON}` the items are streamed, one JSON object per line, as they are done.",
+    dependencies=[Depends(require_json)],
+    responses={
+        200: {
+            "content": {NDJSON: {"schema": {"$ref": "#/components/schemas/BatchItem"}}},
+            "headers": {"Link": {"description": "The batch-response schema.", "schema": {"type": "string"}}},
+        },
+        **_ERRORS,
+    },
+    openapi_extra=_OPENAPI_REQUEST,
+)
+async def extract_batch(
+    http_request: Request,
+    state: StateDep,
+    settings: SettingsDep,
+    metrics: MetricsDep,
+    facts: RequestFactsDep,
+    version: BatchResponseVersionDep,
+    respond: SchemaResponderDep,
+    body: Annotated[Any, Body()] = None,
+) -> Response:
+    # Async, so that admission is counted on the event loop; the NLP runs in the threadpool below.
+    extractor = loaded_extractor(state)
+    articles = read_articles(body, settings.max_batch_articles, settings.max_text_chars)
+    readable = sum(isinstance(article, ExtractRequest) for article in articles)
+    enter_admission(state, readable)
+    facts.text_chars = sum(len(a.text) for a in articles if isinstance(a, ExtractRequest))
+    items = _answers(articles, extractor, metrics, facts, version)
+    if _wants_ndjson(http_request):
+        lines = _ndjson_lines(items, respond, version, extractor)
+        return _AdmittedStream(lines, release=lambda: state.admission.leave(readable), headers=_link(version))
+    try:
+        answered = await run_in_threadpool(list, items)
+    finally:
+        state.admission.leave(readable)
+    document = BatchResponse(schema_version=version, model=extractor.model_info, items=answered)
+    return respond.json(document, BATCH_RESPONSE, version)
+
+
+def read_articles(body: Any, max_articles: int, max_chars: int) -> list[Article]:
+    """Each article of the batch `body`, or the error it is answered with; 4xx if the body itself is bad."""
+    try:
+        envelope = _Envelope.model_validate(body)
+    except ValidationError as exc:
+        raise invalid_request(exc.errors(), ["articles"], example='{"articles": [{"text": "..."}]}') from None
+    if len(envelope.articles) > max_articles:
+        raise ApiError(
+            413,
+            f"the batch has {len(envelope.articles)} articles; the limit is {max_articles} "
+            "(EXTRACTOR_MAX_BATCH_ARTICLES): send them in several batches",
+        )
+    return [_read_article(item, max_chars) for item in envelope.articles]
+
+
+def _read_article(item: Any, max_chars: int) -> Article:
+    try:
+        article = ExtractRequest.model_validate(item)
+        ensure_text_fits(article.text, max_chars)
+    except ValidationError as exc:
+        return invalid_request(exc.errors(), _ARTICLE_FIELDS, what="an article")
+    except ApiError as exc:
+        return exc
+    return article
+
+
+def _answers(
+    articles: list[Article], extractor: Extractor, metrics: Metrics, facts: RequestFacts, version: str
+) -> Iterator[BatchItem]:
+    """The items in the order of the articles, lazily (run it in a thread: it is the NLP)."""
+    readable = [article for article in articles if isinstance(article, ExtractRequest)]
+    extractions = extractor.extract_many(
+        ((article.text, article.published_at) for article in readable), observe=metrics.observe_stage
+    )
+    facts.events = 0
+    for index, article in enumerate(articles):
+        if isinstance(article, ApiError):
+            metrics.observe_batch_item(ok=False)
+            yield BatchItem(index=index, error=article.detail)
+            continue
+        extraction = next(extractions)
+        metrics.observe_extraction(len(article.text), extraction)
+        metrics.observe_batch_item(ok=True)
+        facts.events += len(extraction.events)
+        yield BatchItem(
+            index=index, result=extract_response(article, extraction, extractor.model_info, version)
+        )
+
+
+async def _ndjson_lines(
+    items: Iterator[BatchItem], respond: SchemaResponder, version: str, extractor: Extractor
+) -> AsyncIterator[bytes]:
+    model = extractor.model_info.model_dump()
+    async for item in iterate_in_threadpool(items):
+        line = project(item, version)
+        # A line is an item of a batch response: checked as the one item of one.
+        respond.check({"schema_version": version, "model": model, "items": [line]}, BATCH_RESPONSE, version)
+        yield json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+
+
+def _wants_ndjson(request: Request) -> bool:
+    accepted = (
+        part.split(";", 1)[0].strip().lower() for part in request.headers.get("accept", "").split(",")
+    )
+    return NDJSON in accepted
+
+
+def _link(version: str) -> dict[str, str]:
+    return {"Link": describedby_link(BATCH_RESPONSE.name, version)}
+
+
+class _AdmittedStream(StreamingResponse):
+    """A stream that gives its admitted extractions back however it ends: done, failed, or the client
+    gone before it began (when the body's generator would never run its own cleanup)."""
+
+    def __init__(
+        self, content: AsyncIterator[bytes], release: Callable[[], None], headers: dict[str, str]
+    ) -> None:
+        super().__init__(content, media_type=NDJSON, headers=headers)
+        self._release = release
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            self._release()
