@@ -266,12 +266,16 @@ class ExtractResponse(_Model):
 
 
 class FieldError(BaseModel):
+    """One field of a request that is not valid, and why."""
+
     field: str = Field(description="Dotted path of the offending field, e.g. 'published_at'.")
     message: str = Field(description="What is wrong with it.")
     type: str = Field(description="Machine-readable kind of error (pydantic's error type).")
 
 
 class ErrorDetail(BaseModel):
+    """What went wrong, as every error body of the API gives it under `error`."""
+
     code: str = Field(description="Stable error code, e.g. invalid_request, payload_too_large.")
     message: str = Field(description="What went wrong and how to fix it.")
     fields: list[FieldError] = Field(default_factory=list, description="Per-field errors, if any.")
