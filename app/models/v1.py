@@ -14,10 +14,10 @@ from pydantic.config import JsonDict
 REQUEST_SCHEMA_VERSIONS = ("1.0.0",)
 RESPONSE_SCHEMA_VERSIONS = ("1.0.0", "1.1.0")
 SCHEMA_VERSION = RESPONSE_SCHEMA_VERSIONS[-1]
-# POST /v1/extract/batch: its bodies nest the single ones, so they follow their versions (a field added
-# to an extract response is in the batch items of the same version); the batch came with 1.1.0.
+# POST /v1/extract/batch: its bodies nest the single ones, so they have the same versions (a field added
+# to an extract response is in the batch items of that version), and a client pins either the same way.
 BATCH_REQUEST_SCHEMA_VERSIONS = REQUEST_SCHEMA_VERSIONS
-BATCH_RESPONSE_SCHEMA_VERSIONS = RESPONSE_SCHEMA_VERSIONS[RESPONSE_SCHEMA_VERSIONS.index("1.1.0") :]
+BATCH_RESPONSE_SCHEMA_VERSIONS = RESPONSE_SCHEMA_VERSIONS
 ADDED_IN = "x-added-in"
 
 EventType = Literal["meeting"]

@@ -1,8 +1,8 @@
 """Writes the Python client's models (client/event_extractor_client/models.py) from the committed JSON
 Schemas, so that the client carries the API's types without importing the service (or spaCy).
 
-Each model ignores properties it does not know: a client built against one minor version keeps
-reading the answers of a later one (schemas/README.md, "Reading safely"). Constraints (bounds,
+Each model keeps properties it does not know, untyped: a client built against one minor version
+keeps reading (and passing on) the answers of a later one (schemas/README.md, "Reading safely"). Constraints (bounds,
 patterns) are left to the service, which checks what it receives and what it sends.
 """
 
@@ -43,8 +43,9 @@ from pydantic import BaseModel, ConfigDict
 
 
 class _Model(BaseModel):
-    # Unknown properties are ignored, so that answers of a later minor version still read.
-    model_config = ConfigDict(extra="ignore", frozen=True, use_attribute_docstrings=True)
+    # Unknown properties are kept, untyped: answers of a later minor version still read, and
+    # model_dump(mode="json", exclude_unset=True) gives back what the service sent, to the byte's meaning.
+    model_config = ConfigDict(extra="allow", frozen=True, use_attribute_docstrings=True)
 '''
 
 Json = dict[str, Any]

@@ -12,8 +12,9 @@ from pydantic import BaseModel, ConfigDict
 
 
 class _Model(BaseModel):
-    # Unknown properties are ignored, so that answers of a later minor version still read.
-    model_config = ConfigDict(extra="ignore", frozen=True, use_attribute_docstrings=True)
+    # Unknown properties are kept, untyped: answers of a later minor version still read, and
+    # model_dump(mode="json", exclude_unset=True) gives back what the service sent, to the byte's meaning.
+    model_config = ConfigDict(extra="allow", frozen=True, use_attribute_docstrings=True)
 
 
 class FieldError(_Model):

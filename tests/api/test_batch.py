@@ -105,14 +105,19 @@ def test_a_bad_batch_is_refused_whole_with_what_to_fix(
     assert message in response.json()["error"]["message"]
 
 
-def test_a_pinned_version_is_answered_and_an_unknown_one_refused(client: httpx.Client) -> None:
-    pinned = BATCH_RESPONSE_SCHEMA_VERSIONS[0]
-    response = client.post(f"/v1/extract/batch?schema_version={pinned}", json={"articles": ARTICLES[:1]})
-    assert response.status_code == 200
-    assert response.json()["schema_version"] == pinned
-    assert response.json()["items"][0]["result"]["schema_version"] == pinned
+def test_a_pinned_version_is_answered_in_that_version_and_an_unknown_one_refused(
+    client: httpx.Client,
+) -> None:
+    pinned = client.post("/v1/extract/batch?schema_version=1.0.0", json={"articles": ARTICLES[:1]})
+    single = client.post("/v1/extract?schema_version=1.0.0", json=ARTICLES[0])
 
-    refused = client.post("/v1/extract/batch?schema_version=1.0.0", json={"articles": ARTICLES[:1]})
+    assert pinned.status_code == 200
+    _assert_conforms(pinned.json())
+    assert pinned.json()["schema_version"] == "1.0.0"
+    assert pinned.json()["items"][0]["result"] == single.json()
+    assert "confidence" not in json.dumps(pinned.json()), "1.0.0 has no confidence"
+
+    refused = client.post("/v1/extract/batch?schema_version=2.0.0", json={"articles": ARTICLES[:1]})
     assert refused.status_code == 406
     assert "supported versions of batch-response" in refused.json()["error"]["message"]
 
