@@ -23,8 +23,8 @@ from app.api.errors import ApiError, ErrorResponse, invalid_request
 from app.api.extract import extract_response
 from app.api.limits import ensure_text_fits, require_json
 from app.api.schemas import BatchResponseVersionDep, SchemaResponder, SchemaResponderDep, describedby_link
-from app.extraction.engine import Extractor
-from app.models.v1 import BatchItem, BatchRequest, BatchResponse, ExtractRequest
+from app.extraction.engine import Extractor, StageObserver
+from app.models.v1 import BatchItem, BatchRequest, BatchResponse, Extraction, ExtractRequest
 from app.observability.logs import RequestFacts
 from app.observability.metrics import Metrics
 from app.schemas.documents import BATCH_RESPONSE, project
@@ -98,7 +98,7 @@ async def extract_batch(
     readable = sum(isinstance(article, ExtractRequest) for article in articles)
     enter_admission(state, readable)
     facts.text_chars = sum(len(a.text) for a in articles if isinstance(a, ExtractRequest))
-    items = _answers(articles, extractor, metrics, facts, version)
+    items = _observed(answers(articles, extractor, version, metrics.observe_stage), articles, metrics, facts)
     if _wants_ndjson(http_request):
         lines = _ndjson_lines(items, respond, version, extractor)
         return _AdmittedStream(lines, release=lambda: state.admission.leave(readable), headers=_link(version))
@@ -122,10 +122,11 @@ def read_articles(body: Any, max_articles: int, max_chars: int) -> list[Article]
             f"the batch has {len(envelope.articles)} articles; the limit is {max_articles} "
             "(EXTRACTOR_MAX_BATCH_ARTICLES): send them in several batches",
         )
-    return [_read_article(item, max_chars) for item in envelope.articles]
+    return [read_article(item, max_chars) for item in envelope.articles]
 
 
-def _read_article(item: Any, max_chars: int) -> Article:
+def read_article(item: Any, max_chars: int) -> Article:
+    """`item` as an article to read, or the error it is answered with (as POST /v1/extract would)."""
     try:
         article = ExtractRequest.model_validate(item)
         ensure_text_fits(article.text, max_chars)
@@ -136,27 +137,39 @@ def _read_article(item: Any, max_chars: int) -> Article:
     return article
 
 
-def _answers(
-    articles: list[Article], extractor: Extractor, metrics: Metrics, facts: RequestFacts, version: str
+def answers(
+    articles: list[Article], extractor: Extractor, version: str, observe: StageObserver
 ) -> Iterator[BatchItem]:
     """The items in the order of the articles, lazily (run it in a thread: it is the NLP)."""
     readable = [article for article in articles if isinstance(article, ExtractRequest)]
     extractions = extractor.extract_many(
-        ((article.text, article.published_at) for article in readable), observe=metrics.observe_stage
+        ((article.text, article.published_at) for article in readable), observe=observe
     )
-    facts.events = 0
     for index, article in enumerate(articles):
         if isinstance(article, ApiError):
-            metrics.observe_batch_item(ok=False)
             yield BatchItem(index=index, error=article.detail)
-            continue
-        extraction = next(extractions)
-        metrics.observe_extraction(len(article.text), extraction)
-        metrics.observe_batch_item(ok=True)
-        facts.events += len(extraction.events)
-        yield BatchItem(
-            index=index, result=extract_response(article, extraction, extractor.model_info, version)
-        )
+        else:
+            extraction = next(extractions)
+            yield BatchItem(
+                index=index, result=extract_response(article, extraction, extractor.model_info, version)
+            )
+
+
+def _observed(
+    items: Iterator[BatchItem], articles: list[Article], metrics: Metrics, facts: RequestFacts
+) -> Iterator[BatchItem]:
+    """`items` as they come, each counted in the metrics and the request's log facts."""
+    facts.events = 0
+    for item in items:
+        metrics.observe_batch_item(ok=item.result is not None)
+        if item.result is not None:
+            article = articles[item.index]
+            assert isinstance(article, ExtractRequest)
+            metrics.observe_extraction(
+                len(article.text), Extraction(events=item.result.events, dates=item.result.dates)
+            )
+            facts.events += len(item.result.events)
+        yield item
 
 
 async def _ndjson_lines(

@@ -37,6 +37,10 @@ class AsyncClient:
             transport=transport,
         )
 
+    @property
+    def base_url(self) -> str:
+        return str(self._http.base_url)
+
     async def extract(
         self,
         text: str,

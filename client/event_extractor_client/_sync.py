@@ -42,6 +42,10 @@ class Client:
             transport=transport,
         )
 
+    @property
+    def base_url(self) -> str:
+        return str(self._http.base_url)
+
     def extract(
         self,
         text: str,
