@@ -23,7 +23,7 @@ from app.api.errors import ApiError, ErrorResponse, invalid_request
 from app.api.extract import extract_response
 from app.api.limits import ensure_text_fits, require_json
 from app.api.schemas import BatchResponseVersionDep, SchemaResponder, SchemaResponderDep, describedby_link
-from app.extraction.engine import Extractor, StageObserver
+from app.extraction.engine import PARSE_BATCH_SIZE, Extractor, StageObserver
 from app.models.v1 import BatchItem, BatchRequest, BatchResponse, Extraction, ExtractRequest
 from app.observability.logs import RequestFacts
 from app.observability.metrics import Metrics
@@ -95,17 +95,20 @@ async def extract_batch(
     # Async, so that admission is counted on the event loop; the NLP runs in the threadpool below.
     extractor = loaded_extractor(state)
     articles = read_articles(body, settings.max_batch_articles, settings.max_text_chars)
+    # A batch takes turns at the parser one group of articles at a time, as a single request does with
+    # its one text: it counts as one pending extraction per group.
     readable = sum(isinstance(article, ExtractRequest) for article in articles)
-    enter_admission(state, readable)
+    turns = -(-readable // PARSE_BATCH_SIZE)
+    enter_admission(state, turns)
     facts.text_chars = sum(len(a.text) for a in articles if isinstance(a, ExtractRequest))
     items = _observed(answers(articles, extractor, version, metrics.observe_stage), articles, metrics, facts)
     if _wants_ndjson(http_request):
         lines = _ndjson_lines(items, respond, version, extractor)
-        return _AdmittedStream(lines, release=lambda: state.admission.leave(readable), headers=_link(version))
+        return _AdmittedStream(lines, release=lambda: state.admission.leave(turns), headers=_link(version))
     try:
         answered = await run_in_threadpool(list, items)
     finally:
-        state.admission.leave(readable)
+        state.admission.leave(turns)
     document = BatchResponse(schema_version=version, model=extractor.model_info, items=answered)
     return respond.json(document, BATCH_RESPONSE, version)
 

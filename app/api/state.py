@@ -70,9 +70,9 @@ class Admission:
     """How many extractions are running or waiting for a thread, against a limit. Entered and left
     from the event loop only (async code), so a plain counter needs no lock.
 
-    A batch of n articles enters as n extractions: it is let in whenever a single request would be
-    (so a batch larger than the limit is not shut out for good), and until it is done the requests
-    behind it see its articles as pending work."""
+    A batch enters as several extractions (one per group of articles it parses at a turn): it is let in
+    whenever a single request would be, so that it is never shut out for good, and until it is done the
+    requests behind it see its work as pending."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit

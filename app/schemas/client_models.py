@@ -2,8 +2,8 @@
 Schemas, so that the client carries the API's types without importing the service (or spaCy).
 
 Each model keeps properties it does not know, untyped: a client built against one minor version
-keeps reading (and passing on) the answers of a later one (schemas/README.md, "Reading safely"). Constraints (bounds,
-patterns) are left to the service, which checks what it receives and what it sends.
+keeps reading (and passing on) the answers of a later one (schemas/README.md, "Reading safely").
+Constraints (bounds, patterns) are left to the service, which checks what it receives and sends.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 import time
 from typing import Any
 
@@ -10,7 +11,7 @@ import httpx
 import pytest
 
 from app.api.state import Admission
-from app.extraction.engine import Extractor
+from app.extraction.engine import PARSE_BATCH_SIZE, Extractor
 from app.main import create_app
 from app.models.v1 import BATCH_RESPONSE_SCHEMA_VERSIONS
 from app.schemas.catalog import committed_schemas
@@ -146,13 +147,34 @@ def test_batch_items_are_counted_by_outcome(client: httpx.Client) -> None:
     assert moved("extractor_text_length_chars_count") == 2
 
 
-def test_a_batch_counts_one_extraction_per_article_and_gives_them_back(extractor: Extractor) -> None:
+def test_a_batch_counts_one_extraction_per_parse_group_and_gives_them_back(extractor: Extractor) -> None:
     admission = Admission(limit=2)
-    assert admission.try_enter(5), "a batch larger than the limit is let in while the service is idle"
-    assert admission.pending == 5
-    assert not admission.try_enter(), "the requests behind it see its articles as pending"
-    admission.leave(5)
+    assert admission.try_enter(3), "a batch larger than the limit is let in while the service is idle"
+    assert admission.pending == 3
+    assert not admission.try_enter(), "the requests behind it see its work as pending"
+    admission.leave(3)
     assert admission.try_enter()
+
+    app = create_app(Settings(max_pending_extractions=8), load_extractor=lambda model: extractor)
+    with serve_in_thread(app) as client:
+        articles = [
+            {"text": f"The envoys met in Geneva on day {n} of the talks."}
+            for n in range(PARSE_BATCH_SIZE * 2 + 1)
+        ]
+        answers: list[int] = []
+        batch = threading.Thread(
+            target=lambda: answers.append(
+                client.post("/v1/extract/batch", json={"articles": articles}).status_code
+            )
+        )
+        batch.start()
+        seen = set()
+        while batch.is_alive():
+            seen.add(app.state.service.admission.pending)
+            time.sleep(0.001)
+        batch.join()
+    assert answers == [200]
+    assert seen - {0} == {3}, f"{len(articles)} articles are parsed in 3 groups: {seen}"
 
     app = create_app(Settings(max_pending_extractions=1), load_extractor=lambda model: extractor)
     with serve_in_thread(app) as client:
