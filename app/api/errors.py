@@ -34,6 +34,11 @@ class ErrorResponse(BaseModel):
     error: ErrorDetail
 
 
+def documented_errors(descriptions: Mapping[int, str]) -> dict[int | str, dict[str, Any]]:
+    """A route's `responses` for the error statuses it answers with, each with the error body's model."""
+    return {status: {"model": ErrorResponse, "description": text} for status, text in descriptions.items()}
+
+
 class ApiError(Exception):
     """An error the service answers on purpose, with its status and message."""
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Response
 
 from app.api.deps import ExtractorDep, MetricsDep, RequestFactsDep, SettingsDep, admit_extraction
-from app.api.errors import ErrorResponse
+from app.api.errors import documented_errors
 from app.api.limits import ensure_text_fits, require_json
 from app.api.schemas import ResponseVersionDep, SchemaResponderDep, describedby_link
 from app.models.v1 import Extraction, ExtractRequest, ExtractResponse, ModelInfo
@@ -15,17 +15,16 @@ from app.schemas.documents import EXTRACT_RESPONSE
 
 router = APIRouter(prefix="/v1", tags=["extraction"])
 
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorResponse, "description": description}
-    for status, description in {
+_ERRORS = documented_errors(
+    {
         400: "The body is not valid JSON.",
         406: "schema_version names a version not served; the message lists those that are.",
         413: "The body or the text is over the limit.",
         415: "The body is not declared as application/json.",
         422: "A field is missing, unknown or invalid; the message names it.",
         503: "The model is still loading, or too many extractions are pending (see Retry-After).",
-    }.items()
-}
+    }
+)
 _LINK_HEADER = {
     "Link": {
         "description": "The schema the body conforms to, e.g. "

@@ -8,7 +8,6 @@ Constraints (bounds, patterns) are left to the service, which checks what it rec
 
 from __future__ import annotations
 
-import difflib
 import json
 import textwrap
 from pathlib import Path
@@ -20,6 +19,7 @@ from app.schemas.documents import (
     EXTRACT_REQUEST,
     EXTRACT_RESPONSE,
     SCHEMAS_DIR,
+    file_difference,
 )
 
 CLIENT_MODELS = SCHEMAS_DIR.parent / "client" / "event_extractor_client" / "models.py"
@@ -84,19 +84,8 @@ def write(directory: Path = SCHEMAS_DIR, target: Path = CLIENT_MODELS) -> bool:
 def differences(directory: Path = SCHEMAS_DIR, target: Path = CLIENT_MODELS) -> list[str]:
     """How the committed client models differ from what the schemas write (empty if they agree)."""
     shown = target.relative_to(SCHEMAS_DIR.parent) if target.is_relative_to(SCHEMAS_DIR.parent) else target
-    if not target.is_file():
-        return [f"{shown} is missing"]
-    committed, expected = target.read_text(encoding="utf-8"), render(directory)
-    if committed == expected:
-        return []
-    diff = difflib.unified_diff(
-        committed.splitlines(),
-        expected.splitlines(),
-        f"{shown} (committed)",
-        f"{shown} (schemas)",
-        lineterm="",
-    )
-    return ["\n".join(diff)]
+    difference = file_difference(target, render(directory), shown, "schemas")
+    return [] if difference is None else [difference]
 
 
 def _join(names: list[str]) -> str:

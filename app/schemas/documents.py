@@ -143,23 +143,30 @@ def differences(directory: Path = SCHEMAS_DIR) -> list[str]:
     expected = expected_files(directory)
     found: list[str] = []
     for path, text in expected.items():
-        shown = path.relative_to(directory.parent)
-        if not path.is_file():
-            found.append(f"{shown} is missing")
-            continue
-        committed = path.read_text(encoding="utf-8")
-        if committed != text:
-            diff = difflib.unified_diff(
-                committed.splitlines(),
-                text.splitlines(),
-                f"{shown} (committed)",
-                f"{shown} (models)",
-                lineterm="",
-            )
-            found.append("\n".join(diff))
+        difference = file_difference(path, text, path.relative_to(directory.parent), "models")
+        if difference is not None:
+            found.append(difference)
     for stray in sorted(set(directory.glob("*/*.json")) - set(expected)):
         found.append(f"{stray.relative_to(directory.parent)} is written by no model version")
     return found
+
+
+def file_difference(path: Path, expected: str, shown: Path, source: str) -> str | None:
+    """How the committed file at `path` differs from what `source` writes: a note if it is missing, a
+    unified diff, or None if they agree."""
+    if not path.is_file():
+        return f"{shown} is missing"
+    committed = path.read_text(encoding="utf-8")
+    if committed == expected:
+        return None
+    diff = difflib.unified_diff(
+        committed.splitlines(),
+        expected.splitlines(),
+        f"{shown} (committed)",
+        f"{shown} ({source})",
+        lineterm="",
+    )
+    return "\n".join(diff)
 
 
 def _example_at(kind: DocumentKind, example: Json, version: str) -> Json:

@@ -50,21 +50,21 @@ class AsyncClient:
         schema_version: str | None = None,
     ) -> ExtractResponse:
         body = protocol.single_body(text, published_at, id)
-        response = await self._send("POST", protocol.EXTRACT_PATH, body, schema_version)
+        response = await self._send(protocol.EXTRACT_PATH, body, schema_version)
         return protocol.parse(response, ExtractResponse)
 
     async def extract_batch(
         self, articles: Sequence[Article], *, schema_version: str | None = None
     ) -> BatchResponse:
-        body = {"articles": [protocol.article_body(article) for article in articles]}
-        response = await self._send("POST", protocol.BATCH_PATH, body, schema_version)
+        body = protocol.batch_body(articles)
+        response = await self._send(protocol.BATCH_PATH, body, schema_version)
         return protocol.parse(response, BatchResponse)
 
     async def stream_batch(
         self, articles: Sequence[Article], *, schema_version: str | None = None
     ) -> AsyncIterator[BatchItem]:
-        body = {"articles": [protocol.article_body(article) for article in articles]}
-        response = await self._send("POST", protocol.BATCH_PATH, body, schema_version, stream=True)
+        body = protocol.batch_body(articles)
+        response = await self._send(protocol.BATCH_PATH, body, schema_version, stream=True)
         try:
             if not response.is_success:
                 await response.aread()
@@ -124,12 +124,9 @@ class AsyncClient:
         return protocol.renumbered(answer.items, offset)
 
     async def _send(
-        self, method: str, path: str, body: Any, schema_version: str | None, *, stream: bool = False
+        self, path: str, body: Any, schema_version: str | None, *, stream: bool = False
     ) -> httpx.Response:
-        headers = {"Accept": protocol.NDJSON} if stream else None
-        request = self._http.build_request(
-            method, path, json=body, params=protocol.params(schema_version), headers=headers
-        )
+        request = protocol.post(self._http, path, body, schema_version, stream)
         attempt = 0
         while True:
             try:

@@ -107,8 +107,18 @@ def article_body(article: Article) -> dict[str, Any]:
     return dict(article)
 
 
-def params(schema_version: str | None) -> dict[str, str]:
-    return {} if schema_version is None else {"schema_version": schema_version}
+def batch_body(articles: Iterable[Article]) -> dict[str, Any]:
+    return {"articles": [article_body(article) for article in articles]}
+
+
+def post(
+    http: httpx.Client | httpx.AsyncClient, path: str, body: Any, schema_version: str | None, stream: bool
+) -> httpx.Request:
+    """The POST of `body` to `path`, answering in `schema_version` (the latest if None), as NDJSON if
+    `stream`."""
+    params = {} if schema_version is None else {"schema_version": schema_version}
+    headers = {"Accept": NDJSON} if stream else None
+    return http.build_request("POST", path, json=body, params=params, headers=headers)
 
 
 def raise_for_error(response: httpx.Response) -> None:

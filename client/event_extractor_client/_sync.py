@@ -56,7 +56,7 @@ class Client:
     ) -> ExtractResponse:
         """The meetings and dates of one article (POST /v1/extract)."""
         body = protocol.single_body(text, published_at, id)
-        response = self._send("POST", protocol.EXTRACT_PATH, body, schema_version)
+        response = self._send(protocol.EXTRACT_PATH, body, schema_version)
         return protocol.parse(response, ExtractResponse)
 
     def extract_batch(
@@ -64,16 +64,16 @@ class Client:
     ) -> BatchResponse:
         """One answer per article, in order (POST /v1/extract/batch); a bad article gets an item with
         its `error` instead of a `result`. At most the service's batch size (64 by default)."""
-        body = {"articles": [protocol.article_body(article) for article in articles]}
-        response = self._send("POST", protocol.BATCH_PATH, body, schema_version)
+        body = protocol.batch_body(articles)
+        response = self._send(protocol.BATCH_PATH, body, schema_version)
         return protocol.parse(response, BatchResponse)
 
     def stream_batch(
         self, articles: Sequence[Article], *, schema_version: str | None = None
     ) -> Iterator[BatchItem]:
         """As extract_batch, each item as soon as the service has it (application/x-ndjson)."""
-        body = {"articles": [protocol.article_body(article) for article in articles]}
-        response = self._send("POST", protocol.BATCH_PATH, body, schema_version, stream=True)
+        body = protocol.batch_body(articles)
+        response = self._send(protocol.BATCH_PATH, body, schema_version, stream=True)
         try:
             if not response.is_success:
                 response.read()
@@ -129,13 +129,10 @@ class Client:
             return alone
 
     def _send(
-        self, method: str, path: str, body: Any, schema_version: str | None, *, stream: bool = False
+        self, path: str, body: Any, schema_version: str | None, *, stream: bool = False
     ) -> httpx.Response:
         """The answer, after as many tries as the retry policy allows."""
-        headers = {"Accept": protocol.NDJSON} if stream else None
-        request = self._http.build_request(
-            method, path, json=body, params=protocol.params(schema_version), headers=headers
-        )
+        request = protocol.post(self._http, path, body, schema_version, stream)
         attempt = 0
         while True:
             try:
