@@ -15,6 +15,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Protocol
@@ -282,7 +283,7 @@ class _Remote:
         self._args = args
 
     def one(self, body: Json) -> Answer:
-        with self._reaching():
+        with _service_reached(self._client.base_url):
             try:
                 answer = self._client.extract(
                     body["text"],
@@ -301,34 +302,26 @@ class _Remote:
             concurrency=self._args.concurrency,
             schema_version=self._args.schema_version,
         )
-        with self._reaching():
+        with _service_reached(self._client.base_url):
             for item in items:
                 if item.result is not None:
                     yield Answer(result=item.result.model_dump(mode="json", exclude_unset=True))
                 else:
                     yield Answer(error=item.error.model_dump(mode="json") if item.error else None)
 
-    def _reaching(self) -> _ServiceReached:
-        return _ServiceReached(self._client.base_url)
 
-
-class _ServiceReached:
-    """Turns a service that cannot be reached, or that refuses the whole call, into a CommandError."""
-
-    def __init__(self, url: str) -> None:
-        self.url = url
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, traceback: Any) -> None:
-        if isinstance(error, httpx.TransportError):
-            raise CommandError(
-                f"cannot reach the service at {self.url} ({error!r}); start one (event-extractor serve), "
-                "point --url or EVENT_EXTRACTOR_URL at one, or use --local"
-            ) from None
-        if isinstance(error, ServiceError):
-            raise CommandError(f"the service refused the batch: {error}") from None
+@contextmanager
+def _service_reached(url: str) -> Iterator[None]:
+    """Turns a service that cannot be reached, or that refuses a whole batch, into a CommandError."""
+    try:
+        yield
+    except httpx.TransportError as error:
+        raise CommandError(
+            f"cannot reach the service at {url} ({error!r}); start one (event-extractor serve), "
+            "point --url or EVENT_EXTRACTOR_URL at one, or use --local"
+        ) from None
+    except ServiceError as error:
+        raise CommandError(f"the service refused the batch: {error}") from None
 
 
 def _local(args: argparse.Namespace) -> Backend:
