@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import email.utils
+import shutil
 import subprocess
 import sys
 import threading
@@ -52,6 +53,11 @@ def test_importing_the_client_imports_neither_spacy_nor_the_service() -> None:
 
 
 def test_the_client_distribution_holds_the_client_alone_and_needs_no_spacy(tmp_path: Path) -> None:
+    # Built from a copy: setuptools writes build/ and egg-info/ beside the sources.
+    source = tmp_path / "client"
+    shutil.copytree(
+        REPO_ROOT / "client", source, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__")
+    )
     subprocess.run(
         [
             sys.executable,
@@ -65,7 +71,7 @@ def test_the_client_distribution_holds_the_client_alone_and_needs_no_spacy(tmp_p
             str(tmp_path),
             ".",
         ],
-        cwd=REPO_ROOT / "client",
+        cwd=source,
         check=True,
         capture_output=True,
     )
