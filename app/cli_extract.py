@@ -106,6 +106,9 @@ def run_extract(args: argparse.Namespace) -> int:
     try:
         if args.jsonl is not None and (args.pretty or args.id is not None):
             raise CommandError("--pretty and --id do not go with --jsonl (each line is one JSON document)")
+        source = args.file if args.jsonl is None else args.jsonl
+        if source != "-" and not Path(source).is_file():  # said before a model is loaded for nothing
+            raise CommandError(f"cannot read {source}: no such file")
         backend = _local(args) if args.local else _remote(args)
         if args.jsonl is None:
             return _extract_one(args, backend)

@@ -192,3 +192,10 @@ def test_a_service_that_cannot_be_reached_is_named_with_what_to_do(tmp_path: Pat
 
     assert done.returncode == 2
     assert "cannot reach the service" in done.stderr and "--local" in done.stderr
+
+
+def test_a_file_that_cannot_be_read_is_named_before_any_model_loads(tmp_path: Path) -> None:
+    done = _run("extract", "--local", "--jsonl", str(tmp_path / "missing.jsonl"))
+
+    assert done.returncode == 2
+    assert f"cannot read {tmp_path / 'missing.jsonl'}: no such file" in done.stderr
