@@ -8,6 +8,7 @@ running service or in this process (app/cli_extract.py).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -62,7 +63,12 @@ def serve() -> None:
 def main(argv: Sequence[str] | None = None) -> None:
     args = parser().parse_args(argv)
     if args.command == "extract":
-        sys.exit(run_extract(args))
+        try:
+            sys.exit(run_extract(args))
+        except BrokenPipeError:
+            # The reader went away (`| head`): stop quietly, as command-line tools do.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
     serve()
 
 

@@ -199,3 +199,31 @@ def test_a_file_that_cannot_be_read_is_named_before_any_model_loads(tmp_path: Pa
 
     assert done.returncode == 2
     assert f"cannot read {tmp_path / 'missing.jsonl'}: no such file" in done.stderr
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(server_url: str, tmp_path: Path) -> None:
+    many = tmp_path / "many.jsonl"
+    many.write_text(
+        "".join(json.dumps({"text": f"Envoys met in Bern on day {n}."}) + "\n" for n in range(200))
+    )
+    command = [
+        sys.executable,
+        "-m",
+        "app.cli",
+        "extract",
+        "--jsonl",
+        str(many),
+        "--url",
+        server_url,
+        "--batch-size",
+        "8",
+    ]
+    with subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()  # as `| head -1` does
+        errors = process.stderr.read().decode()
+        status = process.wait(timeout=120)
+
+    assert json.loads(first)["events"]
+    assert status == 1 and "Traceback" not in errors, errors
