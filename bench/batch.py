@@ -1,11 +1,12 @@
 """Batch benchmark: articles per second through POST /v1/extract/batch beside POST /v1/extract, at the
 same concurrency, against one real server process (as bench/serve.py starts it).
 
-usage: python -m bench.batch [--articles 256] [--concurrency 4] [--batch-size 64]
+usage: python -m bench.batch [--articles 256] [--concurrency 4] [--batch-size 64] [--rounds 2]
 
 Each phase sends the same articles (the gold dev articles beside the checkout, else a built-in
 paragraph): one request each, then in batches of --batch-size; --concurrency requests at a time in
 both. A third phase sends them with the Python client's extract_many (batches, --concurrency in flight).
+The phases alternate for --rounds rounds, and the best round of each is summed up.
 """
 
 from __future__ import annotations
@@ -78,10 +79,12 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=256, help="articles per phase (default 256)")
     parser.add_argument("--concurrency", type=int, default=4, help="requests at once (default 4)")
     parser.add_argument("--batch-size", type=int, default=64, help="articles per batch (default 64)")
+    parser.add_argument("--rounds", type=int, default=2, help="rounds of the three phases (default 2)")
     args = parser.parse_args()
     texts = _articles()
     articles = [{"text": texts[n % len(texts)], "published_at": PUBLISHED_AT} for n in range(args.articles)]
     batches = [articles[i : i + args.batch_size] for i in range(0, len(articles), args.batch_size)]
+    best: dict[str, float] = {}
     # Batches of 64 parse as 4 groups, so 4 at once pend as 16 extractions: under the default limit.
     with _server({}) as (url, _):
         chars = sum(len(a["text"]) for a in articles) // len(articles)
@@ -89,26 +92,31 @@ def main() -> None:
             f"{len(texts)} distinct articles, {chars} characters on average; concurrency {args.concurrency}"
         )
         _timed([articles[:1]] * args.concurrency, _single, url, args.concurrency)  # warm-up
-        single = _report(
-            "POST /v1/extract, one article a request",
-            *_timed([[a] for a in articles], _single, url, args.concurrency),
-            len(articles),
-        )
-        batch = _report(
-            f"POST /v1/extract/batch, {args.batch_size} a request",
-            *_timed(batches, _batch, url, args.concurrency),
-            len(articles),
-        )
-        started = time.perf_counter()
-        with Client(url, timeout=600) as client:
-            items = list(
-                client.extract_many(articles, batch_size=args.batch_size, concurrency=args.concurrency)
-            )
-        answered = sum(item.result is not None for item in items)
-        _report(
-            "Client.extract_many (batch endpoint)", time.perf_counter() - started, answered, len(articles)
-        )
-        print(f"batch / single: {batch / single:.2f}x")
+        for round in range(1, args.rounds + 1):
+            print(f"round {round}")
+            phases = {
+                "POST /v1/extract, one article a request": lambda: _timed(
+                    [[a] for a in articles], _single, url, args.concurrency
+                ),
+                f"POST /v1/extract/batch, {args.batch_size} a request": lambda: _timed(
+                    batches, _batch, url, args.concurrency
+                ),
+                "Client.extract_many (the batch endpoint)": lambda: _through_client(url, articles, args),
+            }
+            for name, phase in phases.items():
+                rate = _report(name, *phase(), len(articles))
+                best[name] = max(best.get(name, 0.0), rate)
+    # Other work on the machine only ever slows a phase down: the best round is the least disturbed.
+    print("best of the rounds, articles/s: " + "; ".join(f"{name} {rate:.1f}" for name, rate in best.items()))
+    single, batch = list(best.values())[:2]
+    print(f"batch / single: {batch / single:.2f}x")
+
+
+def _through_client(url: str, articles: list[dict[str, str]], args: argparse.Namespace) -> tuple[float, int]:
+    started = time.perf_counter()
+    with Client(url, timeout=600) as client:
+        items = list(client.extract_many(articles, batch_size=args.batch_size, concurrency=args.concurrency))
+    return time.perf_counter() - started, sum(item.result is not None for item in items)
 
 
 if __name__ == "__main__":
