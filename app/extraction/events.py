@@ -14,10 +14,11 @@ from dataclasses import dataclass, field, replace
 from app.extraction.actors import ActorIndex, resolve_actors
 from app.extraction.confidence import event_confidence, party_confidence
 from app.extraction.grammar import Tense, clause_tense, governing_verb, own_clause
+from app.extraction.lexicon.wordsets import senses
 from app.extraction.location import Place, is_country, mention_place, scene_place, sidelines_of
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.parties import Exclusion, PartyRole, find_exclusions, positions_taken, trigger_parties
-from app.extraction.status import REPORTING, SCHEDULE_WORDS, Status, mention_status
+from app.extraction.status import Status, mention_status
 from app.extraction.temporal import DateMention
 from app.extraction.triggers import Trigger, find_triggers, part_of
 from app.models import v1
@@ -25,25 +26,31 @@ from app.models import v1
 # How far back (in sentences) an anaphoric mention looks for the gathering it names.
 ANAPHORA_WINDOW = 3
 SHALLOW_DEPS = {"prep", "npadvmod", "tmod", "advmod", "pobj", "nmod", "poss", "compound", "dobj"}
+# Verbs of saying: a date above one dates the saying.
+REPORTING = senses("report")
+# Verbs that plan a meeting: "a meeting between X and Y, scheduled for May 2" dates it.
+SCHEDULE_WORDS = senses("schedule-date")
 # Dates that end something ("ran until late on Saturday") are not when it met.
 END_PREPS = {"until", "till", "through", "by"}
 # Verbs that move or call off a meeting: their own date is when that was decided.
-RESCHEDULING = {"postpone", "delay", "push", "move", "reschedule", "bring", "cancel", "call", "scrap"}
+RESCHEDULING = senses("reschedule")
 # A relative clause with one of these on a meeting tells its own time: "the summit, which the
 # council holds on December 1".
-HOLDING_VERBS = {"hold", "host", "convene", "open", "begin", "start", "take", "chair", "stage", "resume"}
+HOLDING_VERBS = senses("hold")
+# A clause on a meeting with one of these dates the meeting: "scheduled for May 2", "held on Monday".
+DATING_VERBS = SCHEDULE_WORDS | HOLDING_VERBS
 # Verbs that end a meeting: their date is its last day, not its first.
-ENDING_VERBS = {"end", "conclude", "close", "wrap", "finish", "adjourn"}
+ENDING_VERBS = senses("end")
 # The longest gathering whose start and end dates are taken to be one gathering's.
 MAX_GATHERING_DAYS = 21
 # Meetings small enough that meeting someone at one is that meeting.
-SMALL_MEETINGS = {"session", "meeting", "lunch", "dinner", "breakfast", "call", "conversation"}
+SMALL_MEETINGS = senses("small-meeting")
 # Words for rounds of one negotiation: a new round goes on with the same sides.
-ROUNDS = {"round", "talk", "negotiation"}
+ROUNDS = senses("round")
 # Sentence openers that leave the passage: "Separately, Russia rejected ...".
-TOPIC_SHIFTS = {"separately", "meanwhile", "elsewhere", "earlier", "later", "previously", "also"}
+TOPIC_SHIFTS = senses("topic-shift")
 # Nouns for negotiating rounds; a bare plural of one continues the talks just mentioned.
-TALKS = {"talk", "negotiation", "discussion", "consultation"}
+TALKS = senses("talks")
 # When mentions give one party several roles, the most explicit wins: being left out or staying
 # away is said outright, taking part is often inferred.
 ROLE_RANK = {"excluded": 0, "absent": 1, "organizer": 2, "participant": 3}
@@ -192,12 +199,12 @@ def _continue_series(gatherings: list[_Gathering]) -> None:
         elif not own:
             # "a 14th round" goes on with the sides of the rounds before; "the next plenary" with
             # the body that held the last one.
-            rounds = g.lemmas & ROUNDS
+            rounds = ROUNDS & g.lemmas
             kinds = {"organization", "country", "group"} if rounds else {"organization"}
             before = [
                 h
                 for h in gatherings
-                if h.first.sent < g.first.sent and h is not g and (not rounds or h.lemmas & ROUNDS)
+                if h.first.sent < g.first.sent and h is not g and (not rounds or ROUNDS & h.lemmas)
             ]
             for h in reversed(before):
                 bodies = [
@@ -362,7 +369,7 @@ def _dates_in(
                     c.pos == "VERB"
                     and c.dep in {"acl", "pcomp"}
                     and i != node.i
-                    and c.lemma.lower() not in SCHEDULE_WORDS | HOLDING_VERBS
+                    and c.lemma.lower() not in DATING_VERBS
                 )
             ):
                 # another clause's date: "a statement issued on Wednesday", "a hearing over
@@ -474,7 +481,7 @@ def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | Non
         # A bare plural goes on with the negotiations just mentioned: "continue pay negotiations
         # with ministers ... have been in talks with the department since Tuesday".
         if t.lemma in TALKS and not t.novel:
-            last = [g for g in compatible if frame.sent - g.last_sent <= 1 and g.lemmas & TALKS]
+            last = [g for g in compatible if frame.sent - g.last_sent <= 1 and TALKS & g.lemmas]
             if last:
                 return last[-1]
         return None

@@ -13,158 +13,35 @@ from dataclasses import dataclass
 
 from app.extraction.actors import NAME_TITLES, TITLES, ActorIndex, ActorMention
 from app.extraction.grammar import Tense, clause_tense, governing_verb, relatives_in_of_phrase, verb_tense
+from app.extraction.lexicon.wordsets import senses
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.triggers import Trigger, part_of
 from app.models.v1 import Role
 
-ORGANIZER_VERBS = {
-    "convene",
-    "host",
-    "chair",
-    "preside",
-    "organize",
-    "organise",
-    "call",
-    "hold",
-    "invite",
-    "summon",
-}
+# Verbs whose subject is at the meeting they hold, call or invite to.
+ORGANIZER_VERBS = senses("organizer-verb")
 # Verbs whose subject takes part in the meeting that is their object or goal.
-ATTEND_VERBS = {
-    "hold",
-    "have",
-    "attend",
-    "join",
-    "convene",
-    "host",
-    "chair",
-    "open",
-    "begin",
-    "start",
-    "conduct",
-    "resume",
-    "enter",
-    "travel",
-    "go",
-    "come",
-    "arrive",
-    "head",
-    "fly",
-    "meet",
-    "sit",
-    "take",
-    "participate",
-    "agree",
-    "lead",
-    "place",
-    "decide",
-    "accept",
-    "skip",
-    "leave",
-    "return",
-    # Being at a hearing or congress: "testify at a hearing", "told the congress", "spent Monday in
-    # meetings", "will face a second hearing".
-    "testify",
-    "hear",  # a court hears arguments
-    "appear",
-    "speak",
-    "address",
-    "tell",
-    "brief",
-    "face",
-    "spend",
-    "send",  # "Facebook and Google sent their lawyers to the hearings"
-    # Holding a meeting through to its end: "the leaders wrapped up their summit".
-    "wrap",
-    "conclude",
-    "end",
-    "close",
-    "finish",
-}
-TRAVEL_VERBS = {
-    "land",
-    "arrive",
-    "travel",
-    "fly",
-    "head",
-    "go",
-    "come",
-    "leave",
-    "depart",
-    "return",
-    "prepare",
-}
+ATTEND_VERBS = senses("take-part")
+TRAVEL_VERBS = senses("travel")
 # Verbs whose subject sets a meeting up: "the court set a special session for January 10".
-SCHEDULING = {"set", "schedule", "plan", "arrange", "organize", "organise", "call", "announce"}
+SCHEDULING = senses("schedule")
 # Verbs whose object takes part when a meeting is their subject: "talks will involve X".
-INCLUDE_VERBS = {"involve", "include", "bring", "gather", "feature", "unite", "see"}
+INCLUDE_VERBS = senses("include")
 # Verbs of speaking and arguing: who does so at a meeting is there.
-SPEAKING_VERBS = {
-    "say",
-    "tell",
-    "state",
-    "propose",
-    "argue",
-    "insist",
-    "urge",
-    "warn",
-    "announce",
-    "pledge",
-    "stress",
-    "raise",
-    "present",
-    "demand",
-    "object",
-    "complain",
-    "call",
-}
+SPEAKING_VERBS = senses("speak")
 # Verbs of taking a side in a negotiation, or of giving evidence at a hearing.
-STANCE_VERBS = {
-    "want",
-    "oppose",
-    "support",
-    "back",
-    "reject",
-    "side",
-    "argue",
-    "push",
-    "demand",
-    "block",
-    "resist",
-    "favour",
-    "favor",
-    "object",
-    "veto",
-    # and of giving evidence at a hearing
-    "answer",
-    "testify",
-    "apologise",
-    "apologize",
-}
-VISITS = {"visit", "trip", "tour"}
+STANCE_VERBS = senses("stance")
+VISITS = senses("visit")
 # Meeting words one is "in" by taking part: "in talks with", "in a video call".
-SESSIONS = {"talk", "negotiation", "call", "meeting", "session", "discussion", "conversation", "consultation"}
+SESSIONS = senses("session")
 GOAL_PREPS = {"for", "at", "to", "into", "in", "during", "before", "over"}  # ("presided over")
 PARTY_PREPS = {"with", "between", "among", "of", "involving", "alongside"}
-EXCLUDE_VERBS = {"exclude", "bar", "ban", "snub", "sideline", "uninvite", "disinvite", "freeze"}
-NEGATABLE_INCLUSION = {"invite", "include", "allow", "admit", "represent", "welcome", "ask"}
-OUT_VERBS = {"shut", "leave", "keep", "lock", "freeze", "cut"}  # "shut out", "left out", "kept out"
+EXCLUDE_VERBS = senses("exclude")
+NEGATABLE_INCLUSION = senses("include-if-not")
+OUT_VERBS = senses("shut-out")  # "shut out", "left out", "kept out"
 # Cues that mean exclusion from a meeting only when one is named nearby.
-WEAK_CUES = {
-    "ban",
-    "bar",
-    "snub",
-    "sideline",
-    "freeze",
-    "keep",
-    "cut",
-    "lock",
-    "decline",
-    "refuse",
-    "skip",
-    "shun",
-}
-REFUSAL_VERBS = {"decline", "boycott", "refuse", "skip", "shun", "snub"}
+WEAK_CUES = senses("weak-exclusion-cue")
+REFUSAL_VERBS = senses("decline")
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,15 +51,35 @@ class PartyRole:
 
 
 AddParty = Callable[[Token, Role], None]
-ORGANIZING = {"convene", "host", "chair", "preside", "organize", "organise"}
+ORGANIZING = senses("host")
 # "under the chairmanship of X": X convenes.
-AUSPICES = {"chairmanship", "chairship", "auspices", "presidency", "leadership", "mediation", "aegis"}
+AUSPICES = senses("auspices")
 # Meetings held before someone: "a hearing before Justice Ortiz", "before the committee".
-HEARINGS = {"hearing", "session", "argument"}
+HEARINGS = senses("hearing")
 # Verbs whose object meets their subject at the meeting: "face the committee at a hearing".
-FACING = {"face", "meet", "join", "brief", "address", "see", "receive", "welcome", "tell"}
+FACING = senses("face")
 # Who invites to a meeting organizes it; who is invited takes part.
-INVITING = {"invite", "summon"}
+INVITING = senses("invite")
+# Said of those at a meeting to come: "among those expected", "among those invited".
+EXPECTED = senses("expected")
+# What one fails at while attending: "failed to agree at the talks" was there.
+SETTLING = senses("settle")
+# A verb whose subject is at the meeting it governs, by its sense.
+TAKING_PART = ATTEND_VERBS | ORGANIZER_VERBS
+AT_MEETING = ORGANIZING | ATTEND_VERBS
+# Whose subject organizes what they set up, host or invite to.
+SETTING_UP = ORGANIZING | SCHEDULING | INVITING
+# Whose passive subject is a guest: "was invited to the talks", "was hosted by the speaker".
+RECEIVING = INVITING | ORGANIZING
+# Whose object meets their subject at the meeting: "host Trump for a working lunch".
+MEETING_THEIR_OBJECT = ORGANIZING | INVITING | FACING
+# "is due to host Trump for a working lunch", read from the words when the parse misses the verb.
+HOSTING_A_GUEST = ORGANIZING | {"meet", "receive", "welcome"}
+RECEIVING_A_GUEST = ORGANIZING | {"receive", "welcome"}
+# Heads under which an attendance did not happen: "declined to attend", "failed to join".
+GIVING_UP = REFUSAL_VERBS | {"fail", "decline", "refuse"}
+# Speaking verbs whose subject a reported clause may borrow: "said ..., telling a hearing".
+TELLING = SPEAKING_VERBS | {"testify", "add"}
 
 
 def _collector(
@@ -277,19 +174,19 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
                     or (c.lower == "before" and trigger.lemma in HEARINGS)
                 ):
                     _add_objects(parsed, c, add)  # "the meeting was held on Monday with X"
-    elif lemma in ATTEND_VERBS or lemma in ORGANIZER_VERBS or (lemma in SCHEDULING and head.dep == "dobj"):
-        role = "organizer" if lemma in ORGANIZING | SCHEDULING | INVITING else "participant"
+    elif lemma in TAKING_PART or (lemma in SCHEDULING and head.dep == "dobj"):
+        role = "organizer" if lemma in SETTING_UP else "participant"
         if _stayed_away(parsed, verb):
             role = "absent"  # "declined to attend the summit", "did not attend the meeting"
         for subj in _subjects(parsed, verb, actors):
             # "was invited to the talks", "was hosted by the speaker at a meeting": a guest.
-            add(subj, "participant" if subj.dep == "nsubjpass" and lemma in INVITING | ORGANIZING else role)
+            add(subj, "participant" if subj.dep == "nsubjpass" and lemma in RECEIVING else role)
         for c in parsed.children(verb.i):
             if c.dep == "agent":
                 _add_objects(parsed, c, add, "organizer" if lemma in INVITING else role)
             elif c.dep == "prep" and c.lower in {"with", "between", "before"} and c.i != head.head:
                 _add_objects(parsed, c, add)  # "face a hearing before the committee"
-            elif c.dep == "dobj" and lemma in ORGANIZING | INVITING | FACING and head.dep == "pobj":
+            elif c.dep == "dobj" and lemma in MEETING_THEIR_OBJECT and head.dep == "pobj":
                 # "Lee will host Trump for a working lunch", "invited it to talks", "is due to face
                 # the committee at an evidence session"
                 add(c, "participant")
@@ -307,10 +204,7 @@ def _among_those_expected(parsed: ParsedText, verb: Token) -> bool:
     for prep in parsed.children(verb.i):
         if prep.dep == "prep" and prep.lower == "among":
             for those in parsed.children(prep.i):
-                if those.dep == "pobj" and any(
-                    c.lemma.lower() in {"expect", "attend", "invite", "due", "participate", "confirm"}
-                    for c in parsed.children(those.i)
-                ):
+                if those.dep == "pobj" and any(c.lemma.lower() in EXPECTED for c in parsed.children(those.i)):
                     return True
     return False
 
@@ -361,14 +255,14 @@ def _untagged_infinitive(parsed: ParsedText, head: Token, actors: ActorIndex, ad
     word = toks[j]
     if j == prep.i - 1 or word.pos == "VERB" or toks[j - 1].lower != "to":
         return
-    if word.lower not in ORGANIZING | {"meet", "receive", "welcome"}:
+    if word.lower not in HOSTING_A_GUEST:
         return
     verb = governing_verb(parsed, prep.i)
     if verb is None:
         return
     add(toks[j + 1], "participant")
     for subj in _subjects(parsed, verb, actors):
-        add(subj, "organizer" if word.lower in ORGANIZING | {"receive", "welcome"} else "participant")
+        add(subj, "organizer" if word.lower in RECEIVING_A_GUEST else "participant")
 
 
 def positions_taken(parsed: ParsedText, sent: int, actors: ActorIndex, held: bool = True) -> list[PartyRole]:
@@ -438,11 +332,7 @@ def _stayed_away(parsed: ParsedText, verb: Token) -> bool:
         return not any(c.lower in {"until", "till"} for c in kids)
     head = parsed.tokens[verb.head]
     # ("failed to agree at the talks" was there, and failed at something else)
-    return (
-        verb.dep == "xcomp"
-        and head.lemma.lower() in REFUSAL_VERBS | {"fail", "decline", "refuse"}
-        and verb.lemma.lower() not in {"agree", "decide", "accept", "conclude", "end", "finish"}
-    )
+    return verb.dep == "xcomp" and head.lemma.lower() in GIVING_UP and verb.lemma.lower() not in SETTLING
 
 
 def _subjects(parsed: ParsedText, verb: Token, actors: ActorIndex | None = None) -> list[Token]:
@@ -471,7 +361,7 @@ def _subjects(parsed: ParsedText, verb: Token, actors: ActorIndex | None = None)
         if (
             verb.dep == "advcl"
             and verb.tag == "VBG"
-            and verb.lemma.lower() in SPEAKING_VERBS | {"testify", "add"}
+            and verb.lemma.lower() in TELLING
             and host.dep == "ccomp"
             and parsed.tokens[host.head].lemma.lower() in SPEAKING_VERBS
         ):
@@ -522,17 +412,13 @@ def _clause_on_meeting(parsed: ParsedText, verb: Token, add: AddParty) -> None:
                 _add_objects(parsed, c, add, "organizer" if lemma in ORGANIZING else "participant")
             elif c.dep == "dobj" and lemma in INCLUDE_VERBS:
                 add(c, "participant")
-            elif c.dep == "nsubj" and c.tag not in {"WDT", "WP"} and lemma in ORGANIZING | ATTEND_VERBS:
+            elif c.dep == "nsubj" and c.tag not in {"WDT", "WP"} and lemma in AT_MEETING:
                 add(c, "organizer" if lemma in ORGANIZING else "participant")
             elif c.dep == "prep" and c.lower in {"with", "between", "among"}:
                 _add_objects(parsed, c, add)  # "a meeting held on Monday with Germany and Italy"
             elif c.dep == "nsubj" and v is verb and _during(parsed, verb):
                 add(c, "participant")  # "the visit in February, when Trump and Vance berated him"
-        if (
-            v is not verb
-            and lemma in ORGANIZING | ATTEND_VERBS
-            and not any(c.dep == "nsubj" for c in parsed.children(v.i))
-        ):
+        if v is not verb and lemma in AT_MEETING and not any(c.dep == "nsubj" for c in parsed.children(v.i)):
             # "a meeting that she had planned to chair": the planner chairs
             for subj in _subjects(parsed, v):
                 if subj.tag not in {"WDT", "WP"}:
@@ -645,38 +531,9 @@ def _conj_verbs(parsed: ParsedText, verb: Token) -> list[Token]:
 
 
 # Who acts for a party before a court or at a table: "lawyers for TikTok".
-COUNSEL = {"lawyer", "attorney", "counsel", "negotiator", "adviser", "advisor"}
-GROUP_HEADS = {
-    "speaker",
-    "negotiator",
-    "diplomat",
-    "adviser",
-    "advisor",
-    "boss",
-    "executive",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "premier",
-    "governor",
-    "lawyer",
-    "attorney",
-    "counsel",
-    "leader",
-    "minister",
-    "official",
-    "representative",
-    "delegation",
-    "member",
-    "head",
-    "envoy",
-    "president",
-    "chief",
-    "nation",
-    "country",
-    "government",
-    "delegate",
-}
+COUNSEL = senses("counsel")
+# Nouns for those who act for a party named after them: "delegations from Brazil", "the heads of X".
+GROUP_HEADS = senses("group-head")
 
 
 def _actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> list[ActorMention]:
@@ -893,9 +750,9 @@ def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
 
 
 # Plural nouns whose members a list may name: "six member states, Mali, Niger and Sudan".
-COLLECTIVE_MEMBERS = {"state", "country", "nation", "member", "government", "union", "company", "party"}
+COLLECTIVE_MEMBERS = senses("collective")
 # Where a meeting sits: "left out of the room" is out of the meeting.
-ROOMS = {"room", "table", "process", "loop", "discussion", "negotiation", "talk"}
+ROOMS = senses("room")
 
 
 def _kept_from(parsed: ParsedText, cue: Token, actors: ActorIndex) -> list[Token]:
