@@ -13,11 +13,12 @@ from dataclasses import dataclass, field, replace
 
 from app.extraction.actors import ActorIndex, resolve_actors
 from app.extraction.confidence import event_confidence, party_confidence
+from app.extraction.exclusions import Exclusion, find_exclusions
 from app.extraction.grammar import Tense, clause_tense, governing_verb, own_clause
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.location import Place, is_country, mention_place, scene_place, sidelines_of
 from app.extraction.parsed import ParsedText, Token
-from app.extraction.parties import Exclusion, PartyRole, find_exclusions, positions_taken, trigger_parties
+from app.extraction.parties import PartyRole, positions_taken, trigger_parties
 from app.extraction.status import Status, mention_status
 from app.extraction.temporal import DateMention
 from app.extraction.triggers import Trigger, find_triggers, part_of
