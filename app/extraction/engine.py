@@ -60,18 +60,22 @@ class Extractor:
     def extract(
         self, text: str, published_at: dt.date | None, observe: StageObserver = _no_observer
     ) -> Extraction:
-        """Events and date mentions of `text`; `observe(stage, seconds)` hears each stage's cost.
-
-        The stages, in order: parse, temporal (date mentions), triggers (meeting mentions), actors
-        (who is named), frames (each mention's parties, place, date, status), gatherings (which
-        mentions are one meeting), output (the response models).
-        """
+        """Events and date mentions of `text`; `observe(stage, seconds)` hears each stage's cost."""
         parsed = _timed(observe, "parse", self.parse, text)
-        dates = _timed(observe, "temporal", temporal.find_dates, parsed, published_at)
-        triggers = _timed(observe, "triggers", find_triggers, parsed)
-        gatherings: list[Gathering] = []
-        if triggers:  # (a text that names no meeting needs no actors)
-            actors = _timed(observe, "actors", resolve_actors, parsed)
-            frames = _timed(observe, "frames", find_frames, parsed, triggers, dates, actors)
-            gatherings = _timed(observe, "gatherings", find_gatherings, parsed, frames, actors)
-        return _timed(observe, "output", to_extraction, parsed, gatherings, dates, published_at)
+        return extract_parsed(parsed, published_at, observe)
+
+
+def extract_parsed(
+    parsed: ParsedText, published_at: dt.date | None, observe: StageObserver = _no_observer
+) -> Extraction:
+    """The stages after the parse, in order: temporal (date mentions), triggers (meeting mentions),
+    actors (who is named), frames (each mention's parties, place, date, status), gatherings (which
+    mentions are one meeting), output (the response models)."""
+    dates = _timed(observe, "temporal", temporal.find_dates, parsed, published_at)
+    triggers = _timed(observe, "triggers", find_triggers, parsed)
+    gatherings: list[Gathering] = []
+    if triggers:  # (a text that names no meeting needs no actors)
+        actors = _timed(observe, "actors", resolve_actors, parsed)
+        frames = _timed(observe, "frames", find_frames, parsed, triggers, dates, actors)
+        gatherings = _timed(observe, "gatherings", find_gatherings, parsed, frames, actors)
+    return _timed(observe, "output", to_extraction, parsed, gatherings, dates, published_at)
