@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 import spacy
 
+from app.extraction import component
 from app.extraction.engine import Extractor
 from app.settings import get_settings
 
@@ -19,9 +20,8 @@ TEXT = (
 
 @pytest.fixture(scope="module")
 def nlp() -> Any:
-    # Found by name through the package's spacy_factories entry point: no import of the component.
     nlp = spacy.load(get_settings().spacy_model)
-    nlp.add_pipe("meeting_events", config={"published_at": "2025-04-07"})
+    nlp.add_pipe(component.NAME, config={"published_at": "2025-04-07"})
     return nlp
 
 
