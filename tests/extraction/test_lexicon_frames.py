@@ -17,6 +17,7 @@ import pytest
 from app.extraction.engine import Extractor
 from app.extraction.lexicon import Row, table
 from app.extraction.lexicon.wordsets import WordMap, WordSet
+from app.extraction.triggers import find_triggers
 
 Hit = tuple[str, str]  # (the row's key, "<table>:<key column>", the word looked up)
 
@@ -93,6 +94,9 @@ def test_row_fires_on_its_example(extractor: Extractor, fired: set[Hit], name: s
     assert example.strip(), f"{name}.tsv: a row without an example"
     extractor.extract(example, PUBLISHED)
     assert _hit_key(name, row) in fired, f"{name}.tsv row {dict(row)} does not fire on its example"
+    if name != "senses":
+        # a meeting noun's example names a meeting with it
+        assert row["lemma"] in {t.lemma for t in find_triggers(extractor.parse(example))}
 
 
 def test_a_row_no_stage_reaches_does_not_fire(extractor: Extractor, fired: set[Hit]) -> None:
