@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 import pytest
 
 from app.extraction.engine import Extractor
-from app.extraction.lexicon import Row, table
+from app.extraction.lexicon import Row, path_of, table
 from app.extraction.lexicon.wordsets import WordMap, WordSet
 from app.extraction.triggers import find_triggers
 
@@ -105,3 +105,11 @@ def test_a_row_no_stage_reaches_does_not_fire(extractor: Extractor, fired: set[H
     assert ("meeting_nouns", "summit") not in fired
     extractor.extract("The two leaders held a summit in Geneva on Monday.", PUBLISHED)
     assert ("meeting_nouns", "summit") in fired
+
+
+def test_every_sense_is_described_in_the_table_s_header() -> None:
+    header = [
+        line for line in path_of("senses").read_text(encoding="utf-8").splitlines() if line.startswith("#   ")
+    ]
+    described = {line.split()[1] for line in header}
+    assert described == {row["sense"] for row in table("senses").rows}
