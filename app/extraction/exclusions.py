@@ -32,6 +32,8 @@ OUT_VERBS = senses("shut-out")  # "shut out", "left out", "kept out"
 # Cues that mean exclusion from a meeting only when one is named nearby.
 WEAK_CUES = senses("weak-exclusion-cue")
 REFUSAL_VERBS = senses("decline")
+# Not coming: "Trump said no official would attend" is a refusal.
+COMING = senses("come")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +89,7 @@ def _held_without(
     refused = any(
         t.lemma.lower() in REFUSAL_VERBS
         or (
-            t.lemma.lower() in {"attend", "join", "participate", "come", "go"}
+            t.lemma.lower() in COMING
             and any(
                 c.dep == "neg" or (c.dep == "nsubj" and _says_none(parsed, c)) for c in parsed.children(t.i)
             )

@@ -22,7 +22,7 @@ VENUE_NOUNS = senses("venue")
 HOSTING = senses("hold-place")
 MOTION_VERBS = senses("motion")
 # Words whose "to" phrase names a place: "travel to Paris", "a visit to Paris".
-GOING_TO = MOTION_VERBS | {"visit", "trip"}
+GOING_TO = MOTION_VERBS | senses("journey")
 # Verbs of saying: a place above one is where it was said, not where the meeting is.
 REPORTING = senses("report")
 

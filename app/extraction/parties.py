@@ -73,7 +73,7 @@ MEETING_THEIR_OBJECT = ORGANIZING | INVITING | FACING
 HOSTING_A_GUEST = ORGANIZING | {"meet", "receive", "welcome"}
 RECEIVING_A_GUEST = ORGANIZING | {"receive", "welcome"}
 # Heads under which an attendance did not happen: "declined to attend", "failed to join".
-GIVING_UP = REFUSAL_VERBS | {"fail", "decline", "refuse"}
+GIVING_UP = REFUSAL_VERBS | {"fail"}
 # Speaking verbs whose subject a reported clause may borrow: "said ..., telling a hearing".
 TELLING = SPEAKING_VERBS | {"testify", "add"}
 
@@ -513,7 +513,7 @@ def _host_of(parsed: ParsedText, head: Token, add: AddParty) -> None:
         owner = parsed.tokens[owner.head]
     elif head.dep != "poss":
         return
-    if owner.lemma.lower() not in {"host", "organizer", "organiser", "chair", "convener"}:
+    if owner.lemma.lower() not in HOST_NOUNS:
         return
     if owner.dep == "appos":
         add(parsed.tokens[owner.head], "organizer")
@@ -526,6 +526,10 @@ def _conj_verbs(parsed: ParsedText, verb: Token) -> list[Token]:
     return [c for c in parsed.children(verb.i) if c.dep == "conj" and c.pos in {"VERB", "AUX"}]
 
 
+# Nouns for who organizes a meeting: "the summit's host", "the host of the talks".
+HOST_NOUNS = senses("host-noun")
+# Those who came along with a party: "Trump, accompanied by Rubio".
+ACCOMPANYING = senses("accompany")
 # Who acts for a party before a court or at a table: "lawyers for TikTok".
 COUNSEL = senses("counsel")
 # Nouns for those who act for a party named after them: "delegations from Brazil", "the heads of X".
@@ -563,7 +567,7 @@ def actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> list
                     stack.append(c.i)
                 elif c.dep == "prep" and c.lower in {"as", "including", "like"}:
                     members.extend(g.i for g in parsed.children(c.i) if g.dep == "pobj")
-                elif c.dep == "acl" and c.lemma.lower() in {"accompany", "join", "flank"}:
+                elif c.dep == "acl" and c.lemma.lower() in ACCOMPANYING:
                     # "Trump, accompanied by Rubio and Witkoff": those who came along
                     members.extend(
                         o.i for a in parsed.children(c.i) if a.dep == "agent" for o in parsed.children(a.i)

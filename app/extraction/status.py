@@ -29,6 +29,8 @@ REVIVING = senses("revive")
 # Verbs of saying end the climb: "said on Saturday that the summit ..." says nothing of status.
 REPORTING = senses("report")
 SCHEDULE_WORDS = senses("schedule-date")
+# How long a meeting goes on, not whether it has begun: "is expected to run until Friday".
+LASTING = senses("last")
 # Verbs whose tense is the meeting's when the meeting is their object: it is held, attended, led,
 # planned, moved or called off (the attendance and scheduling verbs the parties stage reads, and more).
 REALIZING_VERBS = senses("take-part", "schedule", "realize")
@@ -105,7 +107,7 @@ def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
 def _lasting(parsed: ParsedText, verb: Token) -> bool:
     verbs = [verb, *(c for c in parsed.children(verb.i) if c.dep == "xcomp")]  # "expected to run"
     return any(
-        v.lemma.lower() in {"run", "last", "continue", "drag"}
+        v.lemma.lower() in LASTING
         and any(
             c.dep == "prep" and c.lower in {"until", "till", "through", "into"} for c in parsed.children(v.i)
         )

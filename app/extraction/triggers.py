@@ -46,6 +46,8 @@ NOVEL_MARKERS = senses("novel-marker")
 BACK_MARKERS = senses("back-marker")
 # What a gathering turns into is that same gathering: "a call that grew into a summit".
 BECOMING = senses("become")
+# Attending "in his place", "in person": a phrase of manner or stead, no object of the attending.
+STEAD = senses("stead")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +119,7 @@ def _manner(parsed: ParsedText, prep: Token) -> bool:
     if prep.lower == "by":
         return True
     return prep.lower == "in" and any(
-        o.lemma.lower() in {"place", "stead", "person"} for o in parsed.children(prep.i) if o.dep == "pobj"
+        o.lemma.lower() in STEAD for o in parsed.children(prep.i) if o.dep == "pobj"
     )
 
 
