@@ -23,10 +23,16 @@ Hit = tuple[str, str]  # (the row's key, "<table>:<key column>", the word looked
 
 PUBLISHED = dt.date(2025, 3, 3)
 
-# Rows kept by the pure move (issue 11) that no sentence of ours was seen to fire: the small model
-# lemmatizes "slated" to "slat", "auspices" to "auspex", "mooted" to "moot", and tags "due" ADJ where
-# the stage wants a verb. Strict: should one start firing, the mark must go.
+# Rows kept by the pure move (issue 11) that no grammatical sentence of ours was seen to fire: the
+# small model lemmatizes "slated" to "slat", "auspices" to "auspex", "mooted" to "moot", and tags "due"
+# ADJ where the stage wants a verb; "could", "might", "would" and "possible" fire only where the parser
+# makes them head the meeting's clause ("The minister will could a summit"). Candidates for removal,
+# as a measured change. Strict: should one start firing, the mark must go.
 UNREACHED = {
+    ("senses:propose", "could"),
+    ("senses:propose", "might"),
+    ("senses:propose", "would"),
+    ("senses:propose", "possible"),
     ("senses:schedule-date", "slate"),
     ("senses:schedule-date", "due"),
     ("senses:look-ahead", "slate"),
