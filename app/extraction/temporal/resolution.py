@@ -1,6 +1,6 @@
-"""Temporal normalization: every date expression in a text, resolved against the publication date.
+"""Resolution: every date expression in a text, resolved against the publication date.
 
-`_temporal_match` finds the expressions and the calendar fields they name; this module decides which
+`matching` finds the expressions and the calendar fields they name; this module decides which
 occurrence a yearless or relative expression means (from cue words and the clause's tense) and
 renders the value at the precision the text gives (TIMEX3 conventions: YYYY-MM-DD, YYYY-MM, YYYY-Www,
 YYYY, YYY for a decade, YYYY-Qn, YYYY-SU, PRESENT_REF).
@@ -12,11 +12,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from app.extraction import _temporal_calendar as cal
-from app.extraction._temporal_calendar import Lean, Period
-from app.extraction._temporal_match import Expr, Matcher
 from app.extraction.grammar import Tense, clause_tense, governing_verb
 from app.extraction.parsed import ParsedText, Token
+from app.extraction.temporal import calendar as cal
+from app.extraction.temporal.calendar import Lean, Period
+from app.extraction.temporal.matching import Expr, Matcher
 
 Anchor = Literal["publication", "text", "none"]
 Direction = Literal["past", "future", "same", "absolute"]

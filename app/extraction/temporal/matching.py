@@ -1,5 +1,5 @@
 """Finding date expressions among the tokens of a parse: which tokens form one, and what calendar
-fields it names. Resolving those fields against a date is `temporal.py`'s job."""
+fields it names. Resolving those fields against a date is `resolution`'s job."""
 
 from __future__ import annotations
 
