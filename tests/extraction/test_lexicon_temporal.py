@@ -48,34 +48,23 @@ CASES = [
     for (name, row), row_id in zip(ROWS, IDS, strict=True)
 ]
 
-# Rows whose example gets the same outcome without them: the model tags the month or the year DATE,
-# or the number MONEY, QUANTITY or CARDINAL, or the season word is read with its year anyway.
+_MONTH_CUES_BESIDE_DATE_TAGS = """
+    after around as before beginning between by coming during early end for from in into last late mid
+    mid- middle next of on past since start this through throughout till to until within
+"""
+# Rows whose example gets the same outcome without them, measured. The small model tags a month after
+# any of these cues DATE in every natural sentence we tried (the cue decides only where it does not);
+# it tags "1990 percent" PERCENT and "fiscal 2024", "Season 2023" DATE; and a season word before a
+# year is matched with the year as a season ("Summer 2028") before the year alone is tried.
 SAME_WITHOUT_THE_ROW = {
-    "temporal_verbs:post:report",
-    *(
-        f"temporal_amounts:{cells}"
-        for cells in (
-            "after:%", "after:dollars", "after:euros", "after:feet", "after:kilometers", "after:kilometres",
-            "after:km", "after:meters", "after:metres", "after:miles", "after:pc", "after:people",
-            "after:per", "after:percent", "after:pounds", "after:soldiers", "after:troops", "before:$",
-            "before:about", "before:approximately", "before:least", "before:nearly", "before:only",
-            "before:some", "before:than", "before:us$", "before:£", "before:¥", "before:€",
-        )
-    ),
-    *(
-        f"temporal_month_cues:{word}"
-        for word in (
-            "after", "around", "as", "before", "beginning", "between", "by", "coming", "during",
-            "early", "end", "for", "from", "in", "into", "last", "late", "mid", "mid-", "middle", "next",
-            "of", "on", "past", "since", "start", "this", "through", "throughout", "till", "to", "until",
-            "within",
-        )
-    ),
+    "temporal_amounts:after:%",
+    "temporal_amounts:after:percent",
+    *(f"temporal_month_cues:{word}" for word in _MONTH_CUES_BESIDE_DATE_TAGS.split()),
     *(
         f"temporal_year_words:{word}:before_year"
-        for word in ("autumn", "class", "fall", "fiscal", "season", "spring", "summer", "winter")
+        for word in ("autumn", "fall", "fiscal", "season", "spring", "summer", "winter")
     ),
-}  # fmt: skip
+}
 
 
 def _outcome(mentions: list[DateMention], example: str, date: str) -> str:
