@@ -2,8 +2,11 @@
 and sets the matcher and the resolver look words up in.
 
 One table per kind of knowledge (month names, number words, relative cues, verbs that decide a
-date's direction, ...); a `role` or `place` column splits a table into the sets the code asks for.
-`load` takes where the rows come from, so a test can drop one row and see what it did.
+date's direction, ...); a `role`, `place` or `sense` column splits a table into the sets the code asks
+for. To add a word, add a row to its table with an example sentence of your own, the words of it the
+row acts on and the value they get with publication date 2025-02-18 (`-`: not a date);
+tests/extraction/test_lexicon_temporal.py checks the example gives that value and would not without
+the row. `load` takes where the rows come from, so that test can leave one row out.
 """
 
 from __future__ import annotations
@@ -92,10 +95,10 @@ def load(rows: Rows = _from_lexicon) -> TemporalWords:
     """The temporal words from the tables, as `rows` gives them (by default, the lexicon's)."""
 
     def column(name: str, key: str, **criteria: str) -> frozenset[str]:
-        return frozenset(r[key] for r in rows(name) if all(r[k] == v for k, v in criteria.items()))
+        return lexicon.Table(name, tuple(rows(name))).column(key, **criteria)
 
     def numbers(name: str, key: str, value: str, **criteria: str) -> dict[str, int]:
-        return {r[key]: int(r[value]) for r in rows(name) if all(r[k] == v for k, v in criteria.items())}
+        return {r[key]: int(r[value]) for r in lexicon.Table(name, tuple(rows(name))).where(**criteria)}
 
     def directions(name: str, key: str) -> dict[str, Pointing]:
         return {r[key]: _direction(r["direction"]) for r in rows(name)}
@@ -108,7 +111,7 @@ def load(rows: Rows = _from_lexicon) -> TemporalWords:
     ordinal_words = numbers("temporal_numbers", "word", "number", kind="ordinal")
     relative_days = numbers("temporal_relative", "word", "shift", role="day")
     shift_cues = {
-        word: (_CUE_OF_SHIFT[shift], shift)
+        word: (_cue_of_shift(shift), shift)
         for word, shift in numbers("temporal_relative", "word", "shift", role="shift").items()
     }
     present_words = column("temporal_relative", "word", role="present")
@@ -164,6 +167,12 @@ def load(rows: Rows = _from_lexicon) -> TemporalWords:
             | {"q1", "q2", "q3", "q4"}
         ),
     )
+
+
+def _cue_of_shift(shift: int) -> Cue:
+    if shift not in _CUE_OF_SHIFT:
+        raise ValueError(f"a shift cue counts -1, 0 or 1 units, not {shift}")
+    return _CUE_OF_SHIFT[shift]
 
 
 def _direction(value: str) -> Pointing:
