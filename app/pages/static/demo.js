@@ -1,0 +1,301 @@
+"use strict";
+// The demo page: sends the article to POST v1/extract, as any client would, and shows the answer.
+// Text from the article or from the response only ever enters the page through text nodes
+// (textContent, createTextNode), never as markup: an article containing <script> shows as text.
+
+const ROLES = ["organizer", "participant", "excluded", "absent"];
+// How a party stands to its event, in the note a highlighted party shows.
+const ROLE_LINK = {
+  organizer: "organizer of", participant: "participant in", excluded: "excluded from", absent: "absent from",
+};
+// When spans of equal length overlap, the more specific one is drawn.
+const KIND_PRIORITY = { party: 3, place: 2, date: 1, trigger: 0 };
+
+const $ = (id) => document.getElementById(id);
+
+/** An element with classes and text; the text becomes a text node. */
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  return node;
+}
+
+/**
+ * The response's offsets count code points (Python string indices); JavaScript strings count UTF-16
+ * code units, and a character outside the Basic Multilingual Plane (an emoji, say) takes two.
+ * Returns units such that units[i] is the code-unit index of code point i (units[n] = text.length).
+ */
+function codeUnitIndex(text) {
+  const units = [0];
+  let unit = 0;
+  for (const character of text) { // iterates by code point
+    unit += character.length;
+    units.push(unit);
+  }
+  return units;
+}
+
+/** Every stretch of text to highlight: one per (start, end, kind, role), with the events it belongs to. */
+function collectSpans(result) {
+  const spans = new Map();
+  function add(mention, kind, role, label, event, note) {
+    const key = [mention.start, mention.end, kind, role].join(":");
+    if (!spans.has(key)) {
+      spans.set(key, { start: mention.start, end: mention.end, kind, role, label, notes: [], events: new Set() });
+    }
+    const span = spans.get(key);
+    if (!span.notes.includes(note)) span.notes.push(note);
+    if (event) span.events.add(event.id);
+  }
+  const quoted = (mention, name) => (name && name !== mention.text ? `"${mention.text}" (${name})` : `"${mention.text}"`);
+  for (const event of result.events) {
+    const about = `${event.id} (${describeEvent(event)})`;
+    for (const mention of [event.trigger, ...event.mentions]) {
+      add(mention, "trigger", null, event.type, event, `${quoted(mention)}: mention of ${about}`);
+    }
+    if (event.date) {
+      const value = event.date.value ?? "unresolved";
+      add(event.date, "date", null, "date", event, `${quoted(event.date)} = ${value}: date of ${about}`);
+    }
+    if (event.location) {
+      add(event.location, "place", null, "place", event, `${quoted(event.location, event.location.name)}: place of ${about}`);
+    }
+    for (const party of event.participants) {
+      for (const mention of party.mentions) {
+        const link = ROLE_LINK[party.role] ?? party.role;
+        add(mention, "party", party.role, party.role, event, `${quoted(mention, party.name)}: ${link} ${about}`);
+      }
+    }
+  }
+  for (const date of result.dates) {
+    const key = [date.start, date.end, "date", null].join(":");
+    const value = date.end_value ? `${date.value} to ${date.end_value}` : (date.value ?? "unresolved");
+    if (!spans.has(key)) add(date, "date", null, "date", null, `${quoted(date)} = ${value}: a date in no event`);
+  }
+  return [...spans.values()];
+}
+
+function describeEvent(event) {
+  const parts = [event.type, event.status];
+  if (event.date) parts.push(event.date.value ?? event.date.text);
+  if (event.location) parts.push(event.location.name);
+  return parts.join(", ");
+}
+
+function spanClasses(span) {
+  const classes = ["span", span.kind];
+  if (span.role) classes.push(span.role);
+  if (span.events.size === 0) classes.push("unlinked");
+  return classes.join(" ");
+}
+
+/** The more specific of two spans covering the same characters: the shorter, then by kind. */
+function moreSpecific(a, b) {
+  const byLength = (a.end - a.start) - (b.end - b.start);
+  if (byLength !== 0) return byLength < 0 ? a : b;
+  return KIND_PRIORITY[a.kind] >= KIND_PRIORITY[b.kind] ? a : b;
+}
+
+/**
+ * The article with its spans as <mark> elements. Overlapping spans are cut at every boundary; each
+ * piece is drawn as its most specific span and names every span and event it is part of.
+ */
+function renderText(text, spans) {
+  const units = codeUnitIndex(text);
+  const length = units.length - 1; // in code points
+  const inRange = spans.filter((s) => s.start >= 0 && s.end <= length && s.start < s.end);
+  const cuts = new Set([0, length]);
+  for (const span of inRange) { cuts.add(span.start); cuts.add(span.end); }
+  const points = [...cuts].sort((a, b) => a - b);
+
+  const container = $("highlighted");
+  container.replaceChildren();
+  let mark = null;
+  for (let i = 0; i + 1 < points.length; i += 1) {
+    const [from, to] = [points[i], points[i + 1]];
+    const piece = text.slice(units[from], units[to]);
+    const covering = inRange.filter((s) => s.start <= from && s.end >= to);
+    if (covering.length === 0) {
+      container.append(document.createTextNode(piece));
+      mark = null;
+      continue;
+    }
+    const shown = covering.reduce(moreSpecific);
+    const events = new Set(covering.flatMap((s) => [...s.events]));
+    const notes = [...new Set(covering.flatMap((s) => s.notes))];
+    const continues = mark && mark.span === shown && mark.notes === notes.join("\n");
+    if (!continues) {
+      const node = element("mark", spanClasses(shown));
+      node.dataset.events = [...events].join(" ");
+      node.dataset.role = shown.role ?? shown.kind;
+      node.title = notes.join("\n");
+      node.addEventListener("mouseenter", () => focusEvents(events, notes));
+      node.addEventListener("mouseleave", () => focusEvents(new Set(), []));
+      container.append(node);
+      mark = { node, span: shown, notes: notes.join("\n") };
+    }
+    mark.node.append(document.createTextNode(piece));
+    if (to === shown.end) {
+      mark.node.dataset.label = shown.label; // drawn by CSS after the words, not part of the text
+      mark = null;
+    }
+  }
+}
+
+/** Marks the events a pointed-at span belongs to: their rows in the table and all their spans. */
+function focusEvents(events, notes) {
+  for (const node of document.querySelectorAll(".focused")) node.classList.remove("focused");
+  for (const node of document.querySelectorAll("[data-events]")) {
+    if (node.dataset.events.split(" ").some((id) => events.has(id))) node.classList.add("focused");
+  }
+  for (const row of $("events").tBodies[0].rows) {
+    if (events.has(row.dataset.event)) row.classList.add("focused");
+  }
+  $("hover-info").textContent = notes.length
+    ? notes.join("; ")
+    : "Point at a highlighted word to see the event it belongs to.";
+}
+
+function spanCell(span, detail) {
+  const cell = element("td");
+  if (!span) {
+    cell.append(element("span", "none", "none"));
+    return cell;
+  }
+  cell.append(element("span", null, span.text));
+  if (detail && detail !== span.text) cell.append(element("div", "detail", detail));
+  return cell;
+}
+
+function partiesCell(event) {
+  const cell = element("td", "parties");
+  for (const role of ROLES) {
+    const names = event.participants.filter((p) => p.role === role).map((p) => p.name);
+    if (names.length === 0) continue;
+    const line = element("div", "party-line");
+    line.append(element("span", `chip ${role}`, role), document.createTextNode(" " + names.join(", ")));
+    cell.append(line);
+  }
+  if (!cell.hasChildNodes()) cell.append(element("span", "none", "none named"));
+  return cell;
+}
+
+function renderEvents(events) {
+  const body = $("events").tBodies[0];
+  body.replaceChildren();
+  if (events.length === 0) {
+    const row = element("tr");
+    const cell = element("td", "none", "No meeting found in this text.");
+    cell.colSpan = 5;
+    row.append(cell);
+    body.append(row);
+    return;
+  }
+  for (const event of events) {
+    const row = element("tr");
+    row.dataset.event = event.id;
+    row.id = `event-${event.id}`;
+    const name = element("td");
+    name.append(element("span", "event-id", event.id), document.createTextNode(` ${event.type}`));
+    const mentions = element("div", "mentions");
+    const said = [...new Set([event.trigger.text, ...event.mentions.map((m) => m.text)])];
+    mentions.append(...said.map((text) => element("mark", "span trigger", text)));
+    name.append(mentions);
+    const date = event.date ? (event.date.value ?? "unresolved") : null;
+    row.append(
+      name,
+      spanCell(event.date, date),
+      spanCell(event.location, event.location?.name),
+      element("td", `status ${event.status}`, event.status),
+      partiesCell(event),
+    );
+    const ids = new Set([event.id]);
+    row.addEventListener("mouseenter", () => focusEvents(ids, [`${event.id} (${describeEvent(event)})`]));
+    row.addEventListener("mouseleave", () => focusEvents(new Set(), []));
+    body.append(row);
+  }
+}
+
+function showError(message, fields) {
+  $("error-message").textContent = message;
+  const list = $("error-fields");
+  list.replaceChildren(...(fields ?? []).map((f) => element("li", null, `${f.field}: ${f.message}`)));
+  $("error").hidden = false;
+}
+
+function showResult(text, result) {
+  renderText(text, collectSpans(result));
+  renderEvents(result.events);
+  $("raw-json").textContent = JSON.stringify(result, null, 2);
+  $("results").hidden = false;
+}
+
+async function extract(submitEvent) {
+  submitEvent.preventDefault();
+  const text = $("article").value;
+  const body = { text };
+  if ($("published-at").value) body.published_at = $("published-at").value;
+  $("error").hidden = true;
+  $("extract").disabled = true;
+  $("progress").textContent = "Reading the article…";
+  try {
+    const response = await fetch("v1/extract", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify(body),
+    });
+    const payload = await response.json().catch(() => null);
+    if (!response.ok) {
+      // The service's own words (README "Errors"): {"error": {"code", "message", "fields"}}.
+      const error = payload?.error;
+      showError(
+        error ? `${response.status} ${error.code}: ${error.message}` : `${response.status} ${response.statusText}`,
+        error?.fields,
+      );
+      return;
+    }
+    showResult(text, payload);
+  } catch (failure) {
+    showError(`The service did not answer: ${failure.message}`);
+  } finally {
+    $("extract").disabled = false;
+    $("progress").textContent = "";
+  }
+}
+
+/** The request example the API documents (the same one "Try it out" sends on /docs). */
+async function loadExample() {
+  try {
+    const response = await fetch("openapi.json");
+    const openapi = await response.json();
+    const examples = openapi.paths["/v1/extract"].post.requestBody.content["application/json"].examples;
+    const example = Object.values(examples)[0].value;
+    $("article").value = example.text;
+    $("published-at").value = example.published_at ?? "";
+  } catch (failure) {
+    showError(`Could not load the example from openapi.json: ${failure.message}`);
+  }
+}
+
+/** A text file dropped on the article box replaces its contents; dropped text is left to the browser. */
+function acceptDroppedFiles(textarea) {
+  const hasFiles = (event) => [...event.dataTransfer.types].includes("Files");
+  textarea.addEventListener("dragover", (event) => {
+    if (hasFiles(event)) event.preventDefault();
+  });
+  textarea.addEventListener("drop", async (event) => {
+    if (!hasFiles(event) || event.dataTransfer.files.length === 0) return;
+    event.preventDefault();
+    textarea.value = await event.dataTransfer.files[0].text();
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  $("extract-form").addEventListener("submit", extract);
+  $("load-example").addEventListener("click", loadExample);
+  $("article").addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) $("extract-form").requestSubmit();
+  });
+  acceptDroppedFiles($("article"));
+});
