@@ -141,3 +141,30 @@ def test_a_dropped_text_file_becomes_the_article(visit: Visit) -> None:
     page.dispatch_event("#article", "drop", {"dataTransfer": dropped})
 
     expect(page.locator("#article")).to_have_value("Envoys of Kenya and Uganda met in Nairobi.")
+
+
+def test_every_span_of_a_busier_article_is_one_mark_with_its_words(visit: Visit) -> None:
+    # Spans inside others (a party inside a meeting's words) are marks inside marks.
+    article = (
+        "Japan will host a summit of ASEAN leaders in Tokyo on March 12, the foreign ministry said on "
+        "Sunday. Chinese President Xi Jinping met Brazil's president at the G20 summit in Rio de Janeiro "
+        "last week. Myanmar declined to attend the Tokyo summit, and Cambodia boycotted it. Officials "
+        "said Laos was not invited."
+    )
+    page = visit.page
+    page.goto("/")
+    _extract(page, article, "2025-03-02")
+
+    response = _shown_response(page)
+    expected: list[tuple[str, str]] = [("date", date["text"]) for date in response["dates"]]
+    for event in response["events"]:
+        expected += [("trigger", mention["text"]) for mention in [event["trigger"], *event["mentions"]]]
+        expected += [("place", event["location"]["text"])] if event["location"] else []
+        for party in event["participants"]:
+            expected += [(party["role"], mention["text"]) for mention in party["mentions"]]
+    assert {role for role, _ in expected} >= {"organizer", "participant", "absent", "excluded"}
+    for css_class, words in expected:
+        assert words in _marks(page, css_class), (css_class, words)
+    assert page.locator("#highlighted").evaluate("node => node.textContent") == article
+    assert visit.traffic.foreign == [], "requests left the host"
+    assert visit.traffic.errors == []

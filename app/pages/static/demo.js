@@ -90,57 +90,73 @@ function spanClasses(span) {
   return classes.join(" ");
 }
 
-/** The more specific of two spans covering the same characters: the shorter, then by kind. */
-function moreSpecific(a, b) {
-  const byLength = (a.end - a.start) - (b.end - b.start);
-  if (byLength !== 0) return byLength < 0 ? a : b;
-  return KIND_PRIORITY[a.kind] >= KIND_PRIORITY[b.kind] ? a : b;
+/** Outer before inner: by start, then longer first, then the less specific kind first. */
+function outerFirst(a, b) {
+  return a.start - b.start || (b.end - b.start) - (a.end - a.start) || KIND_PRIORITY[a.kind] - KIND_PRIORITY[b.kind];
 }
 
 /**
- * The article with its spans as <mark> elements. Overlapping spans are cut at every boundary; each
- * piece is drawn as its most specific span and names every span and event it is part of.
+ * The spans as a tree: a span inside another is its child (a party inside a meeting's words, say).
+ * A span that crosses the end of the one it starts in is cut there, and its rest placed after it;
+ * only the last piece carries the label.
  */
+function nestSpans(spans) {
+  const pending = spans.map((span) => ({ ...span, labelled: true, children: [] })).sort(outerFirst);
+  const root = { start: 0, end: Infinity, children: [] };
+  const open = [root];
+  while (pending.length > 0) {
+    const span = pending.shift();
+    while (span.start >= open[open.length - 1].end) open.pop();
+    const parent = open[open.length - 1];
+    if (span.end > parent.end) {
+      const rest = { ...span, start: parent.end, children: [] };
+      const next = pending.findIndex((other) => outerFirst(rest, other) < 0);
+      pending.splice(next === -1 ? pending.length : next, 0, rest);
+      Object.assign(span, { end: parent.end, labelled: false });
+    }
+    parent.children.push(span);
+    open.push(span);
+  }
+  return root;
+}
+
+/** The article with its spans as (possibly nested) <mark> elements; text only ever as text nodes. */
 function renderText(text, spans) {
   const units = codeUnitIndex(text);
   const length = units.length - 1; // in code points
+  const slice = (from, to) => document.createTextNode(text.slice(units[from], units[to]));
   const inRange = spans.filter((s) => s.start >= 0 && s.end <= length && s.start < s.end);
-  const cuts = new Set([0, length]);
-  for (const span of inRange) { cuts.add(span.start); cuts.add(span.end); }
-  const points = [...cuts].sort((a, b) => a - b);
+
+  function fill(container, node, from, to) {
+    let at = from;
+    for (const child of node.children) {
+      if (child.start > at) container.append(slice(at, child.start));
+      const mark = element("mark", spanClasses(child));
+      mark.dataset.events = [...child.events].join(" ");
+      mark.dataset.role = child.role ?? child.kind;
+      mark.title = child.notes.join("\n");
+      if (child.labelled) mark.dataset.label = child.label; // drawn by CSS, not part of the text
+      fill(mark, child, child.start, child.end);
+      container.append(mark);
+      at = child.end;
+    }
+    if (at < to) container.append(slice(at, to));
+  }
 
   const container = $("highlighted");
   container.replaceChildren();
-  let mark = null;
-  for (let i = 0; i + 1 < points.length; i += 1) {
-    const [from, to] = [points[i], points[i + 1]];
-    const piece = text.slice(units[from], units[to]);
-    const covering = inRange.filter((s) => s.start <= from && s.end >= to);
-    if (covering.length === 0) {
-      container.append(document.createTextNode(piece));
-      mark = null;
-      continue;
-    }
-    const shown = covering.reduce(moreSpecific);
-    const events = new Set(covering.flatMap((s) => [...s.events]));
-    const notes = [...new Set(covering.flatMap((s) => s.notes))];
-    const continues = mark && mark.span === shown && mark.notes === notes.join("\n");
-    if (!continues) {
-      const node = element("mark", spanClasses(shown));
-      node.dataset.events = [...events].join(" ");
-      node.dataset.role = shown.role ?? shown.kind;
-      node.title = notes.join("\n");
-      node.addEventListener("mouseenter", () => focusEvents(events, notes));
-      node.addEventListener("mouseleave", () => focusEvents(new Set(), []));
-      container.append(node);
-      mark = { node, span: shown, notes: notes.join("\n") };
-    }
-    mark.node.append(document.createTextNode(piece));
-    if (to === shown.end) {
-      mark.node.dataset.label = shown.label; // drawn by CSS after the words, not part of the text
-      mark = null;
-    }
-  }
+  fill(container, nestSpans(inRange), 0, length);
+}
+
+/** Pointing at a mark (the innermost one under the pointer) focuses the events it belongs to. */
+function followPointer(container) {
+  container.addEventListener("mouseover", (event) => {
+    const mark = event.target.closest("mark[data-events]");
+    if (!mark) return focusEvents(new Set(), []);
+    const events = new Set(mark.dataset.events.split(" ").filter(Boolean));
+    return focusEvents(events, mark.title.split("\n"));
+  });
+  container.addEventListener("mouseleave", () => focusEvents(new Set(), []));
 }
 
 /** Marks the events a pointed-at span belongs to: their rows in the table and all their spans. */
@@ -298,4 +314,5 @@ document.addEventListener("DOMContentLoaded", () => {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) $("extract-form").requestSubmit();
   });
   acceptDroppedFiles($("article"));
+  followPointer($("highlighted"));
 });
