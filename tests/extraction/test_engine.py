@@ -26,7 +26,14 @@ def test_concurrent_extractions_match_sequential_ones(extractor: Extractor) -> N
 def test_stage_observer_hears_every_stage(extractor: Extractor) -> None:
     heard: list[str] = []
     extractor.extract(TEXTS[0], None, lambda stage, seconds: heard.append(stage) if seconds >= 0 else None)
-    assert heard == ["parse", "temporal", "events"]
+    assert heard == ["parse", "temporal", "triggers", "actors", "frames", "gatherings", "output"]
+
+
+def test_a_text_without_meetings_skips_the_stages_that_read_meetings(extractor: Extractor) -> None:
+    heard: list[str] = []
+    result = extractor.extract("Markets rose on Friday.", None, lambda stage, seconds: heard.append(stage))
+    assert heard == ["parse", "temporal", "triggers", "output"]
+    assert result.events == [] and [d.text for d in result.dates] == ["Friday"]
 
 
 def test_extract_many_gives_what_extract_gives_in_order_across_parse_groups(extractor: Extractor) -> None:
@@ -37,11 +44,15 @@ def test_extract_many_gives_what_extract_gives_in_order_across_parse_groups(extr
         ("The weather was mild.", None),
         ("Officials will hold a call on Friday.", dt.date(2024, 9, 2)),
     ]
-    stages: list[str] = []
+    many_stages: list[str] = []
+    one_stages: list[str] = []
 
     many = list(
-        extractor.extract_many(iter(articles), observe=lambda stage, _: stages.append(stage), batch_size=2)
+        extractor.extract_many(
+            iter(articles), observe=lambda stage, _: many_stages.append(stage), batch_size=2
+        )
     )
+    one = [extractor.extract(t, d, lambda stage, _: one_stages.append(stage)) for t, d in articles]
 
-    assert many == [extractor.extract(text, published_at) for text, published_at in articles]
-    assert stages == ["parse", "temporal", "events"] * len(articles)
+    assert many == one
+    assert many_stages == one_stages, "each article's stages are heard, its parse first"
