@@ -31,10 +31,7 @@ class AsyncClient:
     ) -> None:
         self.retry = retry or RetryPolicy()
         self._http = httpx.AsyncClient(
-            base_url=protocol.base_url(base_url),
-            timeout=protocol.timeout(timeout),
-            headers=headers,
-            transport=transport,
+            **protocol.http_options(base_url, timeout, headers), transport=transport
         )
 
     @property

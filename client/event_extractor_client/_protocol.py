@@ -83,9 +83,14 @@ def base_url(given: str | None) -> str:
     return given or os.environ.get(URL_VARIABLE) or DEFAULT_URL
 
 
-def timeout(seconds: float) -> httpx.Timeout:
-    """`seconds` to connect, to send, and between bytes of the answer (a long text takes seconds)."""
-    return httpx.Timeout(seconds, connect=min(seconds, CONNECT_SECONDS))
+def http_options(given_url: str | None, timeout: float, headers: Mapping[str, str] | None) -> dict[str, Any]:
+    """What both clients give their httpx client: the service's URL, and `timeout` seconds to connect
+    (at most CONNECT_SECONDS), to send, and between bytes of the answer (a long text takes seconds)."""
+    return {
+        "base_url": base_url(given_url),
+        "timeout": httpx.Timeout(timeout, connect=min(timeout, CONNECT_SECONDS)),
+        "headers": headers,
+    }
 
 
 def single_body(text: str, published_at: dt.date | str | None, id: str | None) -> dict[str, Any]:

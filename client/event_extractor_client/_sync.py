@@ -35,12 +35,7 @@ class Client:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.retry = retry or RetryPolicy()
-        self._http = httpx.Client(
-            base_url=protocol.base_url(base_url),
-            timeout=protocol.timeout(timeout),
-            headers=headers,
-            transport=transport,
-        )
+        self._http = httpx.Client(**protocol.http_options(base_url, timeout, headers), transport=transport)
 
     @property
     def base_url(self) -> str:
