@@ -13,6 +13,7 @@ import itertools
 import json
 import sys
 import time
+import traceback
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -360,7 +361,7 @@ class _Local:
 
         while group := list(itertools.islice(bodies, self._batch_size)):
             articles = [read_article(body, self._settings.max_text_chars) for body in group]
-            for item in answers(articles, self._extractor, self._version, observe=_unobserved):
+            for item in answers(articles, self._extractor, self._version, _unobserved, _failure_told):
                 if item.result is not None:
                     yield Answer(result=project(item.result, self._version))
                 else:
@@ -369,6 +370,12 @@ class _Local:
 
 def _unobserved(stage: str, seconds: float) -> None:
     del stage, seconds
+
+
+def _failure_told(index: int, error: Exception) -> None:
+    """A bug broke one article's extraction: it is answered with internal_error; here is why."""
+    print(f"event-extractor extract: an article failed ({error!r}):", file=sys.stderr)
+    traceback.print_exception(error, file=sys.stderr)
 
 
 def _positive(value: str) -> int:

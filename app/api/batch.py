@@ -25,7 +25,7 @@ from app.api.limits import ensure_text_fits, require_json
 from app.api.schemas import BatchResponseVersionDep, SchemaResponder, SchemaResponderDep, describedby_link
 from app.extraction.engine import PARSE_BATCH_SIZE, Extractor, StageObserver
 from app.models.v1 import BatchItem, BatchRequest, BatchResponse, Extraction, ExtractRequest
-from app.observability.logs import RequestFacts
+from app.observability.logs import RequestFacts, log
 from app.observability.metrics import Metrics
 from app.schemas.documents import BATCH_RESPONSE, project
 
@@ -52,6 +52,10 @@ _OPENAPI_REQUEST = {
     "requestBody": {"required": True, "content": {"application/json": {"schema": _REQUEST_SCHEMA}}}
 }
 _ARTICLE_FIELDS = list(ExtractRequest.model_fields)
+_INTERNAL_ERROR_IN_BATCH = (
+    "internal error reading this article; the others were read, and the request id in X-Request-ID "
+    "finds it in the logs"
+)
 
 
 class _Envelope(BaseModel):
@@ -100,7 +104,10 @@ async def extract_batch(
     turns = -(-readable // PARSE_BATCH_SIZE)
     enter_admission(state, turns)
     facts.text_chars = sum(len(a.text) for a in articles if isinstance(a, ExtractRequest))
-    items = _observed(answers(articles, extractor, version, metrics.observe_stage), articles, metrics, facts)
+    failed = _failure_logger(facts.request_id)
+    items = _observed(
+        answers(articles, extractor, version, metrics.observe_stage, failed), articles, metrics, facts
+    )
     if _wants_ndjson(http_request):
         lines = _ndjson_lines(items, respond, version, extractor)
         return _AdmittedStream(lines, release=lambda: state.admission.leave(turns), headers=_link(version))
@@ -139,22 +146,45 @@ def read_article(item: Any, max_chars: int) -> Article:
     return article
 
 
+Failed = Callable[[int, Exception], None]  # told of an article whose extraction raised: its index, why
+
+
 def answers(
-    articles: list[Article], extractor: Extractor, version: str, observe: StageObserver
+    articles: list[Article], extractor: Extractor, version: str, observe: StageObserver, failed: Failed
 ) -> Iterator[BatchItem]:
-    """The items in the order of the articles, lazily (run it in a thread: it is the NLP)."""
+    """The items in the order of the articles, lazily (run it in a thread: it is the NLP). A bug that
+    breaks one article's extraction answers that article with internal_error, and the rest go on."""
     readable = [article for article in articles if isinstance(article, ExtractRequest)]
-    extractions = extractor.extract_many(
-        ((article.text, article.published_at) for article in readable), observe=observe
-    )
+    extractions = _each_extraction(extractor, readable, observe)
     for index, article in enumerate(articles):
         if isinstance(article, ApiError):
             yield BatchItem(index=index, error=article.detail)
+            continue
+        extraction = next(extractions)
+        if isinstance(extraction, Exception):
+            failed(index, extraction)
+            yield BatchItem(index=index, error=ApiError(500, _INTERNAL_ERROR_IN_BATCH).detail)
         else:
-            extraction = next(extractions)
             yield BatchItem(
                 index=index, result=extract_response(article, extraction, extractor.model_info, version)
             )
+
+
+def _each_extraction(
+    extractor: Extractor, articles: list[ExtractRequest], observe: StageObserver
+) -> Iterator[Extraction | Exception]:
+    """Each article's extraction, or the exception it raised; after one, the rest are read again from
+    the next article (an exception ends extract_many's run)."""
+    done = 0
+    while done < len(articles):
+        rest = ((article.text, article.published_at) for article in articles[done:])
+        try:
+            for extraction in extractor.extract_many(rest, observe=observe):
+                done += 1
+                yield extraction
+        except Exception as error:
+            done += 1
+            yield error
 
 
 def _observed(
@@ -183,6 +213,14 @@ async def _ndjson_lines(
         # A line is an item of a batch response: checked as the one item of one.
         respond.check({"schema_version": version, "model": model, "items": [line]}, BATCH_RESPONSE, version)
         yield json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+
+
+def _failure_logger(request_id: str) -> Failed:
+    def failed(index: int, error: Exception) -> None:
+        fields = {"request_id": request_id, "article": index}
+        log.error("an article of a batch failed", exc_info=error, extra={"fields": fields})
+
+    return failed
 
 
 def _wants_ndjson(request: Request) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import httpx
@@ -189,3 +190,39 @@ def test_a_batch_counts_one_extraction_per_parse_group_and_gives_them_back(extra
         while app.state.service.admission.pending and time.monotonic() < deadline:
             time.sleep(0.01)
         assert app.state.service.admission.pending == 0
+
+
+class _BrokenOn:
+    """The real extractor, except that reading one given text raises, as a bug would."""
+
+    def __init__(self, extractor: Extractor, broken: str) -> None:
+        self.model_info = extractor.model_info
+        self._extractor = extractor
+        self._broken = broken
+
+    def extract_many(self, articles: Iterable[tuple[str, Any]], observe: Any) -> Iterator[Any]:
+        for text, published_at in articles:
+            if text == self._broken:
+                raise RuntimeError("a bug in one stage")
+            yield from self._extractor.extract_many([(text, published_at)], observe)
+
+
+def test_a_bug_on_one_article_answers_it_with_internal_error_and_the_others_are_read(
+    extractor: Extractor, client: httpx.Client
+) -> None:
+    articles = [{"text": "Envoys met in Doha on Sunday."}, {"text": "BOOM"}, {"text": "Talks go on in Rome."}]
+    app = create_app(Settings(), load_extractor=lambda model: _BrokenOn(extractor, "BOOM"))
+    with serve_in_thread(app) as broken_client:
+        whole = broken_client.post("/v1/extract/batch", json={"articles": articles})
+        with broken_client.stream(
+            "POST", "/v1/extract/batch", json={"articles": articles}, headers={"Accept": NDJSON}
+        ) as response:
+            streamed = [json.loads(line) for line in response.iter_lines() if line]
+
+    assert whole.status_code == 200
+    items = whole.json()["items"]
+    assert streamed == items
+    assert items[1]["error"]["code"] == "internal_error"
+    assert "the others were read" in items[1]["error"]["message"]
+    expected = client.post("/v1/extract/batch", json={"articles": [articles[0], articles[2]]}).json()["items"]
+    assert [items[0]["result"], items[2]["result"]] == [item["result"] for item in expected]
