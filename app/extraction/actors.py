@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import cast, get_args
 
 import countryinfo
 import pycountry
 
+from app.extraction import lexicon
 from app.extraction.parsed import ParsedText, Token
 from app.models.v1 import PartyKind
 
@@ -36,623 +38,94 @@ class ActorMention:
     place: str | None = None  # the place a city or seat of government names, when used as one
 
 
+# The knowledge this stage reads lives in tables under app/extraction/lexicon/en/ (an example
+# sentence on every row); these are the views the code below looks words up in.
+_countries_table = lexicon.table("countries")
 # pycountry's names are ISO's; news writes the common ones.
-COMMON_COUNTRY_NAMES = {
-    "RUS": "Russia",
-    "CZE": "Czech Republic",
-    "TUR": "Turkey",
-    "GBR": "United Kingdom",
-    "USA": "United States",
-    "PSE": "Palestine",
-    "VAT": "Vatican City",
-    "BRN": "Brunei",
-    "COD": "Democratic Republic of the Congo",
-    "COG": "Republic of the Congo",
-    "CIV": "Ivory Coast",
-    "FSM": "Micronesia",
-    "MKD": "North Macedonia",
-    "CPV": "Cape Verde",
-    "SWZ": "Eswatini",
-}
-COUNTRY_ALIASES = {
-    "uk": "GBR",
-    "u.k.": "GBR",
-    "britain": "GBR",
-    "great britain": "GBR",
-    "england": "GBR",
-    "us": "USA",
-    "u.s.": "USA",
-    "usa": "USA",
-    "u.s.a.": "USA",
-    "america": "USA",
-    "united states of america": "USA",
-    "the states": "USA",
-    "czechia": "CZE",
-    "russia": "RUS",
-    "south korea": "KOR",
-    "north korea": "PRK",
-    "dprk": "PRK",
-    "drc": "COD",
-    "dr congo": "COD",
-    "prc": "CHN",
-    "iran": "IRN",
-    "syria": "SYR",
-    "vietnam": "VNM",
-    "laos": "LAO",
-    "taiwan": "TWN",
-    "türkiye": "TUR",
-    "turkiye": "TUR",
-    "holland": "NLD",
-    "the netherlands": "NLD",
-    "uae": "ARE",
-    "palestine": "PSE",
-    "bolivia": "BOL",
-    "venezuela": "VEN",
-    "tanzania": "TZA",
-    "moldova": "MDA",
-    "ivory coast": "CIV",
-    "burma": "MMR",
-    "the vatican": "VAT",
-    "vatican": "VAT",
-    "kosovo": "XKX",
-    "brunei": "BRN",
-}
+COMMON_COUNTRY_NAMES = {row["code"]: row["form"] for row in _countries_table.where(use="name")}
+COUNTRY_ALIASES = {row["form"].lower(): row["code"] for row in _countries_table.rows}
 # Capitals and seats of government that stand for their country when they act
 # ("Moscow was cooler", "the Kremlin said"); the second value is the place they name.
-METONYMS = {
-    "washington": ("USA", "Washington"),
-    "white house": ("USA", "Washington"),
-    "oval office": ("USA", "Washington"),
-    "capitol hill": ("USA", "Washington"),
-    "moscow": ("RUS", "Moscow"),
-    "kremlin": ("RUS", "Moscow"),
-    "kyiv": ("UKR", "Kyiv"),
-    "kiev": ("UKR", "Kyiv"),
-    "beijing": ("CHN", "Beijing"),
-    "london": ("GBR", "London"),
-    "downing street": ("GBR", "London"),
-    "paris": ("FRA", "Paris"),
-    "élysée": ("FRA", "Paris"),
-    "elysee": ("FRA", "Paris"),
-    "elysée": ("FRA", "Paris"),
-    "berlin": ("DEU", "Berlin"),
-    "tokyo": ("JPN", "Tokyo"),
-    "seoul": ("KOR", "Seoul"),
-    "pyongyang": ("PRK", "Pyongyang"),
-    "tehran": ("IRN", "Tehran"),
-    "ankara": ("TUR", "Ankara"),
-    "jakarta": ("IDN", "Jakarta"),
-    "new delhi": ("IND", "New Delhi"),
-    "delhi": ("IND", "New Delhi"),
-    "brasilia": ("BRA", "Brasília"),
-    "ottawa": ("CAN", "Ottawa"),
-    "canberra": ("AUS", "Canberra"),
-    "rome": ("ITA", "Rome"),
-    "madrid": ("ESP", "Madrid"),
-    "warsaw": ("POL", "Warsaw"),
-    "riyadh": ("SAU", "Riyadh"),
-    "cairo": ("EGY", "Cairo"),
-    "jerusalem": ("ISR", "Jerusalem"),
-    "taipei": ("TWN", "Taipei"),
-    "damascus": ("SYR", "Damascus"),
-    "baghdad": ("IRQ", "Baghdad"),
-    "kabul": ("AFG", "Kabul"),
-    "islamabad": ("PAK", "Islamabad"),
-    "minsk": ("BLR", "Minsk"),
-    "budapest": ("HUN", "Budapest"),
-    "prague": ("CZE", "Prague"),
-    "bucharest": ("ROU", "Bucharest"),
-    "athens": ("GRC", "Athens"),
-    "stockholm": ("SWE", "Stockholm"),
-    "helsinki": ("FIN", "Helsinki"),
-    "oslo": ("NOR", "Oslo"),
-    "copenhagen": ("DNK", "Copenhagen"),
-    "vienna": ("AUT", "Vienna"),
-    "caracas": ("VEN", "Caracas"),
-    "havana": ("CUB", "Havana"),
-    "mexico city": ("MEX", "Mexico City"),
-}
-UNFCCC = "United Nations Framework Convention on Climate Change"
-ORGANIZATIONS = {
-    "un": "United Nations",
-    "u.n.": "United Nations",
-    "united nations": "United Nations",
-    "eu": "European Union",
-    "e.u.": "European Union",
-    "european union": "European Union",
-    "nato": "NATO",
-    "north atlantic treaty organization": "NATO",
-    "asean": "Association of Southeast Asian Nations",
-    "association of southeast asian nations": "Association of Southeast Asian Nations",
-    "opec": "OPEC",
-    "opec+": "OPEC+",
-    "who": "World Health Organization",
-    "world health organization": "World Health Organization",
-    "imf": "International Monetary Fund",
-    "international monetary fund": "International Monetary Fund",
-    "wto": "World Trade Organization",
-    "world trade organization": "World Trade Organization",
-    "the fed": "Federal Reserve",
-    "fed": "Federal Reserve",
-    "federal reserve": "Federal Reserve",
-    "au": "African Union",
-    "african union": "African Union",
-    "gcc": "Gulf Cooperation Council",
-    "gulf cooperation council": "Gulf Cooperation Council",
-    "ecb": "European Central Bank",
-    "european central bank": "European Central Bank",
-    "ipcc": "Intergovernmental Panel on Climate Change",
-    "intergovernmental panel on climate change": "Intergovernmental Panel on Climate Change",
-    "fifa": "FIFA",
-    "iaea": "International Atomic Energy Agency",
-    "g7": "G7",
-    "g20": "G20",
-    "osce": "OSCE",
-    "group of seven": "G7",
-    "group of 7": "G7",
-    "group of twenty": "G20",
-    "group of 20": "G20",
-    "bma": "British Medical Association",
-    "nhs": "NHS",
-    # regional and international bodies that news names by acronym or short name
-    "mercosur": "Mercosur",
-    "mercosul": "Mercosur",
-    "brics": "BRICS",
-    "apec": "APEC",
-    "asia-pacific economic cooperation": "APEC",
-    "sco": "Shanghai Cooperation Organisation",
-    "shanghai cooperation organisation": "Shanghai Cooperation Organisation",
-    "shanghai cooperation organization": "Shanghai Cooperation Organisation",
-    "ecowas": "ECOWAS",
-    "economic community of west african states": "ECOWAS",
-    "sadc": "Southern African Development Community",
-    "southern african development community": "Southern African Development Community",
-    "eac": "East African Community",
-    "east african community": "East African Community",
-    "caricom": "CARICOM",
-    "oas": "Organization of American States",
-    "organization of american states": "Organization of American States",
-    "oecd": "OECD",
-    "organisation for economic co-operation and development": "OECD",
-    "organization for economic cooperation and development": "OECD",
-    "world bank": "World Bank",
-    "ilo": "International Labour Organization",
-    "international labour organization": "International Labour Organization",
-    "icc": "International Criminal Court",
-    "international criminal court": "International Criminal Court",
-    "icj": "International Court of Justice",
-    "international court of justice": "International Court of Justice",
-    "unesco": "UNESCO",
-    "unicef": "UNICEF",
-    "unhcr": "UNHCR",
-    "unfccc": UNFCCC,
-    UNFCCC.lower(): UNFCCC,
-    "arab league": "Arab League",
-    "league of arab states": "Arab League",
-    "opcw": "OPCW",
-    "ioc": "International Olympic Committee",
-    "international olympic committee": "International Olympic Committee",
-    "uefa": "UEFA",
-    "boj": "Bank of Japan",
-    "bank of japan": "Bank of Japan",
-    "boe": "Bank of England",
-    "bank of england": "Bank of England",
-}
+METONYMS = {row["form"].lower(): (row["code"], row["place"]) for row in lexicon.table("metonyms").rows}
+ORGANIZATIONS = {row["form"].lower(): row["name"] for row in lexicon.table("organizations").rows}
 # Words that introduce or describe a person ("French President Emmanuel Macron", "its spokesman").
-TITLES = {
-    "speaker",
-    "mp",
-    "congressman",
-    "congresswoman",
-    "president",
-    "minister",
-    "chancellor",
-    "premier",
-    "leader",
-    "secretary",
-    "envoy",
-    "aide",
-    "adviser",
-    "advisor",
-    "king",
-    "queen",
-    "prince",
-    "emperor",
-    "pope",
-    "chief",
-    "ceo",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "governor",
-    "senator",
-    "mayor",
-    "ambassador",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "general",
-    "commissioner",
-    "director",
-    "head",
-    "founder",
-    "judge",
-    "justice",
-    "representative",
-    "lawmaker",
-    "official",
-    "diplomat",
-    "counterpart",
-    "negotiator",
-    "executive",
-}
-# Single words the NER takes for an organization that name none by themselves.
-GENERIC_ORG_WORDS = {"group", "state", "treasury", "justice", "defense", "defence", "health", "interior"}
-# Lower-case parts of names ("Ursula von der Leyen", "Abdulaziz bin Salman").
-NAME_PARTICLES = {
-    "von",
-    "van",
-    "der",
-    "den",
-    "de",
-    "da",
-    "di",
-    "du",
-    "bin",
-    "ibn",
-    "bint",
-    "al",
-    "el",
-    "la",
-    "le",
-    "dos",
-    "del",
-}
+TITLES = lexicon.words("titles", "word", role="describes")
 # Titles the NER model includes in a person's span ("Prince Abdulaziz", "President Macron").
-NAME_TITLES = {
-    "mp",
-    "congressman",
-    "congresswoman",
-    "prince",
-    "princess",
-    "president",
-    "king",
-    "queen",
-    "sheikh",
-    "senator",
-    "sen",
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
-    "gen",
-    "general",
-    "minister",
-    "chancellor",
-    "premier",
-    "pope",
-    "secretary",
-    "governor",
-    "rep",
-    "judge",
-    "justice",
-    "emir",
-    "crown",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "mayor",
-    "ambassador",
-}
-# Nationality adjectives that stand for their country on a body acting for it.
-DEMONYMS = {
-    "american": "USA",
-    "british": "GBR",
-    "french": "FRA",
-    "german": "DEU",
-    "italian": "ITA",
-    "spanish": "ESP",
-    "portuguese": "PRT",
-    "dutch": "NLD",
-    "belgian": "BEL",
-    "swiss": "CHE",
-    "austrian": "AUT",
-    "polish": "POL",
-    "czech": "CZE",
-    "slovak": "SVK",
-    "hungarian": "HUN",
-    "romanian": "ROU",
-    "bulgarian": "BGR",
-    "greek": "GRC",
-    "turkish": "TUR",
-    "russian": "RUS",
-    "ukrainian": "UKR",
-    "belarusian": "BLR",
-    "lithuanian": "LTU",
-    "latvian": "LVA",
-    "estonian": "EST",
-    "finnish": "FIN",
-    "swedish": "SWE",
-    "norwegian": "NOR",
-    "danish": "DNK",
-    "irish": "IRL",
-    "icelandic": "ISL",
-    "serbian": "SRB",
-    "croatian": "HRV",
-    "slovenian": "SVN",
-    "bosnian": "BIH",
-    "albanian": "ALB",
-    "georgian": "GEO",
-    "armenian": "ARM",
-    "azerbaijani": "AZE",
-    "kazakh": "KAZ",
-    "uzbek": "UZB",
-    "chinese": "CHN",
-    "japanese": "JPN",
-    "korean": "KOR",
-    "south korean": "KOR",
-    "north korean": "PRK",
-    "taiwanese": "TWN",
-    "vietnamese": "VNM",
-    "thai": "THA",
-    "indonesian": "IDN",
-    "malaysian": "MYS",
-    "singaporean": "SGP",
-    "philippine": "PHL",
-    "filipino": "PHL",
-    "indian": "IND",
-    "pakistani": "PAK",
-    "afghan": "AFG",
-    "bangladeshi": "BGD",
-    "iranian": "IRN",
-    "iraqi": "IRQ",
-    "syrian": "SYR",
-    "israeli": "ISR",
-    "palestinian": "PSE",
-    "lebanese": "LBN",
-    "jordanian": "JOR",
-    "saudi": "SAU",
-    "emirati": "ARE",
-    "qatari": "QAT",
-    "kuwaiti": "KWT",
-    "omani": "OMN",
-    "yemeni": "YEM",
-    "egyptian": "EGY",
-    "libyan": "LBY",
-    "tunisian": "TUN",
-    "algerian": "DZA",
-    "moroccan": "MAR",
-    "sudanese": "SDN",
-    "ethiopian": "ETH",
-    "kenyan": "KEN",
-    "nigerian": "NGA",
-    "ghanaian": "GHA",
-    "south african": "ZAF",
-    "canadian": "CAN",
-    "mexican": "MEX",
-    "brazilian": "BRA",
-    "argentine": "ARG",
-    "argentinian": "ARG",
-    "chilean": "CHL",
-    "colombian": "COL",
-    "peruvian": "PER",
-    "venezuelan": "VEN",
-    "cuban": "CUB",
-    "australian": "AUS",
-    "new zealand": "NZL",
-}
-# Bodies that act for a country: "Chinese officials", "the Ukrainian delegation".
-COLLECTIVE_BODIES = {
-    "delegation",
-    "official",
-    "negotiator",
-    "diplomat",
-    "government",
-    "team",
-    "side",
-    "authority",
-    "lawmaker",
-    "envoy",
-    "representative",
-    "force",
-    "troop",
-    "regulator",
-}
-# Meeting nouns a plural possessive may stand on ("their next meeting").
-MEETING_WORDS = {"meeting", "summit", "talk", "encounter", "session", "call", "visit", "negotiation"}
-# "The two men", "both countries": nouns that pair up the last two parties of a kind.
-# "the two men", "both sides", "the three countries": how many parties they stand for.
-COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
-PAIR_NOUNS: dict[str, set[PartyKind]] = {
-    "man": {"person"},
-    "woman": {"person"},
-    "leader": {"person"},
-    "president": {"person"},
-    "minister": {"person"},
-    "premier": {"person"},
-    "chancellor": {"person"},
-    "executive": {"person"},
-    "chairman": {"person"},
-    "country": {"country"},
-    "nation": {"country"},
-    "government": {"country"},
-    "neighbour": {"country"},
-    "neighbor": {"country"},
-    "company": {"organization"},
-    "group": {"organization"},
-    "team": {"organization"},
-    "bloc": {"organization"},
-    "union": {"organization"},
-    "side": {"organization", "country"},
-}
-# Nouns a definite description uses for an organization named before ("the committee").
-BODY_NOUNS = {
-    "committee",
-    "panel",
-    "union",
-    "council",
-    "court",
-    "commission",
-    "agency",
-    "alliance",
-    "bloc",
-    "company",
-    "association",
-    "federation",
-    "board",
-    "cartel",
-    "organization",
-    "organisation",
-}
-# Head words of institutions whose full name goes on with "of"/"for" ("Court of Appeals for ...").
-INSTITUTION_HEADS = {
-    "appeal",
-    "appeals",
-    "ministry",
-    "department",
-    "office",
-    "bureau",
-    "institute",
-    "fund",
-    "bank",
-    "authority",
-    "tribunal",
-    "centre",
-    "center",
-    "foundation",
-    "confederation",
-    "secretariat",
-}
-# Nouns that say a name is an organization's: "Ofwat, the industry regulator".
-ORG_DESCRIPTORS = {
-    "regulator",
-    "company",
-    "firm",
-    "union",
-    "bank",
-    "lender",
-    "agency",
-    "association",
-    "federation",
-    "charity",
-    "insurer",
-    "carmaker",
-    "automaker",
-    "airline",
-    "operator",
-    "broadcaster",
-    "retailer",
-    "shipbuilder",
-    "manufacturer",
-    "conglomerate",
-    "watchdog",
-    "party",
-    "group",
-}
-# Words for any organization, whatever its name: "the governing body", "the bloc".
-GENERIC_BODIES = {"body", "organization", "organisation", "bloc", "alliance", "cartel", "group"}
-# Plural nouns a collective party is made of ("European nations", "Gulf states").
-COLLECTIVE_HEADS = {
-    "nation",
-    "country",
-    "state",
-    "leader",
-    "government",
-    "member",
-    "ally",
-    "partner",
-    "power",
-    "economy",
-    "capital",
-    "neighbour",
-    "neighbor",
-    "producer",
-    "democracy",
-}
-# Titles of whoever leads a country: "the Russian leader" is the one the text ties to Russia.
-LEADER_TITLES = {
-    "leader",
-    "president",
-    "premier",
-    "chancellor",
-    "counterpart",
-    "ruler",
-    "monarch",
-    "king",
-    "queen",
-}
-# Qualifiers that name a collective even where capitals say nothing (opening a sentence).
-REGIONAL_QUALIFIERS = {
-    "western",
-    "eastern",
-    "nordic",
-    "baltic",
-    "balkan",
-    "gulf",
-    "arab",
-    "african",
-    "asian",
-    "european",
-}
-# Words of quantity and emphasis that are not part of a collective party's name.
-QUANTIFIERS = {
-    "multiple",
-    "several",
-    "many",
-    "some",
-    "other",
-    "all",
-    "both",
-    "few",
-    "various",
-    "most",
-    "key",
-    "certain",
-    "number",
-}
-# Words that name an organ of an organization, not an organization of its own.
-BODY_NAME_WORDS = {
-    "governing",
-    "council",
-    "board",
-    "of",
-    "governors",
-    "directors",
-    "executive",
-    "monetary",
-    "policy",
-    "committee",
-    "supervisory",
-    "management",
-    "general",
-    "assembly",
-    "secretariat",
-    "presidium",
-}
+NAME_TITLES = lexicon.words("titles", "word", role="in_name")
 # Words after which a tagged span's name begins: "... Security Adviser Ajit Doval".
-PERSON_TITLE_WORDS = {
-    "president",
-    "minister",
-    "adviser",
-    "advisor",
-    "secretary",
-    "chancellor",
-    "premier",
-    "envoy",
-    "ambassador",
-    "governor",
-    "mayor",
-    "chairman",
-    "chairwoman",
-    "spokesman",
-    "spokeswoman",
-    "commissioner",
-    "senator",
-    "judge",
-    "justice",
-}
-STYLED_TITLES = {"pope", "king", "queen", "prince", "princess", "emperor", "sheikh", "emir", "sir", "dame"}
+PERSON_TITLE_WORDS = lexicon.words("titles", "word", role="opens_name")
+STYLED_TITLES = lexicon.words("titles", "word", role="styled")
+# Titles of whoever leads a country: "the Russian leader" is the one the text ties to Russia.
+LEADER_TITLES = lexicon.words("titles", "word", role="leads_country")
+# Lower-case parts of names ("Ursula von der Leyen", "Abdulaziz bin Salman").
+NAME_PARTICLES = lexicon.words("name_particles", "word")
+# Single words the NER takes for an organization that name none by themselves.
+GENERIC_ORG_WORDS = lexicon.words("organization_words", "word", role="not_a_name")
+# Nouns a definite description uses for an organization named before ("the committee").
+BODY_NOUNS = lexicon.words("organization_words", "word", role="refers_back")
+# Words for any organization, whatever its name: "the governing body", "the bloc".
+GENERIC_BODIES = lexicon.words("organization_words", "word", role="any_body")
+# Head words of institutions whose full name goes on with "of"/"for" ("Court of Appeals for ...").
+INSTITUTION_HEADS = lexicon.words("organization_words", "word", role="institution")
+# Nouns that say a name is an organization's: "Ofwat, the industry regulator".
+ORG_DESCRIPTORS = lexicon.words("organization_words", "word", role="describes_org")
+# Words that name an organ of an organization, not an organization of its own.
+BODY_NAME_WORDS = lexicon.words("organization_words", "word", role="organ")
+# Bodies that act for a country: "Chinese officials", "the Ukrainian delegation".
+COLLECTIVE_BODIES = lexicon.words("collective_words", "word", role="acts_for_country")
+SINGULAR_COLLECTIVE_BODIES = lexicon.words("collective_words", "word", role="acts_singular")
+# Plural nouns a collective party is made of ("European nations", "Gulf states").
+COLLECTIVE_HEADS = lexicon.words("collective_words", "word", role="head")
+# Qualifiers that name a collective even where capitals say nothing (opening a sentence).
+REGIONAL_QUALIFIERS = lexicon.words("collective_words", "word", role="regional")
+# Words of quantity and emphasis that are not part of a collective party's name.
+QUANTIFIERS = lexicon.words("collective_words", "word", role="quantifier")
+# Meeting nouns a plural possessive may stand on ("their next meeting").
+MEETING_WORDS = lexicon.words("actor_meeting_nouns", "word")
+# "the two men", "both sides", "the three countries": how many parties they stand for.
+COUNTS = {row["word"]: int(row["number"]) for row in lexicon.table("pair_counts").rows}
+
+
+def party_kind(name: str) -> PartyKind:
+    if name not in get_args(PartyKind):
+        raise ValueError(f"unknown party kind {name!r}")
+    return cast(PartyKind, name)
+
+
+# "The two men", "both countries": nouns that pair up the last two parties of a kind.
+PAIR_NOUNS: dict[str, set[PartyKind]] = {}
+for _row in lexicon.table("pair_nouns").rows:
+    PAIR_NOUNS.setdefault(_row["noun"], set()).add(party_kind(_row["kind"]))
+# Prepositions whose object is a place, not a party ("in Brussels").
+PLACE_PREPOSITIONS = lexicon.words("actor_place_prepositions", "word")
+WITHDRAWN = "-"  # a demonym override's code that withdraws a derived demonym
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Nationality adjective -> alpha-3 code: countryinfo's demonyms (the most populous country
+    where several share one: "French" is France), then the hand-edited overrides."""
+    derived: dict[str, tuple[int, str]] = {}
+    known = {code for _, code in _countries().values()}
+    for info in countryinfo.all_countries():
+        try:
+            demonym, code, population = info.demonym(), info.iso(3), info.population() or 0
+        except (KeyError, ValueError, countryinfo.CountryNotFoundError):
+            continue
+        if not isinstance(demonym, str) or not isinstance(code, str) or code not in known:
+            continue
+        for word in re.split(r"[,/]", demonym.lower()):  # "Bosnian, Herzegovinian", "Serbian/Montenegrin"
+            if word.strip():
+                derived[word.strip()] = max(derived.get(word.strip(), (population, code)), (population, code))
+    table = {word: code for word, (_, code) in derived.items()}
+    for row in lexicon.table("demonym_overrides").rows:
+        if row["code"] == WITHDRAWN:
+            table.pop(row["demonym"].lower(), None)
+        else:
+            table[row["demonym"].lower()] = row["code"]
+    return table
+
+
 PRONOUNS = {"he": "person", "him": "person", "his": "person", "she": "person", "her": "person"}
 # Pronouns for an organization or a country: "OPEC+ has pushed back its meeting", "the court said
 # it will hear".
@@ -727,7 +200,7 @@ def organization(name: str) -> Actor | None:
 
 def nationality(word: str) -> str | None:
     """The ISO 3166-1 alpha-3 code a word ties a person to: "Russian", "US", "Kremlin"."""
-    code = DEMONYMS.get(word.lower())
+    code = demonyms().get(word.lower())
     if code is None:
         found = country(word)
         code = found.id if found is not None else None
@@ -1320,17 +793,17 @@ class _Resolver:
         if actor is None and text.upper() in self.orgs_by_acronym:
             actor = self.orgs_by_acronym[text.upper()]
         place = place_name(text) or (_clean(text) if capital is not None else None)
-        if actor is None and (label == "NORP" or (text.lower() in DEMONYMS and toks[end - 1].pos == "ADJ")):
+        if actor is None and (label == "NORP" or (text.lower() in demonyms() and toks[end - 1].pos == "ADJ")):
             # "Ukrainian and Russian delegations", "Chinese officials": a nationality on a body that
             # acts for its country is that country; elsewhere ("French", "European") no party.
-            code = DEMONYMS.get(text.lower())
+            code = demonyms().get(text.lower())
             first = toks[end - 1]
             while first.dep == "conj" and first.head != first.i:
                 first = toks[first.head]  # "Ukrainian and Russian delegations": up to "Ukrainian"
             body = toks[first.head]
             if code is None or body.lemma.lower() not in COLLECTIVE_BODIES:
                 return None
-            if body.tag == "NN" and body.lemma.lower() not in {"delegation", "government", "team", "side"}:
+            if body.tag == "NN" and body.lemma.lower() not in SINGULAR_COLLECTIVE_BODIES:
                 return None  # "the Russian leader" is a person we cannot name
             found = next((v for v in _countries().values() if v[1] == code), None)
             if found is None:
@@ -1568,20 +1041,7 @@ def _in_place_phrase(parsed: ParsedText, i: int) -> bool:
     tok = parsed.tokens[i]
     while tok.dep in {"conj", "appos", "compound"} and tok.head != tok.i:
         tok = parsed.tokens[tok.head]
-    return tok.dep == "pobj" and parsed.tokens[tok.head].lower in {
-        "in",
-        "at",
-        "to",
-        "from",
-        "near",
-        "outside",
-        "inside",
-        "into",
-        "across",
-        "throughout",
-        "via",
-        "of",
-    }
+    return tok.dep == "pobj" and parsed.tokens[tok.head].lower in PLACE_PREPOSITIONS
 
 
 def _clean(text: str) -> str:
