@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from app.extraction.actors import Actor, ActorIndex, country, organization, place_name, resolve_actors
+from app.extraction.actors.gazetteer import find_names, long_names
 from app.extraction.parsed import ParsedText
 
 Parse = Callable[[str], ParsedText]
@@ -381,3 +382,23 @@ def test_untagged_surname_resolves_to_the_full_name(parse: Parse) -> None:
         ("Scholz", "Olaf Scholz"),
         ("Starmer", "Keir Starmer"),
     ]
+
+
+def test_names_longer_than_four_tokens_are_found_whole(parse: Parse) -> None:
+    text = (
+        "Ministers of the Association of Southeast Asian Nations met envoys of the Democratic Republic "
+        "of the Congo and of Saint Vincent and the Grenadines in Jakarta."
+    )
+    parsed = parse(text)
+    spans = long_names(parsed, find_names(parsed))
+    assert {parsed.span_text(s, e) for s, e, _ in spans} >= {
+        "Association of Southeast Asian Nations",
+        "Democratic Republic of the Congo",
+        "Saint Vincent and the Grenadines",
+    }
+    actors = {m.actor for m in resolve_actors(parsed).mentions}
+    assert {
+        Actor("Association of Southeast Asian Nations", "organization"),
+        Actor("Democratic Republic of the Congo", "country", "COD"),  # not the Republic of the Congo
+        Actor("Saint Vincent and the Grenadines", "country", "VCT"),
+    } <= actors

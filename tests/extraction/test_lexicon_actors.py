@@ -28,7 +28,6 @@ from app.extraction.parsed import ParsedText
 Parse = Callable[[str], ParsedText]
 Row = lexicon.Row
 PERSON = "Dario Vesco"
-UNFCCC = "United Nations Framework Convention on Climate Change"
 
 
 def _index(parse: Parse, row: Row) -> tuple[ParsedText, ActorIndex]:
@@ -202,21 +201,8 @@ CHECKS: dict[str, Callable[[Parse, Row], None]] = {
     "actor_meeting_nouns": _actor_meeting_nouns,
     "actor_place_prepositions": _actor_place_prepositions,
 }
-# Names longer than the gazetteer's scan of up to four tokens.
-TOO_LONG = {
-    "Democratic Republic of the Congo",
-    UNFCCC,
-    "Organisation for Economic Co-operation and Development",
-}
 ROWS = [
-    pytest.param(
-        name,
-        row,
-        id=f"{name}:{'/'.join(v for k, v in row.items() if k != 'example')}",
-        marks=[pytest.mark.xfail(strict=True, reason="too long for the scan")]
-        if row.get("form") in TOO_LONG
-        else [],
-    )
+    pytest.param(name, row, id=f"{name}:{'/'.join(v for k, v in row.items() if k != 'example')}")
     for name in CHECKS
     for row in lexicon.table(name).rows
 ]

@@ -2,21 +2,31 @@
 organizations, nationality adjectives) and where they occur in a text.
 
 Countries become their common English name with an ISO 3166-1 alpha-3 id (pycountry), capitals and
-seats of government map to their country when they act, organizations are named in full.
+seats of government map to their country when they act, organizations are named in full. Names are
+found in a text by one spaCy PhraseMatcher over all of them, built on first use, so a name is found
+whole however many words it has ("Association of Southeast Asian Nations").
 """
 
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Mapping, Set
+from dataclasses import dataclass
 from functools import cache
 
 import countryinfo
 import pycountry
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from app.extraction import lexicon
 from app.extraction.actors.mentions import Actor, Span
 from app.extraction.parsed import ParsedText
 
+# The tables (app/extraction/lexicon/en/) as the lookups below read them: keys in lower case.
 _countries_table = lexicon.table("countries")
 # pycountry's names are ISO's; news writes the common ones.
 COMMON_COUNTRY_NAMES = {row["code"]: row["form"] for row in _countries_table.where(use="name")}
@@ -137,37 +147,103 @@ def is_known_name(text: str) -> bool:
     return bool(organization(text) or country(text))
 
 
-def long_names(parsed: ParsedText) -> list[Span]:
-    """Known names of several words, which beat the tagger's cuts ("Group of Seven" is the G7,
-    not "Group" and "Seven")."""
+@dataclass(frozen=True)
+class _NameMatcher:
+    vocab: Vocab
+    matcher: PhraseMatcher
+    words: frozenset[str]  # every word of a known name, in lower case
+
+
+_OTHER = "<other>"  # stands for any word of a text that is in no known name
+
+
+@cache
+def _name_matcher() -> _NameMatcher:
+    """A PhraseMatcher over every name the gazetteer knows, in lower case, built once per process on
+    a blank English tokenizer (the tokenizer of the pipeline the texts were parsed with)."""
+    nlp = spacy.blank("en")
+    forms = sorted({*_countries(), *METONYMS, *ORGANIZATIONS})
+    # Tokens depend on case ("U.S." is one token, "u.s." two), so each name is tokenized as written
+    # in lower case, title case and capitals. (A form that starts with "the" never matches: lookups
+    # drop a leading "the".)
+    patterns = {
+        tuple(t.lower_ for t in nlp.make_doc(written))
+        for form in forms
+        if not form.startswith("the ")
+        for written in (form, form.title(), form.upper())
+    }
+    words = frozenset(word for pattern in patterns for word in pattern)  # ("<other>" is three tokens)
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    matcher.add("NAME", [Doc(nlp.vocab, words=list(pattern)) for pattern in sorted(patterns)])
+    Doc(nlp.vocab, words=[_OTHER])  # (every word a text's stand-in may hold is now in the vocabulary)
+    return _NameMatcher(nlp.vocab, matcher, words)
+
+
+_MATCHING = threading.Lock()
+_POSSESSIVE = {"'s", "'", "’s", "’"}  # noqa: RUF001
+
+
+@dataclass(frozen=True)
+class KnownNames:
+    """Where known names occur in a text: for each token a name starts at, the tokens it may end
+    at (a "The" before it and a possessive after it included, as lookups drop them)."""
+
+    ends_at: Mapping[int, frozenset[int]]
+
+    def longest(self, start: int, shortest: int = 1, outside: Set[int] = frozenset()) -> int | None:
+        """The end of the longest known name from `start` of `shortest` tokens or more that uses
+        no token of `outside`, if there is one."""
+        return max(
+            (
+                end
+                for end in self.ends_at.get(start, ())
+                if end - start >= shortest and outside.isdisjoint(range(start, end))
+            ),
+            default=None,
+        )
+
+
+def find_names(parsed: ParsedText) -> KnownNames:
+    """Every known name in `parsed`, however many tokens long."""
+    names = _name_matcher()
     toks = parsed.tokens
+    # The text's stand-in holds only words of known names, so the matcher's vocabulary never grows.
+    words = [t.lower if t.lower in names.words else _OTHER for t in toks]
+    with _MATCHING:
+        matches = [(start, end) for _, start, end in names.matcher(Doc(names.vocab, words=words))]
+    ends: dict[int, set[int]] = {}
+    for start, end in matches:
+        starts = [start, start - 1] if start > 0 and toks[start - 1].lower == "the" else [start]
+        for first in starts:
+            ends.setdefault(first, set()).add(end)
+            if end < len(toks) and toks[end].lower in _POSSESSIVE:
+                ends[first].add(end + 1)
+    return KnownNames({start: frozenset(e) for start, e in ends.items()})
+
+
+def long_names(parsed: ParsedText, known: KnownNames) -> list[Span]:
+    """Known names of several words, which beat the tagger's cuts ("Group of Seven" is the G7,
+    not "Group" and "Seven"; "Association of Southeast Asian Nations")."""
     lexical: list[Span] = []
     taken: set[int] = set()
-    for tok in toks:
+    for tok in parsed.tokens:
         if tok.i in taken or not tok.text[:1].isupper():
             continue
-        for width in (4, 3, 2):
-            end = tok.i + width
-            if end <= len(toks) and is_known_name(parsed.span_text(tok.i, end)):
-                lexical.append((tok.i, end, "LEX"))
-                taken.update(range(tok.i, end))
-                break
+        end = known.longest(tok.i, shortest=2)
+        if end is not None:
+            lexical.append((tok.i, end, "LEX"))
+            taken.update(range(tok.i, end))
     return lexical
 
 
-def missed_names(parsed: ParsedText, covered: set[int]) -> list[Span]:
+def missed_names(parsed: ParsedText, known: KnownNames, covered: set[int]) -> list[Span]:
     """Known names the tagger missed, outside the tokens `covered` already (which grows)."""
-    toks = parsed.tokens
     out: list[Span] = []
-    for tok in toks:
+    for tok in parsed.tokens:
         if tok.i in covered or tok.pos not in {"PROPN", "NOUN"} or not tok.text[:1].isupper():
             continue
-        for width in (3, 2, 1):
-            end = tok.i + width
-            if end > len(toks) or any(i in covered for i in range(tok.i, end)):
-                continue
-            if is_known_name(parsed.span_text(tok.i, end)):
-                out.append((tok.i, end, "LEX"))
-                covered.update(range(tok.i, end))
-                break
+        end = known.longest(tok.i, outside=covered)
+        if end is not None:
+            out.append((tok.i, end, "LEX"))
+            covered.update(range(tok.i, end))
     return out

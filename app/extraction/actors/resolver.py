@@ -200,7 +200,8 @@ class _Resolver(Discourse):
 
     def _candidate_spans(self) -> list[Span]:
         """Named-entity spans, mended, plus the gazetteer's names the statistical NER missed."""
-        lexical = gazetteer.long_names(self.parsed)
+        known = gazetteer.find_names(self.parsed)
+        lexical = gazetteer.long_names(self.parsed, known)
         taken = {i for s, e, _ in lexical for i in range(s, e)}
         tagged = [
             (e.start_token, e.end_token, e.label)
@@ -211,7 +212,7 @@ class _Resolver(Discourse):
         mended = [names.org_span_extended(self.parsed, span) for span in tagged]
         out = names.person_spans_mended(self.parsed, mended) + lexical
         covered = {i for s, e, _ in out for i in range(s, e)}
-        out += gazetteer.missed_names(self.parsed, covered)
+        out += gazetteer.missed_names(self.parsed, known, covered)
         return out + names.titled_names(self.parsed, covered)
 
     def _resolve(self, start: int, end: int, label: str) -> ActorMention | None:
