@@ -15,7 +15,10 @@ from app.extraction.actors.words import (
     MEETING_WORDS,
     NAME_TITLES,
     PAIR_NOUNS,
+    PLACE_LABELS,
     PLACE_PREPOSITIONS,
+    PRONOUN_TAGS,
+    SUBJECTS,
     TITLES,
 )
 from app.extraction.parsed import ParsedText, Token
@@ -58,13 +61,13 @@ class Discourse:
         toks = self.parsed.tokens
         out: dict[int, list[ActorMention]] = {}
         for tok in toks:
-            if tok.lower not in {"they", "them", "their"} or tok.tag not in {"PRP", "PRP$"}:
+            if tok.lower not in {"they", "them", "their"} or tok.tag not in PRONOUN_TAGS:
                 continue
             for k in range(tok.i - 1, -1, -1):
                 cand = toks[k]
                 if cand.sent < tok.sent - 1:
                     break
-                if cand.dep not in {"nsubj", "nsubjpass"}:
+                if cand.dep not in SUBJECTS:
                     continue
                 group = [
                     m
@@ -201,7 +204,7 @@ class Discourse:
         verb = toks[i]
         while verb.dep not in {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp"} and verb.head != verb.i:
             verb = toks[verb.head]
-        own_subjects = {c.i for c in self.parsed.children(verb.i) if c.dep in {"nsubj", "nsubjpass"}}
+        own_subjects = {c.i for c in self.parsed.children(verb.i) if c.dep in SUBJECTS}
         for m in reversed(self.mentions):
             if toks[m.start_token].sent < toks[i].sent - 2:
                 break
@@ -242,7 +245,7 @@ class Discourse:
                 # "the governing body", "the bloc": the organization named last, nearby (one the
                 # tagger or the lexicon calls so, not a place the tagger was unsure of).
                 if not organization(m.text) and (
-                    toks[m.start_token].ent_type in {"GPE", "LOC", "FAC"}
+                    toks[m.start_token].ent_type in PLACE_LABELS
                     or in_place_phrase(self.parsed, m.end_token - 1)
                 ):
                     continue
@@ -265,7 +268,7 @@ class Discourse:
             cand = toks[k]
             if cand.sent < tok.sent - 1:
                 break
-            if cand.dep not in {"nsubj", "nsubjpass"} or cand.tag in {"PRP", "WDT", "WP", "EX"}:
+            if cand.dep not in SUBJECTS or cand.tag in {"PRP", "WDT", "WP", "EX"}:
                 continue
             if toks[cand.head].dep == "relcl":
                 continue  # "Angola, whose president took over ..., said it would": not the president

@@ -24,6 +24,7 @@ from spacy.vocab import Vocab
 
 from app.extraction import lexicon
 from app.extraction.actors.mentions import Actor, Span
+from app.extraction.actors.words import NAME_POS
 from app.extraction.parsed import ParsedText
 
 # The tables (app/extraction/lexicon/en/) as the lookups below read them: keys in lower case.
@@ -240,7 +241,7 @@ def missed_names(parsed: ParsedText, known: KnownNames, covered: set[int]) -> li
     """Known names the tagger missed, outside the tokens `covered` already (which grows)."""
     out: list[Span] = []
     for tok in parsed.tokens:
-        if tok.i in covered or tok.pos not in {"PROPN", "NOUN"} or not tok.text[:1].isupper():
+        if tok.i in covered or tok.pos not in NAME_POS or not tok.text[:1].isupper():
             continue
         end = known.longest(tok.i, outside=covered)
         if end is not None:

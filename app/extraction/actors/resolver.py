@@ -26,11 +26,15 @@ from app.extraction.actors.words import (
     COLLECTIVE_HEADS,
     GENERIC_BODIES,
     LEADER_TITLES,
+    NAME_POS,
     NONPERSON_PRONOUNS,
+    PLACE_LABELS,
+    PRONOUN_TAGS,
     PRONOUNS,
     QUANTIFIERS,
     REGIONAL_QUALIFIERS,
     SINGULAR_COLLECTIVE_BODIES,
+    SUBJECTS,
     TITLES,
 )
 from app.extraction.parsed import ParsedText
@@ -50,9 +54,9 @@ class _Resolver(Discourse):
         events: list[tuple[int, int, int, str]] = []  # (start_token, end_token, kind-order, label)
         events.extend((s, e, 0, label) for s, e, label in spans)
         for tok in self.parsed.tokens:
-            if tok.lower in PRONOUNS and tok.tag in {"PRP", "PRP$"}:
+            if tok.lower in PRONOUNS and tok.tag in PRONOUN_TAGS:
                 events.append((tok.i, tok.i + 1, 1, "PRON"))
-            elif tok.lower in NONPERSON_PRONOUNS and tok.tag in {"PRP", "PRP$"}:
+            elif tok.lower in NONPERSON_PRONOUNS and tok.tag in PRONOUN_TAGS:
                 events.append((tok.i, tok.i + 1, 1, "IT"))
             elif tok.pos == "NOUN" and tok.lemma.lower() in TITLES:
                 events.append((tok.i, tok.i + 1, 2, "TITLE"))
@@ -66,7 +70,7 @@ class _Resolver(Discourse):
                 self._record(mention)
                 if mention.actor and mention.actor.kind == "person" and label != "PRON":
                     self.last_person = mention
-                    if self.parsed.tokens[mention.end_token - 1].dep in {"nsubj", "nsubjpass"}:
+                    if self.parsed.tokens[mention.end_token - 1].dep in SUBJECTS:
                         self.last_subject = mention
         self._untagged_surnames()
         self._untagged_organizations()
@@ -78,7 +82,7 @@ class _Resolver(Discourse):
         """A known person's surname the NER left untagged ("Scholz said ..." opening a sentence,
         where the tagger may even call it a common noun)."""
         for tok in self.parsed.tokens:
-            if tok.i in self.mention_at or tok.pos not in {"PROPN", "NOUN"} or not tok.text[:1].isupper():
+            if tok.i in self.mention_at or tok.pos not in NAME_POS or not tok.text[:1].isupper():
                 continue
             person = self.by_surname.get(tok.lower)
             if person is not None and (
@@ -99,7 +103,7 @@ class _Resolver(Discourse):
         for tok in toks:
             if (
                 tok.i in self.mention_at
-                or tok.pos not in {"PROPN", "NOUN"}
+                or tok.pos not in NAME_POS
                 or not tok.text[:1].isupper()
                 or tok.ent_type
             ):
@@ -278,7 +282,7 @@ class _Resolver(Discourse):
                 or self._short_name_of_known(text)
                 or Actor(clean(text), "organization")
             )
-        if actor is None and label in {"GPE", "LOC", "FAC"}:
+        if actor is None and label in PLACE_LABELS:
             actor = self._surname_of_known(text)
             last = toks[end - 1]
             owned = toks[last.head]
@@ -297,7 +301,7 @@ class _Resolver(Discourse):
                 )
         if actor is None:
             return None
-        if place is None and (label in {"GPE", "LOC", "FAC"} or actor.kind == "country"):
+        if place is None and (label in PLACE_LABELS or actor.kind == "country"):
             place = actor.name if actor.kind == "country" else clean(text)
         return ActorMention(actor, start, end, toks[start].start, toks[end - 1].end, text, place=place)
 

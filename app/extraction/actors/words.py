@@ -66,3 +66,8 @@ PRONOUNS = {"he": "person", "him": "person", "his": "person", "she": "person", "
 # it will hear".
 NONPERSON_PRONOUNS = {"it", "its"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+# Closed grammatical sets the stage reads, each named once.
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # dependency labels of a clause's subject
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # entity labels of places
+PRONOUN_TAGS = frozenset({"PRP", "PRP$"})  # personal and possessive pronouns
+NAME_POS = frozenset({"PROPN", "NOUN"})  # a capitalized word of either may be a name
