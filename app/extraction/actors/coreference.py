@@ -27,6 +27,8 @@ from app.models.v1 import PartyKind
 
 @dataclass
 class Person:
+    """A person the text has named in full, and what it has said they are."""
+
     actor: Actor
     titles: set[str]  # lower-cased title words and their qualifiers ("french", "president")
     countries: set[str] = field(default_factory=set)  # alpha-3 codes the text ties them to

@@ -24,6 +24,7 @@ from app.extraction.parsed import ParsedText, Token
 
 
 def clean(text: str) -> str:
+    """A name as we give it: one space between words, no "the" before it, no possessive after it."""
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"^(the|The)\s+", "", text)
     return re.sub(r"['’]s?$", "", text).strip()  # noqa: RUF001
