@@ -12,17 +12,35 @@ import datetime as dt
 import threading
 import time
 from collections.abc import Callable
+from typing import ParamSpec, TypeVar
 
-from app.extraction import events, temporal
+from app.extraction import temporal
+from app.extraction.actors import resolve_actors
+from app.extraction.frames import find_frames
+from app.extraction.gatherings import Gathering, find_gatherings
+from app.extraction.output import to_extraction
 from app.extraction.parsed import ParsedText
 from app.extraction.pipeline import load_pipeline, to_parsed
-from app.models.v1 import DateMention, Extraction, ModelInfo
+from app.extraction.triggers import find_triggers
+from app.models.v1 import Extraction, ModelInfo
 
 StageObserver = Callable[[str, float], None]
+_In = ParamSpec("_In")
+_Out = TypeVar("_Out")
 
 
 def _no_observer(stage: str, seconds: float) -> None:
     del stage, seconds
+
+
+def _timed(
+    observe: StageObserver, stage: str, run: Callable[_In, _Out], *args: _In.args, **kwargs: _In.kwargs
+) -> _Out:
+    """`run(*args, **kwargs)`, its time told to `observe` under the name `stage`."""
+    started = time.perf_counter()
+    result = run(*args, **kwargs)
+    observe(stage, time.perf_counter() - started)
+    return result
 
 
 class Extractor:
@@ -43,29 +61,21 @@ class Extractor:
         self, text: str, published_at: dt.date | None, observe: StageObserver = _no_observer
     ) -> Extraction:
         """Events and date mentions of `text`; `observe(stage, seconds)` hears each stage's cost."""
-        started = time.perf_counter()
-        parsed = self.parse(text)
-        observe("parse", time.perf_counter() - started)
+        parsed = _timed(observe, "parse", self.parse, text)
+        return extract_parsed(parsed, published_at, observe)
 
-        started = time.perf_counter()
-        mentions = temporal.find_dates(parsed, published_at)
-        observe("temporal", time.perf_counter() - started)
 
-        started = time.perf_counter()
-        found = events.find_events(parsed, mentions, published_at)
-        observe("events", time.perf_counter() - started)
-
-        dates = [
-            DateMention(
-                text=m.text,
-                start=m.start,
-                end=m.end,
-                value=m.value,
-                end_value=m.end_value,
-                anchor=m.anchor,
-                direction=m.direction,
-                reason=m.reason,
-            )
-            for m in mentions
-        ]
-        return Extraction(events=found, dates=dates)
+def extract_parsed(
+    parsed: ParsedText, published_at: dt.date | None, observe: StageObserver = _no_observer
+) -> Extraction:
+    """The stages after the parse, in order: temporal (date mentions), triggers (meeting mentions),
+    actors (who is named), frames (each mention's parties, place, date, status), gatherings (which
+    mentions are one meeting), output (the response models)."""
+    dates = _timed(observe, "temporal", temporal.find_dates, parsed, published_at)
+    triggers = _timed(observe, "triggers", find_triggers, parsed)
+    gatherings: list[Gathering] = []
+    if triggers:  # (a text that names no meeting needs no actors)
+        actors = _timed(observe, "actors", resolve_actors, parsed)
+        frames = _timed(observe, "frames", find_frames, parsed, triggers, dates, actors)
+        gatherings = _timed(observe, "gatherings", find_gatherings, parsed, frames, actors)
+    return _timed(observe, "output", to_extraction, parsed, gatherings, dates, published_at)
