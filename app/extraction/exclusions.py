@@ -19,8 +19,8 @@ from collections.abc import Set
 from dataclasses import dataclass
 
 from app.extraction.actors import ActorIndex, ActorMention
-from app.extraction.grammar import Tense, clause_tense
-from app.extraction.lexicon.wordsets import senses
+from app.extraction.grammar import Tense, clause_tense, governing_verb
+from app.extraction.lexicon.wordsets import grouped, senses
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.parties import actors_in_phrase, subjects
 from app.models.v1 import Role
@@ -34,6 +34,16 @@ WEAK_CUES = senses("weak-exclusion-cue")
 REFUSAL_VERBS = senses("decline")
 # Not coming: "Trump said no official would attend" is a refusal.
 COMING = senses("come")
+# The role cues of our own table (role_cues.tsv), by kind.
+_ROLE_CUES = grouped("role_cues", "kind", "lemma")
+REFUSING_HEADS = _ROLE_CUES["refusing-head"]  # "refused to invite X": X was not invited
+LIST_NOUNS = _ROLE_CUES["list-noun"]  # "left off the guest list", "not on the list"
+REMOVAL_VERBS = _ROLE_CUES["removal-verb"]  # "dropped from the list", "struck off the list"
+DENYING_VERBS = _ROLE_CUES["denying-verb"]  # "was denied a seat", "was refused entry"
+DENIED_PLACES = _ROLE_CUES["denied-place"]
+EXCLUSION_NOUNS = _ROLE_CUES["exclusion-noun"]  # "Russia's exclusion from the summit"
+# What a refusal refuses when the refuser still may be there: "declined to comment".
+NO_ABSENCE = _ROLE_CUES["no-absence"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,13 +67,28 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
         if tok.lemma.lower() == "seat" and any(c.lower == "no" for c in parsed.children(tok.i)):
             out.extend(_no_seat(parsed, tok, actors, trigger_heads))
             continue
+        if tok.pos == "NOUN" and tok.lemma.lower() in EXCLUSION_NOUNS:
+            out.extend(_exclusion_noun(parsed, tok, actors, trigger_heads, sentences_with_meetings))
+            continue
+        listed = _list_cue(parsed, tok)
+        if listed is not None:
+            if (
+                target := _target(parsed, tok, trigger_heads)
+            ) is not None or tok.sent in sentences_with_meetings:
+                out.extend(
+                    Exclusion(m, "excluded", target, tok.sent, clause_tense(parsed, tok.i))
+                    for party in listed
+                    for m in actors_in_phrase(parsed, party, actors)
+                )
+            continue
         if tok.pos not in {"VERB", "ADJ"}:
             continue
         role = _cue_role(parsed, tok)
         if role is None:
             continue
         target = _target(parsed, tok, trigger_heads)
-        if target is None and tok.lemma.lower() in WEAK_CUES and tok.sent not in sentences_with_meetings:
+        weak = tok.lemma.lower() in WEAK_CUES or tok.lemma.lower() in DENYING_VERBS
+        if target is None and weak and tok.sent not in sentences_with_meetings:
             continue  # "tried to ban the app": no meeting in sight, no exclusion from one
         if target is None and _out_of_something_else(parsed, tok, actors):
             continue  # "kept Russia out of its championships": left out, but of no meeting
@@ -129,9 +154,11 @@ def _no_seat(parsed: ParsedText, seat: Token, actors: ActorIndex, trigger_heads:
 def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
     lemma = tok.lemma.lower()
     kids = parsed.children(tok.i)
+    head = parsed.tokens[tok.head]
     negated = any(c.dep == "neg" for c in kids) or (
-        any(c.dep == "neg" for c in parsed.children(tok.head)) and tok.dep in {"xcomp"}
-    )
+        tok.dep == "xcomp"
+        and (any(c.dep == "neg" for c in parsed.children(tok.head)) or head.lemma.lower() in REFUSING_HEADS)
+    )  # "was not invited", "did not want to invite", "refused to invite"
     particles = {c.lower for c in kids if c.dep in {"prt", "prep", "advmod"}}
     if lemma in EXCLUDE_VERBS or lemma == "uninvited":
         return "excluded"
@@ -139,8 +166,13 @@ def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
         return "excluded"
     if lemma in NEGATABLE_INCLUSION and negated:
         return "excluded"
+    if lemma in DENYING_VERBS and _denied_a_place(parsed, tok):
+        return "excluded"  # "was denied a seat at the talks", "refused entry to the summit"
     if lemma in REFUSAL_VERBS:
-        return "absent"
+        refused = {c.lemma.lower() for c in kids if c.dep == "xcomp"}
+        # "declined to comment": no absence; "refused to invite Russia": Russia's exclusion, not the
+        # refuser's absence.
+        return None if refused & (NO_ABSENCE | NEGATABLE_INCLUSION) else "absent"
     if lemma in {"stay"} and "away" in {c.lower for c in kids}:
         return "absent"
     return None
@@ -153,6 +185,18 @@ def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
     out: list[Token] = []
     if role == "absent":
         return [c for c in kids if c.dep == "nsubj"]
+    if cue.lemma.lower() in DENYING_VERBS and _denied_a_place(parsed, cue):
+        # "Spain was denied a seat" (its subject), "Italy denied Spain a seat" (who is denied)
+        denied = [c for c in kids if c.dep in {"nsubjpass", "dative"}]
+        # ("denied Ghana accreditation", parsed as one noun: the name before the place)
+        denied += [
+            n
+            for c in kids
+            if c.dep == "dobj"
+            for n in parsed.children(c.i)
+            if n.dep == "compound" and n.pos == "PROPN"
+        ]
+        return denied or (subjects(parsed, cue) if passive else [])
     if cue.pos == "ADJ" and cue.dep in {"acomp", "oprd"}:
         return subjects(parsed, parsed.tokens[cue.head])  # "Belarus remained uninvited"
     if passive:
@@ -160,6 +204,8 @@ def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
         out += [m for s in out for m in _listed_after(parsed, s, cue)]
         if not out and cue.dep in {"acl", "relcl"} and cue.tag == "VBN":
             out = [parsed.tokens[cue.head]]  # "Russia, shut out of the group"
+        if not out and cue.dep == "conj":
+            out = subjects(parsed, cue)  # "had asked to attend but was shut out"
         if not out and cue.dep in {"pcomp", "xcomp", "advcl"}:
             # "expressed dismay at not being included": the subject of the clause above.
             host = parsed.tokens[cue.head]
@@ -229,6 +275,73 @@ def _listed_after(parsed: ParsedText, subject: Token, verb: Token) -> list[Token
     while first < end and toks[first].pos != "PROPN":
         first += 1  # (the comma that opens the list)
     return [toks[first]] if first < end and toks[first - 1].text == "," else []
+
+
+def _denied_a_place(parsed: ParsedText, verb: Token) -> bool:
+    return any(c.dep == "dobj" and c.lemma.lower() in DENIED_PLACES for c in parsed.children(verb.i))
+
+
+def _list_cue(parsed: ParsedText, tok: Token) -> list[Token] | None:
+    """Who a list cue leaves out, or None where `tok` is no such cue: "was left off the guest list",
+    "dropped X from the list" (a removal verb with "off" or "from" a list), "was not on the invitation
+    list" (a negated "be on" a list)."""
+    lemma = tok.lemma.lower()
+    kids = parsed.children(tok.i)
+    if lemma in REMOVAL_VERBS:
+        preps = {"off", "from"}
+    elif lemma == "be" and any(c.dep == "neg" for c in kids):
+        preps = {"on"}
+    else:
+        return None
+    lists = [
+        obj
+        for prep in kids
+        if prep.dep in {"prep", "prt"} and prep.lower in preps
+        for obj in [*parsed.children(prep.i), *(kids if prep.dep == "prt" else [])]
+        if obj.dep in {"pobj", "dobj"} and obj.lemma.lower() in LIST_NOUNS
+    ]
+    if not lists:
+        return None
+    if lemma == "be" or any(c.dep == "auxpass" for c in kids) or tok.tag == "VBN":
+        return [c for c in kids if c.dep in {"nsubj", "nsubjpass"}] or subjects(parsed, tok)
+    return [c for c in kids if c.dep == "dobj" and c.lemma.lower() not in LIST_NOUNS]
+
+
+def _exclusion_noun(
+    parsed: ParsedText,
+    noun: Token,
+    actors: ActorIndex,
+    trigger_heads: Set[int],
+    sentences_with_meetings: Set[int],
+) -> list[Exclusion]:
+    """ "Turkey protested its exclusion from the summit", "the exclusion of Kosovo from the talks":
+    whose exclusion the noun names (its possessor, or its "of" object) is left out; only with a
+    meeting in sight."""
+    target = _target(parsed, noun, trigger_heads)
+    if target is None and noun.sent not in sentences_with_meetings:
+        return []
+    if target is None and _out_of_something_else(parsed, noun, actors):
+        return []  # "its exclusion from the market"
+    kids = parsed.children(noun.i)
+    parties = [c for c in kids if c.dep == "poss"]
+    parties += [
+        o
+        for c in kids
+        if c.dep == "prep" and c.lower == "of"
+        for o in parsed.children(c.i)
+        if o.dep == "pobj"
+    ]
+    if any(p.tag == "PRP$" and not actors_in_phrase(parsed, p, actors) for p in parties):
+        # "Demir condemned his exclusion": a possessive pronoun the actor stage left unresolved is
+        # the subject of the clause it stands in.
+        verb = governing_verb(parsed, noun.i)
+        parties += subjects(parsed, verb) if verb is not None else []
+    tense = clause_tense(parsed, noun.i)
+    return [
+        Exclusion(m, "excluded", target, noun.sent, tense)
+        for party in parties
+        for m in actors_in_phrase(parsed, party, actors)
+    ]
 
 
 def _target(parsed: ParsedText, cue: Token, trigger_heads: Set[int]) -> int | None:

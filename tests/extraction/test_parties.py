@@ -372,3 +372,73 @@ def test_going_ahead_without_one_who_refused_is_absence(extractor: Extractor) ->
         "The summit will go ahead without Argentina after its president said no official would attend.",
     )
     assert _roles(event).get("Argentina") == "absent"
+
+
+# -- exclusion cues of role_cues.tsv: lists, refusals to invite, denied places, the noun ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list one is left off, dropped from, or not on
+        ("Estonia was left off the guest list for the summit in Riga.", {"Estonia": "excluded"}),
+        ("The hosts dropped Latvia from the invitation list for the talks.", {"Latvia": "excluded"}),
+        ("Lithuania was not on the list of guests at the summit in Riga.", {"Lithuania": "excluded"}),
+        # a refusal or failure to invite
+        ("The organizers refused to invite Denmark to the conference in Oslo.", {"Denmark": "excluded"}),
+        ("Sweden failed to invite Finland to the talks in Stockholm.", {"Finland": "excluded"}),
+        # a place denied
+        ("Iceland was denied a seat at the negotiations in Bergen.", {"Iceland": "excluded"}),
+        ("The hosts denied Ghana accreditation to the summit in Accra.", {"Ghana": "excluded"}),
+        # the noun, with its possessor or its "of" object
+        ("Senegal denounced its exclusion from the summit in Dakar.", {"Senegal": "excluded"}),
+        ("The exclusion of Togo from the talks in Lome drew protests.", {"Togo": "excluded"}),
+        # a passive cue on the second of two verbs shares the first one's subject
+        (
+            "The leaders met in Lima on Monday. Bolivia had asked to attend as an observer but was shut "
+            "out at the request of the hosts.",
+            {"Bolivia": "excluded"},
+        ),
+    ],
+)
+def test_exclusion_cues_of_the_role_table(parse: Parse, text: str, expected: dict[str, str]) -> None:
+    assert {k: v for k, v in _exclusions(parse, text).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estonia topped the list of speakers at the summit in Riga.",  # on a list, not off it
+        "The hosts dropped their demand for a vote at the talks in Vilnius.",  # dropped, no list
+        "Lithuania denied the report that it had skipped the summit in Riga.",  # denies no place
+        "Senegal denounced its exclusion from the market.",  # no meeting in sight
+        "The organizers refused to move the conference in Oslo.",  # refused, but no inviting
+    ],
+)
+def test_no_exclusion_from_the_role_table_words_used_otherwise(parse: Parse, text: str) -> None:
+    assert "excluded" not in _exclusions(parse, text).values()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two prime ministers met in Oslo on Monday. Sweden declined to comment on the meeting.",
+        "The two prime ministers met in Oslo on Monday. Sweden refused to say what was discussed.",
+        "Norway refused to invite Russia to the summit in Oslo.",  # the refuser is no absentee
+    ],
+)
+def test_a_refusal_that_is_no_absence(parse: Parse, text: str) -> None:
+    assert "absent" not in _exclusions(parse, text).values()
+
+
+def test_a_refusal_to_attend_is_still_an_absence(parse: Parse) -> None:
+    text = "The two prime ministers met in Oslo on Monday. Sweden refused to attend the meeting."
+    assert _exclusions(parse, text) == {"Sweden": "absent"}
+
+
+def test_one_who_condemns_his_exclusion_is_left_out(extractor: Extractor) -> None:
+    text = (
+        "Opposition leader Ravi Menon condemned his exclusion from the all-party meeting in Delhi on Monday."
+    )
+    event = _only_event(extractor, text)
+    assert _roles(event).get("Ravi Menon") == "excluded"
