@@ -420,3 +420,48 @@ def test_matching_names_leaves_the_matchers_vocabulary_as_it_was(parse: Parse) -
     nato = next(t.i for t in parsed.tokens if t.text == "NATO")
     assert find_names(parsed).longest(nato) == nato + 1
     assert len(_name_matcher().vocab.strings) == strings
+
+
+# -- datelines ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "party"),
+    [
+        (
+            "NAIROBI, Kenya — President William Ruto met Yoweri Museveni on Friday.",
+            ["NAIROBI", "Kenya"],
+            "Ruto",
+        ),
+        ("Ports Deal Struck-ROTTERDAM — Dutch and Belgian port bosses met on Monday.", ["ROTTERDAM"], None),
+        ("The vote was close.\nOTTAWA — Canada and Mexico met on Monday.", ["OTTAWA"], "Canada"),
+        (
+            "SAO PAULO, Brazil — Luiz Inacio Lula da Silva met the unions on Tuesday.",
+            ["SAO PAULO", "Brazil"],
+            "Silva",
+        ),
+    ],
+)
+def test_a_dateline_is_a_place_and_no_party(
+    parse: Parse, text: str, dateline: list[str], party: str | None
+) -> None:
+    _, index = _resolved(parse, text)
+    by_text = {m.text: m for m in index.mentions}
+    for name in dateline:
+        if name in by_text:  # (a dateline the tagger does not even tag is no party either)
+            assert by_text[name].actor is None
+    if party is not None:
+        assert any(m.actor is not None and m.actor.name.endswith(party) for m in index.mentions)
+
+
+def test_a_capital_in_capitals_after_a_dash_in_the_text_is_no_dateline(parse: Parse) -> None:
+    # (no dash after it: "KENYA" in capitals inside a sentence is still the party it names)
+    _, index = _resolved(parse, "Officials said KENYA and Uganda met in Kampala on Friday.")
+    assert "Kenya" in {m.actor.name for m in index.mentions if m.actor is not None}
+
+
+def test_a_party_after_the_dateline_dash_is_still_a_party(parse: Parse) -> None:
+    _, index = _resolved(parse, "GENEVA — Switzerland hosted talks between Iran and the United States.")
+    names = {m.actor.name for m in index.mentions if m.actor is not None}
+    assert {"Switzerland", "Iran", "United States"} <= names
+    assert "GENEVA" not in {m.text for m in index.mentions if m.actor is not None}

@@ -256,3 +256,19 @@ def looks_like_person(parsed: ParsedText, start: int, end: int) -> bool:
         (before is not None and (before.tag == "POS" or before.lemma.lower() in TITLES))
         or (head.lemma.lower() in TITLES and head.i < start)
     )
+
+
+# A dateline: a place in capitals opening the text, a line or what follows a headline's hyphen,
+# maybe a region after a comma, then a dash ("HANGZHOU, China —", "Deal Struck-VIENNA —").
+_DATELINE = re.compile(
+    r"(?:^|\n|-)"  # the start of the text or a line, or a headline's hyphen
+    r"([A-Z][A-Z.'\u2019-]*[A-Z.](?: [A-Z][A-Z.'\u2019-]*)*"  # the place in capitals
+    r"(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)?)"  # ", China", ", British Columbia"
+    r" ?(?:\u2014|\u2013|--)"  # the dash
+)
+
+
+def dateline_tokens(parsed: ParsedText) -> frozenset[int]:
+    """The tokens of the text's datelines: where the story was filed, never a party to it."""
+    spans = [(m.start(1), m.end(1)) for m in _DATELINE.finditer(parsed.text)]
+    return frozenset(t.i for t in parsed.tokens for start, end in spans if start <= t.start < end)

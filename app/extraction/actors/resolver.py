@@ -48,6 +48,7 @@ def resolve_actors(parsed: ParsedText) -> ActorIndex:
 class _Resolver(Discourse):
     def run(self) -> ActorIndex:
         self.orgs_by_acronym = names.acronyms(self.parsed)
+        self.dateline = names.dateline_tokens(self.parsed)
         spans = self._candidate_spans()
         for body in names.coordinated_bodies(self.parsed, spans):
             self._record(body)
@@ -229,6 +230,11 @@ class _Resolver(Discourse):
         if start >= end:
             return None
         text = p.span_text(start, end)
+        if start in self.dateline:
+            # "HANGZHOU, China —": where the story was filed, a place and no party
+            return ActorMention(
+                None, start, end, toks[start].start, toks[end - 1].end, text, place=_place(text)
+            )
         if label == "PRON":
             return self._pronoun(start)
         if label == "IT":
@@ -338,3 +344,9 @@ class _Resolver(Discourse):
     def _surname_of_known(self, text: str) -> Actor | None:
         person = self.by_surname.get(clean(text).lower())
         return person.actor if person else None
+
+
+def _place(text: str) -> str:
+    """A place's name as written, or in title case where it is written in capitals."""
+    name = clean(text)
+    return name.title() if name.isupper() else name
