@@ -465,24 +465,3 @@ def test_a_party_after_the_dateline_dash_is_still_a_party(parse: Parse) -> None:
     names = {m.actor.name for m in index.mentions if m.actor is not None}
     assert {"Switzerland", "Iran", "United States"} <= names
     assert "GENEVA" not in {m.text for m in index.mentions if m.actor is not None}
-
-
-# -- descriptive parties: a collective under a singular head --------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "group"),
-    [
-        ("The Syrian opposition sat down with envoys in Geneva on Monday.", "Syrian opposition"),
-        ("Envoys met the Venezuelan opposition in Oslo on Friday.", "Venezuelan opposition"),
-        ("Officials said the Nordic bloc would meet on Tuesday.", "Nordic bloc"),
-    ],
-)
-def test_a_named_singular_collective_is_a_group(parse: Parse, text: str, group: str) -> None:
-    _, index = _resolved(parse, text)
-    assert group in {m.actor.name for m in index.mentions if m.actor is not None and m.actor.kind == "group"}
-
-
-def test_an_unqualified_singular_collective_is_no_party(parse: Parse) -> None:
-    _, index = _resolved(parse, "The opposition met the government in Caracas on Monday.")
-    assert not [m for m in index.mentions if m.actor is not None and m.actor.kind == "group"]

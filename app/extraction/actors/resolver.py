@@ -34,7 +34,6 @@ from app.extraction.actors.words import (
     QUANTIFIERS,
     REGIONAL_QUALIFIERS,
     SINGULAR_COLLECTIVE_BODIES,
-    SINGULAR_COLLECTIVE_HEADS,
     SUBJECTS,
     TITLES,
 )
@@ -172,9 +171,7 @@ class _Resolver(Discourse):
         taken = {i for i, m in self.mention_at.items() if m.actor is not None}  # (places may qualify)
         sentence_starts = {s.start_token for s in self.parsed.sentences}
         for tok in toks:
-            plural = tok.tag == "NNS" and tok.lemma.lower() in COLLECTIVE_HEADS
-            singular = tok.tag == "NN" and tok.lemma.lower() in SINGULAR_COLLECTIVE_HEADS
-            if not (plural or singular) or tok.i in taken:
+            if tok.tag != "NNS" or tok.lemma.lower() not in COLLECTIVE_HEADS or tok.i in taken:
                 continue
             kids = self.parsed.children(tok.i)
             if any(

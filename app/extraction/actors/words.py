@@ -39,8 +39,6 @@ COLLECTIVE_BODIES = lexicon.words("collective_words", "word", role="acts_for_cou
 SINGULAR_COLLECTIVE_BODIES = lexicon.words("collective_words", "word", role="acts_singular")
 # Plural nouns a collective party is made of ("European nations", "Gulf states").
 COLLECTIVE_HEADS = lexicon.words("collective_words", "word", role="head")
-# Singular nouns that head a collective party all the same: "the Syrian opposition".
-SINGULAR_COLLECTIVE_HEADS = lexicon.words("collective_words", "word", role="singular_head")
 # Qualifiers that name a collective even where capitals say nothing (opening a sentence).
 REGIONAL_QUALIFIERS = lexicon.words("collective_words", "word", role="regional")
 # Words of quantity and emphasis that are not part of a collective party's name.
