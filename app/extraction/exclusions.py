@@ -44,14 +44,6 @@ DENIED_PLACES = _ROLE_CUES["denied-place"]
 EXCLUSION_NOUNS = _ROLE_CUES["exclusion-noun"]  # "Russia's exclusion from the summit"
 # What a refusal refuses when the refuser still may be there: "declined to comment".
 NO_ABSENCE = _ROLE_CUES["no-absence"]
-# Letting in, which negated leaves out: "was not invited", "was not permitted to attend".
-NEGATABLE = NEGATABLE_INCLUSION | _ROLE_CUES["permitting-verb"]
-PREVENTING_VERBS = _ROLE_CUES["preventing-verb"]  # "was prevented from attending"
-# An invitation withheld or taken back: "received no invitation", "rescinded Iran's invitation".
-INVITATION_NOUNS = _ROLE_CUES["invitation-noun"]
-GETTING_VERBS = _ROLE_CUES["getting-verb"]
-GIVING_VERBS = _ROLE_CUES["giving-verb"]
-REVOKING_VERBS = _ROLE_CUES["revoking-verb"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +69,6 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
             continue
         if tok.pos == "NOUN" and tok.lemma.lower() in EXCLUSION_NOUNS:
             out.extend(_exclusion_noun(parsed, tok, actors, trigger_heads, sentences_with_meetings))
-            continue
-        if tok.pos == "NOUN" and tok.lemma.lower() in INVITATION_NOUNS:
-            out.extend(_invitation_withheld(parsed, tok, actors, trigger_heads, sentences_with_meetings))
             continue
         listed = _list_cue(parsed, tok)
         if listed is not None:
@@ -175,20 +164,15 @@ def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
         return "excluded"
     if lemma in OUT_VERBS and "out" in particles:
         return "excluded"
-    if lemma in NEGATABLE and negated:
+    if lemma in NEGATABLE_INCLUSION and negated:
         return "excluded"
-    if lemma in PREVENTING_VERBS and any(
-        p.dep == "prep" and p.lower == "from" and any(c.lemma.lower() in COMING for c in parsed.children(p.i))
-        for p in kids
-    ):
-        return "excluded"  # "was prevented from attending", "stopped X from joining"
     if lemma in DENYING_VERBS and _denied_a_place(parsed, tok):
         return "excluded"  # "was denied a seat at the talks", "refused entry to the summit"
     if lemma in REFUSAL_VERBS:
         refused = {c.lemma.lower() for c in kids if c.dep == "xcomp"}
         # "declined to comment": no absence; "refused to invite Russia": Russia's exclusion, not the
         # refuser's absence.
-        return None if refused & (NO_ABSENCE | NEGATABLE) else "absent"
+        return None if refused & (NO_ABSENCE | NEGATABLE_INCLUSION) else "absent"
     if lemma in {"stay"} and "away" in {c.lower for c in kids}:
         return "absent"
     return None
@@ -230,14 +214,6 @@ def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
             out = [c for c in parsed.children(host.i) if c.dep == "nsubj"]
     else:
         out = [c for c in kids if c.dep == "dobj"]
-        # "would not let Serbia attend": the subject of the clause let in
-        out = out or [
-            s
-            for c in kids
-            if c.dep == "ccomp" and c.lemma.lower() in COMING  # (not "allow its know-how to migrate")
-            for s in parsed.children(c.i)
-            if s.dep == "nsubj"
-        ]
     if not out and cue.i >= 2 and parsed.tokens[cue.i - 1].text == ",":
         # "Russia, shut out of the group, ...": a participle set off after the party it describes,
         # which the parser often attaches elsewhere.
@@ -361,48 +337,6 @@ def _exclusion_noun(
         verb = governing_verb(parsed, noun.i)
         parties += subjects(parsed, verb) if verb is not None else []
     tense = clause_tense(parsed, noun.i)
-    return [
-        Exclusion(m, "excluded", target, noun.sent, tense)
-        for party in parties
-        for m in actors_in_phrase(parsed, party, actors)
-    ]
-
-
-def _invitation_withheld(
-    parsed: ParsedText,
-    noun: Token,
-    actors: ActorIndex,
-    trigger_heads: Set[int],
-    sentences_with_meetings: Set[int],
-) -> list[Exclusion]:
-    """An invitation not given or taken back: who "received no invitation" or "did not get an
-    invite", to whom "no invitation was extended", whose invitation was "withdrawn" or "rescinded"."""
-    verb = parsed.tokens[noun.head]
-    if noun.dep not in {"dobj", "nsubjpass", "nsubj"} or verb.pos not in {"VERB", "AUX"}:
-        return []
-    target = _target(parsed, verb, trigger_heads)
-    if target is None and noun.sent not in sentences_with_meetings:
-        return []
-    lemma = verb.lemma.lower()
-    kids = parsed.children(verb.i)
-    negated = any(c.dep == "neg" for c in kids) or any(c.lower == "no" for c in parsed.children(noun.i))
-    recipients = [c for c in kids if c.dep == "dative"] + [
-        o
-        for holder in (noun, verb)
-        for p in parsed.children(holder.i)
-        if p.dep in {"prep", "dative"} and p.lower == "to"
-        for o in parsed.children(p.i)
-        if o.dep == "pobj" and o.i != target
-    ]
-    parties: list[Token] = []
-    if lemma in REVOKING_VERBS:
-        owners = [c for c in parsed.children(noun.i) if c.dep == "poss" and c.tag != "PRP$"]
-        parties = recipients or owners  # ("withdrew their invitation to Iran": "their" invited)
-    elif negated and lemma in GETTING_VERBS:
-        parties = subjects(parsed, verb)
-    elif negated and lemma in GIVING_VERBS:
-        parties = recipients
-    tense = clause_tense(parsed, verb.i)
     return [
         Exclusion(m, "excluded", target, noun.sent, tense)
         for party in parties

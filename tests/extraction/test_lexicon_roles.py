@@ -24,12 +24,6 @@ SETS = {
     "denied-place": "DENIED_PLACES",
     "exclusion-noun": "EXCLUSION_NOUNS",
     "no-absence": "NO_ABSENCE",
-    "permitting-verb": "NEGATABLE",
-    "preventing-verb": "PREVENTING_VERBS",
-    "invitation-noun": "INVITATION_NOUNS",
-    "getting-verb": "GETTING_VERBS",
-    "giving-verb": "GIVING_VERBS",
-    "revoking-verb": "REVOKING_VERBS",
 }
 
 

@@ -442,33 +442,3 @@ def test_one_who_condemns_his_exclusion_is_left_out(extractor: Extractor) -> Non
     )
     event = _only_event(extractor, text)
     assert _roles(event).get("Ravi Menon") == "excluded"
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Chad was not permitted to attend the summit in Abuja.", {"Chad": "excluded"}),
-        ("The hosts would not let Chad join the talks in Abuja.", {"Chad": "excluded"}),
-        ("Eritrea was prevented from attending the summit in Addis Ababa.", {"Eritrea": "excluded"}),
-        ("Sudan blocked Eritrea from joining the talks in Khartoum.", {"Eritrea": "excluded"}),
-        ("Libya received no invitation to the summit in Tunis.", {"Libya": "excluded"}),
-        ("The hosts did not send Libya an invitation to the summit in Tunis.", {"Libya": "excluded"}),
-        ("The hosts rescinded Libya's invitation to the summit in Tunis.", {"Libya": "excluded"}),
-    ],
-)
-def test_invitations_withheld_and_attendance_prevented(
-    parse: Parse, text: str, expected: dict[str, str]
-) -> None:
-    assert {k: v for k, v in _exclusions(parse, text).items() if k in expected} == expected
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The minister would not allow Chad's oil to leave the port before the summit in Abuja.",
-        "Libya received an invitation to the summit in Tunis.",
-        "The rain prevented a walk after the summit in Tunis.",
-    ],
-)
-def test_no_exclusion_where_the_invitation_or_attendance_is_not_withheld(parse: Parse, text: str) -> None:
-    assert "excluded" not in _exclusions(parse, text).values()
