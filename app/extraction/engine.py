@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
-from app.extraction import events, temporal
+from app.extraction import deadline, events, temporal
 from app.extraction.parsed import ParsedText
-from app.extraction.pipeline import load_pipeline, to_parsed
+from app.extraction.pipeline import load_pipeline, run_pipeline, to_parsed
 from app.models.v1 import DateMention, Extraction, ModelInfo
 
 StageObserver = Callable[[str, float], None]
@@ -36,8 +37,20 @@ class Extractor:
         """The plain parse of `text` that every stage reads."""
         # memory_zone frees the strings this text adds to the vocabulary once we are done with it,
         # so a long-running server does not grow with every article it reads.
-        with self._parse_turn, self._nlp.memory_zone():
-            return to_parsed(self._nlp(text))
+        with self._turn_to_parse(), self._nlp.memory_zone():
+            return to_parsed(run_pipeline(self._nlp, text))
+
+    @contextmanager
+    def _turn_to_parse(self) -> Iterator[None]:
+        """Wait for the parse lock, but no longer than the extraction's deadline allows."""
+        budget = deadline.current()
+        if not self._parse_turn.acquire(timeout=-1 if budget is None else budget.remaining()):
+            assert budget is not None
+            raise deadline.DeadlineExceeded(budget.seconds, "waiting for its turn to parse")
+        try:
+            yield
+        finally:
+            self._parse_turn.release()
 
     def extract(
         self, text: str, published_at: dt.date | None, observe: StageObserver = _no_observer
@@ -47,10 +60,12 @@ class Extractor:
         parsed = self.parse(text)
         observe("parse", time.perf_counter() - started)
 
+        deadline.check("after the parse")
         started = time.perf_counter()
         mentions = temporal.find_dates(parsed, published_at)
         observe("temporal", time.perf_counter() - started)
 
+        deadline.check("after the dates")
         started = time.perf_counter()
         found = events.find_events(parsed, mentions, published_at)
         observe("events", time.perf_counter() - started)

@@ -24,6 +24,9 @@ from app.models import v1
 
 # How far back (in sentences) an anaphoric mention looks for the gathering it names.
 ANAPHORA_WINDOW = 3
+# Gatherings a mention may point back to: the latest ones. An article names a few dozen at most;
+# the bound keeps merging linear in the mentions of a text that names thousands.
+MAX_ANTECEDENTS = 64
 SHALLOW_DEPS = {"prep", "npadvmod", "tmod", "advmod", "pobj", "nmod", "poss", "compound", "dobj"}
 # Dates that end something ("ran until late on Saturday") are not when it met.
 END_PREPS = {"until", "till", "through", "by"}
@@ -435,7 +438,7 @@ def _purpose_of(parsed: ParsedText, trigger: Trigger, by_head: dict[int, _Gather
 def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | None:
     """The gathering a mention points back to, or None when it names a new one."""
     t = frame.trigger
-    compatible = [g for g in gatherings if _compatible(frame, g)]
+    compatible = [g for g in gatherings[-MAX_ANTECEDENTS:] if _compatible(frame, g)]
     if not compatible:
         return None
     if frame.place is not None and (t.definite or t.back):
