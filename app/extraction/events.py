@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from app.extraction import deadline
 from app.extraction.actors import ActorIndex, resolve_actors
 from app.extraction.confidence import event_confidence, party_confidence
 from app.extraction.grammar import Tense, clause_tense, governing_verb, own_clause
@@ -137,6 +138,7 @@ def find_events(
     if not triggers:
         return []
     actors = resolve_actors(parsed)
+    deadline.check("after the actors")
     frames = [_frame(parsed, t, dates, actors) for t in triggers]
     gatherings = _merge(parsed, frames)
     heads = {t.head: n for n, g in enumerate(gatherings) for t in (f.trigger for f in g.frames)}
@@ -254,6 +256,7 @@ def _most_specific(places: list[Place]) -> Place | None:
 
 
 def _frame(parsed: ParsedText, trigger: Trigger, dates: list[DateMention], actors: ActorIndex) -> _Frame:
+    deadline.check("reading a mention")
     parties = trigger_parties(parsed, trigger, actors)
     place = mention_place(parsed, trigger, actors)
     party_tokens = {p.mention.start_token for p in parties}
@@ -383,6 +386,7 @@ def _merge(parsed: ParsedText, frames: list[_Frame]) -> list[_Gathering]:
     gatherings: list[_Gathering] = []
     by_head: dict[int, _Gathering] = {}
     for frame in frames:
+        deadline.check("merging mentions")
         purpose = _purpose_of(parsed, frame.trigger, by_head)
         if purpose is not None:
             purpose.frames.append(frame)  # "met on Tuesday for talks": the meeting is the talks
@@ -667,7 +671,7 @@ def event_date_value(value: str | None) -> str | None:
         return None
     if len(value) == 8 and value[5] == "W" and value[:4].isdecimal() and value[6:].isdecimal():
         thursday = dt.date.fromisocalendar(int(value[:4]), int(value[6:]), 4)
-        return thursday.strftime("%Y-%m")
+        return f"{thursday.year:04d}-{thursday.month:02d}"  # strftime writes year 1 as "1"
     if (
         len(value) >= 4
         and value[:4].isdecimal()

@@ -37,6 +37,9 @@ class ExtractRequest(_Model):
     )
     published_at: dt.date | None = Field(
         default=None,
+        # Strict: only a "YYYY-MM-DD" string, as the schema says; lax mode would read 1739836800 as a
+        # Unix time and "2025-02-18T00:00:00" as a date.
+        strict=True,
         description="Publication date (YYYY-MM-DD); relative dates such as 'Wednesday' resolve against it.",
     )
     id: str | None = Field(
