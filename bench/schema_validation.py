@@ -32,8 +32,7 @@ DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
 def _articles() -> list[tuple[str, str, dt.date | None]]:
     """(name, text, publication date) of each dev article, else of the request example."""
     if not DEV.is_dir():
-        body = json.dumps(ExtractRequest.model_json_schema()["examples"][0])
-        example = ExtractRequest.model_validate_json(body)
+        example = ExtractRequest.model_validate(ExtractRequest.model_json_schema()["examples"][0])
         return [("request example", example.text, example.published_at)]
     found: list[tuple[str, str, dt.date | None]] = []
     for path in sorted(DEV.glob("*.json")):

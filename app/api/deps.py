@@ -9,6 +9,7 @@ from fastapi import Depends, Request
 
 from app.api.errors import ApiError
 from app.api.state import ServiceState
+from app.extraction.deadline import Deadline
 from app.extraction.engine import Extractor
 from app.observability.http import request_facts
 from app.observability.logs import RequestFacts
@@ -57,10 +58,13 @@ async def get_extractor(state: StateDep) -> Extractor:
     return loaded_extractor(state)
 
 
-async def admit_extraction(state: StateDep) -> AsyncIterator[None]:
-    """Let an extraction in while fewer than the limit are pending; else 503 at once, so a client
-    retries elsewhere rather than waiting behind long texts (probes and scrapes are never held)."""
-    if not state.admission.try_enter():
+async def admit_extraction(state: StateDep) -> AsyncIterator[Deadline]:
+    """Let an extraction in while fewer than the limit are pending, with its deadline (counting from
+    now); else 503 at once, so a client retries elsewhere rather than waiting behind long texts
+    (probes and scrapes are never held)."""
+    admitted = state.admission.try_enter()
+    if admitted is None:
+        state.metrics.overloaded.inc()
         raise ApiError(
             503,
             f"overloaded: {state.admission.limit} extractions already pending; retry shortly",
@@ -68,12 +72,13 @@ async def admit_extraction(state: StateDep) -> AsyncIterator[None]:
             code="overloaded",
         )
     try:
-        yield
+        yield admitted
     finally:
-        state.admission.leave()
+        state.admission.leave(admitted)
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 MetricsDep = Annotated[Metrics, Depends(get_metrics)]
 ExtractorDep = Annotated[Extractor, Depends(get_extractor)]
 RequestFactsDep = Annotated[RequestFacts, Depends(request_facts)]
+AdmittedDep = Annotated[Deadline, Depends(admit_extraction)]

@@ -6,10 +6,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Response
 
-from app.api.deps import ExtractorDep, MetricsDep, RequestFactsDep, SettingsDep, admit_extraction
-from app.api.errors import ErrorResponse
+from app.api.deps import AdmittedDep, ExtractorDep, MetricsDep, RequestFactsDep, SettingsDep
+from app.api.errors import ApiError, ErrorResponse
 from app.api.limits import ensure_text_fits, require_json
 from app.api.schemas import ResponseVersionDep, SchemaResponderDep, describedby_link
+from app.extraction import deadline
 from app.models.v1 import ExtractRequest, ExtractResponse
 from app.schemas.documents import EXTRACT_RESPONSE
 
@@ -24,6 +25,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
         415: "The body is not declared as application/json.",
         422: "A field is missing, unknown or invalid; the message names it.",
         503: "The model is still loading, or too many extractions are pending (see Retry-After).",
+        504: "The extraction passed its deadline (EXTRACTOR_EXTRACTION_DEADLINE_SECONDS) and was stopped.",
     }.items()
 }
 _LINK_HEADER = {
@@ -52,7 +54,7 @@ _EXAMPLE_BODY = Body(
     summary="Extract meetings and dates from one article",
     description="The body follows the latest extract-response schema unless `schema_version` pins an "
     "older one (see GET /v1/schemas); the `Link` header names the schema it conforms to.",
-    dependencies=[Depends(require_json), Depends(admit_extraction)],
+    dependencies=[Depends(require_json)],
     responses={200: {"headers": _LINK_HEADER}, **_ERRORS},
 )
 def extract(
@@ -63,11 +65,28 @@ def extract(
     facts: RequestFactsDep,
     version: ResponseVersionDep,
     respond: SchemaResponderDep,
+    admitted: AdmittedDep,
 ) -> Response:
     # A sync def: FastAPI runs it in its threadpool, so the CPU-bound NLP never blocks the event loop.
     ensure_text_fits(request.text, settings.max_text_chars)
     facts.text_chars, facts.text = len(request.text), request.text
-    extraction = extractor.extract(request.text, request.published_at, observe=metrics.observe_stage)
+    try:
+        with deadline.within(admitted):
+            extraction = extractor.extract(
+                request.text,
+                request.published_at,
+                observe=metrics.observe_stage,
+                max_events=settings.max_events,
+            )
+    except deadline.DeadlineExceeded as exc:
+        metrics.deadline_exceeded.inc()
+        raise ApiError(
+            504,
+            f"the extraction was stopped at its deadline of {exc.seconds:g} s ({exc.where}); the text "
+            f"({len(request.text)} characters) or the requests queued before it took too long: retry, "
+            "or send a shorter text",
+            code="deadline_exceeded",
+        ) from None
     metrics.observe_extraction(len(request.text), extraction)
     facts.events = len(extraction.events)
     response = ExtractResponse(

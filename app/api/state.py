@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from app.extraction.deadline import Deadline
 from app.extraction.engine import Extractor
 from app.observability.logs import log
 from app.observability.metrics import Metrics
@@ -67,21 +68,40 @@ class Lifecycle:
 
 
 class Admission:
-    """How many extractions are running or waiting for a thread, against a limit. Entered and left
-    from the event loop only (an async dependency), so a plain counter needs no lock."""
+    """The extractions running or waiting for a thread, each with its deadline, against a limit.
+    Entered and left from the event loop only (an async dependency), so plain containers need no
+    lock; the deadlines themselves are read by the threads that run the extractions."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, deadline_seconds: float) -> None:
         self.limit = limit
-        self.pending = 0
+        self.deadline_seconds = deadline_seconds
+        self._pending: set[Deadline] = set()
 
-    def try_enter(self) -> bool:
-        if self.pending >= self.limit:
-            return False
-        self.pending += 1
-        return True
+    @property
+    def pending(self) -> int:
+        return len(self._pending)
 
-    def leave(self) -> None:
-        self.pending -= 1
+    def try_enter(self) -> Deadline | None:
+        """The new extraction's deadline (counting from now), or None if the limit is reached."""
+        if len(self._pending) >= self.limit:
+            return None
+        admitted = Deadline(self.deadline_seconds)
+        self._pending.add(admitted)
+        return admitted
+
+    def leave(self, admitted: Deadline) -> None:
+        self._pending.discard(admitted)
+
+    def saturation(self, busy_seconds: float) -> str | None:
+        """Why this process should get no new work now, or None: every place is taken, or an
+        extraction has waited or run for `busy_seconds` (new work would queue behind it)."""
+        if len(self._pending) >= self.limit:
+            return f"{len(self._pending)} extractions pending, the limit"
+        now = time.monotonic()
+        oldest = max((now - d.started_at for d in self._pending), default=0.0)
+        if oldest >= busy_seconds:
+            return f"an extraction has been waiting or running for {oldest:.1f} s"
+        return None
 
 
 @dataclass(frozen=True)

@@ -53,9 +53,14 @@ class Extractor:
             self._parse_turn.release()
 
     def extract(
-        self, text: str, published_at: dt.date | None, observe: StageObserver = _no_observer
+        self,
+        text: str,
+        published_at: dt.date | None,
+        observe: StageObserver = _no_observer,
+        max_events: int | None = None,
     ) -> Extraction:
-        """Events and date mentions of `text`; `observe(stage, seconds)` hears each stage's cost."""
+        """Events and date mentions of `text`; `observe(stage, seconds)` hears each stage's cost.
+        With `max_events`, the events past it are left out and the result says it is truncated."""
         started = time.perf_counter()
         parsed = self.parse(text)
         observe("parse", time.perf_counter() - started)
@@ -83,4 +88,5 @@ class Extractor:
             )
             for m in mentions
         ]
-        return Extraction(events=found, dates=dates)
+        truncated = max_events is not None and len(found) > max_events
+        return Extraction(events=found[:max_events], dates=dates, truncated=truncated)

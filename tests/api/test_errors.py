@@ -181,7 +181,11 @@ class _ExplodingExtractor(Extractor):
         self.model_info = ModelInfo(name=model, version="test")
 
     def extract(
-        self, text: str, published_at: dt.date | None, observe: StageObserver = _ignore
+        self,
+        text: str,
+        published_at: dt.date | None,
+        observe: StageObserver = _ignore,
+        max_events: int | None = None,
     ) -> Extraction:
         if "boom" in text:
             raise RuntimeError("a bug in a stage")

@@ -37,14 +37,18 @@ def test_a_request_past_the_limit_gets_503_overloaded_and_the_pending_one_comple
         assert refused.json()["error"]["code"] == "overloaded"
         assert "1 extractions already pending" in refused.json()["error"]["message"]
         assert int(refused.headers["Retry-After"]) > 0
-        # Probes and scrapes are never held behind extractions.
+        # Probes and scrapes are never held behind extractions; readiness says the one place is taken.
         assert client.get("/healthz").status_code == 200
-        assert client.get("/readyz").status_code == 200
+        readiness = client.get("/readyz")
+        assert readiness.status_code == 503
+        assert readiness.json()["error"]["code"] == "saturated"
+        assert "1 extractions pending, the limit" in readiness.json()["error"]["message"]
         assert client.get("/metrics").status_code == 200
 
         slow.join(timeout=120)
         assert [r.status_code for r in results] == [200]
         assert admission.pending == 0
+        assert client.get("/readyz").status_code == 200
         assert client.post("/v1/extract", json={"text": "They met on Monday."}).status_code == 200
         # Refused and failed requests give their place back too.
         assert client.post("/v1/extract", json={"text": ""}).status_code == 422
