@@ -9,14 +9,15 @@ No spaCy object leaves this module.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from app.extraction import deadline, events, temporal
-from app.extraction.parsed import ParsedText
+from app.extraction.long_input import chunks
+from app.extraction.parsed import ParsedText, join
 from app.extraction.pipeline import load_pipeline, run_pipeline, to_parsed
+from app.extraction.turns import Turns
 from app.models.v1 import DateMention, Extraction, ModelInfo
 
 StageObserver = Callable[[str, float], None]
@@ -29,7 +30,7 @@ def _no_observer(stage: str, seconds: float) -> None:
 class Extractor:
     def __init__(self, model: str) -> None:
         self._nlp = load_pipeline(model)
-        self._parse_turn = threading.Lock()
+        self._parse_turns = Turns()
         meta = self._nlp.meta
         self.model_info = ModelInfo(name=model, version=str(meta.get("version", "unknown")))
 
@@ -37,20 +38,23 @@ class Extractor:
         """The plain parse of `text` that every stage reads."""
         # memory_zone frees the strings this text adds to the vocabulary once we are done with it,
         # so a long-running server does not grow with every article it reads.
-        with self._turn_to_parse(), self._nlp.memory_zone():
-            return to_parsed(run_pipeline(self._nlp, text))
+        parts = []
+        for offset, chunk in chunks(text):  # one for a news article; see long_input.CHUNK_CHARS
+            with self._turn_to_parse(), self._nlp.memory_zone():
+                parts.append((offset, to_parsed(run_pipeline(self._nlp, chunk))))
+        return parts[0][1] if len(parts) == 1 else join(text, parts)
 
     @contextmanager
     def _turn_to_parse(self) -> Iterator[None]:
-        """Wait for the parse lock, but no longer than the extraction's deadline allows."""
+        """Wait for a turn at the parser, but no longer than the extraction's deadline allows."""
         budget = deadline.current()
-        if not self._parse_turn.acquire(timeout=-1 if budget is None else budget.remaining()):
+        if not self._parse_turns.acquire(timeout=None if budget is None else budget.remaining()):
             assert budget is not None
             raise deadline.DeadlineExceeded(budget.seconds, "waiting for its turn to parse")
         try:
             yield
         finally:
-            self._parse_turn.release()
+            self._parse_turns.release()
 
     def extract(
         self,

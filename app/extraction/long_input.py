@@ -28,6 +28,12 @@ MAX_RUN_CHARS = 100
 # A news sentence rarely has 60 tokens; 150 without a full stop is a list or boilerplate.
 MAX_SENTENCE_TOKENS = 150
 SENTENCE_ENDS = frozenset({".", "!", "?", "\n", "\n\n"})
+# Texts longer than this are parsed in chunks of about this size, cut between paragraphs (else
+# after a sentence, else at a space), each in a turn of its own at the parser (turns.py): a short
+# request waits for one chunk, not for a whole long text, and the parse's memory peak is a chunk's.
+# News articles (2,200 characters on average) are one chunk.
+CHUNK_CHARS = 10_000
+_CUTS = ("\n", ". ", " ")
 COMPONENT = "bounded_sentences"
 
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
@@ -71,6 +77,20 @@ class RunSplittingTokenizer:
     def __getattr__(self, name: str) -> Any:
         # Everything else (vocab, memory_zone, rules, serialization) is the wrapped tokenizer's.
         return getattr(self._tokenizer, name)
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """`text` in consecutive pieces of at most `size` characters, each with its offset; a piece
+    ends after the last line break in it, else after its last sentence end, else its last space."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = next((window.rfind(c) + len(c) for c in _CUTS if window.rfind(c) > 0), size)
+        pieces.append((start, window[:cut]))
+        start += cut
+    pieces.append((start, text[start:]))
+    return pieces
 
 
 @Language.component(COMPONENT)
