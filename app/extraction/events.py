@@ -8,8 +8,12 @@ mention marked new ("another meeting", "the next summit") or with a conflicting 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar, cast
 
 from app.extraction import deadline
 from app.extraction.actors import ActorIndex, resolve_actors
@@ -22,6 +26,8 @@ from app.extraction.status import REPORTING, SCHEDULE_WORDS, Status, mention_sta
 from app.extraction.temporal import DateMention
 from app.extraction.triggers import Trigger, find_triggers, part_of
 from app.models import v1
+
+T = TypeVar("T")
 
 # How far back (in sentences) an anaphoric mention looks for the gathering it names.
 ANAPHORA_WINDOW = 3
@@ -75,6 +81,15 @@ class _Gathering:
     sidelines: list[_Gathering] = field(default_factory=list)
     # Parties a series implies: who convenes "another meeting" convened the one before it.
     inherited: list[PartyRole] = field(default_factory=list)
+    # What merging asks of every candidate for every mention (date, status, places, party names),
+    # by name: (frames seen, value), recomputed only once a frame was added (frames are only appended).
+    _memos: dict[str, tuple[int, Any]] = field(default_factory=dict, repr=False, compare=False)
+
+    def _memo(self, name: str, compute: Callable[[], T]) -> T:
+        held = self._memos.get(name)
+        if held is None or held[0] != len(self.frames):
+            held = self._memos[name] = (len(self.frames), compute())
+        return cast(T, held[1])
 
     @property
     def place(self) -> Place | None:
@@ -105,6 +120,9 @@ class _Gathering:
     @property
     def date(self) -> DateMention | None:
         """The most precise date any mention gives ("October 26-28" over "later this month")."""
+        return self._memo("date", self._date)
+
+    def _date(self) -> DateMention | None:
         dated = [f.date for f in self.frames if f.date is not None and f.date.value and not f.ends]
         dated = dated or [f.date for f in self.frames if f.date is not None and f.date.value]
         return max(dated, key=lambda d: len(event_date_value(d.value) or ""), default=None)
@@ -113,6 +131,24 @@ class _Gathering:
     def status(self) -> Status | None:
         """Cancelled if any mention says so; proposed only while no mention reports it as
         scheduled or held (an invitation to a summit already set does not make it a proposal)."""
+        return self._memo("status", self._status)
+
+    @property
+    def places(self) -> list[Place]:
+        """The places its mentions give, one per name."""
+        return self._memo(
+            "places", lambda: list({f.place.name: f.place for f in self.frames if f.place}.values())
+        )
+
+    @property
+    def party_names(self) -> set[str]:
+        """The actors its mentions name as parties."""
+        return self._memo(
+            "party_names",
+            lambda: {p.mention.actor.name for f in self.frames for p in f.parties if p.mention.actor},
+        )
+
+    def _status(self) -> Status | None:
         statuses = [f.status for f in self.frames if f.status is not None]
         if "cancelled" in statuses:
             return "cancelled"
@@ -284,7 +320,12 @@ def attached_date(parsed: ParsedText, trigger: Trigger, dates: list[DateMention]
     summit ...": Saturday dates the saying), and a verb that moves or cancels the meeting lends
     only its target date ("pushed back the meeting to December 5", not "cancelled it in May").
     """
-    by_token = {i: d for d in dates for i in range(d.token_start, d.token_end)}
+    # Only the dates of the trigger's sentence: the syntax never reaches beyond it.
+    sentence = parsed.sentences[parsed.tokens[trigger.head].sent]
+    first = bisect.bisect_left(dates, sentence.start_token, key=lambda d: d.token_start)
+    following = (dates[k] for k in range(first, len(dates)))
+    near = itertools.takewhile(lambda d: d.token_start < sentence.end_token, following)
+    by_token = {i: d for d in near for i in range(d.token_start, d.token_end)}
     head = parsed.tokens[trigger.head]
     inside = _dates_in(parsed, head, by_token, skip=set())
     if inside:
@@ -531,15 +572,15 @@ def _compatible(frame: _Frame, g: _Gathering) -> bool:
         and frame.trigger.start_token <= frame.place.mention.start_token < frame.trigger.head
     )
     if named or not (frame.trigger.definite or frame.trigger.back or frame.trigger.kind == "verb"):
-        for f in g.frames:
-            if frame.place is not None and f.place is not None and _places_conflict(frame.place, f.place):
+        for place in g.places:
+            if frame.place is not None and _places_conflict(frame.place, place):
                 return False
     if frame.trigger.back and not frame.trigger.demonstrative and g.first.trigger.novel:
         return False  # "the previous meeting" is not "another meeting"; "that meeting" may be
     # Different parties name a different gathering: "opened negotiations with Renault" is not the
     # Honda-Nissan talks.
     mine = {p.mention.actor.name for p in frame.parties if p.mention.actor is not None}
-    theirs = {p.mention.actor.name for f in g.frames for p in f.parties if p.mention.actor is not None}
+    theirs = g.party_names
     if (
         len(mine) >= 2
         and theirs
