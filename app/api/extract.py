@@ -95,5 +95,6 @@ def extract(
         model=extractor.model_info,
         events=extraction.events,
         dates=extraction.dates,
+        truncated=extraction.truncated,
     )
     return respond.json(response, EXTRACT_RESPONSE, version)
