@@ -92,6 +92,9 @@ async def pinned_response_version(
         Query(
             description="The extract-response schema version to answer in (e.g. 1.0.0); the latest "
             "if absent. Unknown versions get 406 listing those served.",
+            # The versions served, so that the document says what is accepted (any other value,
+            # the empty string included, is the 406 it documents).
+            json_schema_extra={"enum": list(EXTRACT_RESPONSE.versions)},
         ),
     ] = None,
 ) -> str:
