@@ -38,17 +38,19 @@ class Extractor:
         """The plain parse of `text` that every stage reads."""
         # memory_zone frees the strings this text adds to the vocabulary once we are done with it,
         # so a long-running server does not grow with every article it reads.
+        pieces = chunks(text)  # one for a news article; see long_input.CHUNK_CHARS
         parts = []
-        for offset, chunk in chunks(text):  # one for a news article; see long_input.CHUNK_CHARS
-            with self._turn_to_parse(), self._nlp.memory_zone():
+        for n, (offset, chunk) in enumerate(pieces):
+            with self._turn_to_parse(remaining=len(pieces) - n), self._nlp.memory_zone():
                 parts.append((offset, to_parsed(run_pipeline(self._nlp, chunk))))
         return parts[0][1] if len(parts) == 1 else join(text, parts)
 
     @contextmanager
-    def _turn_to_parse(self) -> Iterator[None]:
+    def _turn_to_parse(self, remaining: int) -> Iterator[None]:
         """Wait for a turn at the parser, but no longer than the extraction's deadline allows."""
         budget = deadline.current()
-        if not self._parse_turns.acquire(timeout=None if budget is None else budget.remaining()):
+        timeout = None if budget is None else budget.remaining()
+        if not self._parse_turns.acquire(timeout=timeout, remaining=remaining):
             assert budget is not None
             raise deadline.DeadlineExceeded(budget.seconds, "waiting for its turn to parse")
         try:

@@ -111,7 +111,7 @@ def test_a_long_text_is_parsed_as_its_chunks_are_alone(extractor: Extractor) -> 
     ]
 
 
-def test_turns_go_first_come_first_served() -> None:
+def test_turns_go_first_come_first_served_among_equals() -> None:
     turns = Turns()
     order: list[str] = []
     assert turns.acquire()
@@ -153,3 +153,26 @@ def test_a_deadline_cut_short_from_another_thread_stops_the_work_at_the_next_che
 def test_without_a_deadline_checks_do_nothing() -> None:
     assert deadline.current() is None
     deadline.check()
+
+
+def test_a_turn_goes_to_the_waiter_with_the_least_left_to_parse() -> None:
+    turns = Turns()
+    order: list[str] = []
+    assert turns.acquire()
+
+    def wait(name: str, remaining: int) -> threading.Thread:
+        def run() -> None:
+            turns.acquire(remaining=remaining)
+            order.append(name)
+            turns.release()
+
+        thread = threading.Thread(target=run)
+        thread.start()
+        time.sleep(0.1)  # so that arrivals are in this order
+        return thread
+
+    waiters = [wait("long, just come", 10), wait("long, half done", 5), wait("short", 1)]
+    turns.release()
+    for thread in waiters:
+        thread.join(timeout=5)
+    assert order == ["short", "long, half done", "long, just come"]
