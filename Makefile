@@ -36,3 +36,11 @@ lock: $(VENV)/.pip-installed
 	$(BIN)/pip install "pip-tools>=7.4"
 	$(BIN)/pip-compile --no-emit-index-url --no-emit-find-links --allow-unsafe --generate-hashes --strip-extras --output-file=requirements.lock pyproject.toml
 	$(BIN)/pip-compile --no-emit-index-url --no-emit-find-links --allow-unsafe --extra=dev --generate-hashes --strip-extras --output-file=requirements-dev.lock pyproject.toml
+
+# Issue 11's pure-move check: bench/predict.py's predictions now (the working tree) are byte-identical
+# to those at BASE on SAME_SETS; prints each side's milliseconds per article.
+BASE ?= main
+SAME_SETS ?= ../shared/eval/dev ../shared/eval/voa bench/articles
+.PHONY: same-predictions
+same-predictions: $(VENV)/.test-installed
+	$(BIN)/python -m bench.same_predictions --base $(BASE) $(SAME_SETS)

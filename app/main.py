@@ -8,7 +8,8 @@ from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import FastAPI
 
-from app.api import docs, extract, health, metrics, schemas
+from app import pages
+from app.api import extract, health, metrics, schemas
 from app.api.errors import cancelled_response, install_error_handlers, internal_error_response
 from app.api.limits import BodySizeLimitMiddleware
 from app.api.state import Admission, ExtractorFactory, ExtractorLoader, ServiceState
@@ -55,7 +56,8 @@ def create_app(settings: Settings | None = None, *, load_extractor: ExtractorFac
         version=_service_version(),
         description=DESCRIPTION,
         lifespan=lifespan,
-        docs_url=None,  # app/api/docs.py serves it, with a note for browsers that are offline
+        docs_url=None,  # app/pages serves /docs and /redoc with assets from this host, not a CDN
+        redoc_url=None,
     )
     app.state.service = ServiceState(
         settings=settings,
@@ -68,7 +70,7 @@ def create_app(settings: Settings | None = None, *, load_extractor: ExtractorFac
     app.include_router(schemas.router)
     app.include_router(health.router)
     app.include_router(metrics.router)
-    app.include_router(docs.router)
+    app.include_router(pages.router)
     # The last added runs first: observe everything, including bodies refused for their size.
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(

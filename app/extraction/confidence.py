@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from app.extraction.parties import Exclusion, PartyRole
+from app.extraction.exclusions import Exclusion
+from app.extraction.parties import PartyRole
 
 MOST_CONFIDENT = 0.99
 

@@ -12,19 +12,39 @@ import datetime as dt
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import ParamSpec, TypeVar
 
-from app.extraction import deadline, events, temporal
+from app.extraction import deadline, temporal
+from app.extraction.actors import resolve_actors
+from app.extraction.frames import find_frames
+from app.extraction.gatherings import Gathering, find_gatherings
 from app.extraction.long_input import chunks
+from app.extraction.output import to_extraction
 from app.extraction.parsed import ParsedText, join
 from app.extraction.pipeline import load_pipeline, run_pipeline, to_parsed
+from app.extraction.triggers import find_triggers
 from app.extraction.turns import Turns
-from app.models.v1 import DateMention, Extraction, ModelInfo
+from app.models.v1 import Extraction, ModelInfo
 
 StageObserver = Callable[[str, float], None]
+_In = ParamSpec("_In")
+_Out = TypeVar("_Out")
 
 
 def _no_observer(stage: str, seconds: float) -> None:
     del stage, seconds
+
+
+def _timed(
+    observe: StageObserver, stage: str, run: Callable[_In, _Out], *args: _In.args, **kwargs: _In.kwargs
+) -> _Out:
+    """`run(*args, **kwargs)`, its time told to `observe` under the name `stage`; first, the
+    extraction's deadline is checked (deadline.py)."""
+    deadline.check(f"before {stage}")
+    started = time.perf_counter()
+    result = run(*args, **kwargs)
+    observe(stage, time.perf_counter() - started)
+    return result
 
 
 class Extractor:
@@ -67,32 +87,24 @@ class Extractor:
     ) -> Extraction:
         """Events and date mentions of `text`; `observe(stage, seconds)` hears each stage's cost.
         With `max_events`, the events past it are left out and the result says it is truncated."""
-        started = time.perf_counter()
-        parsed = self.parse(text)
-        observe("parse", time.perf_counter() - started)
+        parsed = _timed(observe, "parse", self.parse, text)
+        extraction = extract_parsed(parsed, published_at, observe)
+        if max_events is None or len(extraction.events) <= max_events:
+            return extraction
+        return extraction.model_copy(update={"events": extraction.events[:max_events], "truncated": True})
 
-        deadline.check("after the parse")
-        started = time.perf_counter()
-        mentions = temporal.find_dates(parsed, published_at)
-        observe("temporal", time.perf_counter() - started)
 
-        deadline.check("after the dates")
-        started = time.perf_counter()
-        found = events.find_events(parsed, mentions, published_at)
-        observe("events", time.perf_counter() - started)
-
-        dates = [
-            DateMention(
-                text=m.text,
-                start=m.start,
-                end=m.end,
-                value=m.value,
-                end_value=m.end_value,
-                anchor=m.anchor,
-                direction=m.direction,
-                reason=m.reason,
-            )
-            for m in mentions
-        ]
-        truncated = max_events is not None and len(found) > max_events
-        return Extraction(events=found[:max_events], dates=dates, truncated=truncated)
+def extract_parsed(
+    parsed: ParsedText, published_at: dt.date | None, observe: StageObserver = _no_observer
+) -> Extraction:
+    """The stages after the parse, in order: temporal (date mentions), triggers (meeting mentions),
+    actors (who is named), frames (each mention's parties, place, date, status), gatherings (which
+    mentions are one meeting), output (the response models)."""
+    dates = _timed(observe, "temporal", temporal.find_dates, parsed, published_at)
+    triggers = _timed(observe, "triggers", find_triggers, parsed)
+    gatherings: list[Gathering] = []
+    if triggers:  # (a text that names no meeting needs no actors)
+        actors = _timed(observe, "actors", resolve_actors, parsed)
+        frames = _timed(observe, "frames", find_frames, parsed, triggers, dates, actors)
+        gatherings = _timed(observe, "gatherings", find_gatherings, parsed, frames, actors)
+    return _timed(observe, "output", to_extraction, parsed, gatherings, dates, published_at)

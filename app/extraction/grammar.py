@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from app.extraction.lexicon.wordsets import senses
 from app.extraction.parsed import ParsedText, Token
 
 Tense = Literal["past", "present", "future", "unknown"]
@@ -11,29 +12,7 @@ Tense = Literal["past", "present", "future", "unknown"]
 # "wo" is how spaCy splits "won't"; "would" is the future seen from a past report ("said it would").
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "\u2019ll"}
 # Verbs and adjectives that put what they govern in the future: "plans to meet", "is due to".
-FUTURE_GOVERNORS = {
-    "plan",
-    "schedule",
-    "set",
-    "due",
-    "expect",
-    "intend",
-    "aim",
-    "prepare",
-    "propose",
-    "hope",
-    "want",
-    "seek",
-    "agree",
-    "arrange",
-    "slate",
-    "poise",
-    "offer",
-    "invite",
-    "call",
-    "urge",
-    "try",
-}
+FUTURE_GOVERNORS = senses("look-ahead")
 CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "parataxis", "csubj"}
 
 

@@ -11,36 +11,20 @@ from dataclasses import dataclass
 
 from app.extraction.actors import ActorIndex, ActorMention, organization
 from app.extraction.grammar import clause_tense, relatives_in_of_phrase
+from app.extraction.lexicon.wordsets import senses
 from app.extraction.parsed import ParsedText, Token
-from app.extraction.status import REPORTING
 from app.extraction.triggers import Trigger
 
 PLACE_PREPS = {"in", "at", "to", "on", "outside", "near", "inside"}
 # Nouns for venues, whose phrase may name the city: "his club in Palm Beach", "a base outside X".
-VENUE_NOUNS = {
-    "base",
-    "hotel",
-    "club",
-    "palace",
-    "resort",
-    "headquarters",
-    "office",
-    "building",
-    "residence",
-    "house",
-    "center",
-    "centre",
-    "venue",
-    "estate",
-    "embassy",
-    "hall",
-    "airport",
-    "compound",
-    "retreat",
-}
+VENUE_NOUNS = senses("venue")
 # Verbs whose place is the meeting's: "which Brunei hosted in Jakarta", "due to take place in Tehran".
-HOSTING = {"host", "hold", "convene", "take", "meet", "stage", "organize", "organise", "chair"}
-MOTION_VERBS = {"travel", "go", "come", "arrive", "fly", "head", "visit", "return", "land"}
+HOSTING = senses("hold-place")
+MOTION_VERBS = senses("motion")
+# Words whose "to" phrase names a place: "travel to Paris", "a visit to Paris".
+GOING_TO = MOTION_VERBS | senses("journey")
+# Verbs of saying: a place above one is where it was said, not where the meeting is.
+REPORTING = senses("report")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +102,7 @@ def _place_under(parsed: ParsedText, node: Token, actors: ActorIndex) -> Place |
     for c in parsed.children(node.i):
         if c.dep != "prep" or c.lower not in PLACE_PREPS:
             continue
-        if c.lower == "to" and node.lemma.lower() not in MOTION_VERBS | {"visit", "trip"}:
+        if c.lower == "to" and node.lemma.lower() not in GOING_TO:
             continue
         for obj in parsed.children(c.i):
             if obj.dep == "pobj":
@@ -209,7 +193,7 @@ def _place_in(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | Non
     return inner if venue else None
 
 
-SIDELINES = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
+SIDELINES = senses("sidelines")
 
 
 def sidelines_of(parsed: ParsedText, trigger: Trigger, trigger_heads: Set[int]) -> int | None:

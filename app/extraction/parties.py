@@ -1,170 +1,43 @@
-"""Party roles: who convened a meeting, who took part, who was left out, who stayed away.
+"""Party roles: who convened a meeting and who took part in it, read around each meeting mention.
 
 Roles come from the dependency parse around each trigger: subjects and objects of meeting verbs,
 "between X and Y", "with X", "X's talks", "involve X", "attended by X"; organizers of convene / host /
-chair; exclusion cues ("not invited", "excluded", "shut out", "left out", "barred", "dismay at not
-being included"); refusals ("declined", "boycotted", "stayed away") give `absent`, never `excluded`.
+chair. A negated attendance ("did not attend", "declined to join") gives `absent`. Who was left out
+(`excluded`) is decided in exclusions.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Set
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.extraction.actors import NAME_TITLES, TITLES, ActorIndex, ActorMention
-from app.extraction.grammar import Tense, clause_tense, governing_verb, relatives_in_of_phrase, verb_tense
+from app.extraction.grammar import governing_verb, relatives_in_of_phrase, verb_tense
+from app.extraction.lexicon.wordsets import senses
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.triggers import Trigger, part_of
 from app.models.v1 import Role
 
-ORGANIZER_VERBS = {
-    "convene",
-    "host",
-    "chair",
-    "preside",
-    "organize",
-    "organise",
-    "call",
-    "hold",
-    "invite",
-    "summon",
-}
+# Verbs whose subject is at the meeting they hold, call or invite to.
+ORGANIZER_VERBS = senses("organizer-verb")
 # Verbs whose subject takes part in the meeting that is their object or goal.
-ATTEND_VERBS = {
-    "hold",
-    "have",
-    "attend",
-    "join",
-    "convene",
-    "host",
-    "chair",
-    "open",
-    "begin",
-    "start",
-    "conduct",
-    "resume",
-    "enter",
-    "travel",
-    "go",
-    "come",
-    "arrive",
-    "head",
-    "fly",
-    "meet",
-    "sit",
-    "take",
-    "participate",
-    "agree",
-    "lead",
-    "place",
-    "decide",
-    "accept",
-    "skip",
-    "leave",
-    "return",
-    # Being at a hearing or congress: "testify at a hearing", "told the congress", "spent Monday in
-    # meetings", "will face a second hearing".
-    "testify",
-    "hear",  # a court hears arguments
-    "appear",
-    "speak",
-    "address",
-    "tell",
-    "brief",
-    "face",
-    "spend",
-    "send",  # "Facebook and Google sent their lawyers to the hearings"
-    # Holding a meeting through to its end: "the leaders wrapped up their summit".
-    "wrap",
-    "conclude",
-    "end",
-    "close",
-    "finish",
-}
-TRAVEL_VERBS = {
-    "land",
-    "arrive",
-    "travel",
-    "fly",
-    "head",
-    "go",
-    "come",
-    "leave",
-    "depart",
-    "return",
-    "prepare",
-}
+ATTEND_VERBS = senses("take-part")
+TRAVEL_VERBS = senses("travel")
 # Verbs whose subject sets a meeting up: "the court set a special session for January 10".
-SCHEDULING = {"set", "schedule", "plan", "arrange", "organize", "organise", "call", "announce"}
+SCHEDULING = senses("schedule")
 # Verbs whose object takes part when a meeting is their subject: "talks will involve X".
-INCLUDE_VERBS = {"involve", "include", "bring", "gather", "feature", "unite", "see"}
+INCLUDE_VERBS = senses("include")
 # Verbs of speaking and arguing: who does so at a meeting is there.
-SPEAKING_VERBS = {
-    "say",
-    "tell",
-    "state",
-    "propose",
-    "argue",
-    "insist",
-    "urge",
-    "warn",
-    "announce",
-    "pledge",
-    "stress",
-    "raise",
-    "present",
-    "demand",
-    "object",
-    "complain",
-    "call",
-}
+SPEAKING_VERBS = senses("speak")
 # Verbs of taking a side in a negotiation, or of giving evidence at a hearing.
-STANCE_VERBS = {
-    "want",
-    "oppose",
-    "support",
-    "back",
-    "reject",
-    "side",
-    "argue",
-    "push",
-    "demand",
-    "block",
-    "resist",
-    "favour",
-    "favor",
-    "object",
-    "veto",
-    # and of giving evidence at a hearing
-    "answer",
-    "testify",
-    "apologise",
-    "apologize",
-}
-VISITS = {"visit", "trip", "tour"}
+STANCE_VERBS = senses("stance")
+VISITS = senses("visit")
 # Meeting words one is "in" by taking part: "in talks with", "in a video call".
-SESSIONS = {"talk", "negotiation", "call", "meeting", "session", "discussion", "conversation", "consultation"}
+SESSIONS = senses("session")
 GOAL_PREPS = {"for", "at", "to", "into", "in", "during", "before", "over"}  # ("presided over")
 PARTY_PREPS = {"with", "between", "among", "of", "involving", "alongside"}
-EXCLUDE_VERBS = {"exclude", "bar", "ban", "snub", "sideline", "uninvite", "disinvite", "freeze"}
-NEGATABLE_INCLUSION = {"invite", "include", "allow", "admit", "represent", "welcome", "ask"}
-OUT_VERBS = {"shut", "leave", "keep", "lock", "freeze", "cut"}  # "shut out", "left out", "kept out"
-# Cues that mean exclusion from a meeting only when one is named nearby.
-WEAK_CUES = {
-    "ban",
-    "bar",
-    "snub",
-    "sideline",
-    "freeze",
-    "keep",
-    "cut",
-    "lock",
-    "decline",
-    "refuse",
-    "skip",
-    "shun",
-}
-REFUSAL_VERBS = {"decline", "boycott", "refuse", "skip", "shun", "snub"}
+# Refusals: who "declined to attend" stayed away.
+REFUSAL_VERBS = senses("decline")
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,15 +47,35 @@ class PartyRole:
 
 
 AddParty = Callable[[Token, Role], None]
-ORGANIZING = {"convene", "host", "chair", "preside", "organize", "organise"}
+ORGANIZING = senses("host")
 # "under the chairmanship of X": X convenes.
-AUSPICES = {"chairmanship", "chairship", "auspices", "presidency", "leadership", "mediation", "aegis"}
+AUSPICES = senses("auspices")
 # Meetings held before someone: "a hearing before Justice Ortiz", "before the committee".
-HEARINGS = {"hearing", "session", "argument"}
+HEARINGS = senses("hearing")
 # Verbs whose object meets their subject at the meeting: "face the committee at a hearing".
-FACING = {"face", "meet", "join", "brief", "address", "see", "receive", "welcome", "tell"}
+FACING = senses("face")
 # Who invites to a meeting organizes it; who is invited takes part.
-INVITING = {"invite", "summon"}
+INVITING = senses("invite")
+# Said of those at a meeting to come: "among those expected", "among those invited".
+EXPECTED = senses("expected")
+# What one fails at while attending: "failed to agree at the talks" was there.
+SETTLING = senses("settle")
+# A verb whose subject is at the meeting it governs, by its sense.
+TAKING_PART = ATTEND_VERBS | ORGANIZER_VERBS
+AT_MEETING = ORGANIZING | ATTEND_VERBS
+# Whose subject organizes what they set up, host or invite to.
+SETTING_UP = ORGANIZING | SCHEDULING | INVITING
+# Whose passive subject is a guest: "was invited to the talks", "was hosted by the speaker".
+RECEIVING = INVITING | ORGANIZING
+# Whose object meets their subject at the meeting: "host Trump for a working lunch".
+MEETING_THEIR_OBJECT = ORGANIZING | INVITING | FACING
+# "is due to host Trump for a working lunch", read from the words when the parse misses the verb.
+HOSTING_A_GUEST = ORGANIZING | {"meet", "receive", "welcome"}
+RECEIVING_A_GUEST = ORGANIZING | {"receive", "welcome"}
+# Heads under which an attendance did not happen: "declined to attend", "failed to join".
+GIVING_UP = REFUSAL_VERBS | {"fail"}
+# Speaking verbs whose subject a reported clause may borrow: "said ..., telling a hearing".
+TELLING = SPEAKING_VERBS | {"testify", "add"}
 
 
 def _collector(
@@ -193,7 +86,7 @@ def _collector(
     Summit" is no party to itself)."""
 
     def add(tok: Token, role: Role) -> None:
-        for m in _actors_in_phrase(parsed, tok, actors):
+        for m in actors_in_phrase(parsed, tok, actors):
             if own is not None and m.start_token <= own.i < m.end_token:
                 continue
             if not _qualifies_a_person(parsed, m, actors):
@@ -212,7 +105,7 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
     if trigger.kind == "verb":
         lemma = head.lemma.lower()
         role: Role = "organizer" if lemma in ORGANIZING else "participant"
-        for subj in _subjects(parsed, head):
+        for subj in subjects(parsed, head):
             add(subj, "absent" if trigger.anaphoric and _stayed_away(parsed, head) else role)
         for c in parsed.children(head.i):
             if c.dep == "dobj":
@@ -277,19 +170,19 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
                     or (c.lower == "before" and trigger.lemma in HEARINGS)
                 ):
                     _add_objects(parsed, c, add)  # "the meeting was held on Monday with X"
-    elif lemma in ATTEND_VERBS or lemma in ORGANIZER_VERBS or (lemma in SCHEDULING and head.dep == "dobj"):
-        role = "organizer" if lemma in ORGANIZING | SCHEDULING | INVITING else "participant"
+    elif lemma in TAKING_PART or (lemma in SCHEDULING and head.dep == "dobj"):
+        role = "organizer" if lemma in SETTING_UP else "participant"
         if _stayed_away(parsed, verb):
             role = "absent"  # "declined to attend the summit", "did not attend the meeting"
-        for subj in _subjects(parsed, verb, actors):
+        for subj in subjects(parsed, verb, actors):
             # "was invited to the talks", "was hosted by the speaker at a meeting": a guest.
-            add(subj, "participant" if subj.dep == "nsubjpass" and lemma in INVITING | ORGANIZING else role)
+            add(subj, "participant" if subj.dep == "nsubjpass" and lemma in RECEIVING else role)
         for c in parsed.children(verb.i):
             if c.dep == "agent":
                 _add_objects(parsed, c, add, "organizer" if lemma in INVITING else role)
             elif c.dep == "prep" and c.lower in {"with", "between", "before"} and c.i != head.head:
                 _add_objects(parsed, c, add)  # "face a hearing before the committee"
-            elif c.dep == "dobj" and lemma in ORGANIZING | INVITING | FACING and head.dep == "pobj":
+            elif c.dep == "dobj" and lemma in MEETING_THEIR_OBJECT and head.dep == "pobj":
                 # "Lee will host Trump for a working lunch", "invited it to talks", "is due to face
                 # the committee at an evidence session"
                 add(c, "participant")
@@ -307,10 +200,7 @@ def _among_those_expected(parsed: ParsedText, verb: Token) -> bool:
     for prep in parsed.children(verb.i):
         if prep.dep == "prep" and prep.lower == "among":
             for those in parsed.children(prep.i):
-                if those.dep == "pobj" and any(
-                    c.lemma.lower() in {"expect", "attend", "invite", "due", "participate", "confirm"}
-                    for c in parsed.children(those.i)
-                ):
+                if those.dep == "pobj" and any(c.lemma.lower() in EXPECTED for c in parsed.children(those.i)):
                     return True
     return False
 
@@ -343,7 +233,7 @@ def _present_at(parsed: ParsedText, prep: Token, trigger: Trigger, add: AddParty
     )
     speaking = lemma in SPEAKING_VERBS and prep.lower == "after" and quiet
     if visiting or there or speaking:
-        for subj in _subjects(parsed, verb):
+        for subj in subjects(parsed, verb):
             add(subj, "participant")
 
 
@@ -361,14 +251,14 @@ def _untagged_infinitive(parsed: ParsedText, head: Token, actors: ActorIndex, ad
     word = toks[j]
     if j == prep.i - 1 or word.pos == "VERB" or toks[j - 1].lower != "to":
         return
-    if word.lower not in ORGANIZING | {"meet", "receive", "welcome"}:
+    if word.lower not in HOSTING_A_GUEST:
         return
     verb = governing_verb(parsed, prep.i)
     if verb is None:
         return
     add(toks[j + 1], "participant")
-    for subj in _subjects(parsed, verb, actors):
-        add(subj, "organizer" if word.lower in ORGANIZING | {"receive", "welcome"} else "participant")
+    for subj in subjects(parsed, verb, actors):
+        add(subj, "organizer" if word.lower in RECEIVING_A_GUEST else "participant")
 
 
 def positions_taken(parsed: ParsedText, sent: int, actors: ActorIndex, held: bool = True) -> list[PartyRole]:
@@ -381,7 +271,7 @@ def positions_taken(parsed: ParsedText, sent: int, actors: ActorIndex, held: boo
     for verb in parsed.tokens[sentence.start_token : sentence.end_token]:
         if verb.lemma.lower() == "represent" and any(c.dep == "agent" for c in parsed.children(verb.i)):
             # "the United States was represented by its ambassador, Matthew Whitaker"
-            for subj in _subjects(parsed, verb, actors):
+            for subj in subjects(parsed, verb, actors):
                 add(subj, "participant")
             for agent in parsed.children(verb.i):
                 if agent.dep == "agent":
@@ -389,7 +279,7 @@ def positions_taken(parsed: ParsedText, sent: int, actors: ActorIndex, held: boo
             continue
         if _among_those_expected(parsed, verb):
             # "Li, Modi and Starmer are among those expected": the passage's gathering's guests
-            for subj in _subjects(parsed, verb, actors):
+            for subj in subjects(parsed, verb, actors):
                 add(subj, "participant")
             continue
         if not held or verb.pos != "VERB" or verb.lemma.lower() not in STANCE_VERBS:
@@ -400,7 +290,7 @@ def positions_taken(parsed: ParsedText, sent: int, actors: ActorIndex, held: boo
             continue
         if verb.tag not in {"VBD", "VBN"} or any(c.dep in {"neg", "auxpass", "nsubjpass"} for c in kids):
             continue  # a finite, active, affirmed stance: "wanted", "had argued"; not "was blocked"
-        for subj in _subjects(parsed, verb, actors):
+        for subj in subjects(parsed, verb, actors):
             add(subj, "participant")
         for c in parsed.children(verb.i):
             if c.dep == "prep" and c.lower == "with" and verb.lemma.lower() == "side":
@@ -438,14 +328,10 @@ def _stayed_away(parsed: ParsedText, verb: Token) -> bool:
         return not any(c.lower in {"until", "till"} for c in kids)
     head = parsed.tokens[verb.head]
     # ("failed to agree at the talks" was there, and failed at something else)
-    return (
-        verb.dep == "xcomp"
-        and head.lemma.lower() in REFUSAL_VERBS | {"fail", "decline", "refuse"}
-        and verb.lemma.lower() not in {"agree", "decide", "accept", "conclude", "end", "finish"}
-    )
+    return verb.dep == "xcomp" and head.lemma.lower() in GIVING_UP and verb.lemma.lower() not in SETTLING
 
 
-def _subjects(parsed: ParsedText, verb: Token, actors: ActorIndex | None = None) -> list[Token]:
+def subjects(parsed: ParsedText, verb: Token, actors: ActorIndex | None = None) -> list[Token]:
     """The subject of a verb, through control, coordination and relative pronouns.
 
     "Kim went on to meet Lee" (meet <- went), "arrived and met" (conjuncts share a subject),
@@ -471,7 +357,7 @@ def _subjects(parsed: ParsedText, verb: Token, actors: ActorIndex | None = None)
         if (
             verb.dep == "advcl"
             and verb.tag == "VBG"
-            and verb.lemma.lower() in SPEAKING_VERBS | {"testify", "add"}
+            and verb.lemma.lower() in TELLING
             and host.dep == "ccomp"
             and parsed.tokens[host.head].lemma.lower() in SPEAKING_VERBS
         ):
@@ -499,7 +385,7 @@ def _object_is_its_subject(parsed: ParsedText, verb: Token, actors: ActorIndex) 
     subjects = [c for c in parsed.children(verb.i) if c.dep == "nsubj" and c.tag != "PRP"]
     if not subjects and verb.dep == "acl" and verb.tag == "VBG":
         subjects = [parsed.tokens[verb.head]]
-    owners = {m.actor for s in subjects for m in _actors_in_phrase(parsed, s, actors)}
+    owners = {m.actor for s in subjects for m in actors_in_phrase(parsed, s, actors)}
     for c in parsed.children(verb.i):
         if c.dep == "dobj" and c.tag == "PRP":
             m = actors.at(c.i)
@@ -522,19 +408,15 @@ def _clause_on_meeting(parsed: ParsedText, verb: Token, add: AddParty) -> None:
                 _add_objects(parsed, c, add, "organizer" if lemma in ORGANIZING else "participant")
             elif c.dep == "dobj" and lemma in INCLUDE_VERBS:
                 add(c, "participant")
-            elif c.dep == "nsubj" and c.tag not in {"WDT", "WP"} and lemma in ORGANIZING | ATTEND_VERBS:
+            elif c.dep == "nsubj" and c.tag not in {"WDT", "WP"} and lemma in AT_MEETING:
                 add(c, "organizer" if lemma in ORGANIZING else "participant")
             elif c.dep == "prep" and c.lower in {"with", "between", "among"}:
                 _add_objects(parsed, c, add)  # "a meeting held on Monday with Germany and Italy"
             elif c.dep == "nsubj" and v is verb and _during(parsed, verb):
                 add(c, "participant")  # "the visit in February, when Trump and Vance berated him"
-        if (
-            v is not verb
-            and lemma in ORGANIZING | ATTEND_VERBS
-            and not any(c.dep == "nsubj" for c in parsed.children(v.i))
-        ):
+        if v is not verb and lemma in AT_MEETING and not any(c.dep == "nsubj" for c in parsed.children(v.i)):
             # "a meeting that she had planned to chair": the planner chairs
-            for subj in _subjects(parsed, v):
+            for subj in subjects(parsed, v):
                 if subj.tag not in {"WDT", "WP"}:
                     add(subj, "organizer" if lemma in ORGANIZING else "participant")
 
@@ -620,7 +502,7 @@ def _traveller(parsed: ParsedText, head: Token, add: AddParty) -> None:
     if verb.lower == "ahead":  # "ahead of"
         verb = parsed.tokens[verb.head]
     if verb.lemma.lower() in TRAVEL_VERBS:
-        for subj in _subjects(parsed, verb):
+        for subj in subjects(parsed, verb):
             add(subj, "participant")
 
 
@@ -631,7 +513,7 @@ def _host_of(parsed: ParsedText, head: Token, add: AddParty) -> None:
         owner = parsed.tokens[owner.head]
     elif head.dep != "poss":
         return
-    if owner.lemma.lower() not in {"host", "organizer", "organiser", "chair", "convener"}:
+    if owner.lemma.lower() not in HOST_NOUNS:
         return
     if owner.dep == "appos":
         add(parsed.tokens[owner.head], "organizer")
@@ -644,42 +526,17 @@ def _conj_verbs(parsed: ParsedText, verb: Token) -> list[Token]:
     return [c for c in parsed.children(verb.i) if c.dep == "conj" and c.pos in {"VERB", "AUX"}]
 
 
+# Nouns for who organizes a meeting: "the summit's host", "the host of the talks".
+HOST_NOUNS = senses("host-noun")
+# Those who came along with a party: "Trump, accompanied by Rubio".
+ACCOMPANYING = senses("accompany")
 # Who acts for a party before a court or at a table: "lawyers for TikTok".
-COUNSEL = {"lawyer", "attorney", "counsel", "negotiator", "adviser", "advisor"}
-GROUP_HEADS = {
-    "speaker",
-    "negotiator",
-    "diplomat",
-    "adviser",
-    "advisor",
-    "boss",
-    "executive",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "premier",
-    "governor",
-    "lawyer",
-    "attorney",
-    "counsel",
-    "leader",
-    "minister",
-    "official",
-    "representative",
-    "delegation",
-    "member",
-    "head",
-    "envoy",
-    "president",
-    "chief",
-    "nation",
-    "country",
-    "government",
-    "delegate",
-}
+COUNSEL = senses("counsel")
+# Nouns for those who act for a party named after them: "delegations from Brazil", "the heads of X".
+GROUP_HEADS = senses("group-head")
 
 
-def _actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> list[ActorMention]:
+def actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> list[ActorMention]:
     """The actors a noun phrase names, one per coordinated or appositive member.
 
     Within a member, a person outranks the names that qualify them: "Italy's Giorgia Meloni",
@@ -710,7 +567,7 @@ def _actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> lis
                     stack.append(c.i)
                 elif c.dep == "prep" and c.lower in {"as", "including", "like"}:
                     members.extend(g.i for g in parsed.children(c.i) if g.dep == "pobj")
-                elif c.dep == "acl" and c.lemma.lower() in {"accompany", "join", "flank"}:
+                elif c.dep == "acl" and c.lemma.lower() in ACCOMPANYING:
                     # "Trump, accompanied by Rubio and Witkoff": those who came along
                     members.extend(
                         o.i for a in parsed.children(c.i) if a.dep == "agent" for o in parsed.children(a.i)
@@ -751,205 +608,3 @@ def _actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> lis
             if all(m is not o for o in out):
                 out.append(m)
     return out
-
-
-@dataclass(frozen=True, slots=True)
-class Exclusion:
-    mention: ActorMention
-    role: Role  # "excluded" or "absent"
-    target: int | None  # token index of the meeting trigger named in the cue, if any
-    sent: int
-    tense: Tense  # of the cue's clause: a past exclusion is from a past meeting
-    body: str | None = None  # the body whose meetings the party is kept from ("out of the group")
-
-
-def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[int]) -> list[Exclusion]:
-    """Parties the text says were left out of a meeting (or stayed away from one)."""
-    out: list[Exclusion] = []
-    sentences_with_meetings = {parsed.tokens[i].sent for i in trigger_heads}
-    for tok in parsed.tokens:
-        if tok.lower == "without" and tok.dep == "prep":
-            out.extend(_held_without(parsed, tok, actors, trigger_heads))
-            continue
-        if tok.lemma.lower() == "seat" and any(c.lower == "no" for c in parsed.children(tok.i)):
-            out.extend(_no_seat(parsed, tok, actors, trigger_heads))
-            continue
-        if tok.pos not in {"VERB", "ADJ"}:
-            continue
-        role = _cue_role(parsed, tok)
-        if role is None:
-            continue
-        target = _target(parsed, tok, trigger_heads)
-        if target is None and tok.lemma.lower() in WEAK_CUES and tok.sent not in sentences_with_meetings:
-            continue  # "tried to ban the app": no meeting in sight, no exclusion from one
-        if target is None and _out_of_something_else(parsed, tok, actors):
-            continue  # "kept Russia out of its championships": left out, but of no meeting
-        body = _kept_from_body(parsed, tok, actors)
-        for party_tok in _cue_parties(parsed, tok, role):
-            for m in _actors_in_phrase(parsed, party_tok, actors):
-                out.append(Exclusion(m, role, target, tok.sent, clause_tense(parsed, tok.i), body))
-    return out
-
-
-def _held_without(
-    parsed: ParsedText, without: Token, actors: ActorIndex, trigger_heads: Set[int]
-) -> list[Exclusion]:
-    """ "The summit opened without Russia", "talks held without the Palestinians": a party the
-    meeting went ahead without is left out of it; "ended without a deal" names no party."""
-    holder = parsed.tokens[without.head]
-    target = holder.i if holder.i in trigger_heads else _target(parsed, holder, trigger_heads)
-    if target is None:
-        return []
-    # "will go ahead without the United States after Trump said no official would attend": a
-    # refusal in the same sentence makes it an absence.
-    sentence = parsed.sentences[without.sent]
-    refused = any(
-        t.lemma.lower() in REFUSAL_VERBS
-        or (
-            t.lemma.lower() in {"attend", "join", "participate", "come", "go"}
-            and any(
-                c.dep == "neg" or (c.dep == "nsubj" and _says_none(parsed, c)) for c in parsed.children(t.i)
-            )
-        )
-        for t in parsed.tokens[sentence.start_token : sentence.end_token]
-    )
-    return [
-        Exclusion(
-            m, "absent" if refused else "excluded", target, without.sent, clause_tense(parsed, without.i)
-        )
-        for obj in parsed.children(without.i)
-        if obj.dep == "pobj"
-        for m in _actors_in_phrase(parsed, obj, actors)
-    ]
-
-
-def _says_none(parsed: ParsedText, subject: Token) -> bool:
-    return any(c.lower in {"no", "none"} for c in parsed.children(subject.i)) or subject.lower in {
-        "none",
-        "nobody",
-    }
-
-
-def _no_seat(parsed: ParsedText, seat: Token, actors: ActorIndex, trigger_heads: Set[int]) -> list[Exclusion]:
-    """ "Kyiv has no seat at the table": the one who has, or was given, no seat is left out."""
-    verb = parsed.tokens[seat.head]
-    if seat.dep not in {"dobj", "attr", "nsubjpass"} or verb.pos not in {"VERB", "AUX"}:
-        return []
-    target = _target(parsed, verb, trigger_heads)
-    return [
-        Exclusion(m, "excluded", target, seat.sent, clause_tense(parsed, seat.i))
-        for subj in _subjects(parsed, verb)
-        for m in _actors_in_phrase(parsed, subj, actors)
-    ]
-
-
-def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
-    lemma = tok.lemma.lower()
-    kids = parsed.children(tok.i)
-    negated = any(c.dep == "neg" for c in kids) or (
-        any(c.dep == "neg" for c in parsed.children(tok.head)) and tok.dep in {"xcomp"}
-    )
-    particles = {c.lower for c in kids if c.dep in {"prt", "prep", "advmod"}}
-    if lemma in EXCLUDE_VERBS or lemma == "uninvited":
-        return "excluded"
-    if lemma in OUT_VERBS and "out" in particles:
-        return "excluded"
-    if lemma in NEGATABLE_INCLUSION and negated:
-        return "excluded"
-    if lemma in REFUSAL_VERBS:
-        return "absent"
-    if lemma in {"stay"} and "away" in {c.lower for c in kids}:
-        return "absent"
-    return None
-
-
-def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
-    """Who the cue is about: the object of an active cue, the subject of a passive or a refusal."""
-    kids = parsed.children(cue.i)
-    passive = any(c.dep == "auxpass" for c in kids) or cue.tag == "VBN"
-    out: list[Token] = []
-    if role == "absent":
-        return [c for c in kids if c.dep == "nsubj"]
-    if cue.pos == "ADJ" and cue.dep in {"acomp", "oprd"}:
-        return _subjects(parsed, parsed.tokens[cue.head])  # "Belarus remained uninvited"
-    if passive:
-        out = [c for c in kids if c.dep == "nsubjpass"]
-        out += [m for s in out for m in _listed_after(parsed, s, cue)]
-        if not out and cue.dep in {"acl", "relcl"} and cue.tag == "VBN":
-            out = [parsed.tokens[cue.head]]  # "Russia, shut out of the group"
-        if not out and cue.dep in {"pcomp", "xcomp", "advcl"}:
-            # "expressed dismay at not being included": the subject of the clause above.
-            host = parsed.tokens[cue.head]
-            while host.pos not in {"VERB", "AUX"} and host.head != host.i:
-                host = parsed.tokens[host.head]  # up through "at" and "dismay" to "expressed"
-            out = [c for c in parsed.children(host.i) if c.dep == "nsubj"]
-    else:
-        out = [c for c in kids if c.dep == "dobj"]
-    if not out and cue.i >= 2 and parsed.tokens[cue.i - 1].text == ",":
-        # "Russia, shut out of the group, ...": a participle set off after the party it describes,
-        # which the parser often attaches elsewhere.
-        out = [parsed.tokens[cue.i - 2]]
-    return out
-
-
-# Plural nouns whose members a list may name: "six member states, Mali, Niger and Sudan".
-COLLECTIVE_MEMBERS = {"state", "country", "nation", "member", "government", "union", "company", "party"}
-# Where a meeting sits: "left out of the room" is out of the meeting.
-ROOMS = {"room", "table", "process", "loop", "discussion", "negotiation", "talk"}
-
-
-def _kept_from(parsed: ParsedText, cue: Token, actors: ActorIndex) -> list[Token]:
-    """What the cue says the party is kept out of or barred from: "out of its championships",
-    "shut out of the group", "barred from the tournament"."""
-    kids = list(parsed.children(cue.i))
-    kids += [k for c in kids if c.lower == "out" for k in parsed.children(c.i)]  # "out" + "of"
-    return [
-        c
-        for prep in kids
-        if prep.dep == "prep" and prep.lower in {"of", "from"}
-        for c in parsed.children(prep.i)
-        if c.dep == "pobj"
-    ]
-
-
-def _out_of_something_else(parsed: ParsedText, cue: Token, actors: ActorIndex) -> bool:
-    """What the party is kept from is no meeting (a meeting there would be the cue's target), no
-    body that meets ("shut out of the group" is out of the G7's summits) and no room."""
-    return any(
-        actors.at(c.i) is None and c.lemma.lower() not in ROOMS for c in _kept_from(parsed, cue, actors)
-    )
-
-
-def _kept_from_body(parsed: ParsedText, cue: Token, actors: ActorIndex) -> str | None:
-    for c in _kept_from(parsed, cue, actors):
-        m = actors.at(c.i)
-        if m is not None and m.actor is not None and m.actor.kind == "organization":
-            return m.actor.name
-    return None
-
-
-def _listed_after(parsed: ParsedText, subject: Token, verb: Token) -> list[Token]:
-    """ "Six member states that were suspended after coups, Mali, Niger and Sudan, were not
-    invited": the list set off by commas before the verb names the collective subject's members,
-    though the parser hangs it inside the relative clause."""
-    toks = parsed.tokens
-    if subject.tag != "NNS" or subject.lemma.lower() not in COLLECTIVE_MEMBERS:
-        return []
-    end = verb.i - 1
-    while end > subject.i and toks[end].dep in {"aux", "auxpass", "neg"}:
-        end -= 1
-    if toks[end].text != ",":
-        return []
-    first = end
-    while first - 1 > subject.i and (toks[first - 1].pos == "PROPN" or toks[first - 1].lower in {",", "and"}):
-        first -= 1  # back over "Mali, Burkina Faso, ... and Sudan"
-    while first < end and toks[first].pos != "PROPN":
-        first += 1  # (the comma that opens the list)
-    return [toks[first]] if first < end and toks[first - 1].text == "," else []
-
-
-def _target(parsed: ParsedText, cue: Token, trigger_heads: Set[int]) -> int | None:
-    for t in parsed.subtree(cue.i):
-        if t.i in trigger_heads:
-            return t.i
-    return None

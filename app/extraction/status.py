@@ -10,76 +10,30 @@ from __future__ import annotations
 from typing import Literal
 
 from app.extraction.grammar import clause_tense, governing_verb, own_clause
+from app.extraction.lexicon.wordsets import senses
 from app.extraction.parsed import ParsedText, Token
-from app.extraction.parties import ATTEND_VERBS, SCHEDULING
 from app.extraction.triggers import Trigger
 
 Status = Literal["occurred", "scheduled", "proposed", "cancelled"]
 
-CANCEL_WORDS = {"cancel", "cancelled", "canceled", "scrap", "scrapped", "abandon", "abort", "axe", "nix"}
-PROPOSAL_WORDS = {
-    "propose",
-    "invite",
-    "proposal",
-    "suggest",
-    "suggestion",
-    "idea",
-    "float",
-    "offer",
-    "urge",
-    "seek",
-    "push",
-    "want",
-    "call",
-    "demand",
-    "invitation",
-    "plea",
-    "request",
-    "possible",
-    "potential",
-    "mooted",
-    "moot",
-    "consider",
-    "contemplate",
-    "hope",
-    "would",
-    "could",
-    "might",
-    "endorse",
-}
-INVITATION_VERBS = {
-    "invite",
-    "exclude",
-    "include",
-    "bar",
-    "ban",
-    "shut",
-    "leave",
-    "keep",
-    "ask",
-    "welcome",
-    "allow",
-    "admit",
-    "represent",
-}
+CANCEL_WORDS = senses("cancel")
+PROPOSAL_WORDS = senses("propose")
+# Verbs whose mood is the invitation's, not the meeting's: "would not be invited to the summit".
+INVITATION_VERBS = senses("invitation")
 # Verbs whose subject is the meeting happening: "propose that the meeting take place in Moscow".
-HAPPENING_VERBS = {"take", "happen", "occur", "go", "proceed", "convene", "resume", "start", "begin", "open"}
-NEEDS_FOR = {"call", "push", "press", "ask"}
-# Verbs of saying end the climb: "said on Saturday that the summit ..." says nothing of status.
+HAPPENING_VERBS = senses("happen")
+# Proposal verbs that propose a meeting only with "for": "called for talks".
+NEEDS_FOR = senses("propose-with-for")
 # Verbs that undo a cancellation: "cancelled the summit in May, then revived it".
-REVIVING = {"revive", "reinstate", "resurrect", "restore", "reschedule", "salvage", "rescue", "resume"}
-REPORTING = {"say", "tell", "announce", "add", "state", "note", "report", "write", "tweet", "claim"}
-SCHEDULE_WORDS = {"schedule", "set", "due", "plan", "expect", "slate", "delay", "postpone", "move", "push"}
-
-
+REVIVING = senses("revive")
+# Verbs of saying end the climb: "said on Saturday that the summit ..." says nothing of status.
+REPORTING = senses("report")
+SCHEDULE_WORDS = senses("schedule-date")
+# How long a meeting goes on, not whether it has begun: "is expected to run until Friday".
+LASTING = senses("last")
 # Verbs whose tense is the meeting's when the meeting is their object: it is held, attended, led,
 # planned, moved or called off (the attendance and scheduling verbs the parties stage reads, and more).
-REALIZING_VERBS = (
-    ATTEND_VERBS
-    | SCHEDULING
-    | {"boycott", "stage", "propose", "seek", "want", "launch", "kick", "prepare"}
-    | {"postpone", "delay", "move", "push", "reschedule", "cancel", "scrap"}
-)
+REALIZING_VERBS = senses("take-part", "schedule", "realize")
 
 
 def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
@@ -153,7 +107,7 @@ def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
 def _lasting(parsed: ParsedText, verb: Token) -> bool:
     verbs = [verb, *(c for c in parsed.children(verb.i) if c.dep == "xcomp")]  # "expected to run"
     return any(
-        v.lemma.lower() in {"run", "last", "continue", "drag"}
+        v.lemma.lower() in LASTING
         and any(
             c.dep == "prep" and c.lower in {"until", "till", "through", "into"} for c in parsed.children(v.i)
         )

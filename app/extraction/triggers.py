@@ -12,118 +12,42 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from app.extraction.lexicon.wordsets import grouped, keyed, senses
 from app.extraction.parsed import ParsedText, Token
 
-# Nouns that name a gathering of parties. Value: the grammatical number they need to mean one
-# ("talks" and "discussions" name a meeting in the plural; "a talk" is a lecture).
-MEETING_NOUNS: dict[str, Literal["any", "plural"]] = {
-    "meeting": "any",
-    "summit": "any",
-    "talk": "plural",
-    "discussion": "plural",
-    "negotiation": "plural",
-    "consultation": "plural",
-    "conference": "any",
-    "hearing": "any",
-    "session": "any",
-    "gathering": "any",
-    "congress": "any",
-    "plenary": "any",
-    "encounter": "any",
-    "visit": "any",
-    "call": "any",
-    "lunch": "any",
-    "dinner": "any",
-    "breakfast": "any",
-    "argument": "plural",
-    "summitry": "any",
-    "meet": "any",
-    "tête-à-tête": "any",
-    "one-on-one": "any",
-    "bilateral": "any",
-    "videoconference": "any",
-    "teleconference": "any",
-    "huddle": "any",
-    "roundtable": "any",
-    "forum": "any",
-    "convention": "any",
-    "assembly": "any",
-    "conclave": "any",
-    "conversation": "any",
-    "audience": "any",
-    "sit-down": "any",
-    "get-together": "any",
-    "round": "any",  # of talks, when held (see _is_negotiating_round)
-}
+# Nouns that name a gathering of parties, by the grammatical number they need to mean one ("talks"
+# and "discussions" name a meeting in the plural; "a talk" is a lecture).
+MEETING_NOUNS = keyed("meeting_nouns", "lemma", "number")
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 # Nouns for one instance of a meeting series: "a further round of negotiations".
-INSTANCE_NOUNS = {"round", "session", "day", "part"}
+INSTANCE_NOUNS = senses("meeting-instance")
 # ... and for a part or span of a meeting: "at the opening of a hearing", "two weeks of talks".
-MEETING_PARTS = INSTANCE_NOUNS | {"opening", "start", "beginning", "end", "close", "week"}
+MEETING_PARTS = senses("meeting-instance", "meeting-part")
 # Verbs that hold a round of talks.
-ROUND_VERBS = {
-    "hold",
-    "open",
-    "host",
-    "attend",
-    "begin",
-    "start",
-    "conclude",
-    "end",
-    "resume",
-    "launch",
-    "wrap",
-    "close",
-}
-# Nouns that are meetings only with one of these modifiers.
-NEEDS_MODIFIER = {
-    "call": {"phone", "video", "telephone", "conference", "zoom", "teleconference"},
-    "lunch": {"working", "state", "official"},
-    "dinner": {"working", "state", "official"},
-    "breakfast": {"working", "state", "official", "prayer"},
-    "argument": {"oral"},
-    "conversation": {"phone", "telephone", "video"},  # "a phone conversation" is a call
-}
+ROUND_VERBS = senses("hold-round")
+# Nouns that are meetings only with one of these modifiers ("phone call", "working lunch").
+NEEDS_MODIFIER = grouped("meeting_noun_modifiers", "lemma", "modifier")
 # Nouns that are meetings only with a party after them: "an audience with the Pope".
-NEEDS_WITH = {"audience"}
+NEEDS_WITH = senses("meeting-needs-with")
 # Modifiers that make a meeting noun something else ("press conference" is a statement).
-NOT_MEETING_MODIFIERS = {"press", "news", "trading", "photo", "training", "jam", "study", "q&a"}
+NOT_MEETING_MODIFIERS = senses("not-meeting-modifier")
 # Habitual series are no single gathering: "regular discussions", "frequent calls" (but "a regular
 # council session" is one).
-HABITUAL = {"regular", "frequent", "periodic", "occasional", "routine", "weekly", "monthly"}
+HABITUAL = senses("habitual")
 # "meet" that is not a gathering: "meet demands", "meet the deadline".
-NON_MEETING_OBJECTS = {
-    "demand",
-    "target",
-    "need",
-    "expectation",
-    "requirement",
-    "criterion",
-    "criteria",
-    "deadline",
-    "goal",
-    "standard",
-    "obligation",
-    "condition",
-    "end",
-    "threshold",
-    "cost",
-    "challenge",
-    "fate",
-    "objective",
-    "commitment",
-    "quota",
-    "payment",
-    "request",
-}
-MEETING_VERBS = {"meet", "confer", "convene", "host", "sit", "speak", "talk", "gather"}
-CALL_MEDIA = {"phone", "telephone", "video", "videoconference", "videolink", "link", "zoom", "teleconference"}
-HOSTED_PEOPLE = {"leader", "president", "minister", "delegation", "counterpart", "king", "queen", "premier"}
-COPRESENCE_VERBS = {"flank", "accompany", "greet", "welcome", "receive", "escort"}
-ATTENDANCE_VERBS = {"attend", "join", "participate"}
+NON_MEETING_OBJECTS = senses("meet-non-party-object")
+MEETING_VERBS = senses("meet")
+CALL_MEDIA = senses("call-medium")
+HOSTED_PEOPLE = senses("hosted-person")
+COPRESENCE_VERBS = senses("copresence")
+ATTENDANCE_VERBS = senses("attend")
 # Determiners and modifiers that say how a mention relates to gatherings already mentioned.
-NOVEL_MARKERS = {"another", "new", "next", "second", "fresh", "further", "third", "follow-up", "future"}
-BACK_MARKERS = {"previous", "earlier", "last", "prior", "first", "same", "that", "this", "such"}
+NOVEL_MARKERS = senses("novel-marker")
+BACK_MARKERS = senses("back-marker")
+# What a gathering turns into is that same gathering: "a call that grew into a summit".
+BECOMING = senses("become")
+# Attending "in his place", "in person": a phrase of manner or stead, no object of the attending.
+STEAD = senses("stead")
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +119,7 @@ def _manner(parsed: ParsedText, prep: Token) -> bool:
     if prep.lower == "by":
         return True
     return prep.lower == "in" and any(
-        o.lemma.lower() in {"place", "stead", "person"} for o in parsed.children(prep.i) if o.dep == "pobj"
+        o.lemma.lower() in STEAD for o in parsed.children(prep.i) if o.dep == "pobj"
     )
 
 
@@ -211,7 +135,7 @@ def _is_meeting_noun(parsed: ParsedText, tok: Token) -> bool:
     if tok.dep == "compound" and parsed.tokens[tok.head].lemma.lower() not in MEETING_NOUNS:
         return False  # "negotiation framework", "summit venue"
     modifiers = {c.lower for c in parsed.children(tok.i) if c.dep in {"compound", "amod", "nmod"}}
-    if modifiers & NOT_MEETING_MODIFIERS or (tok.tag == "NNS" and modifiers & HABITUAL):
+    if NOT_MEETING_MODIFIERS & modifiers or (tok.tag == "NNS" and HABITUAL & modifiers):
         return False
     if tok.tag == "NNS" and _compared(parsed, tok):
         return False  # "promised shorter and more focused summits": a kind of meeting, none held
@@ -220,7 +144,7 @@ def _is_meeting_noun(parsed: ParsedText, tok: Token) -> bool:
     if lemma == "round" and not _is_negotiating_round(parsed, tok):
         return False
     needed = NEEDS_MODIFIER.get(lemma)
-    return needed is None or bool(modifiers & needed)
+    return needed is None or bool(needed & modifiers)
 
 
 def part_of(parsed: ParsedText, tok: Token) -> Token | None:
@@ -255,7 +179,7 @@ def _is_negotiating_round(parsed: ParsedText, tok: Token) -> bool:
     head = parsed.tokens[tok.head]
     held = {head.lemma.lower()} if tok.dep in {"dobj", "nsubj", "nsubjpass"} else set()
     held |= {c.lemma.lower() for c in kids if c.dep in {"relcl", "acl"}}
-    return bool(held & ROUND_VERBS)
+    return bool(ROUND_VERBS & held)
 
 
 def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
@@ -317,14 +241,7 @@ def _becomes(parsed: ParsedText, tok: Token) -> bool:
     is that same gathering."""
     head = parsed.tokens[tok.head]
     if tok.dep == "pobj" and head.lower == "into":
-        return parsed.tokens[head.head].lemma.lower() in {
-            "turn",
-            "grow",
-            "expand",
-            "develop",
-            "evolve",
-            "morph",
-        }
+        return parsed.tokens[head.head].lemma.lower() in BECOMING
     return tok.dep == "attr" and head.lemma.lower() == "become"
 
 
@@ -373,9 +290,9 @@ def _make(parsed: ParsedText, tok: Token, start: int, end: int, kind: Literal["n
         lemma=tok.lemma.lower(),
         definite=definite,
         # ("a 14th round" is a new one; "the 13th round, which opened on Monday" the one at hand)
-        novel=bool(words & NOVEL_MARKERS) or (indefinite and any(_ORDINAL.fullmatch(w) for w in words)),
+        novel=bool(NOVEL_MARKERS & words) or (indefinite and any(_ORDINAL.fullmatch(w) for w in words)),
         distributive=tok.tag == "NNS"
         and any(c.lower in {"both", "all"} or (c.dep == "nummod" and c.lower == "two") for c in kids),
-        back=bool(words & BACK_MARKERS) and not words & NOVEL_MARKERS,
+        back=bool(BACK_MARKERS & words) and not NOVEL_MARKERS & words,
         demonstrative=any(c.dep == "det" and c.lower in {"that", "this"} for c in kids),
     )

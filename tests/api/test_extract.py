@@ -89,9 +89,7 @@ def test_docs_show_a_realistic_example(client: httpx.Client) -> None:
 
     assert schema["info"]["title"] and schema["info"]["description"] and schema["info"]["version"]
     assert [example["value"] for example in body["examples"].values()] == [EXAMPLE]
-    docs = client.get("/docs")
-    assert docs.status_code == 200 and "swagger-ui-bundle.js" in docs.text
-    assert "/openapi.json" in docs.text  # the offline fallback points to the local description
+    # tests/pages runs "Try it out" with it in a real browser.
 
 
 def test_concurrent_requests_all_succeed_with_the_same_answers(client: httpx.Client) -> None:

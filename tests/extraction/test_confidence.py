@@ -12,7 +12,8 @@ from app.extraction.confidence import (
     noisy_or,
     party_confidence,
 )
-from app.extraction.parties import Exclusion, PartyRole
+from app.extraction.exclusions import Exclusion
+from app.extraction.parties import PartyRole
 from app.models.v1 import Role
 
 ROMANIA = Actor(name="Romania", kind="country", id="ROU")

@@ -26,4 +26,11 @@ def test_concurrent_extractions_match_sequential_ones(extractor: Extractor) -> N
 def test_stage_observer_hears_every_stage(extractor: Extractor) -> None:
     heard: list[str] = []
     extractor.extract(TEXTS[0], None, lambda stage, seconds: heard.append(stage) if seconds >= 0 else None)
-    assert heard == ["parse", "temporal", "events"]
+    assert heard == ["parse", "temporal", "triggers", "actors", "frames", "gatherings", "output"]
+
+
+def test_a_text_without_meetings_skips_the_stages_that_read_meetings(extractor: Extractor) -> None:
+    heard: list[str] = []
+    result = extractor.extract("Markets rose on Friday.", None, lambda stage, seconds: heard.append(stage))
+    assert heard == ["parse", "temporal", "triggers", "output"]
+    assert result.events == [] and [d.text for d in result.dates] == ["Friday"]

@@ -9,8 +9,9 @@ import pytest
 
 from app.extraction.actors import resolve_actors
 from app.extraction.engine import Extractor
+from app.extraction.exclusions import find_exclusions
 from app.extraction.parsed import ParsedText
-from app.extraction.parties import find_exclusions, trigger_parties
+from app.extraction.parties import trigger_parties
 from app.extraction.triggers import find_triggers
 from app.models.v1 import Event
 

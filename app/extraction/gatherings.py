@@ -1,31 +1,32 @@
-"""Events: meeting mentions merged into one event per gathering, with date, place, status, parties.
+"""Gatherings: which meeting mentions are one gathering, and what the passage adds to each.
 
-Each trigger first becomes a frame of what its own sentence says (date attached by syntax, place,
-status, parties). Frames then merge into gatherings by discourse: a definite or anaphoric mention
-("the summit", "the earlier meeting", "the discussions") joins the gathering it points back to; a
-mention marked new ("another meeting", "the next summit") or with a conflicting date starts one.
+Frames merge into gatherings by discourse: a definite or anaphoric mention ("the summit", "the
+earlier meeting", "the discussions") joins the gathering it points back to; a mention marked new
+("another meeting", "the next summit") or with a conflicting date, place, status or parties starts one
+(`_antecedent`, `_compatible`). Then each gathering gets what the passage says beyond its mentions:
+the gathering it was held beside, the parties of a series, positions taken, and exclusions
+(exclusions.py finds the cues; `_exclusion_target` says which gathering each is about).
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar, cast
 
 from app.extraction import deadline
-from app.extraction.actors import ActorIndex, resolve_actors
-from app.extraction.confidence import event_confidence, party_confidence
-from app.extraction.grammar import Tense, clause_tense, governing_verb, own_clause
-from app.extraction.location import Place, is_country, mention_place, scene_place, sidelines_of
-from app.extraction.parsed import ParsedText, Token
-from app.extraction.parties import Exclusion, PartyRole, find_exclusions, positions_taken, trigger_parties
-from app.extraction.status import REPORTING, SCHEDULE_WORDS, Status, mention_status
+from app.extraction.actors import ActorIndex
+from app.extraction.exclusions import Exclusion, find_exclusions
+from app.extraction.frames import Frame
+from app.extraction.grammar import Tense
+from app.extraction.lexicon.wordsets import senses
+from app.extraction.location import Place, is_country, sidelines_of
+from app.extraction.parsed import ParsedText
+from app.extraction.parties import PartyRole, positions_taken
+from app.extraction.status import Status
 from app.extraction.temporal import DateMention
-from app.extraction.triggers import Trigger, find_triggers, part_of
-from app.models import v1
+from app.extraction.triggers import Trigger
 
 T = TypeVar("T")
 
@@ -34,51 +35,25 @@ ANAPHORA_WINDOW = 3
 # Gatherings a mention may point back to: the latest ones. An article names a few dozen at most;
 # the bound keeps merging linear in the mentions of a text that names thousands.
 MAX_ANTECEDENTS = 64
-SHALLOW_DEPS = {"prep", "npadvmod", "tmod", "advmod", "pobj", "nmod", "poss", "compound", "dobj"}
-# Dates that end something ("ran until late on Saturday") are not when it met.
-END_PREPS = {"until", "till", "through", "by"}
-# Verbs that move or call off a meeting: their own date is when that was decided.
-RESCHEDULING = {"postpone", "delay", "push", "move", "reschedule", "bring", "cancel", "call", "scrap"}
-# A relative clause with one of these on a meeting tells its own time: "the summit, which the
-# council holds on December 1".
-HOLDING_VERBS = {"hold", "host", "convene", "open", "begin", "start", "take", "chair", "stage", "resume"}
-# Verbs that end a meeting: their date is its last day, not its first.
-ENDING_VERBS = {"end", "conclude", "close", "wrap", "finish", "adjourn"}
 # The longest gathering whose start and end dates are taken to be one gathering's.
 MAX_GATHERING_DAYS = 21
 # Meetings small enough that meeting someone at one is that meeting.
-SMALL_MEETINGS = {"session", "meeting", "lunch", "dinner", "breakfast", "call", "conversation"}
+SMALL_MEETINGS = senses("small-meeting")
 # Words for rounds of one negotiation: a new round goes on with the same sides.
-ROUNDS = {"round", "talk", "negotiation"}
+ROUNDS = senses("round")
 # Sentence openers that leave the passage: "Separately, Russia rejected ...".
-TOPIC_SHIFTS = {"separately", "meanwhile", "elsewhere", "earlier", "later", "previously", "also"}
+TOPIC_SHIFTS = senses("topic-shift")
 # Nouns for negotiating rounds; a bare plural of one continues the talks just mentioned.
-TALKS = {"talk", "negotiation", "discussion", "consultation"}
-# When mentions give one party several roles, the most explicit wins: being left out or staying
-# away is said outright, taking part is often inferred.
-ROLE_RANK = {"excluded": 0, "absent": 1, "organizer": 2, "participant": 3}
+TALKS = senses("talks")
 
 
 @dataclass
-class _Frame:
-    trigger: Trigger
-    date: DateMention | None
-    place: Place | None
-    status: Status | None
-    parties: list[PartyRole]
-    sent: int
-    scene: Place | None = None  # where the passage is set, when the mention itself says nothing
-    ends: bool = False  # its date is when it ended ("ended on Sunday"), not when it began
-    tense: Tense = "unknown"  # of the clause the mention stands in
-
-
-@dataclass
-class _Gathering:
-    frames: list[_Frame] = field(default_factory=list)
+class Gathering:
+    frames: list[Frame] = field(default_factory=list)
     exclusions: list[Exclusion] = field(default_factory=list)
-    beside: _Gathering | None = None  # the gathering this one was held beside (sidelines, same day)
+    beside: Gathering | None = None  # the gathering this one was held beside (sidelines, same day)
     # Gatherings said to be held on this one's sidelines: whoever met there was at this one too.
-    sidelines: list[_Gathering] = field(default_factory=list)
+    sidelines: list[Gathering] = field(default_factory=list)
     # Parties a series implies: who convenes "another meeting" convened the one before it.
     inherited: list[PartyRole] = field(default_factory=list)
     # What merging asks of every candidate for every mention (date, status, places, party names),
@@ -110,7 +85,7 @@ class _Gathering:
         return _most_specific([f.place for f in framed if f.place is not None])
 
     @property
-    def first(self) -> _Frame:
+    def first(self) -> Frame:
         return self.frames[0]
 
     @property
@@ -166,16 +141,10 @@ class _Gathering:
         return {f.trigger.lemma for f in self.frames}
 
 
-def find_events(
-    parsed: ParsedText, dates: list[DateMention], published: dt.date | None = None
-) -> list[v1.Event]:
-    """One `Event` per gathering the text reports, in order of first mention."""
-    triggers = find_triggers(parsed)
-    if not triggers:
-        return []
-    actors = resolve_actors(parsed)
-    deadline.check("after the actors")
-    frames = [_frame(parsed, t, dates, actors) for t in triggers]
+def find_gatherings(parsed: ParsedText, frames: list[Frame], actors: ActorIndex) -> list[Gathering]:
+    """The gatherings the frames report, in order of first mention, with what the passage adds to
+    each: what it was held beside, the parties a series implies, positions taken around it, and the
+    parties left out of it."""
     gatherings = _merge(parsed, frames)
     heads = {t.head: n for n, g in enumerate(gatherings) for t in (f.trigger for f in g.frames)}
     _link_beside(parsed, gatherings, heads)
@@ -185,10 +154,10 @@ def find_events(
         target = _exclusion_target(exclusion, gatherings, heads)
         if target is not None:
             target.exclusions.append(exclusion)
-    return [_to_event(parsed, n, g, published) for n, g in enumerate(gatherings)]
+    return gatherings
 
 
-def _link_beside(parsed: ParsedText, gatherings: list[_Gathering], heads: dict[int, int]) -> None:
+def _link_beside(parsed: ParsedText, gatherings: list[Gathering], heads: dict[int, int]) -> None:
     """Which gathering each was held beside: the one named in "on the summit's sidelines", else,
     for one whose place is said nowhere, the only other gathering that day whose place is said
     ("held talks on Friday with the summit's host")."""
@@ -210,7 +179,7 @@ def _link_beside(parsed: ParsedText, gatherings: list[_Gathering], heads: dict[i
                 g.beside = same_day[0]
 
 
-def _continue_series(gatherings: list[_Gathering]) -> None:
+def _continue_series(gatherings: list[Gathering]) -> None:
     """ "Macron will convene another meeting" says he convened the one before it: the one other
     meeting of that kind already held, if it names no organizer. "The next plenary" with no
     parties of its own is held by the body that held the one before it."""
@@ -233,12 +202,12 @@ def _continue_series(gatherings: list[_Gathering]) -> None:
         elif not own:
             # "a 14th round" goes on with the sides of the rounds before; "the next plenary" with
             # the body that held the last one.
-            rounds = g.lemmas & ROUNDS
+            rounds = ROUNDS & g.lemmas
             kinds = {"organization", "country", "group"} if rounds else {"organization"}
             before = [
                 h
                 for h in gatherings
-                if h.first.sent < g.first.sent and h is not g and (not rounds or h.lemmas & ROUNDS)
+                if h.first.sent < g.first.sent and h is not g and (not rounds or ROUNDS & h.lemmas)
             ]
             for h in reversed(before):
                 bodies = [
@@ -254,11 +223,11 @@ def _continue_series(gatherings: list[_Gathering]) -> None:
                     break
 
 
-def _positions_in_passage(parsed: ParsedText, gatherings: list[_Gathering], actors: ActorIndex) -> None:
+def _positions_in_passage(parsed: ParsedText, gatherings: list[Gathering], actors: ActorIndex) -> None:
     """Who took a side, in a sentence on one held gathering or in the passage around its mentions
     (up to three sentences after one, or just before the next), was at that gathering; so is who
     is said to be expected at one to come."""
-    by_sent: dict[int, list[_Gathering]] = {}
+    by_sent: dict[int, list[Gathering]] = {}
     for g in gatherings:
         for f in g.frames:
             by_sent.setdefault(f.sent, [])
@@ -283,149 +252,44 @@ def _positions_in_passage(parsed: ParsedText, gatherings: list[_Gathering], acto
         g.inherited.extend(positions_taken(parsed, sent, actors, held=g.status == "occurred"))
 
 
+def _exclusion_target(
+    exclusion: Exclusion, gatherings: list[Gathering], heads: dict[int, int]
+) -> Gathering | None:
+    if exclusion.target is not None:
+        return gatherings[heads[exclusion.target]]
+    held_by = [
+        g
+        for g in gatherings
+        if g.first.sent <= exclusion.sent
+        and any(
+            p.mention.actor is not None and p.mention.actor.name == exclusion.body
+            for f in g.frames
+            for p in f.parties
+        )
+    ]
+    if exclusion.body is not None and held_by:
+        return held_by[-1]  # "shut out of the group": out of that group's gathering
+    # No meeting named in the cue: of those mentioned in the last two sentences and on the same
+    # side of now as the cue ("were not included" looks back), the one mentioned last ("said it
+    # had not been invited" right after the meeting it means).
+    recent = [g for g in gatherings if any(0 <= exclusion.sent - f.sent <= 2 for f in g.frames)]
+    wanted = {"past": {"occurred"}, "future": {"scheduled", "proposed"}}.get(exclusion.tense)
+    if wanted:
+        recent = [g for g in recent if g.status in wanted or g.status is None] or recent
+    if recent:
+        return max(recent, key=lambda g: max(f.trigger.head for f in g.frames if f.sent <= exclusion.sent))
+    before = [g for g in gatherings if g.first.sent <= exclusion.sent]
+    return before[-1] if before else (gatherings[0] if gatherings else None)
+
+
 def _most_specific(places: list[Place]) -> Place | None:
     """The city over its country."""
     return next((p for p in places if not is_country(p)), places[0] if places else None)
 
 
-# -- frames -------------------------------------------------------------------------------------
-
-
-def _frame(parsed: ParsedText, trigger: Trigger, dates: list[DateMention], actors: ActorIndex) -> _Frame:
-    deadline.check("reading a mention")
-    parties = trigger_parties(parsed, trigger, actors)
-    place = mention_place(parsed, trigger, actors)
-    party_tokens = {p.mention.start_token for p in parties}
-    status = mention_status(parsed, trigger)
-    # A gathering still to come is not where the passage is set: its place must be said.
-    use_scene = place is None and status not in {"scheduled", "proposed"}
-    date = attached_date(parsed, trigger, dates)
-    return _Frame(
-        trigger=trigger,
-        date=date,
-        ends=date is not None and _ends_on(parsed, trigger, date),
-        place=place,
-        status=status,
-        parties=parties,
-        sent=parsed.tokens[trigger.head].sent,
-        scene=scene_place(parsed, trigger, actors, party_tokens) if use_scene else None,
-        tense=clause_tense(parsed, trigger.head),
-    )
-
-
-def attached_date(parsed: ParsedText, trigger: Trigger, dates: list[DateMention]) -> DateMention | None:
-    """The date syntax ties to a trigger: in its own phrase, else on the verbs above it.
-
-    The climb stops where a reported clause meets its verb of saying ("said on Saturday that the
-    summit ...": Saturday dates the saying), and a verb that moves or cancels the meeting lends
-    only its target date ("pushed back the meeting to December 5", not "cancelled it in May").
-    """
-    # Only the dates of the trigger's sentence: the syntax never reaches beyond it.
-    sentence = parsed.sentences[parsed.tokens[trigger.head].sent]
-    first = bisect.bisect_left(dates, sentence.start_token, key=lambda d: d.token_start)
-    following = (dates[k] for k in range(first, len(dates)))
-    near = itertools.takewhile(lambda d: d.token_start < sentence.end_token, following)
-    by_token = {i: d for d in near for i in range(d.token_start, d.token_end)}
-    head = parsed.tokens[trigger.head]
-    inside = _dates_in(parsed, head, by_token, skip=set())
-    if inside:
-        return inside[0]
-    below = {head.i}
-    came_from = head
-    for anc in parsed.ancestors(head.i):
-        lemma = anc.lemma.lower()
-        if anc.pos not in {"VERB", "AUX", "ADP", "NOUN", "PROPN", "ADJ"}:
-            break
-        if lemma in REPORTING and came_from.dep in {"ccomp", "xcomp", "advcl", "parataxis"}:
-            break
-        if own_clause(parsed, came_from):
-            break  # a clause of its own: "called off strikes this week so they could join"
-        found = _dates_in(parsed, anc, by_token, skip=below, shallow=True)
-        if any(c.dep == "prep" and c.lower in END_PREPS for c in parsed.children(anc.i)):
-            found = []  # "the talks ran until late on Saturday": how long it ran, not when it met
-        if lemma in RESCHEDULING:
-            found = [d for d in found if _under_prep(parsed, d, {"to", "for", "until"})]
-        if found:
-            return found[0]
-        below.add(anc.i)
-        came_from = anc
-        if anc.dep in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and anc.pos in {"VERB", "AUX"}:
-            break  # a clause's own modifiers end here; its head's belong to another clause
-    return None
-
-
-def _under_prep(parsed: ParsedText, date: DateMention, preps: set[str]) -> bool:
-    head = parsed.tokens[date.token_end - 1]
-    while head.dep not in {"pobj", "ROOT"} and head.head != head.i and head.head < date.token_end:
-        head = parsed.tokens[head.head]
-    return head.dep == "pobj" and parsed.tokens[head.head].lower in preps
-
-
-def _ends_something(parsed: ParsedText, date: DateMention) -> bool:
-    """ "ran until late on Saturday", "by the end of March": an end point, not when it met."""
-    tok = parsed.tokens[date.token_end - 1]
-    for _ in range(4):
-        if tok.head == tok.i:
-            return False
-        tok = parsed.tokens[tok.head]
-        if tok.dep == "prep" and tok.lower in END_PREPS:
-            return True
-        if tok.pos in {"VERB", "AUX", "NOUN"} and tok.i < date.token_start:
-            return False
-    return False
-
-
-def _dates_in(
-    parsed: ParsedText, node: Token, by_token: dict[int, DateMention], skip: set[int], shallow: bool = False
-) -> list[DateMention]:
-    """Dates within node's phrase, nearest first; `shallow` looks only at its modifiers."""
-    out: list[DateMention] = []
-    stack = [node.i]
-    while stack:
-        i = stack.pop(0)
-        if i in by_token and by_token[i] not in out:
-            if not _ends_something(parsed, by_token[i]):
-                out.append(by_token[i])
-            continue
-        for c in parsed.children(i):
-            if c.i in skip:
-                continue
-            reduced = (
-                c.dep == "advcl"
-                and c.tag == "VBN"
-                and not any(k.dep in {"nsubj", "nsubjpass", "mark"} for k in parsed.children(c.i))
-            )  # "the next plenary, expected later this year"
-            # "is scheduled to begin on July 29": the date of the infinitive that starts it
-            starting = c.dep in {"xcomp", "advcl", "acl"} and c.lemma.lower() in HOLDING_VERBS
-            if shallow and i == node.i and c.dep not in SHALLOW_DEPS and not reduced and not starting:
-                continue
-            holding = (
-                c.dep == "relcl" and c.lemma.lower() in HOLDING_VERBS
-            )  # "which the council holds on December 1"
-            if (
-                (c.dep in {"relcl", "ccomp"} and not holding)
-                or (c.pos == "VERB" and c.dep == "advcl" and not reduced and not starting)
-                or (
-                    c.pos == "VERB"
-                    and c.dep in {"acl", "pcomp"}
-                    and i != node.i
-                    and c.lemma.lower() not in SCHEDULE_WORDS | HOLDING_VERBS
-                )
-            ):
-                # another clause's date: "a statement issued on Wednesday", "a hearing over
-                # whether it breached a 2013 agreement" (but "a meeting held on Monday" is its own,
-                # and so is "a meeting between X and Y, scheduled for May 2", however it is hung)
-                continue
-            stack.append(c.i)
-    return out
-
-
-# -- merging ------------------------------------------------------------------------------------
-
-
-def _merge(parsed: ParsedText, frames: list[_Frame]) -> list[_Gathering]:
-    gatherings: list[_Gathering] = []
-    by_head: dict[int, _Gathering] = {}
+def _merge(parsed: ParsedText, frames: list[Frame]) -> list[Gathering]:
+    gatherings: list[Gathering] = []
+    by_head: dict[int, Gathering] = {}
     for frame in frames:
         deadline.check("merging mentions")
         purpose = _purpose_of(parsed, frame.trigger, by_head)
@@ -445,7 +309,7 @@ def _merge(parsed: ParsedText, frames: list[_Frame]) -> list[_Gathering]:
         if target is None and frame.trigger.anaphoric:
             continue  # "asked to attend" with nothing before it to attend
         if target is None:
-            target = _Gathering([frame])
+            target = Gathering([frame])
             gatherings.append(target)
         else:
             target.frames.append(frame)
@@ -453,7 +317,7 @@ def _merge(parsed: ParsedText, frames: list[_Frame]) -> list[_Gathering]:
     return gatherings
 
 
-def _meets_for_new(parsed: ParsedText, frame: _Frame, frames: list[_Frame]) -> bool:
+def _meets_for_new(parsed: ParsedText, frame: Frame, frames: list[Frame]) -> bool:
     if frame.trigger.kind != "verb":
         return False
     nouns = {f.trigger.head: f.trigger for f in frames if f.trigger.kind == "noun"}
@@ -466,7 +330,7 @@ def _meets_for_new(parsed: ParsedText, frame: _Frame, frames: list[_Frame]) -> b
     return False
 
 
-def _purpose_of(parsed: ParsedText, trigger: Trigger, by_head: dict[int, _Gathering]) -> _Gathering | None:
+def _purpose_of(parsed: ParsedText, trigger: Trigger, by_head: dict[int, Gathering]) -> Gathering | None:
     """The gathering a meeting verb names when this mention is what it was for: "met for talks",
     "gathered on Friday for a summit"."""
     head = parsed.tokens[trigger.head]
@@ -480,7 +344,7 @@ def _purpose_of(parsed: ParsedText, trigger: Trigger, by_head: dict[int, _Gather
     return None
 
 
-def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | None:
+def _antecedent(frame: Frame, gatherings: list[Gathering]) -> Gathering | None:
     """The gathering a mention points back to, or None when it names a new one."""
     t = frame.trigger
     compatible = [g for g in gatherings[-MAX_ANTECEDENTS:] if _compatible(frame, g)]
@@ -522,7 +386,7 @@ def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | Non
         # A bare plural goes on with the negotiations just mentioned: "continue pay negotiations
         # with ministers ... have been in talks with the department since Tuesday".
         if t.lemma in TALKS and not t.novel:
-            last = [g for g in compatible if frame.sent - g.last_sent <= 1 and g.lemmas & TALKS]
+            last = [g for g in compatible if frame.sent - g.last_sent <= 1 and TALKS & g.lemmas]
             if last:
                 return last[-1]
         return None
@@ -555,7 +419,7 @@ def _antecedent(frame: _Frame, gatherings: list[_Gathering]) -> _Gathering | Non
     return None
 
 
-def _compatible(frame: _Frame, g: _Gathering) -> bool:
+def _compatible(frame: Frame, g: Gathering) -> bool:
     """Nothing known of the two contradicts: dates, places and statuses agree where both are known."""
     if (
         frame.date is not None
@@ -594,7 +458,7 @@ def _compatible(frame: _Frame, g: _Gathering) -> bool:
     return not (frame.status in side and status in side and side[frame.status] != side[status])
 
 
-def _ends_after(frame: _Frame, g: _Gathering) -> bool:
+def _ends_after(frame: Frame, g: Gathering) -> bool:
     """One date is the end of a gathering that began on the other, within a few weeks: "opened on
     Saturday" and "ended their summit on Sunday" are one summit."""
     ending = [f for f in g.frames if f.ends and f.date is not None]
@@ -602,19 +466,6 @@ def _ends_after(frame: _Frame, g: _Gathering) -> bool:
     if starts is None or ends is None or starts.first_day is None or ends.first_day is None:
         return False
     return 0 <= (ends.first_day - starts.first_day).days <= MAX_GATHERING_DAYS
-
-
-def _ends_on(parsed: ParsedText, trigger: Trigger, date: DateMention) -> bool:
-    """Whether the date comes from a verb ending the meeting: "ended their summit on Sunday"."""
-    verb = governing_verb(parsed, date.token_start)
-    head = parsed.tokens[trigger.head]
-    head = part_of(parsed, head) or head  # "wrapped up a round of talks on Friday"
-    return (
-        verb is not None
-        and verb.lemma.lower() in ENDING_VERBS
-        and head.head == verb.i
-        and date.token_start not in range(trigger.start_token, trigger.end_token)
-    )
 
 
 def _may_overlap(a: DateMention, b: DateMention) -> bool:
@@ -638,73 +489,6 @@ def _places_conflict(a: Place, b: Place) -> bool:
     return is_country(a) == is_country(b)
 
 
-def _exclusion_target(
-    exclusion: Exclusion, gatherings: list[_Gathering], heads: dict[int, int]
-) -> _Gathering | None:
-    if exclusion.target is not None:
-        return gatherings[heads[exclusion.target]]
-    held_by = [
-        g
-        for g in gatherings
-        if g.first.sent <= exclusion.sent
-        and any(
-            p.mention.actor is not None and p.mention.actor.name == exclusion.body
-            for f in g.frames
-            for p in f.parties
-        )
-    ]
-    if exclusion.body is not None and held_by:
-        return held_by[-1]  # "shut out of the group": out of that group's gathering
-    # No meeting named in the cue: of those mentioned in the last two sentences and on the same
-    # side of now as the cue ("were not included" looks back), the one mentioned last ("said it
-    # had not been invited" right after the meeting it means).
-    recent = [g for g in gatherings if any(0 <= exclusion.sent - f.sent <= 2 for f in g.frames)]
-    wanted = {"past": {"occurred"}, "future": {"scheduled", "proposed"}}.get(exclusion.tense)
-    if wanted:
-        recent = [g for g in recent if g.status in wanted or g.status is None] or recent
-    if recent:
-        return max(recent, key=lambda g: max(f.trigger.head for f in g.frames if f.sent <= exclusion.sent))
-    before = [g for g in gatherings if g.first.sent <= exclusion.sent]
-    return before[-1] if before else (gatherings[0] if gatherings else None)
-
-
-# -- output -------------------------------------------------------------------------------------
-
-
-def _to_event(parsed: ParsedText, n: int, g: _Gathering, published: dt.date | None) -> v1.Event:
-    first = g.first.trigger
-    date = g.date
-    place = g.place
-    return v1.Event(
-        id=f"e{n + 1}",
-        type="meeting",
-        trigger=v1.Span(text=first.text, start=first.start, end=first.end),
-        mentions=[v1.Span(text=f.trigger.text, start=f.trigger.start, end=f.trigger.end) for f in g.frames],
-        date=None
-        if date is None
-        else v1.EventDate(text=date.text, start=date.start, end=date.end, value=event_date_value(date.value)),
-        location=None
-        if place is None
-        else v1.Location(
-            name=place.name, text=place.mention.text, start=place.mention.start, end=place.mention.end
-        ),
-        status=_status(g, date, published),
-        participants=_participants(g),
-        evidence=[
-            v1.Span(
-                text=parsed.sentence_text(s), start=parsed.sentences[s].start, end=parsed.sentences[s].end
-            )
-            for s in sorted({f.sent for f in g.frames})
-        ],
-        confidence=event_confidence(
-            len(g.frames),
-            dated=date is not None,
-            placed=place is not None,
-            argued=any(f.parties for f in g.frames),
-        ),
-    )
-
-
 def event_date_value(value: str | None) -> str | None:
     """An event's date at day, month or year precision: a week becomes the month most of it lies
     in, a quarter, season or decade the year (or its first year)."""
@@ -726,63 +510,3 @@ def event_date_value(value: str | None) -> str | None:
     if len(value) == 3 and value.isdecimal():
         return value + "0"
     return None
-
-
-def _status(g: _Gathering, date: DateMention | None, published: dt.date | None) -> Status:
-    status = g.status
-    if status in {"cancelled", "proposed"}:
-        return status
-    if date is not None and date.direction in {"past", "future"} and len(date.value or "") < 10:
-        # "later this month": the month is now, the direction says which side of now.
-        return "occurred" if date.direction == "past" else "scheduled"
-    if date is not None and date.value and published is not None:
-        pub = published.isoformat()
-        value = date.value
-        if value[:10] < pub[: len(value)] or (len(value) >= 10 and value < pub):
-            return "occurred"
-        if value > pub[: len(value)]:
-            return "scheduled"
-    return status or "occurred"
-
-
-def _participants(g: _Gathering) -> list[v1.Participant]:
-    roles: dict[str, tuple[str, PartyRole | Exclusion, list[v1.Span]]] = {}
-    entries: list[tuple[str, PartyRole | Exclusion]] = [(p.role, p) for f in g.frames for p in f.parties]
-    entries += [(e.role, e) for e in g.exclusions]
-    entries += [(p.role, p) for p in g.inherited]
-    entries += [
-        ("participant", p)
-        for side in g.sidelines
-        for f in side.frames
-        for p in f.parties
-        if p.role in {"organizer", "participant"}
-    ]
-    for role, entry in entries:
-        actor = entry.mention.actor
-        if actor is None:
-            continue
-        span = v1.Span(text=entry.mention.text, start=entry.mention.start, end=entry.mention.end)
-        held = roles.get(actor.name)
-        if held is None:
-            roles[actor.name] = (role, entry, [span])
-            continue
-        best = role if _outranks(role, held[0]) else held[0]
-        if span not in held[2]:
-            held[2].append(span)
-        roles[actor.name] = (best, held[1], held[2])
-    out = []
-    for name, (role, entry, spans) in roles.items():
-        actor = entry.mention.actor
-        assert actor is not None
-        found_by = [e for _, e in entries if e.mention.actor is not None and e.mention.actor.name == name]
-        confidence = party_confidence(role, found_by)
-        out.append(
-            v1.Participant(
-                name=name, role=role, kind=actor.kind, id=actor.id, mentions=spans, confidence=confidence
-            )
-        )
-    return out
-
-
-def _outranks(new: str, old: str) -> bool:
-    return ROLE_RANK[new] < ROLE_RANK[old]

@@ -1,6 +1,6 @@
-"""Temporal normalization: every date expression in a text, resolved against the publication date.
+"""Resolution: every date expression in a text, resolved against the publication date.
 
-`_temporal_match` finds the expressions and the calendar fields they name; this module decides which
+`matching` finds the expressions and the calendar fields they name; this module decides which
 occurrence a yearless or relative expression means (from cue words and the clause's tense) and
 renders the value at the precision the text gives (TIMEX3 conventions: YYYY-MM-DD, YYYY-MM, YYYY-Www,
 YYYY, YYY for a decade, YYYY-Qn, YYYY-SU, PRESENT_REF).
@@ -12,12 +12,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from app.extraction import _temporal_calendar as cal
 from app.extraction import deadline
-from app.extraction._temporal_calendar import Lean, Period
-from app.extraction._temporal_match import Expr, Matcher
 from app.extraction.grammar import Tense, clause_tense, governing_verb
 from app.extraction.parsed import ParsedText, Token
+from app.extraction.temporal import calendar as cal
+from app.extraction.temporal.calendar import Lean, Period
+from app.extraction.temporal.matching import Expr, Matcher
+from app.extraction.temporal.words import WORDS, TemporalWords
 
 Anchor = Literal["publication", "text", "none"]
 Direction = Literal["past", "future", "same", "absolute"]
@@ -43,9 +44,12 @@ class DateMention:
     last_day: dt.date | None = None
 
 
-def find_dates(parsed: ParsedText, published: dt.date | None) -> list[DateMention]:
-    """Every date expression in `parsed`, in text order, with its normalized value."""
-    matcher = Matcher(parsed)
+def find_dates(
+    parsed: ParsedText, published: dt.date | None, *, lex: TemporalWords = WORDS
+) -> list[DateMention]:
+    """Every date expression in `parsed`, in text order, with its normalized value (`lex`: the
+    words to read them with, the lexicon's by default)."""
+    matcher = Matcher(parsed, lex)
     mentions: list[DateMention] = []
     last_period: Period | None = None  # what "the next day" counts from
     # A bare weekday names one day throughout an article: "talks on Sunday ... not invited to
@@ -62,7 +66,7 @@ def find_dates(parsed: ParsedText, published: dt.date | None) -> list[DateMentio
         if bare_weekday and expr.weekday in weekdays:
             resolved = weekdays[expr.weekday]
         else:
-            resolved = _resolve_on_calendar(_Resolver(parsed, matcher, published, last_period), expr)
+            resolved = _resolve_on_calendar(_Resolver(parsed, matcher, published, last_period, lex), expr)
             if bare_weekday and expr.weekday is not None and resolved.period is not None:
                 weekdays[expr.weekday] = resolved
         if resolved.period is not None:
@@ -108,53 +112,17 @@ class _Resolved:
     reason: str | None = None
 
 
-# Words right before an expression that say which way it points: "since Monday", "ahead of Tuesday's".
-_PAST_CUES = frozenset({"since"})
-_FUTURE_PAIRS = frozenset({("ahead", "of"), ("in", "time"), ("starting", "on")})
-# Modifiers of the noun a date hangs on that say which way it points: "the previous visit in February".
-_PAST_NOUN_MODIFIERS = frozenset({"previous", "last", "former", "earlier", "past", "prior", "preceding"})
-_FUTURE_NOUN_MODIFIERS = frozenset(
-    {"next", "upcoming", "coming", "planned", "future", "forthcoming", "proposed"}
-)
-# Verbs of saying: in the present they still report what happened ("the ministry says on Monday").
-_REPORTING_VERBS = frozenset(
-    {
-        "say",
-        "tell",
-        "announce",
-        "report",
-        "confirm",
-        "state",
-        "add",
-        "note",
-        "write",
-        "claim",
-        "insist",
-        "reveal",
-        "disclose",
-        "deny",
-        "warn",
-        "acknowledge",
-        "declare",
-        "tweet",
-        "post",
-    }
-)
-# Participles that name a plan's date when they take "for": "talks set for Sunday".
-# Verbs that give a meeting a new date ("moved the summit to July 9").
-_RESCHEDULING_VERBS = frozenset(
-    {"move", "push", "postpone", "delay", "reschedule", "bring", "shift", "defer"}
-)
-_PLAN_PARTICIPLES = frozenset(
-    {"schedule", "set", "plan", "slate", "book", "pencil", "earmark", "due", "call", "convene", "summon"}
-)
-
-
 class _Resolver:
     def __init__(
-        self, parsed: ParsedText, matcher: Matcher, published: dt.date | None, last_period: Period | None
+        self,
+        parsed: ParsedText,
+        matcher: Matcher,
+        published: dt.date | None,
+        last_period: Period | None,
+        lex: TemporalWords,
     ) -> None:
         self.parsed = parsed
+        self.lex = lex
         self.matcher = matcher
         self.published = published
         self.last_period = last_period
@@ -265,10 +233,9 @@ class _Resolver:
         if expr.cue == "next":
             return "future", True
         before, before2 = self.matcher.word(expr.start - 1), self.matcher.word(expr.start - 2)
-        if before in _PAST_CUES:
-            return "past", False
-        if (before2, before) in _FUTURE_PAIRS:
-            return "future", False
+        cued = self.lex.cue_words.get(before) or self.lex.cue_pairs.get((before2, before))
+        if cued is not None:
+            return cued, False
         if before == "for" and self.plans_for(expr.start - 1):
             # "has been called for Tuesday" lies ahead; "had been set for October 8" (a plan told
             # from further back) may have passed: the nearer of the two; "a previous meeting,
@@ -291,17 +258,20 @@ class _Resolver:
 
     def reported(self, head: int) -> bool:
         verb = governing_verb(self.parsed, head)
-        return verb is not None and verb.lemma.lower() in _REPORTING_VERBS
+        return verb is not None and verb.lemma.lower() in self.lex.reporting_verbs
 
     def plans_for(self, for_index: int) -> bool:
         head = self.parsed.tokens[self.parsed.tokens[for_index].head]
-        return head.lemma.lower() in _PLAN_PARTICIPLES and head.tag in {"VBN", "JJ"}
+        return head.lemma.lower() in self.lex.plan_participles and head.tag in {"VBN", "JJ"}
 
     def plan_of_a_past_meeting(self, for_index: int) -> bool:
         tokens = self.parsed.tokens
         node = tokens[tokens[for_index].head]
         for _ in range(4):
-            if any(c.dep == "amod" and c.lower in _PAST_NOUN_MODIFIERS for c in self.parsed.children(node.i)):
+            if any(
+                c.dep == "amod" and self.lex.noun_modifiers.get(c.lower) == "past"
+                for c in self.parsed.children(node.i)
+            ):
                 return True
             if node.head == node.i:
                 return False
@@ -314,7 +284,7 @@ class _Resolver:
 
     def moved_to(self, to_index: int) -> bool:
         head = self.parsed.tokens[self.parsed.tokens[to_index].head]
-        return head.lemma.lower() in _RESCHEDULING_VERBS
+        return head.lemma.lower() in self.lex.rescheduling_verbs
 
     def noun_modifier_lean(self, head: int) -> Lean | None:
         """The lean a date gets from the noun its preposition hangs on ("the previous visit in May")."""
@@ -326,10 +296,8 @@ class _Resolver:
         if noun.pos not in {"NOUN", "PROPN"}:
             return None
         for child in self.parsed.children(noun.i):
-            if child.dep == "amod" and child.lower in _PAST_NOUN_MODIFIERS:
-                return "past"
-            if child.dep == "amod" and child.lower in _FUTURE_NOUN_MODIFIERS:
-                return "future"
+            if child.dep == "amod" and child.lower in self.lex.noun_modifiers:
+                return self.lex.noun_modifiers[child.lower]
         return "future" if self._proposed(noun) else None
 
     def _proposing_verb_with_object(self, head: int) -> bool:
@@ -338,7 +306,7 @@ class _Resolver:
         verb = tokens[prep.head]
         return (
             prep.dep == "prep"
-            and verb.lemma.lower() in _PROPOSING_VERBS
+            and verb.lemma.lower() in self.lex.proposing_verbs
             and any(c.dep == "dobj" for c in self.parsed.children(verb.i))
         )
 
@@ -348,7 +316,7 @@ class _Resolver:
         tokens = self.parsed.tokens
         for _ in range(4):
             head = tokens[noun.head]
-            if noun.dep == "dobj" and head.lemma.lower() in _PROPOSING_VERBS:
+            if noun.dep == "dobj" and head.lemma.lower() in self.lex.proposing_verbs:
                 return True
             if noun.dep == "pobj" and head.lower == "for" and tokens[head.head].lemma.lower() == "call":
                 return True
@@ -382,10 +350,6 @@ def _fine_enough(anchor: Period, unit: str) -> bool:
     if unit == "month":
         return span_days < 31
     return span_days < 366
-
-
-# Verbs whose object is a plan for later: "proposed a meeting in December".
-_PROPOSING_VERBS = {"propose", "suggest", "float", "offer", "plan", "seek", "urge", "request"}
 
 
 def _lean_from_tense(tense: Tense, expr: Expr) -> Lean:

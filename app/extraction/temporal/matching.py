@@ -1,5 +1,5 @@
 """Finding date expressions among the tokens of a parse: which tokens form one, and what calendar
-fields it names. Resolving those fields against a date is `temporal.py`'s job."""
+fields it names. Resolving those fields against a date is `resolution`'s job."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Literal
 from dateutil import parser as date_parser
 
 from app.extraction.parsed import ParsedText
+from app.extraction.temporal.words import WORDS, Cue, TemporalWords
 
 Kind = Literal[
     "calendar",  # any of year / month / day given ("June 1", "August 2026", "2014", "Jan. 10-12")
@@ -26,7 +27,6 @@ Kind = Literal[
     "period_end",  # "the end of the year": this unit, or the last one if the text says it is over
     "ref",  # PRESENT_REF / PAST_REF
 ]
-Cue = Literal["last", "next", "this", "none"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,268 +51,15 @@ class Expr:
     side: int = 0  # "earlier this week" -1, "later this month" +1: which part of a period now
 
 
-MONTHS: dict[str, int] = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-WEEKDAYS: dict[str, int] = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
-# Words that make a weekday part of a name: "Black Friday", "Super Tuesday", "Bloody Sunday".
-NAMED_DAY_PREFIXES = frozenset(
-    {
-        "black",
-        "super",
-        "good",
-        "easter",
-        "ash",
-        "palm",
-        "cyber",
-        "bloody",
-        "giving",
-        "holy",
-        "shrove",
-        "maundy",
-        "mega",
-        "manic",
-        "blue",
-    }
-)
-# Nouns that make a weekday a newspaper's or show's name: "Sunday Times", "Monday Night Football".
-NAMED_DAY_NOUNS = frozenset(
-    {
-        "times",
-        "telegraph",
-        "mirror",
-        "express",
-        "post",
-        "herald",
-        "mail",
-        "independent",
-        "observer",
-        "school",
-        "service",
-        "services",
-        "paper",
-        "papers",
-        "edition",
-        "editions",
-        "people",
-        "sport",
-        "tribune",
-        "star",
-    }
-)
-# Words before a bare month name that make it a date and not a name or a verb ("in May", "since April").
-MONTH_CUES = frozenset(
-    {
-        "in",
-        "since",
-        "until",
-        "till",
-        "by",
-        "from",
-        "to",
-        "through",
-        "before",
-        "after",
-        "during",
-        "of",
-        "last",
-        "next",
-        "this",
-        "early",
-        "late",
-        "mid",
-        "mid-",
-        "between",
-        "around",
-        "throughout",
-        "end",
-        "beginning",
-        "start",
-        "middle",
-        "as",
-        "on",
-        "for",
-        "into",
-        "within",
-        "coming",
-        "past",
-    }
-)
-NUMBER_WORDS: dict[str, int] = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "hundred": 100,
-}
-ORDINAL_WORDS: dict[str, int] = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "twenty-first": 21,
-    "final": 4,
-    "last": 4,
-}
-UNITS: dict[str, str] = {
-    "day": "day",
-    "days": "day",
-    "week": "week",
-    "weeks": "week",
-    "month": "month",
-    "months": "month",
-    "year": "year",
-    "years": "year",
-    "weekend": "weekend",
-    "quarter": "quarter",
-}
-SEASONS: dict[str, int] = {"spring": 0, "summer": 1, "autumn": 2, "fall": 2, "winter": 3}
-# "the next day", "the previous week", "a year earlier": offsets from a date the text gave.
-OFFSET_ORDER: dict[str, int] = {"next": 1, "following": 1, "previous": -1, "preceding": -1}
-OFFSET_SIDES: dict[str, int] = {"earlier": -1, "before": -1, "later": 1, "after": 1}
-OFFSET_UNITS = frozenset({"day", "week", "month", "year"})
-DURATION_PREPOSITIONS = frozenset({"over", "in", "within", "during", "for", "throughout"})
-RELATIVE_DAYS: dict[str, int] = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
-SHIFT_CUES: dict[str, tuple[Cue, int]] = {
-    "this": ("this", 0),
-    "last": ("last", -1),
-    "past": ("last", -1),
-    "previous": ("last", -1),
-    "next": ("next", 1),
-    "coming": ("next", 1),
-}
-# Words that may open an expression without changing its value: "early March", "late last year".
-EDGE_MODIFIERS = frozenset({"early", "late", "mid", "mid-", "earlier", "later"})
-PERIOD_PARTS = frozenset({"end", "beginning", "start", "middle", "turn", "close"})
 EN_DASH, EM_DASH, RIGHT_QUOTE = "\u2013", "\u2014", "\u2019"
 DASHES = frozenset({"-", EN_DASH, EM_DASH})
 APOSTROPHES = frozenset({"'", RIGHT_QUOTE})
 POSSESSIVES = frozenset({"'s", RIGHT_QUOTE + "s"})
 RANGE_LINKS = DASHES | {"to", "through", "until", "till", "and"}
-# Where a number is an amount, not a year.
-AMOUNT_BEFORE = frozenset(
-    {
-        "$",
-        "€",
-        "£",
-        "¥",
-        "us$",
-        "#",
-        "no.",
-        "number",
-        "about",
-        "some",
-        "over",
-        "nearly",
-        "almost",
-        "around",
-        "than",
-        "least",
-        "only",
-        "just",
-        "roughly",
-        "approximately",
-        "flight",
-        "route",
-        "room",
-    }
-)
-AMOUNT_AFTER = frozenset(
-    {
-        "%",
-        "percent",
-        "per",
-        "pc",
-        "km",
-        "kilometres",
-        "kilometers",
-        "miles",
-        "metres",
-        "meters",
-        "feet",
-        "people",
-        "troops",
-        "soldiers",
-        "dollars",
-        "euros",
-        "pounds",
-    }
-)
+# The units an offset from a date in the text counts in ("the next day", "a year earlier").
+OFFSET_UNITS = frozenset({"day", "week", "month", "year"})
+# Entity labels under which a number is an amount or a time, not a year.
 NOT_YEAR_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "TIME", "ORDINAL"})
-# Nouns that may stand before a year without making it part of a name ("fiscal 2024", "summer 2022").
-NOUNS_BEFORE_YEAR = frozenset(
-    {"fiscal", "summer", "winter", "spring", "autumn", "fall", "year", "class", "season"}
-)
-YEAR_KINDS = frozenset({"fiscal", "financial", "calendar", "school", "academic"})
 
 _DAY_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 _ORDINAL_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
@@ -324,34 +71,17 @@ _SLASH_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
 _QUARTER_CODE = re.compile(r"^q([1-4])$")
 
 
-# Words that can open an expression; any token starting with a digit or "'" can too.
-_OPENERS = frozenset(
-    {"the", "a", "an", "at", "this", "end", "now", "currently", "nowadays"}
-    | MONTHS.keys()
-    | {m + "." for m in MONTHS}
-    | WEEKDAYS.keys()
-    | NUMBER_WORDS.keys()
-    | ORDINAL_WORDS.keys()
-    | UNITS.keys()
-    | SEASONS.keys()
-    | RELATIVE_DAYS.keys()
-    | SHIFT_CUES.keys()
-    | EDGE_MODIFIERS
-    | PERIOD_PARTS
-    | {"q1", "q2", "q3", "q4"}
-)
-
-
 class Matcher:
     """Date expressions in one parse, tried at each token, longest first."""
 
-    def __init__(self, parsed: ParsedText) -> None:
+    def __init__(self, parsed: ParsedText, lex: TemporalWords = WORDS) -> None:
         self.parsed = parsed
+        self.lex = lex
         self.tokens = parsed.tokens
         self.low = [t.lower for t in parsed.tokens]
         self.n = len(parsed.tokens)
         self.opens = [
-            w in _OPENERS or w[:1].isdecimal() or w[:1] in APOSTROPHES or w.startswith("mid-")
+            w in lex.openers or w[:1].isdecimal() or w[:1] in APOSTROPHES or w.startswith("mid-")
             for w in self.low
         ]
 
@@ -366,7 +96,7 @@ class Matcher:
         if not 0 <= i < self.n:
             return None
         tok = self.tokens[i]
-        m = MONTHS.get(self.low[i].rstrip("."))
+        m = self.lex.months.get(self.low[i].rstrip("."))
         if m is None or not tok.text[0].isupper():
             return None
         if tok.text.endswith(".") and len(tok.text) > 5:
@@ -393,10 +123,10 @@ class Matcher:
         if not 0 <= i < self.n:
             return None
         tok = self.tokens[i]
-        wd = WEEKDAYS.get(self.low[i])
+        wd = self.lex.weekdays.get(self.low[i])
         if wd is None or not tok.text[0].isupper():
             return None
-        if self.word(i - 1) in NAMED_DAY_PREFIXES or self.word(i + 1) in NAMED_DAY_NOUNS:
+        if self.word(i - 1) in self.lex.named_day_prefixes or self.word(i + 1) in self.lex.named_day_nouns:
             return None
         if tok.ent_type in {"ORG", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT"}:
             return None
@@ -434,21 +164,21 @@ class Matcher:
         if mid_year:
             y = int(mid_year.group(1))
             return Expr("calendar", i, i + 1, i, year=y)
-        if w.startswith("mid-") and MONTHS.get(w[4:]) is not None:
+        if w.startswith("mid-") and self.lex.months.get(w[4:]) is not None:
             j = i + 1
-            return self.calendar_after_month(i, i, MONTHS[w[4:]], j, after_modifier=True)
+            return self.calendar_after_month(i, i, self.lex.months[w[4:]], j, after_modifier=True)
         j = i
-        if w in EDGE_MODIFIERS:
+        if w in self.lex.edge_modifiers:
             j = i + 1
-        elif w == "the" and self.word(i + 1) in EDGE_MODIFIERS - {"earlier", "later"}:
+        elif w == "the" and self.lex.edge_sides.get(self.word(i + 1)) == 0:
             j = i + 2
-        elif w in {"the", "an"} and self.word(i + 1) in PERIOD_PARTS and self.word(i + 2) == "of":
+        elif w in {"the", "an"} and self.word(i + 1) in self.lex.period_parts and self.word(i + 2) == "of":
             j = i + 3
-        elif w in PERIOD_PARTS and self.word(i + 1) == "of":
+        elif w in self.lex.period_parts and self.word(i + 1) == "of":
             j = i + 2
         else:
             return None
-        unit_after = UNITS.get(self.word(j + 1))
+        unit_after = self.lex.units.get(self.word(j + 1))
         if j >= i + 2 and self.word(j) in {"the", "this"} and unit_after in {"year", "month"}:
             # "the end of the year"
             return Expr("period_end", i, j + 2, j + 1, unit=unit_after)
@@ -459,15 +189,15 @@ class Matcher:
             inner = self.year_like(j) or self.quarter(j)
         if inner is None or inner.kind in {"weekday", "ref"}:
             return None
-        if w in {"earlier", "later"} and inner.cue != "this":
+        if self.lex.edge_sides.get(w, 0) != 0 and inner.cue != "this":
             return None  # "later next year" is fine but "earlier January" is not English
-        return replace(inner, start=i, side=OFFSET_SIDES.get(w, 0))
+        return replace(inner, start=i, side=self.lex.edge_sides.get(w, 0))
 
     def calendar(self, i: int, after_modifier: bool = False) -> Expr | None:
         start = i
         cue: Cue = "none"
-        if self.word(i) in SHIFT_CUES and self.month_at(i + 1) is not None:
-            cue = SHIFT_CUES[self.word(i)][0]
+        if self.word(i) in self.lex.shift_cues and self.month_at(i + 1) is not None:
+            cue = self.lex.shift_cues[self.word(i)][0]
             i += 1
         weekday = None
         if (
@@ -519,7 +249,11 @@ class Matcher:
     ) -> Expr:
         """What follows a month name at `at`: a day, a range, a year, "last year" or nothing."""
         d = self.day_at(k)
-        if d is not None and cue == "none" and not (self.word(k + 1) in UNITS and self.word(k + 1) != "day"):
+        if (
+            d is not None
+            and cue == "none"
+            and not (self.word(k + 1) in self.lex.units and self.word(k + 1) != "day")
+        ):
             expr = Expr("calendar", start, k + 1, at, month=month_no, day=d, weekday=weekday)
             return self.year_and_range(expr, k + 1)
         if self.word(k) == "of" and self.year_at(k + 1) is not None:
@@ -527,7 +261,7 @@ class Matcher:
         if self.year_at(k) is not None:
             return Expr("calendar", start, k + 1, at, year=self.year_at(k), month=month_no)
         if self.word(k) in {"last", "next", "this"} and self.word(k + 1) == "year":
-            shift = SHIFT_CUES[self.word(k)][1]
+            shift = self.lex.shift_cues[self.word(k)][1]
             return Expr("calendar", start, k + 2, at, month=month_no, year_shift=shift)
         expr = Expr("calendar", start, k, at, month=month_no, cue=cue)
         if cue != "none" or after_modifier or self.bare_month_is_date(at):
@@ -542,7 +276,7 @@ class Matcher:
             return False
         if i > 0 and (self.tokens[i - 1].tag == "MD" or self.tokens[i - 1].lemma in {"do", "not"}):
             return False  # "veterans will March on the capital": a verb, capitalized or not
-        return self.word(i - 1) in MONTH_CUES or tok.ent_type == "DATE"
+        return self.word(i - 1) in self.lex.month_cues or tok.ent_type == "DATE"
 
     def year_and_range(self, expr: Expr, k: int) -> Expr:
         """Extend "October 26" with "-28", "to Mar 1" and ", 2021" where they follow."""
@@ -574,8 +308,8 @@ class Matcher:
         j = i
         if self.word(i) == "this" and self.word(i + 1) == "past":
             cue, j = "last", i + 2
-        elif self.word(i) in SHIFT_CUES:
-            cue, j = SHIFT_CUES[self.word(i)][0], i + 1
+        elif self.word(i) in self.lex.shift_cues:
+            cue, j = self.lex.shift_cues[self.word(i)][0], i + 1
         wd = self.weekday_at(j)
         if wd is None:
             return None
@@ -583,18 +317,18 @@ class Matcher:
 
     def relative(self, i: int) -> Expr | None:
         w = self.word(i)
-        if w in RELATIVE_DAYS:
+        if w in self.lex.relative_days:
             if w == "today" and self.generic_today(i):
                 return Expr("ref", i, i + 1, i, ref="PRESENT_REF")
-            return Expr("relative", i, i + 1, i, unit="day", shift=RELATIVE_DAYS[w])
+            return Expr("relative", i, i + 1, i, unit="day", shift=self.lex.relative_days[w])
         j = i + 1 if w == "the" and self.word(i + 1) in {"last", "past"} else i
-        if self.word(j) not in SHIFT_CUES or (j == i and self.word(i - 1) == "the"):
+        if self.word(j) not in self.lex.shift_cues or (j == i and self.word(i - 1) == "the"):
             return None  # "over the next week" is a stretch of time, "the last week" is read from "the"
-        cue, shift = SHIFT_CUES[self.word(j)]
+        cue, shift = self.lex.shift_cues[self.word(j)]
         k = j + 1
-        if self.word(k) in YEAR_KINDS and self.word(k + 1) == "year":
+        if self.word(k) in self.lex.year_kinds and self.word(k + 1) == "year":
             k += 1
-        unit = UNITS.get(self.word(k))
+        unit = self.lex.units.get(self.word(k))
         if unit is None or unit == "day" or (self.low[k].endswith("s") and unit != "weekend"):
             return None
         if self.word(k + 1) == "of":
@@ -619,7 +353,7 @@ class Matcher:
             return None
         if self.word(i + 1) in {"decade", "decades"} and self.word(i + 2) == "ago":
             return Expr("ago", i, i + 3, i + 2, unit="year", shift=-10 * count)  # "a decade ago"
-        unit = UNITS.get(self.word(i + 1))
+        unit = self.lex.units.get(self.word(i + 1))
         if unit is None or unit in {"weekend", "quarter"} or self.word(i + 2) != "ago":
             return None
         return Expr("ago", i, i + 3, i + 2, unit=unit, shift=-count)
@@ -628,25 +362,25 @@ class Matcher:
         w = self.word(i)
         if w.isdecimal() and len(w) <= 3:
             return int(w)
-        return NUMBER_WORDS.get(w)
+        return self.lex.number_words.get(w)
 
     def text_offset(self, i: int) -> Expr | None:
         """ "The next day", "a year earlier", "two weeks later": counted from the last date in the text."""
         w, w1, w2 = self.word(i), self.word(i + 1), self.word(i + 2)
-        unit = UNITS.get(w2)
-        if w == "the" and w1 in OFFSET_ORDER and unit in OFFSET_UNITS and not w2.endswith("s"):
-            if unit != "day" and self.word(i - 1) in DURATION_PREPOSITIONS:
+        unit = self.lex.units.get(w2)
+        if w == "the" and w1 in self.lex.offset_order and unit in OFFSET_UNITS and not w2.endswith("s"):
+            if unit != "day" and self.word(i - 1) in self.lex.duration_prepositions:
                 return None  # "over the next week" is a stretch of time
-            return Expr("text_offset", i, i + 3, i + 2, unit=unit, shift=OFFSET_ORDER[w1])
+            return Expr("text_offset", i, i + 3, i + 2, unit=unit, shift=self.lex.offset_order[w1])
         if w == "the" and w1 == "day" and w2 in {"before", "after"} and not self.continues(i + 3):
             return Expr("text_offset", i, i + 3, i + 1, unit="day", shift=-1 if w2 == "before" else 1)
         count = self.count_at(i)
-        unit = UNITS.get(w1)
-        if count is None or unit not in OFFSET_UNITS or w2 not in OFFSET_SIDES:
+        unit = self.lex.units.get(w1)
+        if count is None or unit not in OFFSET_UNITS or w2 not in self.lex.offset_sides:
             return None
         if w2 in {"before", "after"} and self.continues(i + 3):
             return None  # "two days before the vote" counts from an event, not a date
-        return Expr("text_offset", i, i + 3, i + 1, unit=unit, shift=count * OFFSET_SIDES[w2])
+        return Expr("text_offset", i, i + 3, i + 1, unit=unit, shift=count * self.lex.offset_sides[w2])
 
     def continues(self, i: int) -> bool:
         """Whether a noun phrase or clause goes on at token i ("the day before the vote")."""
@@ -664,7 +398,7 @@ class Matcher:
             return Expr("decade", i, j + 2, j + 1, index=(1900 if digit >= 3 else 2000) + digit * 10)
         if self.word(j + 1) == "century":
             ordinal = _ORDINAL_NUMBER.match(wj)
-            number = int(ordinal.group(1)) if ordinal else ORDINAL_WORDS.get(wj)
+            number = int(ordinal.group(1)) if ordinal else self.lex.ordinal_words.get(wj)
             if number is not None and wj not in {"final", "last"}:
                 return Expr("century", i, j + 2, j + 1, index=number)
         if w == "the":
@@ -684,7 +418,11 @@ class Matcher:
     def is_year(self, i: int) -> bool:
         tok = self.tokens[i]
         before, after = self.word(i - 1), self.word(i + 1)
-        if before in AMOUNT_BEFORE or after in AMOUNT_AFTER or tok.ent_type in NOT_YEAR_ENTS:
+        if (
+            before in self.lex.amount_before
+            or after in self.lex.amount_after
+            or tok.ent_type in NOT_YEAR_ENTS
+        ):
             return False
         after_month_day = self.day_at(i - 2) is not None and self.month_at(i - 3) is not None
         if (before == "," or before in DASHES) and after_month_day:
@@ -695,23 +433,23 @@ class Matcher:
             i > 0
             and self.tokens[i - 1].tag in {"NNP", "NN"}
             and self.month_at(i - 1) is None
-            and before not in NOUNS_BEFORE_YEAR
+            and before not in self.lex.nouns_before_year
             and tok.ent_type != "DATE"
         ):
             return False  # "Vision 2030", "Windows 2000": names
-        if tok.ent_type == "CARDINAL" and before not in MONTH_CUES and before != "the":
+        if tok.ent_type == "CARDINAL" and before not in self.lex.month_cues and before != "the":
             return False
         y = int(self.low[i])
-        return 1900 <= y <= 2100 or tok.ent_type == "DATE" or before in MONTH_CUES
+        return 1900 <= y <= 2100 or tok.ent_type == "DATE" or before in self.lex.month_cues
 
     def season(self, i: int, after_modifier: bool = False) -> Expr | None:
         cue: Cue = "none"
         j = i
-        if self.word(i) in SHIFT_CUES:
-            cue, j = SHIFT_CUES[self.word(i)][0], i + 1
-        elif self.word(i) == "the" and self.word(i - 1) in {"in", "during", "by", "over", "until", "through"}:
+        if self.word(i) in self.lex.shift_cues:
+            cue, j = self.lex.shift_cues[self.word(i)][0], i + 1
+        elif self.word(i) == "the" and self.word(i - 1) in self.lex.season_prepositions:
             j = i + 1
-        s = SEASONS.get(self.word(j))
+        s = self.lex.seasons.get(self.word(j))
         if s is None or self.tokens[j].pos not in {"NOUN", "PROPN"}:
             return None
         k = j + 1
@@ -734,7 +472,7 @@ class Matcher:
             q, k = int(code.group(1)), j + 1
         else:
             ordinal = _ORDINAL_NUMBER.match(self.word(j))
-            q_found = int(ordinal.group(1)) if ordinal else ORDINAL_WORDS.get(self.word(j))
+            q_found = int(ordinal.group(1)) if ordinal else self.lex.ordinal_words.get(self.word(j))
             k = j + 2 if self.word(j + 1) == "-" else j + 1
             if q_found is None or not 1 <= q_found <= 4 or self.word(k) != "quarter":
                 return None
@@ -746,14 +484,14 @@ class Matcher:
             return replace(expr, end=k + 2, year=self.year_at(k + 1))
         if self.year_at(k) is not None:
             return replace(expr, end=k + 1, year=self.year_at(k))
-        if self.word(k) == "of" and self.word(k + 1) in SHIFT_CUES and self.word(k + 2) == "year":
-            return replace(expr, end=k + 3, year_shift=SHIFT_CUES[self.word(k + 1)][1])
+        if self.word(k) == "of" and self.word(k + 1) in self.lex.shift_cues and self.word(k + 2) == "year":
+            return replace(expr, end=k + 3, year_shift=self.lex.shift_cues[self.word(k + 1)][1])
         if self.word(k) in {"last", "next", "this"} and self.word(k + 1) == "year":
-            return replace(expr, end=k + 2, year_shift=SHIFT_CUES[self.word(k)][1])
+            return replace(expr, end=k + 2, year_shift=self.lex.shift_cues[self.word(k)][1])
         return expr
 
     def ordinal_day(self, i: int) -> Expr | None:
-        if self.word(i) != "the" or self.word(i - 1) not in {"on", "by", "until", "since", "from", "before"}:
+        if self.word(i) != "the" or self.word(i - 1) not in self.lex.day_of_month_prepositions:
             return None
         found = _ORDINAL_NUMBER.match(self.word(i + 1))
         if found is None or not 1 <= int(found.group(1)) <= 31:
@@ -764,7 +502,7 @@ class Matcher:
 
     def ref(self, i: int) -> Expr | None:
         w = self.word(i)
-        if w in {"now", "currently", "nowadays"}:
+        if w in self.lex.present_words:
             if self.word(i - 1) in {"until", "till", "by", "right", "just"} or self.word(i + 1) == "that":
                 return None
             return Expr("ref", i, i + 1, i, ref="PRESENT_REF")

@@ -1,0 +1,139 @@
+"""Output: the response models (app.models.v1) from the gatherings and the date mentions.
+
+An event per gathering, with its first mention as trigger, its date at day, month or year precision,
+its place, a status settled against the publication date, and its parties, one per actor with the
+most explicit role any mention gave it and a confidence (confidence.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.extraction.confidence import event_confidence, party_confidence
+from app.extraction.exclusions import Exclusion
+from app.extraction.gatherings import Gathering, event_date_value
+from app.extraction.parsed import ParsedText
+from app.extraction.parties import PartyRole
+from app.extraction.status import Status
+from app.extraction.temporal import DateMention
+from app.models import v1
+
+# When mentions give one party several roles, the most explicit wins: being left out or staying
+# away is said outright, taking part is often inferred.
+ROLE_RANK = {"excluded": 0, "absent": 1, "organizer": 2, "participant": 3}
+
+
+def _to_event(parsed: ParsedText, n: int, g: Gathering, published: dt.date | None) -> v1.Event:
+    first = g.first.trigger
+    date = g.date
+    place = g.place
+    return v1.Event(
+        id=f"e{n + 1}",
+        type="meeting",
+        trigger=v1.Span(text=first.text, start=first.start, end=first.end),
+        mentions=[v1.Span(text=f.trigger.text, start=f.trigger.start, end=f.trigger.end) for f in g.frames],
+        date=None
+        if date is None
+        else v1.EventDate(text=date.text, start=date.start, end=date.end, value=event_date_value(date.value)),
+        location=None
+        if place is None
+        else v1.Location(
+            name=place.name, text=place.mention.text, start=place.mention.start, end=place.mention.end
+        ),
+        status=_status(g, date, published),
+        participants=_participants(g),
+        evidence=[
+            v1.Span(
+                text=parsed.sentence_text(s), start=parsed.sentences[s].start, end=parsed.sentences[s].end
+            )
+            for s in sorted({f.sent for f in g.frames})
+        ],
+        confidence=event_confidence(
+            len(g.frames),
+            dated=date is not None,
+            placed=place is not None,
+            argued=any(f.parties for f in g.frames),
+        ),
+    )
+
+
+def _status(g: Gathering, date: DateMention | None, published: dt.date | None) -> Status:
+    status = g.status
+    if status in {"cancelled", "proposed"}:
+        return status
+    if date is not None and date.direction in {"past", "future"} and len(date.value or "") < 10:
+        # "later this month": the month is now, the direction says which side of now.
+        return "occurred" if date.direction == "past" else "scheduled"
+    if date is not None and date.value and published is not None:
+        pub = published.isoformat()
+        value = date.value
+        if value[:10] < pub[: len(value)] or (len(value) >= 10 and value < pub):
+            return "occurred"
+        if value > pub[: len(value)]:
+            return "scheduled"
+    return status or "occurred"
+
+
+def _participants(g: Gathering) -> list[v1.Participant]:
+    roles: dict[str, tuple[str, PartyRole | Exclusion, list[v1.Span]]] = {}
+    entries: list[tuple[str, PartyRole | Exclusion]] = [(p.role, p) for f in g.frames for p in f.parties]
+    entries += [(e.role, e) for e in g.exclusions]
+    entries += [(p.role, p) for p in g.inherited]
+    entries += [
+        ("participant", p)
+        for side in g.sidelines
+        for f in side.frames
+        for p in f.parties
+        if p.role in {"organizer", "participant"}
+    ]
+    for role, entry in entries:
+        actor = entry.mention.actor
+        if actor is None:
+            continue
+        span = v1.Span(text=entry.mention.text, start=entry.mention.start, end=entry.mention.end)
+        held = roles.get(actor.name)
+        if held is None:
+            roles[actor.name] = (role, entry, [span])
+            continue
+        best = role if _outranks(role, held[0]) else held[0]
+        if span not in held[2]:
+            held[2].append(span)
+        roles[actor.name] = (best, held[1], held[2])
+    out = []
+    for name, (role, entry, spans) in roles.items():
+        actor = entry.mention.actor
+        assert actor is not None
+        found_by = [e for _, e in entries if e.mention.actor is not None and e.mention.actor.name == name]
+        confidence = party_confidence(role, found_by)
+        out.append(
+            v1.Participant(
+                name=name, role=role, kind=actor.kind, id=actor.id, mentions=spans, confidence=confidence
+            )
+        )
+    return out
+
+
+def _outranks(new: str, old: str) -> bool:
+    return ROLE_RANK[new] < ROLE_RANK[old]
+
+
+def to_extraction(
+    parsed: ParsedText, gatherings: list[Gathering], dates: list[DateMention], published: dt.date | None
+) -> v1.Extraction:
+    """The response's events (one per gathering, in order of first mention) and date mentions."""
+    return v1.Extraction(
+        events=[_to_event(parsed, n, g, published) for n, g in enumerate(gatherings)],
+        dates=[
+            v1.DateMention(
+                text=m.text,
+                start=m.start,
+                end=m.end,
+                value=m.value,
+                end_value=m.end_value,
+                anchor=m.anchor,
+                direction=m.direction,
+                reason=m.reason,
+            )
+            for m in dates
+        ],
+    )
