@@ -96,12 +96,13 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
 @Language.component(COMPONENT)
 def bounded_sentences(doc: Doc) -> Doc:
     """Start a sentence where `MAX_SENTENCE_TOKENS` tokens have passed without a sentence end."""
+    ends = {doc.vocab.strings.add(end) for end in SENTENCE_ENDS}
     since_end = 0
-    for token in doc:
+    for i, orth in enumerate(doc.to_array("ORTH").tolist()):  # ints: no Token object per token
         if since_end >= MAX_SENTENCE_TOKENS:
-            token.is_sent_start = True
+            doc[i].is_sent_start = True
             since_end = 0
-        since_end = 0 if token.text in SENTENCE_ENDS else since_end + 1
+        since_end = 0 if orth in ends else since_end + 1
     return doc
 
 
