@@ -44,6 +44,7 @@ def _article(chars: int) -> str:
 
 SHAPES: dict[str, Callable[[int], str]] = {
     "trigger word": lambda n: _repeat("meeting ", n),
+    "one meeting, dated": lambda n: _repeat("The summit met on 3 May 2024. ", n),
     "names, one sentence": _names,
     "emoji": lambda n: _repeat("\N{GRINNING FACE}", n),
     "one token": lambda n: _repeat("x", n),
@@ -108,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(measure_one(args.one[0], int(args.one[1]), args.repeat)))
         return 0
 
-    header = f"{'shape':<20} {'chars':>8} {'seconds':>8} {'response':>10} {'events':>7} {'peak RSS':>9}"
+    header = f"{'shape':<22} {'chars':>8} {'seconds':>8} {'response':>10} {'events':>7} {'peak RSS':>9}"
     print(header)
     print("-" * len(header))
     growth: dict[str, float] = {}
@@ -119,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
             seconds_at[chars] = r["seconds"]
             events = f"{int(r['events'])}{'+' if r['truncated'] else ''}"
             print(
-                f"{shape:<20} {chars:>8} {r['seconds']:>8.2f} {r['bytes'] / 1024:>8.0f}KB "
+                f"{shape:<22} {chars:>8} {r['seconds']:>8.2f} {r['bytes'] / 1024:>8.0f}KB "
                 f"{events:>7} {r['peak_mib']:>6.0f}MiB",
                 flush=True,
             )
@@ -128,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     if growth:
         print(f"\ntime growth from {GROWTH_FROM} to {GROWTH_TO} characters (linear: 12.5, bound: 15)")
         for shape, factor in growth.items():
-            print(f"{shape:<20} {factor:>6.1f}")
+            print(f"{shape:<22} {factor:>6.1f}")
     print("\n'+' after the events: truncated at EXTRACTOR_MAX_EVENTS")
     return 0
 

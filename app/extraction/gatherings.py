@@ -11,9 +11,7 @@ the gathering it was held beside, the parties of a series, positions taken, and 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar, cast
 
 from app.extraction import deadline
 from app.extraction.actors import ActorIndex
@@ -27,8 +25,6 @@ from app.extraction.parties import PartyRole, positions_taken
 from app.extraction.status import Status
 from app.extraction.temporal import DateMention
 from app.extraction.triggers import Trigger
-
-T = TypeVar("T")
 
 # How far back (in sentences) an anaphoric mention looks for the gathering it names.
 ANAPHORA_WINDOW = 3
@@ -47,6 +43,43 @@ TOPIC_SHIFTS = senses("topic-shift")
 TALKS = senses("talks")
 
 
+def _precision(date: DateMention) -> int:
+    return len(event_date_value(date.value) or "")
+
+
+@dataclass
+class _Summary:
+    """What merging asks of a gathering for every mention it places (date, status, words, places,
+    parties), kept up to date over the frames appended since it last looked (frames are only ever
+    appended), so that a gathering of thousands of mentions costs no more per question than one."""
+
+    seen: int = 0
+    best_date: DateMention | None = None  # the most precise date of a mention that does not end it
+    best_any_date: DateMention | None = None  # the most precise of any mention
+    cancelled: bool = False
+    proposed: bool = False
+    first_settled: Status | None = None  # the first status other than proposed
+    lemmas: set[str] = field(default_factory=set)
+    places: dict[str, Place] = field(default_factory=dict)  # one per name, the first
+    party_names: set[str] = field(default_factory=set)
+
+    def add(self, f: Frame) -> None:
+        if f.date is not None and f.date.value:
+            # The first of the most precise wins, as max() over them in order would pick it.
+            if self.best_any_date is None or _precision(f.date) > _precision(self.best_any_date):
+                self.best_any_date = f.date
+            if not f.ends and (self.best_date is None or _precision(f.date) > _precision(self.best_date)):
+                self.best_date = f.date
+        self.cancelled |= f.status == "cancelled"
+        self.proposed |= f.status == "proposed"
+        if self.first_settled is None and f.status is not None and f.status != "proposed":
+            self.first_settled = f.status
+        self.lemmas.add(f.trigger.lemma)
+        if f.place is not None:
+            self.places.setdefault(f.place.name, f.place)
+        self.party_names.update(p.mention.actor.name for p in f.parties if p.mention.actor is not None)
+
+
 @dataclass
 class Gathering:
     frames: list[Frame] = field(default_factory=list)
@@ -56,15 +89,15 @@ class Gathering:
     sidelines: list[Gathering] = field(default_factory=list)
     # Parties a series implies: who convenes "another meeting" convened the one before it.
     inherited: list[PartyRole] = field(default_factory=list)
-    # What merging asks of every candidate for every mention (date, status, places, party names),
-    # by name: (frames seen, value), recomputed only once a frame was added (frames are only appended).
-    _memos: dict[str, tuple[int, Any]] = field(default_factory=dict, repr=False, compare=False)
+    _summary: _Summary = field(default_factory=_Summary, repr=False, compare=False)
 
-    def _memo(self, name: str, compute: Callable[[], T]) -> T:
-        held = self._memos.get(name)
-        if held is None or held[0] != len(self.frames):
-            held = self._memos[name] = (len(self.frames), compute())
-        return cast(T, held[1])
+    @property
+    def summary(self) -> _Summary:
+        summary = self._summary
+        for n in range(summary.seen, len(self.frames)):
+            summary.add(self.frames[n])
+        summary.seen = len(self.frames)
+        return summary
 
     @property
     def place(self) -> Place | None:
@@ -94,51 +127,39 @@ class Gathering:
 
     @property
     def date(self) -> DateMention | None:
-        """The most precise date any mention gives ("October 26-28" over "later this month")."""
-        return self._memo("date", self._date)
-
-    def _date(self) -> DateMention | None:
-        dated = [f.date for f in self.frames if f.date is not None and f.date.value and not f.ends]
-        dated = dated or [f.date for f in self.frames if f.date is not None and f.date.value]
-        return max(dated, key=lambda d: len(event_date_value(d.value) or ""), default=None)
+        """The most precise date any mention gives ("October 26-28" over "later this month"), of a
+        mention that does not end the gathering if there is one."""
+        summary = self.summary
+        return summary.best_date or summary.best_any_date
 
     @property
     def status(self) -> Status | None:
         """Cancelled if any mention says so; proposed only while no mention reports it as
         scheduled or held (an invitation to a summit already set does not make it a proposal)."""
-        return self._memo("status", self._status)
-
-    @property
-    def places(self) -> list[Place]:
-        """The places its mentions give, one per name."""
-        return self._memo(
-            "places", lambda: list({f.place.name: f.place for f in self.frames if f.place}.values())
-        )
-
-    @property
-    def party_names(self) -> set[str]:
-        """The actors its mentions name as parties."""
-        return self._memo(
-            "party_names",
-            lambda: {p.mention.actor.name for f in self.frames for p in f.parties if p.mention.actor},
-        )
-
-    def _status(self) -> Status | None:
-        statuses = [f.status for f in self.frames if f.status is not None]
-        if "cancelled" in statuses:
+        summary = self.summary
+        if summary.cancelled:
             return "cancelled"
-        settled = [s for s in statuses if s != "proposed"]
-        if "proposed" in statuses and not settled:
+        if summary.proposed and summary.first_settled is None:
             return "proposed"
         # A date on the far side of publication settles it better than any one clause's tense.
         date = self.date
         if date is not None and date.direction in {"past", "future"}:
             return "occurred" if date.direction == "past" else "scheduled"
-        return settled[0] if settled else None
+        return summary.first_settled
+
+    @property
+    def places(self) -> list[Place]:
+        """The places its mentions give, one per name."""
+        return list(self.summary.places.values())
+
+    @property
+    def party_names(self) -> set[str]:
+        """The actors its mentions name as parties."""
+        return self.summary.party_names
 
     @property
     def lemmas(self) -> set[str]:
-        return {f.trigger.lemma for f in self.frames}
+        return self.summary.lemmas
 
 
 def find_gatherings(parsed: ParsedText, frames: list[Frame], actors: ActorIndex) -> list[Gathering]:
