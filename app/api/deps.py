@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from typing import Annotated
 
@@ -58,10 +59,10 @@ async def get_extractor(state: StateDep) -> Extractor:
     return loaded_extractor(state)
 
 
-async def admit_extraction(state: StateDep) -> AsyncIterator[Deadline]:
+async def admit_extraction(state: StateDep, request: Request) -> AsyncIterator[Deadline]:
     """Let an extraction in while fewer than the limit are pending, with its deadline (counting from
     now); else 503 at once, so a client retries elsewhere rather than waiting behind long texts
-    (probes and scrapes are never held)."""
+    (probes and scrapes are never held). If the client goes away meanwhile, the deadline is cut."""
     admitted = state.admission.try_enter()
     if admitted is None:
         state.metrics.overloaded.inc()
@@ -71,10 +72,20 @@ async def admit_extraction(state: StateDep) -> AsyncIterator[Deadline]:
             headers={"Retry-After": _RETRY_AFTER_OVERLOAD},
             code="overloaded",
         )
+    watcher = asyncio.create_task(_abandon_when_the_client_leaves(request, admitted))
     try:
         yield admitted
     finally:
+        watcher.cancel()
         state.admission.leave(admitted)
+
+
+async def _abandon_when_the_client_leaves(request: Request, admitted: Deadline) -> None:
+    # FastAPI has read the whole body before it solves dependencies: what the connection says next
+    # is that it closed (uvicorn says so too once the answer is sent, and then nothing runs).
+    while (await request.receive())["type"] != "http.disconnect":
+        pass
+    admitted.abandon()
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

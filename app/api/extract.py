@@ -79,6 +79,11 @@ def extract(
                 max_events=settings.max_events,
             )
     except deadline.DeadlineExceeded as exc:
+        if admitted.abandoned:  # no one reads this answer; the status and the count say what happened
+            metrics.abandoned.inc()
+            raise ApiError(
+                499, "the client closed the connection; the extraction was stopped", code="client_closed"
+            ) from None
         metrics.deadline_exceeded.inc()
         raise ApiError(
             504,

@@ -34,6 +34,7 @@ class Deadline:
         self.seconds = seconds
         self.started_at = time.monotonic()
         self.expires_at = self.started_at + seconds
+        self.abandoned = False  # cut short because no one waits for the answer any more
 
     def remaining(self) -> float:
         return max(0.0, self.expires_at - time.monotonic())
@@ -49,6 +50,11 @@ class Deadline:
         """Bring the end forward (never back), e.g. to the end of a shutdown's grace period. Called
         from another thread: one float store, which the running extraction reads at its next check."""
         self.expires_at = min(self.expires_at, expires_at)
+
+    def abandon(self) -> None:
+        """No one waits for the answer (the client went away): stop at the next check."""
+        self.abandoned = True
+        self.cut_to(time.monotonic())
 
 
 _current: ContextVar[Deadline | None] = ContextVar("extraction_deadline", default=None)

@@ -94,6 +94,11 @@ class Metrics:
             "Extractions stopped at their deadline, answered 504 (EXTRACTOR_EXTRACTION_DEADLINE_SECONDS).",
             registry=r,
         )
+        self.abandoned = Counter(
+            "extractor_abandoned",
+            "Extractions stopped because the client closed the connection before the answer (logged 499).",
+            registry=r,
+        )
         self.truncated = Counter(
             "extractor_extractions_truncated",
             "Extractions that found more events than EXTRACTOR_MAX_EVENTS and returned the first ones.",

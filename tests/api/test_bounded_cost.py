@@ -135,3 +135,18 @@ def test_readiness_is_503_saturated_while_an_extraction_runs_long_and_200_after(
         assert "waiting or running for" in readiness.json()["error"]["message"]
         assert long.result(timeout=120)[0].status_code == 200
         assert client.get("/readyz").status_code == 200
+
+
+def test_a_client_that_gives_up_stops_the_work_and_frees_the_place(service: RunningService) -> None:
+    with httpx.Client(base_url=service.url, timeout=30) as client:
+        before = _metric(client, "extractor_abandoned_total")
+        with pytest.raises(httpx.TimeoutException), httpx.Client(base_url=service.url, timeout=0.5) as hasty:
+            hasty.post("/v1/extract", json={"text": "meeting " * 12_500})  # seconds of work
+
+        deadline = time.monotonic() + 30
+        while _metric(client, "extractor_http_requests_in_flight") > 1:  # only this scrape left
+            assert time.monotonic() < deadline, "the abandoned extraction kept running"
+            time.sleep(0.01)
+        # Stopped, not finished: counted as abandoned (and logged with 499), not answered.
+        assert _metric(client, "extractor_abandoned_total") == before + 1
+        assert client.post("/v1/extract", json=SHORT).status_code == 200
