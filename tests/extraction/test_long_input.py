@@ -176,3 +176,14 @@ def test_a_turn_goes_to_the_waiter_with_the_least_left_to_parse() -> None:
     for thread in waiters:
         thread.join(timeout=5)
     assert order == ["short", "long, half done", "long, just come"]
+
+
+def test_waiting_for_a_turn_counts_against_the_deadline(extractor: Extractor) -> None:
+    turns = extractor._parse_turns  # held by someone else's long parse, as it were
+    assert turns.acquire()
+    try:
+        with deadline.within(deadline.Deadline(0.2)), pytest.raises(deadline.DeadlineExceeded) as stopped:
+            extractor.extract(PROSE, None)
+    finally:
+        turns.release()
+    assert stopped.value.where == "waiting for its turn to parse"
