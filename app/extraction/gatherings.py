@@ -311,6 +311,7 @@ def _most_specific(places: list[Place]) -> Place | None:
 def _merge(parsed: ParsedText, frames: list[Frame]) -> list[Gathering]:
     gatherings: list[Gathering] = []
     by_head: dict[int, Gathering] = {}
+    nouns = {f.trigger.head: f.trigger for f in frames if f.trigger.kind == "noun"}
     for frame in frames:
         deadline.check("merging mentions")
         purpose = _purpose_of(parsed, frame.trigger, by_head)
@@ -326,7 +327,7 @@ def _merge(parsed: ParsedText, frames: list[Frame]) -> list[Gathering]:
             continue
         # "are due to meet in Lisbon for a joint commission session": a verb whose purpose is a
         # gathering newly named (indefinite) starts that gathering.
-        target = None if _meets_for_new(parsed, frame, frames) else _antecedent(frame, gatherings)
+        target = None if _meets_for_new(parsed, frame, nouns) else _antecedent(frame, gatherings)
         if target is None and frame.trigger.anaphoric:
             continue  # "asked to attend" with nothing before it to attend
         if target is None:
@@ -338,10 +339,10 @@ def _merge(parsed: ParsedText, frames: list[Frame]) -> list[Gathering]:
     return gatherings
 
 
-def _meets_for_new(parsed: ParsedText, frame: Frame, frames: list[Frame]) -> bool:
+def _meets_for_new(parsed: ParsedText, frame: Frame, nouns: dict[int, Trigger]) -> bool:
+    """`nouns`: the noun mentions by their head token."""
     if frame.trigger.kind != "verb":
         return False
-    nouns = {f.trigger.head: f.trigger for f in frames if f.trigger.kind == "noun"}
     for prep in parsed.children(frame.trigger.head):
         if prep.dep == "prep" and prep.lower == "for":
             for obj in parsed.children(prep.i):
