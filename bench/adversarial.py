@@ -45,6 +45,7 @@ def _article(chars: int) -> str:
 SHAPES: dict[str, Callable[[int], str]] = {
     "trigger word": lambda n: _repeat("meeting ", n),
     "one meeting, dated": lambda n: _repeat("The summit met on 3 May 2024. ", n),
+    "same parties meet": lambda n: _repeat("Germany, France, Italy, Spain and Poland met. ", n),
     "names, one sentence": _names,
     "emoji": lambda n: _repeat("\N{GRINNING FACE}", n),
     "one token": lambda n: _repeat("x", n),
