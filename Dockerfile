@@ -25,6 +25,8 @@ RUN pip install --require-hashes --no-deps --only-binary=:all: -r requirements.l
 # The app itself, installed without touching the network: setuptools comes from the lock above.
 COPY pyproject.toml README.md ./
 COPY app ./app
+# The Python client, which the event-extractor command uses to call a running service.
+COPY client/event_extractor_client ./client/event_extractor_client
 RUN pip install --no-deps --no-index --no-build-isolation . \
     && python -m compileall -q /opt/venv/lib
 

@@ -27,8 +27,8 @@ run: $(VENV)/.run-installed
 	$(BIN)/python -m app.cli  # as in the image: EXTRACTOR_HOST and EXTRACTOR_PORT, 127.0.0.1:8000 by default
 
 test: $(VENV)/.test-installed
-	$(BIN)/ruff check app tests
-	$(BIN)/mypy --strict app
+	$(BIN)/ruff check app client tests bench
+	$(BIN)/mypy --strict app client/event_extractor_client
 	$(BIN)/pytest
 
 # pip-tools is deliberately not in the locks: it is only needed here.

@@ -9,7 +9,7 @@ from importlib.metadata import PackageNotFoundError, version
 from fastapi import FastAPI
 
 from app import pages
-from app.api import extract, health, metrics, schemas
+from app.api import batch, extract, health, metrics, schemas
 from app.api.errors import cancelled_response, install_error_handlers, internal_error_response
 from app.api.limits import BodySizeLimitMiddleware
 from app.api.state import Admission, ExtractorFactory, ExtractorLoader, ServiceState
@@ -67,6 +67,7 @@ def create_app(settings: Settings | None = None, *, load_extractor: ExtractorFac
     )
     install_error_handlers(app)
     app.include_router(extract.router)
+    app.include_router(batch.router)
     app.include_router(schemas.router)
     app.include_router(health.router)
     app.include_router(metrics.router)

@@ -46,6 +46,11 @@ class Settings(BaseSettings):
         description="Events returned per article at most; past it the response (schema 1.2.0) says "
         "truncated: true.",
     )
+    max_batch_articles: int = Field(
+        default=64,
+        gt=0,
+        description="Most articles one POST /v1/extract/batch may carry; more gets 413.",
+    )
     host: str = Field(default="127.0.0.1", description="Address the event-extractor command binds.")
     port: int = Field(default=8000, description="Port the event-extractor command binds.")
     log_level: str = Field(default="info", description="Log level.")

@@ -59,11 +59,12 @@ async def get_extractor(state: StateDep) -> Extractor:
     return loaded_extractor(state)
 
 
-async def admit_extraction(state: StateDep, request: Request) -> AsyncIterator[Deadline]:
-    """Let an extraction in while fewer than the limit are pending, with its deadline (counting from
+def enter_admission(state: ServiceState, extractions: int = 1) -> Deadline:
+    """Let `extractions` in while fewer than the limit are pending, with their deadline (counting from
     now); else 503 at once, so a client retries elsewhere rather than waiting behind long texts
-    (probes and scrapes are never held). If the client goes away meanwhile, the deadline is cut."""
-    admitted = state.admission.try_enter()
+    (probes and scrapes are never held). Call from the event loop; whoever entered leaves with
+    `state.admission.leave(deadline)`."""
+    admitted = state.admission.try_enter(extractions)
     if admitted is None:
         state.metrics.overloaded.inc()
         raise ApiError(
@@ -72,6 +73,13 @@ async def admit_extraction(state: StateDep, request: Request) -> AsyncIterator[D
             headers={"Retry-After": _RETRY_AFTER_OVERLOAD},
             code="overloaded",
         )
+    return admitted
+
+
+async def admit_extraction(state: StateDep, request: Request) -> AsyncIterator[Deadline]:
+    """One extraction admitted for the request's lifetime (see enter_admission), with its deadline; if
+    the client goes away meanwhile, the deadline is cut."""
+    admitted = enter_admission(state)
     watcher = asyncio.create_task(_abandon_when_the_client_leaves(request, admitted))
     try:
         yield admitted

@@ -11,8 +11,10 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException
+
+from app.models.v1 import ErrorDetail, ExtractRequest, FieldError
 
 # The code a client can branch on, for each status the service answers with.
 _CODE_OF_STATUS = {
@@ -29,33 +31,38 @@ _CODE_OF_STATUS = {
 }
 
 
-class FieldError(BaseModel):
-    field: str = Field(description="Dotted path of the offending field, e.g. 'published_at'.")
-    message: str = Field(description="What is wrong with it.")
-    type: str = Field(description="Machine-readable kind of error (pydantic's error type).")
-
-
-class ErrorDetail(BaseModel):
-    code: str = Field(description="Stable error code, e.g. invalid_request, payload_too_large.")
-    message: str = Field(description="What went wrong and how to fix it.")
-    fields: list[FieldError] = Field(default_factory=list, description="Per-field errors, if any.")
-
-
 class ErrorResponse(BaseModel):
     error: ErrorDetail
+
+
+def documented_errors(descriptions: Mapping[int, str]) -> dict[int | str, dict[str, Any]]:
+    """A route's `responses` for the error statuses it answers with, each with the error body's model."""
+    return {status: {"model": ErrorResponse, "description": text} for status, text in descriptions.items()}
 
 
 class ApiError(Exception):
     """An error the service answers on purpose, with its status and message."""
 
     def __init__(
-        self, status: int, message: str, headers: Mapping[str, str] | None = None, code: str | None = None
+        self,
+        status: int,
+        message: str,
+        headers: Mapping[str, str] | None = None,
+        code: str | None = None,
+        fields: Sequence[FieldError] = (),
     ) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
         self.headers = headers
         self.code = code  # when the status alone does not say it (503: not_ready, overloaded, saturated)
+        self.fields = fields
+
+    @property
+    def detail(self) -> ErrorDetail:
+        """The error body's content, e.g. for a batch item answered in place of a result."""
+        code = self.code or code_of_status(self.status)
+        return ErrorDetail(code=code, message=self.message, fields=list(self.fields))
 
 
 def error_response(
@@ -65,7 +72,7 @@ def error_response(
     headers: Mapping[str, str] | None = None,
     code: str | None = None,
 ) -> JSONResponse:
-    code = code or _CODE_OF_STATUS.get(status, "error")
+    code = code or code_of_status(status)
     detail = ErrorDetail(code=code, message=message, fields=list(fields))
     return JSONResponse(ErrorResponse(error=detail).model_dump(), status_code=status, headers=headers)
 
@@ -84,12 +91,33 @@ def cancelled_response() -> JSONResponse:
     )
 
 
-def _field_error(error: Mapping[str, Any]) -> FieldError:
+def code_of_status(status: int) -> str:
+    return _CODE_OF_STATUS.get(status, "error")
+
+
+def invalid_request(
+    errors: Sequence[Mapping[str, Any]],
+    allowed: Sequence[str],
+    what: str = "request body",
+    example: str = '{"text": "..."}',
+) -> ApiError:
+    """422 for pydantic's `errors` on a JSON object whose fields are `allowed`; each field says what is
+    wrong with it."""
+    fields = [_field_error(e, allowed) for e in errors]
+    if any(f.field == "body" for f in fields):
+        return ApiError(422, f"{what} must be a JSON object such as {example}", fields=fields)
+    summary = "; ".join(f"{f.field}: {f.message}" for f in fields)
+    return ApiError(422, f"invalid request: {summary}", fields=fields)
+
+
+def _field_error(error: Mapping[str, Any], allowed: Sequence[str]) -> FieldError:
     loc = [str(part) for part in error.get("loc", ())]
     path = ".".join(loc[1:] if loc[:1] == ["body"] else loc)
     kind = str(error.get("type", "invalid"))
     if kind == "extra_forbidden":
-        message = "unknown field; allowed fields are text, published_at and id"
+        message = f"unknown field; allowed fields are {', '.join(allowed[:-1])} and {allowed[-1]}"
+        if len(allowed) == 1:
+            message = f"unknown field; the only field allowed is {allowed[0]}"
     elif kind == "missing":
         message = "field required"
     else:
@@ -109,11 +137,9 @@ def _validation_error_response(exc: RequestValidationError) -> JSONResponse:
         position = first["loc"][-1] if len(first.get("loc", ())) > 1 else "?"
         reason = (first.get("ctx") or {}).get("error", "JSON decode error")
         return error_response(400, f"request body is not valid JSON: {reason} at character {position}")
-    fields = [_field_error(e) for e in errors]
-    if any(f.field == "body" for f in fields):
-        return error_response(422, 'request body must be a JSON object such as {"text": "..."}', fields)
-    summary = "; ".join(f"{f.field}: {f.message}" for f in fields)
-    return error_response(422, f"invalid request: {summary}", fields)
+    # FastAPI validates the body of POST /v1/extract; the batch route validates its own (app/api/batch.py).
+    invalid = invalid_request(errors, list(ExtractRequest.model_fields))
+    return error_response(invalid.status, invalid.message, invalid.fields)
 
 
 async def _on_validation_error(request: Request, exc: Exception) -> JSONResponse:
@@ -123,7 +149,7 @@ async def _on_validation_error(request: Request, exc: Exception) -> JSONResponse
 
 async def _on_api_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiError)
-    return error_response(exc.status, exc.message, headers=exc.headers, code=exc.code)
+    return error_response(exc.status, exc.message, exc.fields, headers=exc.headers, code=exc.code)
 
 
 async def _on_http_error(request: Request, exc: Exception) -> JSONResponse:

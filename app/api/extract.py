@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Response
 
 from app.api.deps import AdmittedDep, ExtractorDep, MetricsDep, RequestFactsDep, SettingsDep
-from app.api.errors import ApiError, ErrorResponse
+from app.api.errors import ApiError, documented_errors
 from app.api.limits import ensure_text_fits, require_json
 from app.api.schemas import ResponseVersionDep, SchemaResponderDep, describedby_link
 from app.extraction import deadline
-from app.models.v1 import ExtractRequest, ExtractResponse
+from app.models.v1 import Extraction, ExtractRequest, ExtractResponse, ModelInfo
 from app.schemas.documents import EXTRACT_RESPONSE
 
 router = APIRouter(prefix="/v1", tags=["extraction"])
 
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorResponse, "description": description}
-    for status, description in {
+_ERRORS = documented_errors(
+    {
         400: "The body is not valid JSON.",
         406: "schema_version names a version not served; the message lists those that are.",
         413: "The body or the text is over the limit.",
@@ -26,8 +25,8 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
         422: "A field is missing, unknown or invalid; the message names it.",
         503: "The model is still loading, or too many extractions are pending (see Retry-After).",
         504: "The extraction passed its deadline (EXTRACTOR_EXTRACTION_DEADLINE_SECONDS) and was stopped.",
-    }.items()
-}
+    }
+)
 _LINK_HEADER = {
     "Link": {
         "description": "The schema the body conforms to, e.g. "
@@ -94,12 +93,20 @@ def extract(
         ) from None
     metrics.observe_extraction(len(request.text), extraction)
     facts.events = len(extraction.events)
-    response = ExtractResponse(
+    return respond.json(
+        extract_response(request, extraction, extractor.model_info, version), EXTRACT_RESPONSE, version
+    )
+
+
+def extract_response(
+    request: ExtractRequest, extraction: Extraction, model: ModelInfo, version: str
+) -> ExtractResponse:
+    """The answer to one article (of POST /v1/extract, or in its place in a batch)."""
+    return ExtractResponse(
         schema_version=version,
         id=request.id,
-        model=extractor.model_info,
+        model=model,
         events=extraction.events,
         dates=extraction.dates,
         truncated=extraction.truncated,
     )
-    return respond.json(response, EXTRACT_RESPONSE, version)

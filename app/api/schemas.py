@@ -4,6 +4,7 @@ response to its schema: the version a client pins, the Link header naming it, th
 from __future__ import annotations
 
 import time
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
@@ -15,7 +16,7 @@ from app.api.errors import ApiError, ErrorResponse
 from app.observability.logs import RequestFacts, log
 from app.observability.metrics import Metrics
 from app.schemas.catalog import SchemaCatalog, UnknownSchema, committed_schemas
-from app.schemas.documents import EXTRACT_RESPONSE, DocumentKind, project
+from app.schemas.documents import BATCH_RESPONSE, EXTRACT_RESPONSE, DocumentKind, project
 
 API_MAJOR = 1
 SCHEMA_MEDIA_TYPE = "application/schema+json"
@@ -86,31 +87,37 @@ async def get_schema(name: str, version: str, catalog: SchemaCatalogDep) -> Resp
 # -- responses at a pinned version --------------------------------------------------------------
 
 
-async def pinned_response_version(
-    schema_version: Annotated[
-        str | None,
-        Query(
-            description="The extract-response schema version to answer in (e.g. 1.0.0); the latest "
-            "if absent. Unknown versions get 406 listing those served.",
+def pinned_version(kind: DocumentKind) -> Callable[[str | None], Awaitable[str]]:
+    """A dependency reading `?schema_version=` for a response of `kind`: the version to answer in."""
+
+    # The Query is a default, not in an Annotated: annotations are strings here (PEP 563), and one
+    # naming this closure's `kind` could not be resolved by FastAPI.
+    async def pinned(
+        schema_version: str | None = Query(
+            default=None,
+            description=f"The {kind.name} schema version to answer in (e.g. {kind.versions[0]}); the "
+            "latest if absent. Unknown versions get 406 listing those served.",
             # The versions served, so that the document says what is accepted (any other value,
             # the empty string included, is the 406 it documents).
-            json_schema_extra={"enum": list(EXTRACT_RESPONSE.versions)},
+            json_schema_extra={"enum": list(kind.versions)},
         ),
-    ] = None,
-) -> str:
-    if schema_version is None:
-        return EXTRACT_RESPONSE.latest
-    if schema_version not in EXTRACT_RESPONSE.versions:
-        served = ", ".join(EXTRACT_RESPONSE.versions)
-        raise ApiError(
-            406,
-            f"schema_version {schema_version!r} is not served; supported versions of "
-            f"{EXTRACT_RESPONSE.name}: {served} (the latest, {EXTRACT_RESPONSE.latest}, if none is given)",
-        )
-    return schema_version
+    ) -> str:
+        if schema_version is None:
+            return kind.latest
+        if schema_version not in kind.versions:
+            served = ", ".join(kind.versions)
+            raise ApiError(
+                406,
+                f"schema_version {schema_version!r} is not served; supported versions of "
+                f"{kind.name}: {served} (the latest, {kind.latest}, if none is given)",
+            )
+        return schema_version
+
+    return pinned
 
 
-ResponseVersionDep = Annotated[str, Depends(pinned_response_version)]
+ResponseVersionDep = Annotated[str, Depends(pinned_version(EXTRACT_RESPONSE))]
+BatchResponseVersionDep = Annotated[str, Depends(pinned_version(BATCH_RESPONSE))]
 
 
 class SchemaResponder:
@@ -126,11 +133,13 @@ class SchemaResponder:
 
     def json(self, document: BaseModel, kind: DocumentKind, version: str) -> JSONResponse:
         body = project(document, version)
-        if self._validate:
-            self._check(body, kind, version)
+        self.check(body, kind, version)
         return JSONResponse(body, headers={"Link": describedby_link(kind.name, version)})
 
-    def _check(self, body: object, kind: DocumentKind, version: str) -> None:
+    def check(self, body: object, kind: DocumentKind, version: str) -> None:
+        """Checks `body` against the committed schema of `kind` at `version`, if checks are on."""
+        if not self._validate:
+            return
         started = time.perf_counter()
         violations = self._catalog.violations(kind.name, version, body)
         self._metrics.observe_validation(kind.name, version, time.perf_counter() - started, not violations)

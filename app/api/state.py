@@ -68,35 +68,39 @@ class Lifecycle:
 
 
 class Admission:
-    """The extractions running or waiting for a thread, each with its deadline, against a limit.
-    Entered and left from the event loop only (an async dependency), so plain containers need no
-    lock; the deadlines themselves are read by the threads that run the extractions."""
+    """The work admitted (each with its deadline and the extractions it counts as) against a limit.
+    Entered and left from the event loop only (async code), so plain containers need no lock; the
+    deadlines themselves are read by the threads that run the extractions.
+
+    A batch enters as several extractions (one per group of articles it parses at a turn): it is let in
+    whenever a single request would be, so that it is never shut out for good, and until it is done the
+    requests behind it see its work as pending."""
 
     def __init__(self, limit: int, deadline_seconds: float) -> None:
         self.limit = limit
         self.deadline_seconds = deadline_seconds
-        self._pending: set[Deadline] = set()
+        self._pending: dict[Deadline, int] = {}  # each admitted work: the extractions it counts as
 
     @property
     def pending(self) -> int:
-        return len(self._pending)
+        return sum(self._pending.values())
 
-    def try_enter(self) -> Deadline | None:
-        """The new extraction's deadline (counting from now), or None if the limit is reached."""
-        if len(self._pending) >= self.limit:
+    def try_enter(self, extractions: int = 1) -> Deadline | None:
+        """The new work's deadline (counting from now), or None if the limit is reached."""
+        if self.pending >= self.limit:
             return None
         admitted = Deadline(self.deadline_seconds)
-        self._pending.add(admitted)
+        self._pending[admitted] = extractions
         return admitted
 
     def leave(self, admitted: Deadline) -> None:
-        self._pending.discard(admitted)
+        self._pending.pop(admitted, None)
 
     def saturation(self, busy_seconds: float) -> str | None:
         """Why this process should get no new work now, or None: every place is taken, or an
         extraction has waited or run for `busy_seconds` (new work would queue behind it)."""
-        if len(self._pending) >= self.limit:
-            return f"{len(self._pending)} extractions pending, the limit"
+        if self.pending >= self.limit:
+            return f"{self.pending} extractions pending, the limit"
         now = time.monotonic()
         oldest = max((now - d.started_at for d in self._pending), default=0.0)
         if oldest >= busy_seconds:

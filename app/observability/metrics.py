@@ -16,7 +16,7 @@ from prometheus_client.platform_collector import PlatformCollector
 from prometheus_client.process_collector import ProcessCollector
 
 from app.models.v1 import SCHEMA_VERSION, Extraction, ModelInfo
-from app.schemas.documents import EXTRACT_RESPONSE
+from app.schemas.documents import BATCH_RESPONSE, EXTRACT_RESPONSE
 
 # NLP requests take from a few milliseconds (short texts) to seconds (long articles); parses take
 # turns, so a request queued behind a few 100,000-character texts waits tens of seconds (bench/serve.py),
@@ -33,6 +33,7 @@ VALIDATION_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25
 UNMATCHED_ROUTE = "<unmatched>"
 
 METRICS_CONTENT_TYPE = CONTENT_TYPE_LATEST
+BATCH_OUTCOMES = ("ok", "error")
 
 
 class Metrics:
@@ -117,8 +118,17 @@ class Metrics:
             ["schema", "version"],
             registry=r,
         )
-        for version in EXTRACT_RESPONSE.versions:  # present at 0, so that alerts see the first one
-            self.schema_violations.labels(schema=EXTRACT_RESPONSE.name, version=version)
+        for kind in (EXTRACT_RESPONSE, BATCH_RESPONSE):  # present at 0, so that alerts see the first one
+            for version in kind.versions:
+                self.schema_violations.labels(schema=kind.name, version=version)
+        self.batch_items = Counter(
+            "extractor_batch_items",
+            "Articles of POST /v1/extract/batch answered: with a result (ok) or an error in its place.",
+            ["outcome"],
+            registry=r,
+        )
+        for outcome in BATCH_OUTCOMES:
+            self.batch_items.labels(outcome=outcome)
 
     def observe_stage(self, stage: str, seconds: float) -> None:
         """The engine's `observe` callback."""
@@ -135,6 +145,9 @@ class Metrics:
         unresolved = sum(1 for date in extraction.dates if date.value is None)
         if unresolved:
             self.unresolved_dates.inc(unresolved)
+
+    def observe_batch_item(self, ok: bool) -> None:
+        self.batch_items.labels(outcome=BATCH_OUTCOMES[0] if ok else BATCH_OUTCOMES[1]).inc()
 
     def observe_validation(self, schema: str, version: str, seconds: float, conforms: bool) -> None:
         self.validation_seconds.observe(seconds)

@@ -1,5 +1,6 @@
-"""`python -m app.schemas --write` writes schemas/ from the models; `--check` says how they differ
-and whether consecutive versions within a major stay backward compatible (exit status 1 if not)."""
+"""`python -m app.schemas --write` writes schemas/ from the models, and the client's models from
+schemas/; `--check` says how they differ and whether consecutive versions within a major stay backward
+compatible (exit status 1 if not)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from app.schemas import client_models
 from app.schemas.compat import breaking_changes
 from app.schemas.documents import DOCUMENTS, SCHEMAS_DIR, committed_path, differences, version_key, write
 
@@ -43,12 +45,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         for path in write():
             print(f"wrote {path.relative_to(SCHEMAS_DIR.parent)}")
+        if client_models.write():
+            print(f"wrote {client_models.CLIENT_MODELS.relative_to(SCHEMAS_DIR.parent)}")
         return 0
-    problems = differences() or incompatibilities()
+    problems = differences() or incompatibilities() or client_models.differences()
     for problem in problems:
         print(problem)
     if not problems:
-        print("schemas/ matches the models; consecutive versions are backward compatible")
+        print(
+            "schemas/ matches the models; consecutive versions are backward compatible; "
+            "the client's models match the schemas"
+        )
     return 1 if problems else 0
 
 

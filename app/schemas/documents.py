@@ -61,7 +61,22 @@ EXTRACT_RESPONSE = DocumentKind(
     title="POST /v1/extract response body",
     version_field="schema_version",
 )
-DOCUMENTS = {kind.name: kind for kind in (EXTRACT_REQUEST, EXTRACT_RESPONSE)}
+BATCH_REQUEST = DocumentKind(
+    name="batch-request",
+    model=v1.BatchRequest,
+    versions=v1.BATCH_REQUEST_SCHEMA_VERSIONS,
+    mode="validation",
+    title="POST /v1/extract/batch request body",
+)
+BATCH_RESPONSE = DocumentKind(
+    name="batch-response",
+    model=v1.BatchResponse,
+    versions=v1.BATCH_RESPONSE_SCHEMA_VERSIONS,
+    mode="serialization",
+    title="POST /v1/extract/batch response body",
+    version_field="schema_version",
+)
+DOCUMENTS = {kind.name: kind for kind in (EXTRACT_REQUEST, EXTRACT_RESPONSE, BATCH_REQUEST, BATCH_RESPONSE)}
 
 
 def version_key(version: str) -> tuple[int, int, int]:
@@ -128,30 +143,46 @@ def differences(directory: Path = SCHEMAS_DIR) -> list[str]:
     expected = expected_files(directory)
     found: list[str] = []
     for path, text in expected.items():
-        shown = path.relative_to(directory.parent)
-        if not path.is_file():
-            found.append(f"{shown} is missing")
-            continue
-        committed = path.read_text(encoding="utf-8")
-        if committed != text:
-            diff = difflib.unified_diff(
-                committed.splitlines(),
-                text.splitlines(),
-                f"{shown} (committed)",
-                f"{shown} (models)",
-                lineterm="",
-            )
-            found.append("\n".join(diff))
+        difference = file_difference(path, text, path.relative_to(directory.parent), "models")
+        if difference is not None:
+            found.append(difference)
     for stray in sorted(set(directory.glob("*/*.json")) - set(expected)):
         found.append(f"{stray.relative_to(directory.parent)} is written by no model version")
     return found
 
 
+def file_difference(path: Path, expected: str, shown: Path, source: str) -> str | None:
+    """How the committed file at `path` differs from what `source` writes: a note if it is missing, a
+    unified diff, or None if they agree."""
+    if not path.is_file():
+        return f"{shown} is missing"
+    committed = path.read_text(encoding="utf-8")
+    if committed == expected:
+        return None
+    diff = difflib.unified_diff(
+        committed.splitlines(),
+        expected.splitlines(),
+        f"{shown} (committed)",
+        f"{shown} ({source})",
+        lineterm="",
+    )
+    return "\n".join(diff)
+
+
 def _example_at(kind: DocumentKind, example: Json, version: str) -> Json:
-    instance = kind.model.model_validate(example)
     if kind.version_field is not None:
-        instance = instance.model_copy(update={kind.version_field: version})
-    return project(instance, version)
+        example = _with_version(example, kind.version_field, version)
+    return project(kind.model.model_validate(example), version)
+
+
+def _with_version(node: Any, field: str, version: str) -> Any:
+    """`node` with `field` set to `version` at every depth: the example of a version says that version,
+    in the documents it nests too (a batch's results), so a released file never changes with the latest."""
+    if isinstance(node, dict):
+        return {k: version if k == field else _with_version(v, field, version) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_with_version(item, field, version) for item in node]
+    return node
 
 
 def _added_after(added_in: object, version: str) -> bool:

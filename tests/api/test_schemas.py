@@ -49,6 +49,8 @@ def test_listing_names_every_document_and_its_versions(client: httpx.Client) -> 
         "schemas": [
             {"name": "extract-request", "versions": ["1.0.0"], "latest": "1.0.0"},
             {"name": "extract-response", "versions": ["1.0.0", "1.1.0", "1.2.0"], "latest": "1.2.0"},
+            {"name": "batch-request", "versions": ["1.0.0"], "latest": "1.0.0"},
+            {"name": "batch-response", "versions": ["1.0.0", "1.1.0", "1.2.0"], "latest": "1.2.0"},
         ]
     }
 

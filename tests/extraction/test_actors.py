@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from app.extraction.actors import Actor, ActorIndex, country, organization, place_name, resolve_actors
+from app.extraction.actors.gazetteer import _name_matcher, country_by_code, demonyms, find_names, long_names
 from app.extraction.parsed import ParsedText
 
 Parse = Callable[[str], ParsedText]
@@ -381,3 +382,41 @@ def test_untagged_surname_resolves_to_the_full_name(parse: Parse) -> None:
         ("Scholz", "Olaf Scholz"),
         ("Starmer", "Keir Starmer"),
     ]
+
+
+def test_names_longer_than_four_tokens_are_found_whole(parse: Parse) -> None:
+    text = (
+        "Ministers of the Association of Southeast Asian Nations met envoys of the Democratic Republic "
+        "of the Congo and of Saint Vincent and the Grenadines in Jakarta."
+    )
+    parsed = parse(text)
+    spans = long_names(parsed, find_names(parsed))
+    assert {parsed.span_text(s, e) for s, e, _ in spans} >= {
+        "Association of Southeast Asian Nations",
+        "Democratic Republic of the Congo",
+        "Saint Vincent and the Grenadines",
+    }
+    actors = {m.actor for m in resolve_actors(parsed).mentions}
+    assert {
+        Actor("Association of Southeast Asian Nations", "organization"),
+        Actor("Democratic Republic of the Congo", "country", "COD"),  # not the Republic of the Congo
+        Actor("Saint Vincent and the Grenadines", "country", "VCT"),
+    } <= actors
+
+
+def test_demonyms_come_from_countryinfo_with_overrides() -> None:
+    found = demonyms()
+    assert len(found) > 200
+    assert {found[w] for w in ("french", "american", "chinese", "indian")} == {"FRA", "USA", "CHN", "IND"}
+    assert found["korean"] == "KOR" and found["saudi"] == "SAU"  # overrides
+    assert "congolese" not in found  # withdrawn: it names two countries
+    assert all(country_by_code(code) is not None for code in found.values())
+
+
+def test_matching_names_leaves_the_matchers_vocabulary_as_it_was(parse: Parse) -> None:
+    parsed = parse("Zorblax Quindle of the Vexmoor Syndicate met NATO envoys in Brussels.")
+    find_names(parsed)  # (builds the matcher on first use)
+    strings = len(_name_matcher().vocab.strings)
+    nato = next(t.i for t in parsed.tokens if t.text == "NATO")
+    assert find_names(parsed).longest(nato) == nato + 1
+    assert len(_name_matcher().vocab.strings) == strings

@@ -34,3 +34,25 @@ def test_a_text_without_meetings_skips_the_stages_that_read_meetings(extractor: 
     result = extractor.extract("Markets rose on Friday.", None, lambda stage, seconds: heard.append(stage))
     assert heard == ["parse", "temporal", "triggers", "output"]
     assert result.events == [] and [d.text for d in result.dates] == ["Friday"]
+
+
+def test_extract_many_gives_what_extract_gives_in_order_across_parse_groups(extractor: Extractor) -> None:
+    articles = [
+        ("The prime ministers met in Warsaw on Monday.", dt.date(2024, 6, 5)),
+        ("Talks between the unions and the rail company collapsed.", None),
+        ("A summit with Kenya is planned for next month.", dt.date(2024, 1, 20)),
+        ("The weather was mild.", None),
+        ("Officials will hold a call on Friday.", dt.date(2024, 9, 2)),
+    ]
+    many_stages: list[str] = []
+    one_stages: list[str] = []
+
+    many = list(
+        extractor.extract_many(
+            iter(articles), observe=lambda stage, _: many_stages.append(stage), batch_size=2
+        )
+    )
+    one = [extractor.extract(t, d, lambda stage, _: one_stages.append(stage)) for t, d in articles]
+
+    assert many == one
+    assert many_stages == one_stages, "each article's stages are heard, its parse first"

@@ -1,0 +1,300 @@
+"""Coreference: what pronouns ("he", "it", "they"), titles ("the Russian leader") and descriptions ("the
+committee", "the two men") stand for, from what the text has named before them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.extraction.actors.gazetteer import nationality, organization
+from app.extraction.actors.mentions import Actor, ActorIndex, ActorMention
+from app.extraction.actors.words import (
+    COUNTS,
+    GENERIC_BODIES,
+    LEADER_TITLES,
+    MEETING_WORDS,
+    NAME_TITLES,
+    PAIR_NOUNS,
+    PLACE_LABELS,
+    PLACE_PREPOSITIONS,
+    PRONOUN_TAGS,
+    SUBJECTS,
+    TITLES,
+)
+from app.extraction.parsed import ParsedText, Token
+from app.models.v1 import PartyKind
+
+
+@dataclass
+class Person:
+    """A person the text has named in full, and what it has said they are."""
+
+    actor: Actor
+    titles: set[str]  # lower-cased title words and their qualifiers ("french", "president")
+    countries: set[str] = field(default_factory=set)  # alpha-3 codes the text ties them to
+
+    def __post_init__(self) -> None:
+        self.countries |= {code for word in self.titles if (code := nationality(word))}
+
+
+class Discourse:
+    """What a text has named so far, and what later references to it resolve to."""
+
+    def __init__(self, parsed: ParsedText) -> None:
+        self.parsed = parsed
+        self.people: list[Person] = []
+        self.by_surname: dict[str, Person] = {}
+        self.orgs_by_acronym: dict[str, Actor] = {}
+        self.mentions: list[ActorMention] = []
+        self.last_person: ActorMention | None = None
+        self.last_subject: ActorMention | None = None
+        self.mention_at: dict[int, ActorMention] = {}  # token -> mention resolved so far
+        self.plural_people: dict[int, list[ActorMention]] = {}  # "the Russian and Ukrainian leaders"
+
+    def _record(self, mention: ActorMention) -> None:
+        """Keep a mention, and which tokens it covers."""
+        self.mentions.append(mention)
+        self.mention_at.update(dict.fromkeys(range(mention.start_token, mention.end_token), mention))
+
+    def _plural_pronouns(self, index: ActorIndex) -> dict[int, list[ActorMention]]:
+        """ "The GMB, Unison and Unite called off stoppages so they could join": "they" is the
+        coordinated subject just before it (this sentence or the one before), when it names two or
+        more parties."""
+        toks = self.parsed.tokens
+        out: dict[int, list[ActorMention]] = {}
+        for tok in toks:
+            if tok.lower not in {"they", "them", "their"} or tok.tag not in PRONOUN_TAGS:
+                continue
+            for k in range(tok.i - 1, -1, -1):
+                cand = toks[k]
+                if cand.sent < tok.sent - 1:
+                    break
+                if cand.dep not in SUBJECTS:
+                    continue
+                group = [
+                    m
+                    for t in self.parsed.subtree(cand.i)
+                    if t.dep in {"conj", "nsubj", "nsubjpass"}
+                    and (m := index.at(t.i)) is not None
+                    and m.actor is not None
+                    and m.end_token - 1 == t.i
+                ]
+                if len(group) >= 2 or (len(group) == 1 and group[0].actor and group[0].actor.kind == "group"):
+                    out[tok.i] = [
+                        ActorMention(m.actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text) for m in group
+                    ]
+                    break
+            head = toks[tok.head]
+            if tok.i not in out and tok.dep == "poss" and head.lemma.lower() in MEETING_WORDS:
+                # "their next meeting" with no plural subject to hand: the two people just named
+                pair = self._last_n(index, tok, {"person"})
+                if pair:
+                    out[tok.i] = pair
+        out.update(self._the_two(index))
+        return out
+
+    def _the_two(self, index: ActorIndex) -> dict[int, list[ActorMention]]:
+        """ "the two men", "both leaders", "the two countries": the last two parties of that kind
+        named in this sentence or the one before."""
+        out: dict[int, list[ActorMention]] = {}
+        for tok in self.parsed.tokens:
+            kinds = PAIR_NOUNS.get(tok.lemma.lower())
+            if kinds is None or tok.tag != "NNS":
+                continue
+            counts = [COUNTS.get(c.lower) for c in self.parsed.children(tok.i)]
+            n = next((k for k in counts if k is not None), None)
+            if n is not None:
+                group = self._last_n(index, tok, kinds, n)
+                if group:
+                    out[tok.i] = group
+        return out
+
+    def _last_n(self, index: ActorIndex, tok: Token, kinds: set[PartyKind], n: int = 2) -> list[ActorMention]:
+        """The last n different parties of those kinds named before `tok`, in its sentence or the
+        one before, as mentions at `tok`; empty when there are not n."""
+        toks = self.parsed.tokens
+        pair: list[ActorMention] = []
+        for m in reversed(index.mentions):
+            if m.start_token >= tok.i or toks[m.start_token].sent < tok.sent - 1:
+                continue
+            if m.place is not None and in_place_phrase(self.parsed, m.end_token - 1):
+                continue  # "in Brussels" is where, not one of "both sides"
+            if m.actor is not None and m.actor.kind in kinds and all(p.actor != m.actor for p in pair):
+                pair.append(m)
+            if len(pair) == n:
+                return [
+                    ActorMention(p.actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text)
+                    for p in reversed(pair)
+                ]
+        return []
+
+    def _leaders_by_nationality(self, tok: Token, left: list[Token]) -> bool:
+        """ "the American, Russian and Ukrainian leaders": the leader the text ties to each of
+        those countries, when it ties one to every one of them."""
+        words = [t for c in left for t in self.parsed.subtree(c.i) if t.pos in {"ADJ", "PROPN", "NOUN"}]
+        codes = [nationality(t.text) for t in words]
+        if len(codes) < 2 or None in codes:
+            return False
+        people = [self._of_country({code}) for code in codes if code is not None]
+        if any(p is None for p in people):
+            return False
+        self.plural_people[tok.i] = [
+            ActorMention(p.actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text)
+            for p in people
+            if p is not None
+        ]
+        return True
+
+    def _titles_before(self, start: int) -> set[str]:
+        """Title words right before a name ("Saudi Energy Minister Prince Abdulaziz") or in an
+        apposition to it ("Kazakhstan's energy minister, Almasadam Satkaliyev")."""
+        toks = self.parsed.tokens
+        words: set[str] = set()
+        k = start - 1
+        while (
+            k >= 0
+            and toks[k].pos in {"PROPN", "ADJ", "NOUN"}
+            and (toks[k].ent_type != "PERSON" or toks[k].lower in NAME_TITLES)
+        ):
+            words.add(toks[k].lower)
+            k -= 1
+        name_head = toks[start]
+        while name_head.head != name_head.i and name_head.dep in {"compound", "flat"}:
+            name_head = toks[name_head.head]
+        described = toks[name_head.head]
+        if name_head.dep == "appos" and described.lemma.lower() in TITLES:
+            # "Kazakhstan's energy minister, Almasadam Satkaliyev": the title and what precedes it,
+            # never other names in the phrase.
+            words |= {
+                t.lower
+                for t in self.parsed.subtree(described.i)
+                if t.i <= described.i and t.pos in {"NOUN", "ADJ", "PROPN"} and t.ent_type != "PERSON"
+            }
+        return words
+
+    def _title(self, i: int) -> ActorMention | None:
+        """ "the French president" -> the person introduced as "French President ..." earlier."""
+        toks = self.parsed.tokens
+        tok = toks[i]
+        if (
+            tok.dep == "compound"
+            or tok.tag == "NNS"
+            or not any(c.lower in {"the", "his", "her"} for c in self.parsed.children(i))
+        ):
+            return None  # (plural titles are many people: "the Russian and Ukrainian leaders")
+        qualifiers = {c.lower for c in self.parsed.children(i) if c.dep in {"amod", "compound"}}
+        matches = [p for p in self.people if tok.lower in p.titles and qualifiers <= p.titles]
+        codes = {code for q in qualifiers if (code := nationality(q))}
+        if not matches and codes and tok.lemma.lower() in LEADER_TITLES:
+            # "the Russian leader", "his US counterpart": whom the text ties to that country, else
+            # the person last named nearby whom it ties to none (and who is not this clause's
+            # subject: "Trump hosted the Russian leader" is not Trump), who then is so tied.
+            person = self._of_country(codes) or self._untied_person_near(i)
+            if person is None:
+                return None
+            person.countries |= codes
+            matches = [person]
+        if not matches:
+            return None
+        return ActorMention(matches[-1].actor, i, i + 1, tok.start, tok.end, tok.text)
+
+    def _of_country(self, codes: set[str]) -> Person | None:
+        return next((p for p in reversed(self.people) if codes <= p.countries), None)
+
+    def _untied_person_near(self, i: int) -> Person | None:
+        toks = self.parsed.tokens
+        verb = toks[i]
+        while verb.dep not in {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp"} and verb.head != verb.i:
+            verb = toks[verb.head]
+        own_subjects = {c.i for c in self.parsed.children(verb.i) if c.dep in SUBJECTS}
+        for m in reversed(self.mentions):
+            if toks[m.start_token].sent < toks[i].sent - 2:
+                break
+            if m.actor is None or m.actor.kind != "person" or m.end_token - 1 in own_subjects:
+                continue
+            person = next((p for p in self.people if p.actor == m.actor), None)
+            if person is not None and not person.countries:
+                return person
+        return None
+
+    def _pronoun(self, i: int) -> ActorMention | None:
+        # Centering: a pronoun most often continues the last subject, else the last person named.
+        last = self.last_subject or self.last_person
+        if last is None:
+            return None
+        if self.parsed.tokens[last.start_token].sent < self.parsed.tokens[i].sent - 2:
+            return None
+        tok = self.parsed.tokens[i]
+        return ActorMention(last.actor, i, i + 1, tok.start, tok.end, tok.text)
+
+    def _body(self, i: int) -> ActorMention | None:
+        """ "the committee", "the panel", "the union" -> the organization named before whose name
+        holds that word ("the House Energy and Commerce Committee", "the Intergovernmental Panel on
+        Climate Change"), or that owned such a body ("the BMA's junior doctors committee")."""
+        toks = self.parsed.tokens
+        tok = toks[i]
+        kids = self.parsed.children(i)
+        if tok.dep == "compound" or not any(c.lower in {"the", "this", "that"} for c in kids):
+            return None
+        word = tok.lemma.lower()
+        generic = word in GENERIC_BODIES
+        if generic and any(c.dep in {"prep", "relcl", "acl"} for c in kids):
+            return None  # "the group of countries ready to help" says which group it is
+        for m in reversed(self.mentions):
+            if m.start_token >= i or m.actor is None or m.actor.kind != "organization":
+                continue
+            if generic:
+                # "the governing body", "the bloc": the organization named last, nearby (one the
+                # tagger or the lexicon calls so, not a place the tagger was unsure of).
+                if not organization(m.text) and (
+                    toks[m.start_token].ent_type in PLACE_LABELS
+                    or in_place_phrase(self.parsed, m.end_token - 1)
+                ):
+                    continue
+                near = toks[m.start_token].sent >= tok.sent - 2
+                return ActorMention(m.actor, i, i + 1, tok.start, tok.end, tok.text) if near else None
+            owner_of = toks[toks[m.end_token - 1].head]
+            if word in m.actor.name.lower().split() or (
+                owner_of.lemma.lower() == word and toks[m.end_token - 1].dep in {"poss", "compound"}
+            ):
+                return ActorMention(m.actor, i, i + 1, tok.start, tok.end, tok.text)
+        return None
+
+    def _it(self, i: int) -> ActorMention | None:
+        """ "it"/"its" -> the nearest subject before it (this sentence or the one before), when
+        that subject is an organization or a country; nothing when the nearest subject is something
+        else ("the junta ... the plan it accepted"), as most "it"s are no party."""
+        toks = self.parsed.tokens
+        tok = toks[i]
+        for k in range(i - 1, -1, -1):
+            cand = toks[k]
+            if cand.sent < tok.sent - 1:
+                break
+            if cand.dep not in SUBJECTS or cand.tag in {"PRP", "WDT", "WP", "EX"}:
+                continue
+            if toks[cand.head].dep == "relcl":
+                continue  # "Angola, whose president took over ..., said it would": not the president
+            m = self.mention_at.get(k)
+            if m is not None and m.actor is not None and m.actor.kind in {"organization", "country"}:
+                return ActorMention(m.actor, i, i + 1, tok.start, tok.end, tok.text)
+            if m is not None and m.actor is not None and m.actor.kind == "person" and cand.sent == tok.sent:
+                # "it" is never the person acting: "Barclay wrote to the union inviting it" is the
+                # nearest organization or country named since.
+                later = [
+                    o
+                    for j in range(k + 1, i)
+                    if (o := self.mention_at.get(j)) is not None
+                    and o.actor is not None
+                    and (o.actor.kind == "organization" or not in_place_phrase(self.parsed, j))
+                ]
+                if later:
+                    return ActorMention(later[-1].actor, i, i + 1, tok.start, tok.end, tok.text)
+            return None
+        return None
+
+
+def in_place_phrase(parsed: ParsedText, i: int) -> bool:
+    tok = parsed.tokens[i]
+    while tok.dep in {"conj", "appos", "compound"} and tok.head != tok.i:
+        tok = parsed.tokens[tok.head]
+    return tok.dep == "pobj" and parsed.tokens[tok.head].lower in PLACE_PREPOSITIONS

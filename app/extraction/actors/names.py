@@ -1,0 +1,258 @@
+"""Name repair: the person and organization names the small NER model cuts short, pads with a title or
+runs together, mended from the tokens around them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.actors.gazetteer import ARTICLE_AND_POSSESSIVE, is_known_name
+from app.extraction.actors.mentions import Actor, ActorMention, Span
+from app.extraction.actors.words import (
+    BODY_NAME_WORDS,
+    BODY_NOUNS,
+    GENERIC_ORG_WORDS,
+    INSTITUTION_HEADS,
+    NAME_PARTICLES,
+    NAME_TITLES,
+    ORG_DESCRIPTORS,
+    PERSON_TITLE_WORDS,
+    STYLED_TITLES,
+    TITLES,
+)
+from app.extraction.parsed import ParsedText, Token
+
+
+def clean(text: str) -> str:
+    """A name as we give it: one space between words, no "the" before it, no possessive after it."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^(the|The)\s+", "", text)
+    return re.sub(r"['’]s?$", "", text).strip()  # noqa: RUF001
+
+
+def names_no_organization(text: str) -> bool:
+    """A tagged "organization" that is none: a single word such as "Group" or "State" (from "Group of
+    Seven", "Secretary of State"), or an organ of one ("the ECB's Governing Council", "the IAEA Board
+    of Governors"), where the owner acts."""
+    return text.lower() in GENERIC_ORG_WORDS or set(clean(text).lower().split()) <= BODY_NAME_WORDS
+
+
+def org_spans_joined(parsed: ParsedText, spans: list[Span]) -> list[Span]:
+    """One name the tagger cut in two at a joining word: "the International Longshore and" +
+    "Warehouse Union Canada"."""
+    toks = parsed.tokens
+    out: list[Span] = []
+    for span in spans:
+        if out:
+            start, end, label = out[-1]
+            if (
+                label == "ORG"
+                and span[2] == "ORG"
+                and span[0] == end
+                and toks[end - 1].lower in {"and", "&", "of", "for"}
+            ):
+                out[-1] = (start, span[1], "ORG")
+                continue
+        out.append(span)
+    return out
+
+
+def org_span_extended(parsed: ParsedText, span: Span) -> Span:
+    """An institution's name the tagger cut before its "of"/"for" part: "the U.S. Court of
+    Appeals for the District of Columbia Circuit", "the Ministry of Foreign Affairs"."""
+    start, end, label = span
+    toks = parsed.tokens
+    if label != "ORG" or toks[end - 1].lemma.lower() not in BODY_NOUNS | INSTITUTION_HEADS:
+        return span
+    k = end
+    while k < len(toks) and toks[k].lower in {"of", "for"}:
+        j = k + 1
+        if j < len(toks) and toks[j].lower == "the":
+            j += 1
+        last = j
+        while last < len(toks) and (
+            (toks[last].pos == "PROPN" and toks[last].text[:1].isupper() and toks[last].ent_type != "DATE")
+            or (toks[last].lower in {"of", "and"} and last + 1 < len(toks) and toks[last + 1].pos == "PROPN")
+        ):
+            last += 1
+        if last == j or toks[last - 1].pos != "PROPN":
+            break
+        end = k = last
+    return start, end, label
+
+
+def person_spans_mended(parsed: ParsedText, spans: list[Span]) -> list[Span]:
+    """Mend person names the small NER model cuts short or pads with a title.
+
+    "Ursula von" + "der" + "Leyen" and "Lee Hsien" + "Loong" are one name; "Prince Abdulaziz"
+    is Abdulaziz.
+    """
+    toks = parsed.tokens
+    spans = sorted(spans)
+    out: list[Span] = []
+    k = 0
+    while k < len(spans):
+        start, end, label = spans[k]
+        k += 1
+        if label == "ORG":
+            # "Indian National Security Adviser Ajit Doval" tagged as an organization
+            last_title = max(
+                (j for j in range(start, end) if toks[j].lower in PERSON_TITLE_WORDS), default=None
+            )
+            if (
+                last_title is not None
+                and end - last_title > 2
+                and all(t.pos == "PROPN" for t in toks[last_title + 1 : end])
+            ):
+                label = "PERSON"
+        if label == "PERSON":
+            while True:
+                j = end
+                while j < len(toks) and toks[j].lower in NAME_PARTICLES:
+                    j += 1
+                if (
+                    j < len(toks)
+                    and toks[j].pos == "PROPN"
+                    and toks[j].text[:1].isupper()
+                    and (j > end or not toks[j].ent_type or toks[j].ent_type in {"PERSON", "GPE"})
+                    and toks[j].ent_type not in {"DATE"}
+                    and toks[j].tag != "POS"
+                ):
+                    nxt = next((sp for sp in spans[k:] if sp[0] == j), None)
+                    end = nxt[1] if nxt else j + 1
+                    if nxt:
+                        k = spans.index(nxt) + 1
+                    continue
+                break
+            # "Indian National Security Adviser Ajit Doval" tagged whole: the name follows the
+            # last title word.
+            last_title = max(
+                (
+                    k
+                    for k in range(start, end)
+                    if toks[k].lower.rstrip(".") in TITLES | {"adviser", "advisor"}
+                ),
+                default=None,
+            )
+            if last_title is not None and end - last_title > 2:
+                start = last_title + 1
+            # Strip titles, but keep a royal or religious one before a single name ("Pope
+            # Francis", "King Charles"): it is part of how such people are named.
+            while end - start > 1 and toks[start].lower.rstrip(".") in NAME_TITLES:
+                if end - start == 2 and toks[start].lower in STYLED_TITLES:
+                    break
+                start += 1
+        out.append((start, end, label))
+    return out
+
+
+def titled_names(parsed: ParsedText, covered: set[int]) -> list[Span]:
+    """Untagged people named after a title, outside the tokens `covered` already (which grows)."""
+    toks = parsed.tokens
+    out: list[Span] = []
+    # "President Ruto", "Chancellor Merz": a capitalized title before untagged proper nouns
+    # (not the next title of a chain, "Secretary General Mark Rutte", nor part of a tagged name).
+    titles = NAME_TITLES | TITLES
+    for tok in toks[:-1]:
+        if tok.lower.rstrip(".") not in titles or not tok.text[:1].isupper():
+            continue
+        start = end = tok.i + 1
+        while (
+            end < len(toks)
+            and end - start < 3
+            and toks[end].pos == "PROPN"
+            and end not in covered
+            and toks[end].lower.rstrip(".") not in titles
+        ):
+            end += 1
+        if end == start or (end < len(toks) and (end in covered or toks[end].lower in titles)):
+            continue
+        if not is_known_name(parsed.span_text(start, end)):
+            out.append((start, end, "PERSON"))
+            covered.update(range(start, end))
+    return out
+
+
+def coordinated_bodies(parsed: ParsedText, spans: list[Span]) -> list[ActorMention]:
+    """ "the Senate Judiciary and Commerce committees" are two committees, the Senate
+    Judiciary Committee and the Senate Commerce Committee: the plural head is shared, and so
+    is whatever precedes the first member beyond the last member's length."""
+    toks = parsed.tokens
+    out: list[ActorMention] = []
+    for start, end, label in spans:
+        while start < end and toks[start].lower == "the":
+            start += 1
+        head = toks[end] if end < len(toks) else None
+        if (
+            label != "ORG"
+            or head is None
+            or head.tag != "NNS"
+            or head.lemma.lower() not in BODY_NOUNS | INSTITUTION_HEADS
+        ):
+            continue
+        members: list[list[Token]] = [[]]
+        for tok in toks[start:end]:
+            if tok.lower in {"and", ","}:
+                members.append([])
+            else:
+                members[-1].append(tok)
+        members = [m for m in members if m]
+        if len(members) < 2 or any(not t.text[:1].isupper() for m in members for t in m):
+            continue
+        width = len(members[-1])
+        if len(members[0]) <= width:
+            continue  # no shared part to spread: "Energy and Commerce committees"
+        shared = members[0][:-width]
+        members[0] = members[0][-width:]
+        suffix = head.lemma.capitalize()
+        prefix = " ".join(t.text for t in shared)
+        for k, member in enumerate(members):
+            first = shared[0] if k == 0 else member[0]
+            name = f"{prefix} {' '.join(t.text for t in member)} {suffix}"
+            out.append(
+                ActorMention(
+                    Actor(name, "organization"),
+                    first.i,
+                    member[-1].i + 1,
+                    first.start,
+                    member[-1].end,
+                    parsed.text[first.start : member[-1].end],
+                )
+            )
+    return out
+
+
+def acronyms(parsed: ParsedText) -> dict[str, Actor]:
+    """Acronyms defined or implied in the text: "the British Medical Association ... the BMA"."""
+    found: dict[str, Actor] = {}
+    long_orgs = [e for e in parsed.entities if e.label == "ORG" and len(e.text.split()) >= 2]
+    for ent in long_orgs:
+        words = [w for w in ARTICLE_AND_POSSESSIVE.sub("", ent.text).split() if w[:1].isupper()]
+        if len(words) >= 2:
+            initials = "".join(w[0] for w in words).upper()
+            found.setdefault(initials, Actor(clean(ent.text), "organization"))
+    return found
+
+
+def described_as_organization(parsed: ParsedText, tok: Token) -> bool:
+    """ "Ofwat, the industry regulator", "the carmaker Renault": an apposition says what the
+    untagged name is."""
+    toks = parsed.tokens
+    described = [c for c in parsed.children(tok.i) if c.dep == "appos"]
+    if tok.dep == "appos" or (tok.dep == "compound" and toks[tok.head].pos == "NOUN"):
+        described.append(toks[tok.head])
+    return any(d.lemma.lower() in ORG_DESCRIPTORS and d.pos == "NOUN" for d in described)
+
+
+def looks_like_person(parsed: ParsedText, start: int, end: int) -> bool:
+    """Proper names introduced by a title: "Italy's Giorgia Meloni", "minister, Retno Marsudi"."""
+    toks = parsed.tokens
+    if not all(t.pos == "PROPN" for t in toks[start:end]) or end - start < 2:
+        return False
+    before = toks[start - 1] if start > 0 else None
+    head = toks[toks[end - 1].head]
+    # (A name before its title, "European Council President ...", is the title's organization.)
+    return bool(
+        (before is not None and (before.tag == "POS" or before.lemma.lower() in TITLES))
+        or (head.lemma.lower() in TITLES and head.i < start)
+    )

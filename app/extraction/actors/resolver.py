@@ -1,0 +1,340 @@
+"""The resolver: every party-like mention of a text, found (the tagger's entities, mended, plus the
+gazetteer's names) and canonicalized (countries, organizations in full, people by their first full
+name), with pronouns, titles and descriptions pointed back at them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from app.extraction.actors import gazetteer, names
+from app.extraction.actors.coreference import Discourse, Person, in_place_phrase
+from app.extraction.actors.gazetteer import (
+    capital_of,
+    country,
+    country_by_code,
+    demonyms,
+    organization,
+    place_name,
+)
+from app.extraction.actors.mentions import Actor, ActorIndex, ActorMention, Span
+from app.extraction.actors.names import clean
+from app.extraction.actors.words import (
+    ACTOR_LABELS,
+    BODY_NOUNS,
+    COLLECTIVE_BODIES,
+    COLLECTIVE_HEADS,
+    GENERIC_BODIES,
+    LEADER_TITLES,
+    NAME_POS,
+    NONPERSON_PRONOUNS,
+    PLACE_LABELS,
+    PRONOUN_TAGS,
+    PRONOUNS,
+    QUANTIFIERS,
+    REGIONAL_QUALIFIERS,
+    SINGULAR_COLLECTIVE_BODIES,
+    SUBJECTS,
+    TITLES,
+)
+from app.extraction.parsed import ParsedText
+
+
+def resolve_actors(parsed: ParsedText) -> ActorIndex:
+    """Find and canonicalize every party-like mention in `parsed`."""
+    return _Resolver(parsed).run()
+
+
+class _Resolver(Discourse):
+    def run(self) -> ActorIndex:
+        self.orgs_by_acronym = names.acronyms(self.parsed)
+        spans = self._candidate_spans()
+        for body in names.coordinated_bodies(self.parsed, spans):
+            self._record(body)
+        events: list[tuple[int, int, int, str]] = []  # (start_token, end_token, kind-order, label)
+        events.extend((s, e, 0, label) for s, e, label in spans)
+        for tok in self.parsed.tokens:
+            if tok.lower in PRONOUNS and tok.tag in PRONOUN_TAGS:
+                events.append((tok.i, tok.i + 1, 1, "PRON"))
+            elif tok.lower in NONPERSON_PRONOUNS and tok.tag in PRONOUN_TAGS:
+                events.append((tok.i, tok.i + 1, 1, "IT"))
+            elif tok.pos == "NOUN" and tok.lemma.lower() in TITLES:
+                events.append((tok.i, tok.i + 1, 2, "TITLE"))
+            elif tok.pos == "NOUN" and tok.lemma.lower() in BODY_NOUNS | GENERIC_BODIES and tok.tag == "NN":
+                events.append((tok.i, tok.i + 1, 2, "BODY"))
+        for start, end, _, label in sorted(events):
+            if any(i in self.mention_at for i in range(start, end)):
+                continue
+            mention = self._resolve(start, end, label)
+            if mention is not None:
+                self._record(mention)
+                if mention.actor and mention.actor.kind == "person" and label != "PRON":
+                    self.last_person = mention
+                    if self.parsed.tokens[mention.end_token - 1].dep in SUBJECTS:
+                        self.last_subject = mention
+        self._untagged_surnames()
+        self._untagged_organizations()
+        self._collectives()
+        index = ActorIndex(self.mentions)
+        return ActorIndex(self.mentions, self._plural_pronouns(index) | self.plural_people)
+
+    def _untagged_surnames(self) -> None:
+        """A known person's surname the NER left untagged ("Scholz said ..." opening a sentence,
+        where the tagger may even call it a common noun)."""
+        for tok in self.parsed.tokens:
+            if tok.i in self.mention_at or tok.pos not in NAME_POS or not tok.text[:1].isupper():
+                continue
+            person = self.by_surname.get(tok.lower)
+            if person is not None and (
+                tok.i + 1 >= len(self.parsed.tokens) or self.parsed.tokens[tok.i + 1].pos != "PROPN"
+            ):
+                self._record(ActorMention(person.actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text))
+
+    def _untagged_organizations(self) -> None:
+        """Organizations the NER missed in one place: a name it tagged as one elsewhere in the
+        text ("Facebook" opening a list), and an unknown name listed with organizations ("the GMB,
+        Unison and Unite")."""
+        toks = self.parsed.tokens
+        known = {
+            m.text: m.actor
+            for m in self.mentions
+            if m.actor is not None and m.actor.kind == "organization" and m.end_token - m.start_token == 1
+        }
+        for tok in toks:
+            if (
+                tok.i in self.mention_at
+                or tok.pos not in NAME_POS
+                or not tok.text[:1].isupper()
+                or tok.ent_type
+            ):
+                continue
+            if tok.i + 1 < len(toks) and toks[tok.i + 1].pos == "PROPN":
+                continue  # part of a longer name
+            actor = known.get(tok.text) if tok.pos == "PROPN" else None
+            if actor is None and self._listed_with_organizations(tok.i):
+                actor = Actor(tok.text, "organization")  # (a capitalized "noun" opening a list too)
+            if actor is None and tok.pos == "PROPN" and names.described_as_organization(self.parsed, tok):
+                actor = Actor(tok.text, "organization")
+            if actor is not None:
+                self._record(ActorMention(actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text))
+        for n, m in enumerate(self.mentions):
+            if (
+                m.actor is not None
+                and m.actor.kind == "person"
+                and " " not in m.actor.name
+                and m.end_token - m.start_token == 1
+                and m.actor.name.lower() not in self.by_surname
+                and self._listed_with_organizations(m.start_token)
+            ):
+                self.mentions[n] = self.mention_at[m.start_token] = replace(
+                    m, actor=Actor(m.actor.name, "organization")
+                )
+
+    def _listed_with_organizations(self, i: int) -> bool:
+        """Whether token i stands in a list ("X, Y and Z") whose other members, two or more, are
+        all organizations. Read off the words, as the parser often splits such lists."""
+        toks = self.parsed.tokens
+        separators = {",", "and", "or", "the"}
+        members: list[ActorMention] = []
+        joined = False
+        for step in (1, -1):
+            k = i + step
+            while 0 <= k < len(toks) and toks[k].lower in separators:
+                while 0 <= k < len(toks) and toks[k].lower in separators:
+                    joined |= toks[k].lower in {"and", "or"}
+                    k += step
+                m = self.mention_at.get(k)
+                if m is None or m.actor is None:
+                    break
+                members.append(m)
+                k = m.end_token if step == 1 else m.start_token - 1
+        kinds = [
+            "name" if m.actor.kind == "person" and " " not in m.actor.name else m.actor.kind
+            for m in members
+            if m.actor is not None
+        ]
+        # (a one-word "person" in such a list is a company the tagger took for one: "Google and Twitter")
+        return (
+            joined
+            and len(members) >= 2
+            and "organization" in kinds
+            and set(kinds) <= {"organization", "name"}
+        )
+
+    def _collectives(self) -> None:
+        """Collective parties the text does not enumerate: "European and non-European nations",
+        "Western allies", "Gulf states" are one party of kind group, never guessed members. A
+        named qualifier makes one ("smaller nations" is none); a list after it ("nations such as
+        Romania") or a qualifier that is itself a party ("Chinese officials" is China) does not."""
+        toks = self.parsed.tokens
+        taken = {i for i, m in self.mention_at.items() if m.actor is not None}  # (places may qualify)
+        sentence_starts = {s.start_token for s in self.parsed.sentences}
+        for tok in toks:
+            if tok.tag != "NNS" or tok.lemma.lower() not in COLLECTIVE_HEADS or tok.i in taken:
+                continue
+            kids = self.parsed.children(tok.i)
+            if any(
+                c.dep == "appos" or (c.dep == "prep" and c.lower in {"such", "including", "like", "as"})
+                for c in kids
+            ):
+                continue
+            left = [c for c in kids if c.i < tok.i and c.dep in {"amod", "compound", "nmod"}]
+            if tok.lemma.lower() in LEADER_TITLES and self._leaders_by_nationality(tok, left):
+                continue
+            span = sorted(t.i for c in left for t in self.parsed.subtree(c.i))
+            named = [
+                t
+                for t in (toks[k] for k in span)
+                if t.ent_type in {"NORP", "GPE", "LOC"}
+                or t.lower in REGIONAL_QUALIFIERS
+                or (any(ch.isupper() for ch in t.text) and t.i not in sentence_starts)
+            ]
+            if not named or any(k in taken for k in span):
+                continue
+            while span and (toks[span[0]].lower in QUANTIFIERS or toks[span[0]].pos in {"DET", "NUM"}):
+                span.pop(0)
+            start = span[0] if span else tok.i
+            if any(k in taken for k in range(start, tok.i)):
+                continue
+            name = self.parsed.span_text(start, tok.i + 1)
+            self._record(
+                ActorMention(Actor(name, "group"), start, tok.i + 1, toks[start].start, tok.end, name)
+            )
+            taken.update(range(start, tok.i + 1))
+
+    def _candidate_spans(self) -> list[Span]:
+        """Named-entity spans, mended, plus the gazetteer's names the statistical NER missed."""
+        known = gazetteer.find_names(self.parsed)
+        lexical = gazetteer.long_names(self.parsed, known)
+        taken = {i for s, e, _ in lexical for i in range(s, e)}
+        tagged = [
+            (e.start_token, e.end_token, e.label)
+            for e in self.parsed.entities
+            if e.label in ACTOR_LABELS and not taken & set(range(e.start_token, e.end_token))
+        ]
+        tagged = names.org_spans_joined(self.parsed, sorted(tagged))
+        mended = [names.org_span_extended(self.parsed, span) for span in tagged]
+        out = names.person_spans_mended(self.parsed, mended) + lexical
+        covered = {i for s, e, _ in out for i in range(s, e)}
+        out += gazetteer.missed_names(self.parsed, known, covered)
+        return out + names.titled_names(self.parsed, covered)
+
+    def _resolve(self, start: int, end: int, label: str) -> ActorMention | None:
+        p, toks = self.parsed, self.parsed.tokens
+        # Trim determiners, possessive endings and punctuation from the span's edges.
+        while start < end and (toks[start].pos in {"DET", "PUNCT"} or toks[start].lower == "the"):
+            start += 1
+        while end > start and (toks[end - 1].tag == "POS" or toks[end - 1].pos == "PUNCT"):
+            end -= 1
+        if start >= end:
+            return None
+        text = p.span_text(start, end)
+        if label == "PRON":
+            return self._pronoun(start)
+        if label == "IT":
+            return self._it(start)
+        if label == "TITLE":
+            return self._title(start)
+        if label == "BODY":
+            return self._body(start)
+        if label == "ORG" and names.names_no_organization(text):
+            return None  # "Group" alone, "the IAEA Board of Governors": no party, or the owner acts
+        if label == "ORG" and text.islower() and organization(text) is None:
+            return None  # "the professional league": a description, not a name
+        if end + 1 < len(toks) and toks[end].text == "-" and toks[end + 1].lower == "based":
+            # "the Trieste-based shipbuilder": where it is based, whatever the tagger says
+            return ActorMention(
+                None, start, end, toks[start].start, toks[end - 1].end, text, place=clean(text)
+            )
+        actor = country(text) or organization(text)
+        capital = None
+        if actor is None and (
+            label in {"GPE", "ORG"}
+            or (label == "PERSON" and end - start == 1 and not self._surname_of_known(text))
+        ):
+            capital = capital_of(text)  # (a lone "Lisbon" the tagger took for a person is the city)
+        # "Lisbon was ready to discuss" is Portugal acting; "in Lisbon" stays the place Lisbon.
+        actor = actor or capital
+        if actor is None and text.upper() in self.orgs_by_acronym:
+            actor = self.orgs_by_acronym[text.upper()]
+        place = place_name(text) or (clean(text) if capital is not None else None)
+        if actor is None and (label == "NORP" or (text.lower() in demonyms() and toks[end - 1].pos == "ADJ")):
+            # "Ukrainian and Russian delegations", "Chinese officials": a nationality on a body that
+            # acts for its country is that country; elsewhere ("French", "European") no party.
+            code = demonyms().get(text.lower())
+            first = toks[end - 1]
+            while first.dep == "conj" and first.head != first.i:
+                first = toks[first.head]  # "Ukrainian and Russian delegations": up to "Ukrainian"
+            body = toks[first.head]
+            if code is None or body.lemma.lower() not in COLLECTIVE_BODIES:
+                return None
+            if body.tag == "NN" and body.lemma.lower() not in SINGULAR_COLLECTIVE_BODIES:
+                return None  # "the Russian leader" is a person we cannot name
+            found = country_by_code(code)
+            if found is None:
+                return None
+            return ActorMention(found, start, end, toks[start].start, toks[end - 1].end, text)
+        if actor is None and (label == "PERSON" or names.looks_like_person(self.parsed, start, end)):
+            actor = self._person(start, end, text)
+        if actor is None and label in {"ORG", "LEX"}:
+            actor = (
+                self._surname_of_known(text)
+                or self._short_name_of_known(text)
+                or Actor(clean(text), "organization")
+            )
+        if actor is None and label in PLACE_LABELS:
+            actor = self._surname_of_known(text)
+            last = toks[end - 1]
+            owned = toks[last.head]
+            acts = last.dep in {"nsubj", "nsubjpass", "dobj", "conj", "appos"} or (
+                # "Foxconn's talks" acts; "Hamburg's Elbwerft Gruppe" is where a named firm is
+                last.dep == "poss"
+                and not (owned.pos == "PROPN" and owned.ent_type in {"ORG", "PERSON", "FAC"})
+            )
+            if actor is None and label == "GPE" and acts and not in_place_phrase(p, end - 1):
+                # An unknown "place" that acts ("Foxconn has been left out") is an organization
+                # the tagger mislabelled; as the object of "in"/"at" it stays a place.
+                actor = Actor(clean(text), "organization")
+            if actor is None:
+                return ActorMention(
+                    None, start, end, toks[start].start, toks[end - 1].end, text, place=clean(text)
+                )
+        if actor is None:
+            return None
+        if place is None and (label in PLACE_LABELS or actor.kind == "country"):
+            place = actor.name if actor.kind == "country" else clean(text)
+        return ActorMention(actor, start, end, toks[start].start, toks[end - 1].end, text, place=place)
+
+    def _person(self, start: int, end: int, text: str) -> Actor:
+        name = clean(text)
+        words = name.split()
+        known = self.by_surname.get(words[-1].lower())
+        if known is not None and (len(words) == 1 or known.actor.name.endswith(name)):
+            return known.actor
+        if len(words) == 1:
+            # A surname-only first mention: a later full name may still appear; keep it as written.
+            actor = Actor(name, "person")
+        else:
+            actor = Actor(name, "person")
+            person = Person(actor, self._titles_before(start))
+            self.people.append(person)
+            self.by_surname.setdefault(words[-1].lower(), person)
+            for w in words[:-1]:
+                # Family names come first in many languages: "Kim Jong Un", "Lee Hsien Loong".
+                if w[:1].isupper() and len(w) >= 2 and not w.endswith("."):  # "Xi", "Li"
+                    self.by_surname.setdefault(w.lower(), person)
+        return actor
+
+    def _short_name_of_known(self, text: str) -> Actor | None:
+        """ "Harcourt" after "Harcourt Foods": an organization's first word stands for it."""
+        word = clean(text)
+        if " " in word:
+            return None
+        for m in reversed(self.mentions):
+            if m.actor is not None and m.actor.kind == "organization" and m.actor.name.split()[0] == word:
+                return m.actor if " " in m.actor.name else None
+        return None
+
+    def _surname_of_known(self, text: str) -> Actor | None:
+        person = self.by_surname.get(clean(text).lower())
+        return person.actor if person else None
