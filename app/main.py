@@ -10,7 +10,7 @@ from fastapi import FastAPI
 
 from app import pages
 from app.api import batch, extract, health, metrics, schemas
-from app.api.errors import install_error_handlers, internal_error_response
+from app.api.errors import cancelled_response, install_error_handlers, internal_error_response
 from app.api.limits import BodySizeLimitMiddleware
 from app.api.state import Admission, ExtractorFactory, ExtractorLoader, ServiceState
 from app.extraction.engine import Extractor
@@ -41,7 +41,7 @@ def create_app(settings: Settings | None = None, *, load_extractor: ExtractorFac
     settings = settings or get_settings()
     configure_logging(settings.log_level)
     committed_schemas(settings.schemas_dir)  # responses are served against these: fail now if absent
-    registry = Metrics()
+    registry = Metrics(deadline_seconds=settings.extraction_deadline_seconds)
     loader = ExtractorLoader(
         settings.spacy_model, load_extractor, on_loaded=lambda e: registry.set_model(e.model_info)
     )
@@ -63,7 +63,7 @@ def create_app(settings: Settings | None = None, *, load_extractor: ExtractorFac
         settings=settings,
         metrics=registry,
         loader=loader,
-        admission=Admission(settings.max_pending_extractions),
+        admission=Admission(settings.max_pending_extractions, settings.extraction_deadline_seconds),
     )
     install_error_handlers(app)
     app.include_router(extract.router)
@@ -79,6 +79,7 @@ def create_app(settings: Settings | None = None, *, load_extractor: ExtractorFac
         metrics=registry,
         log_text=settings.log_text,
         internal_error=internal_error_response,
+        cancelled_error=cancelled_response,
     )
     return app
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-# A JSON body may spell one character as up to 6 bytes ("\u00e9", as json.dumps writes by default);
-# the slack covers the other fields and the syntax around them.
-_BODY_BYTES_PER_CHAR = 6
+# A JSON body may spell one character as up to 12 bytes: json.dumps writes "😀" as the surrogate
+# pair "\ud83d\ude00" by default. The slack covers the other fields and the syntax around them.
+_BODY_BYTES_PER_CHAR = 12
 _BODY_SLACK_BYTES = 64 * 1024
 
 
@@ -26,6 +26,25 @@ class Settings(BaseSettings):
         gt=0,
         description="Extractions running or waiting for a thread beyond which a new request gets 503 "
         "'overloaded' with Retry-After at once, instead of queueing for tens of seconds.",
+    )
+    extraction_deadline_seconds: float = Field(
+        default=20.0,
+        gt=0,
+        description="An extraction not done this long after it was admitted (waiting included) is stopped "
+        "and answered 504 'deadline_exceeded'. Below graceful_shutdown_seconds, so that a shutdown never "
+        "has to cut a request off.",
+    )
+    saturation_seconds: float = Field(
+        default=5.0,
+        gt=0,
+        description="/readyz answers 503 'saturated' while an extraction has been waiting or running this "
+        "long, or while max_pending_extractions are pending, so load balancers send new work elsewhere.",
+    )
+    max_events: int = Field(
+        default=100,
+        gt=0,
+        description="Events returned per article at most; past it the response (schema 1.2.0) says "
+        "truncated: true.",
     )
     max_batch_articles: int = Field(
         default=64,
@@ -64,6 +83,16 @@ class Settings(BaseSettings):
         ge=1,
         description="After the drain, requests in flight get this long to finish before they are cancelled.",
     )
+
+    @model_validator(mode="after")
+    def _deadline_within_shutdown(self) -> Settings:
+        if self.extraction_deadline_seconds >= self.graceful_shutdown_seconds:
+            raise ValueError(
+                f"EXTRACTOR_EXTRACTION_DEADLINE_SECONDS ({self.extraction_deadline_seconds:g}) must be below "
+                f"EXTRACTOR_GRACEFUL_SHUTDOWN_SECONDS ({self.graceful_shutdown_seconds}), so that every "
+                "extraction is over before a shutdown's grace period ends"
+            )
+        return self
 
     @property
     def max_body_bytes(self) -> int:

@@ -102,19 +102,22 @@ async def extract_batch(
     # its one text: it counts as one pending extraction per group.
     readable = sum(isinstance(article, ExtractRequest) for article in articles)
     turns = -(-readable // PARSE_BATCH_SIZE)
-    enter_admission(state, turns)
+    admitted = enter_admission(state, turns)
     facts.text_chars = sum(len(a.text) for a in articles if isinstance(a, ExtractRequest))
     failed = _failure_logger(facts.request_id)
     items = _observed(
-        answers(articles, extractor, version, metrics.observe_stage, failed), articles, metrics, facts
+        answers(articles, extractor, version, metrics.observe_stage, failed, settings.max_events),
+        articles,
+        metrics,
+        facts,
     )
     if _wants_ndjson(http_request):
         lines = _ndjson_lines(items, respond, version, extractor)
-        return _AdmittedStream(lines, release=lambda: state.admission.leave(turns), headers=_link(version))
+        return _AdmittedStream(lines, release=lambda: state.admission.leave(admitted), headers=_link(version))
     try:
         answered = await run_in_threadpool(list, items)
     finally:
-        state.admission.leave(turns)
+        state.admission.leave(admitted)
     document = BatchResponse(schema_version=version, model=extractor.model_info, items=answered)
     return respond.json(document, BATCH_RESPONSE, version)
 
@@ -150,12 +153,17 @@ Failed = Callable[[int, Exception], None]  # told of an article whose extraction
 
 
 def answers(
-    articles: list[Article], extractor: Extractor, version: str, observe: StageObserver, failed: Failed
+    articles: list[Article],
+    extractor: Extractor,
+    version: str,
+    observe: StageObserver,
+    failed: Failed,
+    max_events: int | None = None,
 ) -> Iterator[BatchItem]:
     """The items in the order of the articles, lazily (run it in a thread: it is the NLP). A bug that
     breaks one article's extraction answers that article with internal_error, and the rest go on."""
     readable = [article for article in articles if isinstance(article, ExtractRequest)]
-    extractions = _each_extraction(extractor, readable, observe)
+    extractions = _each_extraction(extractor, readable, observe, max_events)
     for index, article in enumerate(articles):
         if isinstance(article, ApiError):
             yield BatchItem(index=index, error=article.detail)
@@ -171,7 +179,7 @@ def answers(
 
 
 def _each_extraction(
-    extractor: Extractor, articles: list[ExtractRequest], observe: StageObserver
+    extractor: Extractor, articles: list[ExtractRequest], observe: StageObserver, max_events: int | None
 ) -> Iterator[Extraction | Exception]:
     """Each article's extraction, or the exception it raised; after one, the rest are read again from
     the next article (an exception ends extract_many's run)."""
@@ -179,7 +187,7 @@ def _each_extraction(
     while done < len(articles):
         rest = ((article.text, article.published_at) for article in articles[done:])
         try:
-            for extraction in extractor.extract_many(rest, observe=observe):
+            for extraction in extractor.extract_many(rest, observe=observe, max_events=max_events):
                 done += 1
                 yield extraction
         except Exception as error:

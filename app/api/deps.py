@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from typing import Annotated
 
@@ -9,6 +10,7 @@ from fastapi import Depends, Request
 
 from app.api.errors import ApiError
 from app.api.state import ServiceState
+from app.extraction.deadline import Deadline
 from app.extraction.engine import Extractor
 from app.observability.http import request_facts
 from app.observability.logs import RequestFacts
@@ -57,29 +59,45 @@ async def get_extractor(state: StateDep) -> Extractor:
     return loaded_extractor(state)
 
 
-def enter_admission(state: ServiceState, extractions: int = 1) -> None:
-    """Let `extractions` in while fewer than the limit are pending; else 503 at once, so a client
-    retries elsewhere rather than waiting behind long texts (probes and scrapes are never held).
-    Call from the event loop; whoever entered leaves with `state.admission.leave(extractions)`."""
-    if not state.admission.try_enter(extractions):
+def enter_admission(state: ServiceState, extractions: int = 1) -> Deadline:
+    """Let `extractions` in while fewer than the limit are pending, with their deadline (counting from
+    now); else 503 at once, so a client retries elsewhere rather than waiting behind long texts
+    (probes and scrapes are never held). Call from the event loop; whoever entered leaves with
+    `state.admission.leave(deadline)`."""
+    admitted = state.admission.try_enter(extractions)
+    if admitted is None:
+        state.metrics.overloaded.inc()
         raise ApiError(
             503,
             f"overloaded: {state.admission.limit} extractions already pending; retry shortly",
             headers={"Retry-After": _RETRY_AFTER_OVERLOAD},
             code="overloaded",
         )
+    return admitted
 
 
-async def admit_extraction(state: StateDep) -> AsyncIterator[None]:
-    """One extraction admitted for the request's lifetime (see enter_admission)."""
-    enter_admission(state)
+async def admit_extraction(state: StateDep, request: Request) -> AsyncIterator[Deadline]:
+    """One extraction admitted for the request's lifetime (see enter_admission), with its deadline; if
+    the client goes away meanwhile, the deadline is cut."""
+    admitted = enter_admission(state)
+    watcher = asyncio.create_task(_abandon_when_the_client_leaves(request, admitted))
     try:
-        yield
+        yield admitted
     finally:
-        state.admission.leave()
+        watcher.cancel()
+        state.admission.leave(admitted)
+
+
+async def _abandon_when_the_client_leaves(request: Request, admitted: Deadline) -> None:
+    # FastAPI has read the whole body before it solves dependencies: what the connection says next
+    # is that it closed (uvicorn says so too once the answer is sent, and then nothing runs).
+    while (await request.receive())["type"] != "http.disconnect":
+        pass
+    admitted.abandon()
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 MetricsDep = Annotated[Metrics, Depends(get_metrics)]
 ExtractorDep = Annotated[Extractor, Depends(get_extractor)]
 RequestFactsDep = Annotated[RequestFacts, Depends(request_facts)]
+AdmittedDep = Annotated[Deadline, Depends(admit_extraction)]

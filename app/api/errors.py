@@ -27,6 +27,7 @@ _CODE_OF_STATUS = {
     422: "invalid_request",
     500: "internal_error",
     503: "not_ready",
+    504: "deadline_exceeded",
 }
 
 
@@ -54,7 +55,7 @@ class ApiError(Exception):
         self.status = status
         self.message = message
         self.headers = headers
-        self.code = code  # when the status alone does not say it (503: not_ready or overloaded)
+        self.code = code  # when the status alone does not say it (503: not_ready, overloaded, saturated)
         self.fields = fields
 
     @property
@@ -78,6 +79,16 @@ def error_response(
 
 def internal_error_response() -> JSONResponse:
     return error_response(500, "internal error; the request id in X-Request-ID finds it in the logs")
+
+
+def cancelled_response() -> JSONResponse:
+    """For a request still unanswered when a shutdown's grace period ends."""
+    return error_response(
+        503,
+        "the server shut down before this request was answered; send it again (to another replica)",
+        headers={"Connection": "close", "Retry-After": "1"},
+        code="shutting_down",
+    )
 
 
 def code_of_status(status: int) -> str:

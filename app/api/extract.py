@@ -6,10 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Response
 
-from app.api.deps import ExtractorDep, MetricsDep, RequestFactsDep, SettingsDep, admit_extraction
-from app.api.errors import documented_errors
+from app.api.deps import AdmittedDep, ExtractorDep, MetricsDep, RequestFactsDep, SettingsDep
+from app.api.errors import ApiError, documented_errors
 from app.api.limits import ensure_text_fits, require_json
 from app.api.schemas import ResponseVersionDep, SchemaResponderDep, describedby_link
+from app.extraction import deadline
 from app.models.v1 import Extraction, ExtractRequest, ExtractResponse, ModelInfo
 from app.schemas.documents import EXTRACT_RESPONSE
 
@@ -23,6 +24,7 @@ _ERRORS = documented_errors(
         415: "The body is not declared as application/json.",
         422: "A field is missing, unknown or invalid; the message names it.",
         503: "The model is still loading, or too many extractions are pending (see Retry-After).",
+        504: "The extraction passed its deadline (EXTRACTOR_EXTRACTION_DEADLINE_SECONDS) and was stopped.",
     }
 )
 _LINK_HEADER = {
@@ -51,7 +53,7 @@ _EXAMPLE_BODY = Body(
     summary="Extract meetings and dates from one article",
     description="The body follows the latest extract-response schema unless `schema_version` pins an "
     "older one (see GET /v1/schemas); the `Link` header names the schema it conforms to.",
-    dependencies=[Depends(require_json), Depends(admit_extraction)],
+    dependencies=[Depends(require_json)],
     responses={200: {"headers": _LINK_HEADER}, **_ERRORS},
 )
 def extract(
@@ -62,11 +64,33 @@ def extract(
     facts: RequestFactsDep,
     version: ResponseVersionDep,
     respond: SchemaResponderDep,
+    admitted: AdmittedDep,
 ) -> Response:
     # A sync def: FastAPI runs it in its threadpool, so the CPU-bound NLP never blocks the event loop.
     ensure_text_fits(request.text, settings.max_text_chars)
     facts.text_chars, facts.text = len(request.text), request.text
-    extraction = extractor.extract(request.text, request.published_at, observe=metrics.observe_stage)
+    try:
+        with deadline.within(admitted):
+            extraction = extractor.extract(
+                request.text,
+                request.published_at,
+                observe=metrics.observe_stage,
+                max_events=settings.max_events,
+            )
+    except deadline.DeadlineExceeded as exc:
+        if admitted.abandoned:  # no one reads this answer; the status and the count say what happened
+            metrics.abandoned.inc()
+            raise ApiError(
+                499, "the client closed the connection; the extraction was stopped", code="client_closed"
+            ) from None
+        metrics.deadline_exceeded.inc()
+        raise ApiError(
+            504,
+            f"the extraction was stopped at its deadline of {exc.seconds:g} s ({exc.where}); the text "
+            f"({len(request.text)} characters) or the requests queued before it took too long: retry, "
+            "or send a shorter text",
+            code="deadline_exceeded",
+        ) from None
     metrics.observe_extraction(len(request.text), extraction)
     facts.events = len(extraction.events)
     return respond.json(
@@ -79,5 +103,10 @@ def extract_response(
 ) -> ExtractResponse:
     """The answer to one article (of POST /v1/extract, or in its place in a batch)."""
     return ExtractResponse(
-        schema_version=version, id=request.id, model=model, events=extraction.events, dates=extraction.dates
+        schema_version=version,
+        id=request.id,
+        model=model,
+        events=extraction.events,
+        dates=extraction.dates,
+        truncated=extraction.truncated,
     )

@@ -2,7 +2,9 @@
 
 - /healthz (liveness): the process answers at all. Restarting it would not help otherwise.
 - /startupz (startup): the model has loaded. Until then liveness and readiness are not asked.
-- /readyz (readiness): send requests here: the model is loaded and the process is not shutting down.
+- /readyz (readiness): send requests here: the model is loaded, the process is not shutting down,
+  and it is not saturated (an extraction waiting or running for EXTRACTOR_SATURATION_SECONDS, or
+  every place taken), so that a worker stuck on a long text gets no more traffic.
 
 All three are async and read only in-memory state, so they answer from the event loop even while
 long extractions hold every threadpool slot.
@@ -56,13 +58,19 @@ async def startupz(state: StateDep) -> Started:
 @router.get(
     "/readyz",
     response_model=Readiness,
-    summary="The model is loaded and the process is not shutting down",
+    summary="The model is loaded, the process is not shutting down and not saturated",
     responses={
-        503: {"model": ErrorResponse, "description": "Still loading, loading failed, or shutting down."}
+        503: {
+            "model": ErrorResponse,
+            "description": "Still loading, loading failed, shutting down, or saturated (code 'saturated').",
+        }
     },
 )
 async def readyz(state: StateDep) -> Readiness:
     extractor = loaded_extractor(state)  # 503 until the model is loaded
     if state.lifecycle.draining:
         raise ApiError(503, "shutting down: requests in flight are being finished; send new ones elsewhere")
+    busy = state.admission.saturation(state.settings.saturation_seconds)
+    if busy is not None:
+        raise ApiError(503, f"saturated: {busy}; send new work elsewhere", code="saturated")
     return Readiness(model=extractor.model_info.name, model_version=extractor.model_info.version)

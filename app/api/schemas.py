@@ -97,6 +97,9 @@ def pinned_version(kind: DocumentKind) -> Callable[[str | None], Awaitable[str]]
             default=None,
             description=f"The {kind.name} schema version to answer in (e.g. {kind.versions[0]}); the "
             "latest if absent. Unknown versions get 406 listing those served.",
+            # The versions served, so that the document says what is accepted (any other value,
+            # the empty string included, is the 406 it documents).
+            json_schema_extra={"enum": list(kind.versions)},
         ),
     ) -> str:
         if schema_version is None:

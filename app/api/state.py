@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from app.extraction.deadline import Deadline
 from app.extraction.engine import Extractor
 from app.observability.logs import log
 from app.observability.metrics import Metrics
@@ -67,25 +68,44 @@ class Lifecycle:
 
 
 class Admission:
-    """How many extractions are running or waiting for a thread, against a limit. Entered and left
-    from the event loop only (async code), so a plain counter needs no lock.
+    """The work admitted (each with its deadline and the extractions it counts as) against a limit.
+    Entered and left from the event loop only (async code), so plain containers need no lock; the
+    deadlines themselves are read by the threads that run the extractions.
 
     A batch enters as several extractions (one per group of articles it parses at a turn): it is let in
     whenever a single request would be, so that it is never shut out for good, and until it is done the
     requests behind it see its work as pending."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, deadline_seconds: float) -> None:
         self.limit = limit
-        self.pending = 0
+        self.deadline_seconds = deadline_seconds
+        self._pending: dict[Deadline, int] = {}  # each admitted work: the extractions it counts as
 
-    def try_enter(self, extractions: int = 1) -> bool:
+    @property
+    def pending(self) -> int:
+        return sum(self._pending.values())
+
+    def try_enter(self, extractions: int = 1) -> Deadline | None:
+        """The new work's deadline (counting from now), or None if the limit is reached."""
         if self.pending >= self.limit:
-            return False
-        self.pending += extractions
-        return True
+            return None
+        admitted = Deadline(self.deadline_seconds)
+        self._pending[admitted] = extractions
+        return admitted
 
-    def leave(self, extractions: int = 1) -> None:
-        self.pending -= extractions
+    def leave(self, admitted: Deadline) -> None:
+        self._pending.pop(admitted, None)
+
+    def saturation(self, busy_seconds: float) -> str | None:
+        """Why this process should get no new work now, or None: every place is taken, or an
+        extraction has waited or run for `busy_seconds` (new work would queue behind it)."""
+        if self.pending >= self.limit:
+            return f"{self.pending} extractions pending, the limit"
+        now = time.monotonic()
+        oldest = max((now - d.started_at for d in self._pending), default=0.0)
+        if oldest >= busy_seconds:
+            return f"an extraction has been waiting or running for {oldest:.1f} s"
+        return None
 
 
 @dataclass(frozen=True)

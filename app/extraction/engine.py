@@ -10,19 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import ParamSpec, TypeVar
 
-from app.extraction import temporal
+from app.extraction import deadline, temporal
 from app.extraction.actors import resolve_actors
 from app.extraction.frames import find_frames
 from app.extraction.gatherings import Gathering, find_gatherings
+from app.extraction.long_input import CHUNK_CHARS, chunks
 from app.extraction.output import to_extraction
-from app.extraction.parsed import ParsedText
-from app.extraction.pipeline import load_pipeline, to_parsed
+from app.extraction.parsed import ParsedText, join
+from app.extraction.pipeline import load_pipeline, run_pipeline, to_parsed
 from app.extraction.triggers import find_triggers
+from app.extraction.turns import Turns
 from app.models.v1 import Extraction, ModelInfo
 
 StageObserver = Callable[[str, float], None]
@@ -40,7 +42,9 @@ def _no_observer(stage: str, seconds: float) -> None:
 def _timed(
     observe: StageObserver, stage: str, run: Callable[_In, _Out], *args: _In.args, **kwargs: _In.kwargs
 ) -> _Out:
-    """`run(*args, **kwargs)`, its time told to `observe` under the name `stage`."""
+    """`run(*args, **kwargs)`, its time told to `observe` under the name `stage`; first, the
+    extraction's deadline is checked (deadline.py)."""
+    deadline.check(f"before {stage}")
     started = time.perf_counter()
     result = run(*args, **kwargs)
     observe(stage, time.perf_counter() - started)
@@ -50,7 +54,7 @@ def _timed(
 class Extractor:
     def __init__(self, model: str) -> None:
         self._nlp = load_pipeline(model)
-        self._parse_turn = threading.Lock()
+        self._parse_turns = Turns()
         meta = self._nlp.meta
         self.model_info = ModelInfo(name=model, version=str(meta.get("version", "unknown")))
 
@@ -58,21 +62,44 @@ class Extractor:
         """The plain parse of `text` that every stage reads."""
         # memory_zone frees the strings this text adds to the vocabulary once we are done with it,
         # so a long-running server does not grow with every article it reads.
-        with self._parse_turn, self._nlp.memory_zone():
-            return to_parsed(self._nlp(text))
+        pieces = chunks(text)  # one for a news article; see long_input.CHUNK_CHARS
+        parts = []
+        for n, (offset, chunk) in enumerate(pieces):
+            with self._turn_to_parse(remaining=len(pieces) - n), self._nlp.memory_zone():
+                parts.append((offset, to_parsed(run_pipeline(self._nlp, chunk))))
+        return parts[0][1] if len(parts) == 1 else join(text, parts)
+
+    @contextmanager
+    def _turn_to_parse(self, remaining: int) -> Iterator[None]:
+        """Wait for a turn at the parser, but no longer than the extraction's deadline allows."""
+        budget = deadline.current()
+        timeout = None if budget is None else budget.remaining()
+        if not self._parse_turns.acquire(timeout=timeout, remaining=remaining):
+            assert budget is not None
+            raise deadline.DeadlineExceeded(budget.seconds, "waiting for its turn to parse")
+        try:
+            yield
+        finally:
+            self._parse_turns.release()
 
     def extract(
-        self, text: str, published_at: dt.date | None, observe: StageObserver = _no_observer
+        self,
+        text: str,
+        published_at: dt.date | None,
+        observe: StageObserver = _no_observer,
+        max_events: int | None = None,
     ) -> Extraction:
-        """Events and date mentions of `text`; `observe(stage, seconds)` hears each stage's cost."""
+        """Events and date mentions of `text`; `observe(stage, seconds)` hears each stage's cost.
+        With `max_events`, the events past it are left out and the result says it is truncated."""
         parsed = _timed(observe, "parse", self.parse, text)
-        return extract_parsed(parsed, published_at, observe)
+        return _capped(extract_parsed(parsed, published_at, observe), max_events)
 
     def extract_many(
         self,
         articles: Iterable[tuple[str, dt.date | None]],
         observe: StageObserver = _no_observer,
         batch_size: int = PARSE_BATCH_SIZE,
+        max_events: int | None = None,
     ) -> Iterator[Extraction]:
         """What `extract` gives for each (text, published_at), in order, lazily. spaCy parses the texts
         `batch_size` at a time (nlp.pipe, faster than one by one); each turn at the parser is one such
@@ -80,12 +107,21 @@ class Extractor:
         remaining = iter(articles)
         while group := list(itertools.islice(remaining, batch_size)):
             started = time.perf_counter()
-            with self._parse_turn, self._nlp.memory_zone():
+            # A group asks for its turn as the chunks its texts would make (see parse).
+            chunks_in_group = -(-sum(len(text) for text, _ in group) // CHUNK_CHARS)
+            with self._turn_to_parse(remaining=chunks_in_group), self._nlp.memory_zone():
                 parsed = [to_parsed(doc) for doc in self._nlp.pipe([text for text, _ in group])]
             parse_seconds = (time.perf_counter() - started) / len(group)
             for one, (_, published_at) in zip(parsed, group, strict=True):
                 observe("parse", parse_seconds)
-                yield extract_parsed(one, published_at, observe)
+                yield _capped(extract_parsed(one, published_at, observe), max_events)
+
+
+def _capped(extraction: Extraction, max_events: int | None) -> Extraction:
+    """`extraction` with at most `max_events` events, saying so if some were left out."""
+    if max_events is None or len(extraction.events) <= max_events:
+        return extraction
+    return extraction.model_copy(update={"events": extraction.events[:max_events], "truncated": True})
 
 
 def extract_parsed(

@@ -7,8 +7,11 @@ Frames know nothing of each other; which of them are one gathering is gatherings
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass
 
+from app.extraction import deadline
 from app.extraction.actors import ActorIndex
 from app.extraction.grammar import Tense, clause_tense, governing_verb, own_clause
 from app.extraction.lexicon.wordsets import senses
@@ -51,6 +54,7 @@ class Frame:
 
 
 def frame_of(parsed: ParsedText, trigger: Trigger, dates: list[DateMention], actors: ActorIndex) -> Frame:
+    deadline.check("reading a mention")
     parties = trigger_parties(parsed, trigger, actors)
     place = mention_place(parsed, trigger, actors)
     party_tokens = {p.mention.start_token for p in parties}
@@ -78,7 +82,12 @@ def attached_date(parsed: ParsedText, trigger: Trigger, dates: list[DateMention]
     summit ...": Saturday dates the saying), and a verb that moves or cancels the meeting lends
     only its target date ("pushed back the meeting to December 5", not "cancelled it in May").
     """
-    by_token = {i: d for d in dates for i in range(d.token_start, d.token_end)}
+    # Only the dates of the trigger's sentence: the syntax never reaches beyond it.
+    sentence = parsed.sentences[parsed.tokens[trigger.head].sent]
+    first = bisect.bisect_left(dates, sentence.start_token, key=lambda d: d.token_start)
+    following = (dates[k] for k in range(first, len(dates)))
+    near = itertools.takewhile(lambda d: d.token_start < sentence.end_token, following)
+    by_token = {i: d for d in near for i in range(d.token_start, d.token_end)}
     head = parsed.tokens[trigger.head]
     inside = _dates_in(parsed, head, by_token, skip=set())
     if inside:

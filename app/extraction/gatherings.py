@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from app.extraction import deadline
 from app.extraction.actors import ActorIndex
 from app.extraction.exclusions import Exclusion, find_exclusions
 from app.extraction.frames import Frame
@@ -27,6 +28,9 @@ from app.extraction.triggers import Trigger
 
 # How far back (in sentences) an anaphoric mention looks for the gathering it names.
 ANAPHORA_WINDOW = 3
+# Gatherings a mention may point back to: the latest ones. An article names a few dozen at most;
+# the bound keeps merging linear in the mentions of a text that names thousands.
+MAX_ANTECEDENTS = 64
 # The longest gathering whose start and end dates are taken to be one gathering's.
 MAX_GATHERING_DAYS = 21
 # Meetings small enough that meeting someone at one is that meeting.
@@ -39,6 +43,43 @@ TOPIC_SHIFTS = senses("topic-shift")
 TALKS = senses("talks")
 
 
+def _precision(date: DateMention) -> int:
+    return len(event_date_value(date.value) or "")
+
+
+@dataclass
+class _Summary:
+    """What merging asks of a gathering for every mention it places (date, status, words, places,
+    parties), kept up to date over the frames appended since it last looked (frames are only ever
+    appended), so that a gathering of thousands of mentions costs no more per question than one."""
+
+    seen: int = 0
+    best_date: DateMention | None = None  # the most precise date of a mention that does not end it
+    best_any_date: DateMention | None = None  # the most precise of any mention
+    cancelled: bool = False
+    proposed: bool = False
+    first_settled: Status | None = None  # the first status other than proposed
+    lemmas: set[str] = field(default_factory=set)
+    places: dict[str, Place] = field(default_factory=dict)  # one per name, the first
+    party_names: set[str] = field(default_factory=set)
+
+    def add(self, f: Frame) -> None:
+        if f.date is not None and f.date.value:
+            # The first of the most precise wins, as max() over them in order would pick it.
+            if self.best_any_date is None or _precision(f.date) > _precision(self.best_any_date):
+                self.best_any_date = f.date
+            if not f.ends and (self.best_date is None or _precision(f.date) > _precision(self.best_date)):
+                self.best_date = f.date
+        self.cancelled |= f.status == "cancelled"
+        self.proposed |= f.status == "proposed"
+        if self.first_settled is None and f.status is not None and f.status != "proposed":
+            self.first_settled = f.status
+        self.lemmas.add(f.trigger.lemma)
+        if f.place is not None:
+            self.places.setdefault(f.place.name, f.place)
+        self.party_names.update(p.mention.actor.name for p in f.parties if p.mention.actor is not None)
+
+
 @dataclass
 class Gathering:
     frames: list[Frame] = field(default_factory=list)
@@ -48,6 +89,15 @@ class Gathering:
     sidelines: list[Gathering] = field(default_factory=list)
     # Parties a series implies: who convenes "another meeting" convened the one before it.
     inherited: list[PartyRole] = field(default_factory=list)
+    _summary: _Summary = field(default_factory=_Summary, repr=False, compare=False)
+
+    @property
+    def summary(self) -> _Summary:
+        summary = self._summary
+        for n in range(summary.seen, len(self.frames)):
+            summary.add(self.frames[n])
+        summary.seen = len(self.frames)
+        return summary
 
     @property
     def place(self) -> Place | None:
@@ -77,30 +127,39 @@ class Gathering:
 
     @property
     def date(self) -> DateMention | None:
-        """The most precise date any mention gives ("October 26-28" over "later this month")."""
-        dated = [f.date for f in self.frames if f.date is not None and f.date.value and not f.ends]
-        dated = dated or [f.date for f in self.frames if f.date is not None and f.date.value]
-        return max(dated, key=lambda d: len(event_date_value(d.value) or ""), default=None)
+        """The most precise date any mention gives ("October 26-28" over "later this month"), of a
+        mention that does not end the gathering if there is one."""
+        summary = self.summary
+        return summary.best_date or summary.best_any_date
 
     @property
     def status(self) -> Status | None:
         """Cancelled if any mention says so; proposed only while no mention reports it as
         scheduled or held (an invitation to a summit already set does not make it a proposal)."""
-        statuses = [f.status for f in self.frames if f.status is not None]
-        if "cancelled" in statuses:
+        summary = self.summary
+        if summary.cancelled:
             return "cancelled"
-        settled = [s for s in statuses if s != "proposed"]
-        if "proposed" in statuses and not settled:
+        if summary.proposed and summary.first_settled is None:
             return "proposed"
         # A date on the far side of publication settles it better than any one clause's tense.
         date = self.date
         if date is not None and date.direction in {"past", "future"}:
             return "occurred" if date.direction == "past" else "scheduled"
-        return settled[0] if settled else None
+        return summary.first_settled
+
+    @property
+    def places(self) -> list[Place]:
+        """The places its mentions give, one per name."""
+        return list(self.summary.places.values())
+
+    @property
+    def party_names(self) -> set[str]:
+        """The actors its mentions name as parties."""
+        return self.summary.party_names
 
     @property
     def lemmas(self) -> set[str]:
-        return {f.trigger.lemma for f in self.frames}
+        return self.summary.lemmas
 
 
 def find_gatherings(parsed: ParsedText, frames: list[Frame], actors: ActorIndex) -> list[Gathering]:
@@ -252,7 +311,9 @@ def _most_specific(places: list[Place]) -> Place | None:
 def _merge(parsed: ParsedText, frames: list[Frame]) -> list[Gathering]:
     gatherings: list[Gathering] = []
     by_head: dict[int, Gathering] = {}
+    nouns = {f.trigger.head: f.trigger for f in frames if f.trigger.kind == "noun"}
     for frame in frames:
+        deadline.check("merging mentions")
         purpose = _purpose_of(parsed, frame.trigger, by_head)
         if purpose is not None:
             purpose.frames.append(frame)  # "met on Tuesday for talks": the meeting is the talks
@@ -266,7 +327,7 @@ def _merge(parsed: ParsedText, frames: list[Frame]) -> list[Gathering]:
             continue
         # "are due to meet in Lisbon for a joint commission session": a verb whose purpose is a
         # gathering newly named (indefinite) starts that gathering.
-        target = None if _meets_for_new(parsed, frame, frames) else _antecedent(frame, gatherings)
+        target = None if _meets_for_new(parsed, frame, nouns) else _antecedent(frame, gatherings)
         if target is None and frame.trigger.anaphoric:
             continue  # "asked to attend" with nothing before it to attend
         if target is None:
@@ -278,10 +339,10 @@ def _merge(parsed: ParsedText, frames: list[Frame]) -> list[Gathering]:
     return gatherings
 
 
-def _meets_for_new(parsed: ParsedText, frame: Frame, frames: list[Frame]) -> bool:
+def _meets_for_new(parsed: ParsedText, frame: Frame, nouns: dict[int, Trigger]) -> bool:
+    """`nouns`: the noun mentions by their head token."""
     if frame.trigger.kind != "verb":
         return False
-    nouns = {f.trigger.head: f.trigger for f in frames if f.trigger.kind == "noun"}
     for prep in parsed.children(frame.trigger.head):
         if prep.dep == "prep" and prep.lower == "for":
             for obj in parsed.children(prep.i):
@@ -308,7 +369,7 @@ def _purpose_of(parsed: ParsedText, trigger: Trigger, by_head: dict[int, Gatheri
 def _antecedent(frame: Frame, gatherings: list[Gathering]) -> Gathering | None:
     """The gathering a mention points back to, or None when it names a new one."""
     t = frame.trigger
-    compatible = [g for g in gatherings if _compatible(frame, g)]
+    compatible = [g for g in gatherings[-MAX_ANTECEDENTS:] if _compatible(frame, g)]
     if not compatible:
         return None
     if frame.place is not None and (t.definite or t.back):
@@ -397,15 +458,15 @@ def _compatible(frame: Frame, g: Gathering) -> bool:
         and frame.trigger.start_token <= frame.place.mention.start_token < frame.trigger.head
     )
     if named or not (frame.trigger.definite or frame.trigger.back or frame.trigger.kind == "verb"):
-        for f in g.frames:
-            if frame.place is not None and f.place is not None and _places_conflict(frame.place, f.place):
+        for place in g.places:
+            if frame.place is not None and _places_conflict(frame.place, place):
                 return False
     if frame.trigger.back and not frame.trigger.demonstrative and g.first.trigger.novel:
         return False  # "the previous meeting" is not "another meeting"; "that meeting" may be
     # Different parties name a different gathering: "opened negotiations with Renault" is not the
     # Honda-Nissan talks.
     mine = {p.mention.actor.name for p in frame.parties if p.mention.actor is not None}
-    theirs = {p.mention.actor.name for f in g.frames for p in f.parties if p.mention.actor is not None}
+    theirs = g.party_names
     if (
         len(mine) >= 2
         and theirs
@@ -457,7 +518,7 @@ def event_date_value(value: str | None) -> str | None:
         return None
     if len(value) == 8 and value[5] == "W" and value[:4].isdecimal() and value[6:].isdecimal():
         thursday = dt.date.fromisocalendar(int(value[:4]), int(value[6:]), 4)
-        return thursday.strftime("%Y-%m")
+        return f"{thursday.year:04d}-{thursday.month:02d}"  # strftime writes year 1 as "1"
     if (
         len(value) >= 4
         and value[:4].isdecimal()

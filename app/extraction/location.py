@@ -6,6 +6,7 @@ saying. A facility gives way to the city named with it ("a base outside Anchorag
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Set
 from dataclasses import dataclass
 
@@ -120,7 +121,12 @@ def scene_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex, partie
     in its sentence or the one before ("landed in Singapore ... went on to meet Lee")."""
     sent = parsed.tokens[trigger.head].sent
     best: Place | None = None
-    for m in actors.mentions:
+    # Only the mentions of the two sentences (sorted by token), not all of the text's for each trigger.
+    lo = bisect.bisect_left(
+        actors.mentions, parsed.sentences[max(sent - 1, 0)].start_token, key=lambda m: m.start_token
+    )
+    hi = bisect.bisect_left(actors.mentions, parsed.sentences[sent].end_token, key=lambda m: m.start_token)
+    for m in (actors.mentions[k] for k in range(lo, hi)):
         tok = parsed.tokens[m.start_token]
         if m.place is None or m.start_token in parties or not (sent - 1 <= tok.sent <= sent):
             continue

@@ -76,6 +76,8 @@ def _status(g: Gathering, date: DateMention | None, published: dt.date | None) -
 
 def _participants(g: Gathering) -> list[v1.Participant]:
     roles: dict[str, tuple[str, PartyRole | Exclusion, list[v1.Span]]] = {}
+    spans_seen: set[tuple[str, int, int]] = set()  # (name, start, end): a set, not a scan of the list
+    found_by: dict[str, list[PartyRole | Exclusion]] = {}  # the entries of each name
     entries: list[tuple[str, PartyRole | Exclusion]] = [(p.role, p) for f in g.frames for p in f.parties]
     entries += [(e.role, e) for e in g.exclusions]
     entries += [(p.role, p) for p in g.inherited]
@@ -91,20 +93,22 @@ def _participants(g: Gathering) -> list[v1.Participant]:
         if actor is None:
             continue
         span = v1.Span(text=entry.mention.text, start=entry.mention.start, end=entry.mention.end)
+        found_by.setdefault(actor.name, []).append(entry)
         held = roles.get(actor.name)
+        seen = (actor.name, span.start, span.end) in spans_seen
+        spans_seen.add((actor.name, span.start, span.end))
         if held is None:
             roles[actor.name] = (role, entry, [span])
             continue
         best = role if _outranks(role, held[0]) else held[0]
-        if span not in held[2]:
+        if not seen:
             held[2].append(span)
         roles[actor.name] = (best, held[1], held[2])
     out = []
     for name, (role, entry, spans) in roles.items():
         actor = entry.mention.actor
         assert actor is not None
-        found_by = [e for _, e in entries if e.mention.actor is not None and e.mention.actor.name == name]
-        confidence = party_confidence(role, found_by)
+        confidence = party_confidence(role, found_by[name])
         out.append(
             v1.Participant(
                 name=name, role=role, kind=actor.kind, id=actor.id, mentions=spans, confidence=confidence

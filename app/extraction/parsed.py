@@ -104,3 +104,51 @@ class ParsedText:
 
     def span_text(self, start_token: int, end_token: int) -> str:
         return self.text[self.tokens[start_token].start : self.tokens[end_token - 1].end]
+
+
+def join(text: str, parts: list[tuple[int, ParsedText]]) -> ParsedText:
+    """One ParsedText of `text` from the parses of consecutive pieces of it, each given with the
+    character offset where it starts (the pieces cover `text` in order)."""
+    tokens: list[Token] = []
+    sentences: list[Sentence] = []
+    entities: list[Entity] = []
+    for offset, part in parts:
+        first_token, first_sentence = len(tokens), len(sentences)
+        tokens += [
+            Token(
+                i=t.i + first_token,
+                text=t.text,
+                lemma=t.lemma,
+                pos=t.pos,
+                tag=t.tag,
+                dep=t.dep,
+                head=t.head + first_token,
+                start=t.start + offset,
+                end=t.end + offset,
+                ent_type=t.ent_type,
+                sent=t.sent + first_sentence,
+            )
+            for t in part.tokens
+        ]
+        sentences += [
+            Sentence(
+                s.index + first_sentence,
+                s.start_token + first_token,
+                s.end_token + first_token,
+                s.start + offset,
+                s.end + offset,
+            )
+            for s in part.sentences
+        ]
+        entities += [
+            Entity(
+                e.label,
+                e.start_token + first_token,
+                e.end_token + first_token,
+                e.start + offset,
+                e.end + offset,
+                e.text,
+            )
+            for e in part.entities
+        ]
+    return ParsedText(text, tuple(tokens), tuple(sentences), tuple(entities))

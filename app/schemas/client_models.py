@@ -134,7 +134,7 @@ def _class(name: str, schema: Json) -> str:
 
 def _default(spec: Json, annotation: str) -> str:
     if "default" in spec:
-        return "None" if spec["default"] is None else json.dumps(spec["default"])
+        return repr(spec["default"])  # a Python literal: None, False, 0, "text" (JSON would say null, false)
     if spec.get("type") == "array":
         return "[]"  # pydantic copies a mutable default for each instance
     if annotation.endswith("| None"):

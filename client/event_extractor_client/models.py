@@ -1,7 +1,7 @@
 """The API's models, for clients. Do not edit: `python -m app.schemas --write` writes this file from the
 service's models by way of the committed JSON Schemas schemas/extract-request/1.0.0.json,
-schemas/extract-response/1.1.0.json, schemas/batch-request/1.0.0.json and
-schemas/batch-response/1.1.0.json."""
+schemas/extract-response/1.2.0.json, schemas/batch-request/1.0.0.json and
+schemas/batch-response/1.2.0.json."""
 
 from __future__ import annotations
 
@@ -168,6 +168,11 @@ class ExtractResponse(_Model):
     """Events found, in order of first mention."""
     dates: list[DateMention]
     """Every date expression found, in text order."""
+    truncated: bool = False
+    """
+    True when the text reports more events than the service returns per article (EXTRACTOR_MAX_EVENTS):
+    `events` then holds the first ones, in order of first mention.
+    """
 
 
 class BatchItem(_Model):

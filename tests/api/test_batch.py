@@ -149,12 +149,13 @@ def test_batch_items_are_counted_by_outcome(client: httpx.Client) -> None:
 
 
 def test_a_batch_counts_one_extraction_per_parse_group_and_gives_them_back(extractor: Extractor) -> None:
-    admission = Admission(limit=2)
-    assert admission.try_enter(3), "a batch larger than the limit is let in while the service is idle"
+    admission = Admission(limit=2, deadline_seconds=20)
+    big_batch = admission.try_enter(3)
+    assert big_batch is not None, "a batch larger than the limit is let in while the service is idle"
     assert admission.pending == 3
-    assert not admission.try_enter(), "the requests behind it see its work as pending"
-    admission.leave(3)
-    assert admission.try_enter()
+    assert admission.try_enter() is None, "the requests behind it see its work as pending"
+    admission.leave(big_batch)
+    assert admission.try_enter() is not None
 
     app = create_app(Settings(max_pending_extractions=8), load_extractor=lambda model: extractor)
     with serve_in_thread(app) as client:
@@ -200,11 +201,13 @@ class _BrokenOn:
         self._extractor = extractor
         self._broken = broken
 
-    def extract_many(self, articles: Iterable[tuple[str, Any]], observe: Any) -> Iterator[Any]:
+    def extract_many(
+        self, articles: Iterable[tuple[str, Any]], observe: Any, max_events: Any = None
+    ) -> Iterator[Any]:
         for text, published_at in articles:
             if text == self._broken:
                 raise RuntimeError("a bug in one stage")
-            yield from self._extractor.extract_many([(text, published_at)], observe)
+            yield from self._extractor.extract_many([(text, published_at)], observe, max_events=max_events)
 
 
 def test_a_bug_on_one_article_answers_it_with_internal_error_and_the_others_are_read(

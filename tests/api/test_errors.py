@@ -44,6 +44,10 @@ def _error(response: httpx.Response, status: int) -> dict[str, Any]:
         ({"text": "x", "published_at": "2025-13-01"}, "published_at", "YYYY-MM-DD"),
         ({"text": "x", "published_at": "next Tuesday"}, "published_at", "YYYY-MM-DD"),
         ({"text": "x", "published_at": True}, "published_at", "date"),
+        # Only what the schema says: no Unix time, no date-time, no compact form.
+        ({"text": "x", "published_at": 1739836800}, "published_at", "YYYY-MM-DD"),
+        ({"text": "x", "published_at": "2025-02-18T00:00:00"}, "published_at", "YYYY-MM-DD"),
+        ({"text": "x", "published_at": "20250218"}, "published_at", "YYYY-MM-DD"),
         ({"text": "x", "id": 7}, "id", "valid string"),
         ({"text": "x", "id": "i" * 257}, "id", "at most 256"),
         ({"text": "x", "language": "en"}, "language", "unknown field"),
@@ -139,6 +143,27 @@ def test_text_at_the_limit_in_escaped_json_is_not_refused_for_its_bytes(
     assert "characters" in error["message"]  # the text check answered, not the byte guard
 
 
+def test_emoji_at_the_limit_in_escaped_json_are_not_refused_for_their_bytes(
+    client: httpx.Client, settings: Settings
+) -> None:
+    # json.dumps spells each emoji as the twelve bytes of a surrogate pair, \ud83d\ude00.
+    body = json.dumps({"text": "\N{GRINNING FACE}" * (settings.max_text_chars + 1)}).encode()
+    error = _error(client.post("/v1/extract", content=body, headers=JSON_HEADERS), 413)
+
+    assert "characters" in error["message"]  # the text check answered, not the byte guard
+
+
+@pytest.mark.parametrize("published_at", ["0001-01-01", "0001-01-02", "9999-12-30", "9999-12-31"])
+def test_a_publication_date_at_the_ends_of_the_calendar_is_answered(
+    client: httpx.Client, published_at: str
+) -> None:
+    text = "The summit is on Wednesday. The envoys met last week and will meet again next month."
+    response = client.post("/v1/extract", json={"text": text, "published_at": published_at})
+
+    assert response.status_code == 200, response.text
+    assert all(d["value"] is not None or d["reason"] for d in response.json()["dates"])
+
+
 def test_a_body_far_beyond_the_limit_is_413_before_parsing(client: httpx.Client, settings: Settings) -> None:
     body = b'{"text": "' + b"a" * (settings.max_body_bytes * 3) + b'"}'
     error = _error(client.post("/v1/extract", content=body, headers=JSON_HEADERS), 413)
@@ -181,7 +206,11 @@ class _ExplodingExtractor(Extractor):
         self.model_info = ModelInfo(name=model, version="test")
 
     def extract(
-        self, text: str, published_at: dt.date | None, observe: StageObserver = _ignore
+        self,
+        text: str,
+        published_at: dt.date | None,
+        observe: StageObserver = _ignore,
+        max_events: int | None = None,
     ) -> Extraction:
         if "boom" in text:
             raise RuntimeError("a bug in a stage")

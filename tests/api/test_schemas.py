@@ -21,18 +21,23 @@ from tests.api.test_extract import EXAMPLE
 from tests.api.test_metrics import _samples, _value
 
 SCHEMA_MEDIA_TYPE = "application/schema+json"
-SERVED = [("extract-request", "1.0.0"), ("extract-response", "1.0.0"), ("extract-response", "1.1.0")]
+SERVED = [
+    ("extract-request", "1.0.0"),
+    ("extract-response", "1.0.0"),
+    ("extract-response", "1.1.0"),
+    ("extract-response", "1.2.0"),
+]
 
 
 def _link(name: str, version: str) -> str:
     return f'</v1/schemas/{name}/{version}>; rel="describedby"; type="{SCHEMA_MEDIA_TYPE}"'
 
 
-def _without_confidence(node: Any) -> Any:
+def _without(node: Any, *fields: str) -> Any:
     if isinstance(node, dict):
-        return {key: _without_confidence(value) for key, value in node.items() if key != "confidence"}
+        return {key: _without(value, *fields) for key, value in node.items() if key not in fields}
     if isinstance(node, list):
-        return [_without_confidence(item) for item in node]
+        return [_without(item, *fields) for item in node]
     return node
 
 
@@ -43,9 +48,9 @@ def test_listing_names_every_document_and_its_versions(client: httpx.Client) -> 
     assert response.json() == {
         "schemas": [
             {"name": "extract-request", "versions": ["1.0.0"], "latest": "1.0.0"},
-            {"name": "extract-response", "versions": ["1.0.0", "1.1.0"], "latest": "1.1.0"},
+            {"name": "extract-response", "versions": ["1.0.0", "1.1.0", "1.2.0"], "latest": "1.2.0"},
             {"name": "batch-request", "versions": ["1.0.0"], "latest": "1.0.0"},
-            {"name": "batch-response", "versions": ["1.0.0", "1.1.0"], "latest": "1.1.0"},
+            {"name": "batch-response", "versions": ["1.0.0", "1.1.0", "1.2.0"], "latest": "1.2.0"},
         ]
     }
 
@@ -74,43 +79,49 @@ def test_unpinned_answer_is_the_latest_version_with_confidence(client: httpx.Cli
     response = client.post("/v1/extract", json=EXAMPLE)
 
     assert response.status_code == 200
-    assert response.headers["link"] == _link("extract-response", "1.1.0")
+    assert response.headers["link"] == _link("extract-response", "1.2.0")
     body = response.json()
-    assert body["schema_version"] == "1.1.0"
+    assert body["schema_version"] == "1.2.0"
+    assert body["truncated"] is False
     assert body["events"], "the example has meetings"
     for event in body["events"]:
         assert 0 < event["confidence"] < 1
         assert all(0 < party["confidence"] < 1 for party in event["participants"])
 
 
-def test_a_client_pinned_to_1_0_0_gets_the_same_answer_without_the_additions(client: httpx.Client) -> None:
+@pytest.mark.parametrize(
+    ("version", "added_since"), [("1.0.0", ("confidence", "truncated")), ("1.1.0", ("truncated",))]
+)
+def test_a_client_pinned_to_an_older_version_gets_the_same_answer_without_the_additions(
+    client: httpx.Client, version: str, added_since: tuple[str, ...]
+) -> None:
     latest = client.post("/v1/extract", json=EXAMPLE)
-    pinned = client.post("/v1/extract", json=EXAMPLE, params={"schema_version": "1.0.0"})
+    pinned = client.post("/v1/extract", json=EXAMPLE, params={"schema_version": version})
 
     assert pinned.status_code == 200
-    assert pinned.headers["link"] == _link("extract-response", "1.0.0")
-    expected = {**_without_confidence(latest.json()), "schema_version": "1.0.0"}
-    # Byte for byte what a 1.0.0 server sent: same keys in the same order, same compact encoding.
+    assert pinned.headers["link"] == _link("extract-response", version)
+    expected = {**_without(latest.json(), *added_since), "schema_version": version}
+    # Byte for byte what an older server sent: same keys in the same order, same compact encoding.
     assert pinned.content == json.dumps(expected, ensure_ascii=False, separators=(",", ":")).encode()
-    # Pinning matters to strict readers: 1.0.0 allows no properties it does not name.
-    schema_1_0_0 = json.loads(committed_path("extract-response", "1.0.0").read_bytes())
-    assert not Draft202012Validator(schema_1_0_0).is_valid(latest.json())
+    # Pinning matters to strict readers: older versions allow no properties they do not name.
+    older = json.loads(committed_path("extract-response", version).read_bytes())
+    assert not Draft202012Validator(older).is_valid(latest.json())
 
 
 def test_pinning_the_latest_version_is_the_default(client: httpx.Client) -> None:
     latest = client.post("/v1/extract", json=EXAMPLE)
-    pinned = client.post("/v1/extract", json=EXAMPLE, params={"schema_version": "1.1.0"})
+    pinned = client.post("/v1/extract", json=EXAMPLE, params={"schema_version": "1.2.0"})
 
     assert pinned.content == latest.content
     assert pinned.headers["link"] == latest.headers["link"]
 
 
-@pytest.mark.parametrize("version", ["2.0.0", "1.2.0", "1.0", "latest", ""])
+@pytest.mark.parametrize("version", ["2.0.0", "1.3.0", "1.0", "latest", ""])
 def test_an_unknown_version_is_a_406_listing_the_supported_ones(client: httpx.Client, version: str) -> None:
     error = _error(client.post("/v1/extract", json=EXAMPLE, params={"schema_version": version}), 406)
 
     assert error["code"] == "unsupported_schema_version"
-    assert "1.0.0, 1.1.0" in error["message"] and repr(version) in error["message"]
+    assert "1.0.0, 1.1.0, 1.2.0" in error["message"] and repr(version) in error["message"]
 
 
 def test_the_link_leads_to_the_schema_the_body_conforms_to(client: httpx.Client) -> None:
@@ -137,7 +148,7 @@ def test_live_validation_is_on_by_default_and_counts_no_violations(client: httpx
 
     histogram = "extractor_response_validation_duration_seconds_count"
     assert _value(after, histogram) - _value(before, histogram) == 1
-    for version in ("1.0.0", "1.1.0"):
+    for version in ("1.0.0", "1.1.0", "1.2.0"):
         labels = {"schema": "extract-response", "version": version}
         assert ("extractor_schema_violations_total", frozenset(labels.items())) in after
         assert _value(after, "extractor_schema_violations_total", **labels) == 0
@@ -149,7 +160,9 @@ class _OffTheContractExtractor:
     def __init__(self, model: str) -> None:
         self.model_info = ModelInfo(name=model, version="test")
 
-    def extract(self, text: str, published_at: Any, observe: Any = None) -> Extraction:
+    def extract(
+        self, text: str, published_at: Any, observe: Any = None, max_events: Any = None
+    ) -> Extraction:
         bad = DateMention.model_construct(
             text="Monday",
             start=-1,
@@ -186,10 +199,10 @@ def test_a_violation_is_counted_and_logged_and_the_response_still_sent(validate:
 
     assert response.status_code == 200
     assert response.json()["dates"][0]["start"] == -1
-    labels = {"schema": "extract-response", "version": "1.1.0"}
+    labels = {"schema": "extract-response", "version": "1.2.0"}
     assert _value(samples, "extractor_schema_violations_total", **labels) == (1 if validate else 0)
     logged = [r for r in records.records if r.getMessage() == "response does not conform to its schema"]
     assert len(logged) == (1 if validate else 0)
     if validate:
         fields = getattr(logged[0], "fields", {})
-        assert fields["version"] == "1.1.0" and "$.dates[0].start" in fields["violations"][0]
+        assert fields["version"] == "1.2.0" and "$.dates[0].start" in fields["violations"][0]

@@ -3,7 +3,9 @@ finishes with 200, then the process exits 0."""
 
 from __future__ import annotations
 
+import json
 import signal
+import socket
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -95,3 +97,29 @@ def test_sigterm_turns_readiness_503_then_finishes_requests_in_flight_then_exits
     answered = {line["request_id"] for line in lines if line.get("request_id") in ids}
     assert answered == set(ids)
     assert messages[-1].startswith("Finished server process")
+
+
+def test_a_request_still_unanswered_when_the_grace_period_ends_gets_a_json_503(tmp_path: Path) -> None:
+    # A client that sent half its body and stalls: still in flight when the grace period ends.
+    with running_service(
+        tmp_path, EXTRACTOR_GRACEFUL_SHUTDOWN_SECONDS="1", EXTRACTOR_EXTRACTION_DEADLINE_SECONDS="0.5"
+    ) as service:
+        port = int(service.url.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as stalled:
+            stalled.sendall(
+                b"POST /v1/extract HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
+                b"Content-Length: 100\r\n\r\n" + b'{"text": "The ministers'
+            )
+            _wait_for_in_flight(service, 1)
+            service.process.send_signal(signal.SIGTERM)
+            answer = b""
+            while chunk := stalled.recv(65536):
+                answer += chunk
+        assert service.process.wait(timeout=30) == 0
+
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 503"), answer
+    assert b"content-type: application/json" in head.lower()
+    error = json.loads(body)["error"]
+    assert error["code"] == "shutting_down"
+    assert "send it again" in error["message"]

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from app.extraction import deadline
 from app.extraction.grammar import Tense, clause_tense, governing_verb
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.temporal import calendar as cal
@@ -24,6 +25,7 @@ Direction = Literal["past", "future", "same", "absolute"]
 
 NO_PUBLICATION = "relative date and no published_at given"
 NO_TEXT_ANCHOR = "relative to an earlier date and the text gives none before it"
+OFF_THE_CALENDAR = "falls outside the calendar (years 1 to 9999)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,7 @@ def find_dates(
     weekdays: dict[int, _Resolved] = {}
     i = 0
     while i < matcher.n:
+        deadline.check("finding dates")
         expr = matcher.match(i)
         if expr is None:
             i += 1
@@ -63,7 +66,7 @@ def find_dates(
         if bare_weekday and expr.weekday in weekdays:
             resolved = weekdays[expr.weekday]
         else:
-            resolved = _Resolver(parsed, matcher, published, last_period, lex).resolve(expr)
+            resolved = _resolve_on_calendar(_Resolver(parsed, matcher, published, last_period, lex), expr)
             if bare_weekday and expr.weekday is not None and resolved.period is not None:
                 weekdays[expr.weekday] = resolved
         if resolved.period is not None:
@@ -87,6 +90,16 @@ def find_dates(
         )
         i = expr.end
     return mentions
+
+
+def _resolve_on_calendar(resolver: _Resolver, expr: Expr) -> _Resolved:
+    """The resolver's answer, or no value with a reason where the day it counts to lies before
+    0001-01-01 or after 9999-12-31 ("next week" in a paper of 9999-12-31): date arithmetic raises
+    OverflowError there, and building a date in year 0 or 10000 ValueError."""
+    try:
+        return resolver.resolve(expr)
+    except (OverflowError, ValueError):
+        return _Resolved(None, None, "publication", "same", reason=OFF_THE_CALENDAR)
 
 
 @dataclass(frozen=True, slots=True)
