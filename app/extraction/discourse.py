@@ -88,10 +88,7 @@ def _listed_after(parsed: ParsedText, word: Token) -> list[Token]:
     if be is None:
         return []
     return [
-        c
-        for host in (be, word)
-        for c in parsed.children(host.i)
-        if c.dep in {"nsubj", "attr"} and c.i > be.i
+        c for host in (be, word) for c in parsed.children(host.i) if c.dep in {"nsubj", "attr"} and c.i > be.i
     ]
 
 
