@@ -84,25 +84,7 @@ def mention_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> P
         place = _place_under(parsed, node, actors)
         if place:
             return place
-    # "held talks on Saturday, hosted by Oman in Muscat": a hosting participle on the meeting's verb
-    for node in chain:
-        for c in parsed.children(node.i):
-            if c.dep == "advcl" and c.tag == "VBN" and c.lemma.lower() in HOSTING:
-                place = _place_under(parsed, c, actors)
-                if place:
-                    return place
     return None
-
-
-def _agents(parsed: ParsedText, verb: Token) -> list[Token]:
-    """The objects of a passive verb's "by": "hosted by Oman"."""
-    return [
-        o
-        for a in parsed.children(verb.i)
-        if a.dep == "agent"
-        for o in parsed.children(a.i)
-        if o.dep == "pobj"
-    ]
 
 
 def _verb_chain(parsed: ParsedText, verb: Token) -> list[Token]:
@@ -120,11 +102,7 @@ def _verb_chain(parsed: ParsedText, verb: Token) -> list[Token]:
 def _place_under(parsed: ParsedText, node: Token, actors: ActorIndex) -> Place | None:
     """The place in a prepositional phrase on `node` ("in Paris", "at the White House")."""
     found: list[Place] = []
-    preps = parsed.children(node.i)
-    if node.lemma.lower() in HOSTING:
-        # "hosted by Oman in Muscat": the parser hangs the place on the host
-        preps += [p for host in _agents(parsed, node) for p in parsed.children(host.i)]
-    for c in preps:
+    for c in parsed.children(node.i):
         if c.dep != "prep" or c.lower not in PLACE_PREPS:
             continue
         if c.lower == "to" and node.lemma.lower() not in GOING_TO:
@@ -192,14 +170,6 @@ def _settlement_named(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Pla
     return None
 
 
-def _located_in(parsed: ParsedText, tok: Token, place: Place) -> bool:
-    """Whether the place hangs on the object's own "in" phrase ("the Lancaster House in London"),
-    not on an apposition ("La Malbaie, Quebec" is a town and its province)."""
-    head = parsed.tokens[place.mention.end_token - 1]
-    prep = parsed.tokens[head.head]
-    return head.dep == "pobj" and prep.lower in {"in", "at"} and prep.head == tok.i
-
-
 def _place_at(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | None:
     m = actors.at(tok.i)
     if m is None or m.place is None:
@@ -214,8 +184,9 @@ def _place_at(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | Non
 
 
 def _place_in(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | None:
-    """The place a prepositional object names; a facility defers to a city named inside it, and so
-    does a description of a place ("the port city of Jeddah", "the Swiss city of Geneva")."""
+    """The place a prepositional object names; a facility defers to a city named inside it, and a
+    description of a settlement to the settlement ("the port city of Jeddah", "the Swiss city of
+    Geneva")."""
     if tok.lemma.lower() in SETTLEMENTS:
         named = _settlement_named(parsed, tok, actors)
         if named is not None:
@@ -230,11 +201,8 @@ def _place_in(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | Non
             inner = Place(m.place, m)
             break
     ent = parsed.entity_at(tok.i)
-    venue = (ent is not None and ent.label in {"FAC", "ORG"}) or tok.lemma.lower() in VENUE_NOUNS
     if ent is not None and ent.label == "FAC" and inner is not None:
         return inner
-    if venue and inner is not None and _located_in(parsed, tok, inner):
-        return inner  # "at the Intercontinental Hotel in Geneva": the venue's city
     if direct is None and ent is not None and ent.label == "ORG" and inner is not None and tok.pos == "PROPN":
         m = actors.at(tok.i)
         if m is not None and m.actor is not None and organization(m.text) is None:
@@ -250,6 +218,7 @@ def _place_in(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | Non
     if direct is not None:
         return direct
     # Only a venue defers to a place inside its phrase; "the war in Ukraine" is no venue.
+    venue = (ent is not None and ent.label in {"FAC", "ORG"}) or tok.lemma.lower() in VENUE_NOUNS
     return inner if venue else None
 
 

@@ -1,4 +1,4 @@
-"""Places a meeting's sentence gives through a host, a description or a venue. Sentences are our own."""
+"""Places a meeting's sentence gives through a description of a settlement. Sentences are our own."""
 
 from __future__ import annotations
 
@@ -14,14 +14,6 @@ def _place(extractor: Extractor, text: str) -> str | None:
     return event.location.name if event.location else None
 
 
-def test_the_place_a_host_is_said_to_hold_it_in(extractor: Extractor) -> None:
-    assert _place(extractor, "The summit was hosted by Oman in Muscat on Monday.") == "Muscat"
-    assert (
-        _place(extractor, "Armenia and Azerbaijan held talks on Saturday, organized by Kazakhstan in Almaty.")
-        == "Almaty"
-    )
-
-
 def test_a_described_settlement_is_the_place_not_its_description(extractor: Extractor) -> None:
     assert _place(extractor, "Ministers met in the Black Sea port city of Odesa on Monday.") == "Odesa"
     assert _place(extractor, "The talks were held in the Swiss city of Geneva on Friday.") == "Geneva"
@@ -30,11 +22,6 @@ def test_a_described_settlement_is_the_place_not_its_description(extractor: Extr
 def test_a_description_of_no_place_gives_none(extractor: Extractor) -> None:
     # ("the city of the future" names no city)
     assert _place(extractor, "The mayors met on Monday to discuss the city of the future.") is None
-
-
-def test_a_venue_defers_to_its_city(extractor: Extractor) -> None:
-    assert _place(extractor, "The envoys met at the Intercontinental Hotel in Geneva on Monday.") == "Geneva"
-    assert _place(extractor, "The ministers met on Monday at Lancaster House in London.") == "London"
 
 
 def test_a_town_and_its_region_stays_the_town(extractor: Extractor) -> None:
