@@ -11,15 +11,10 @@ stage resolved them to. Parties merely named nearby are left alone.
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
-
 from app.extraction import lexicon
 from app.extraction.actors import TITLES, ActorIndex, ActorMention
-from app.extraction.actors.coreference import in_place_phrase
 from app.extraction.gatherings import Gathering
 from app.extraction.lexicon.wordsets import senses
-from app.extraction.location import Place
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.parties import PartyRole, actors_in_phrase, subjects
 
@@ -29,10 +24,6 @@ ACCOMPANYING = lexicon.words("discourse_cues", "lemma", cue="accompany")
 ATTENDING = lexicon.words("discourse_cues", "lemma", cue="attending")
 SENDING = lexicon.words("discourse_cues", "lemma", cue="send")
 TRAVELLING = lexicon.words("discourse_cues", "lemma", cue="travel")
-# "GENEVA —" opening a text, or "Title-NEW DELHI — The ..." (headline, dateline and lead on one line)
-DATELINE = re.compile(r"(?:^|-)([A-Z][A-Z.'\u2019 ]*[A-Z])(?:, [A-Za-z. ]{1,30})? ?(?:\u2014|\u2013|--) ")
-# How far into the first line a dateline may stand (after a headline).
-DATELINE_REACH = 200
 # Sentence adverbs that leave the passage when set off by a comma: "Separately, Russia ...".
 TOPIC_SHIFTS = senses("topic-shift")
 
@@ -57,44 +48,7 @@ def attach_follow_ups(parsed: ParsedText, gatherings: list[Gathering], actors: A
         for m in _took_part(parsed, sent, actors, salient):
             if id(m) not in have:
                 salient.inherited.append(PartyRole(m, "participant"))
-    _dateline_scene(parsed, gatherings, actors)
     return gatherings
-
-
-def dateline_place(parsed: ParsedText) -> Place | None:
-    """The city of the text's dateline ("GENEVA —" -> Geneva), as a place mention."""
-    first_line = parsed.text[:DATELINE_REACH].split("\n", 1)[0]
-    found = DATELINE.search(first_line)
-    if found is None:
-        return None
-    start, end = found.span(1)
-    tokens = [t for t in parsed.tokens if t.start >= start and t.end <= end]
-    if not tokens:
-        return None
-    name = " ".join(w.capitalize() for w in found.group(1).split())
-    text = parsed.text[start:end]
-    return Place(name, ActorMention(None, tokens[0].i, tokens[-1].i + 1, start, end, text, name))
-
-
-def _dateline_scene(parsed: ParsedText, gatherings: list[Gathering], actors: ActorIndex) -> None:
-    """The dateline city is where a held gathering of that day or just before took place, when its
-    mentions place it nowhere and the text names no other place."""
-    dateline = dateline_place(parsed)
-    if dateline is None:
-        return
-    elsewhere = any(
-        m.place is not None
-        and m.start_token >= dateline.mention.end_token
-        and in_place_phrase(parsed, m.end_token - 1)
-        for m in actors.mentions
-    )
-    if elsewhere:
-        return
-    for g in gatherings:
-        date = g.date
-        recent = date is None or (date.anchor == "publication" and date.direction in {"past", "same"})
-        if g.place is None and g.status == "occurred" and recent:
-            g.frames[0] = replace(g.frames[0], scene=dateline)
 
 
 def _leaves_passage(parsed: ParsedText, sent: int) -> bool:

@@ -102,25 +102,3 @@ def test_a_later_gathering_takes_over_the_passage(extractor: Extractor) -> None:
     )
     brussels = next(e for e in events if e.location and e.location.name == "Brussels")
     assert "Edi Dervishi" not in _names(brussels)
-
-
-def _place(event: Event) -> str | None:
-    return event.location.name if event.location else None
-
-
-def test_the_dateline_city_places_a_same_day_meeting_placed_nowhere_else(extractor: Extractor) -> None:
-    (event,) = _events(extractor, "OSLO \u2014 Jonas Berg met Erna Lund on Wednesday to discuss fisheries.")
-    assert _place(event) == "Oslo"
-    (event,) = _events(
-        extractor, "Fisheries Row Eases-NEW DELHI \u2014 Ravi Mehta met Sunil Rao on Tuesday, aides said."
-    )
-    assert _place(event) == "New Delhi"
-
-
-def test_the_dateline_does_not_place_a_meeting_to_come_or_where_another_place_is_named(
-    extractor: Extractor,
-) -> None:
-    (event,) = _events(extractor, "OSLO \u2014 Jonas Berg will meet Erna Lund next month.")
-    assert _place(event) is None
-    (event,) = _events(extractor, "OSLO \u2014 Jonas Berg met Erna Lund in Stockholm on Wednesday.")
-    assert _place(event) != "Oslo"
