@@ -17,6 +17,7 @@ from typing import ParamSpec, TypeVar
 
 from app.extraction import deadline, temporal
 from app.extraction.actors import resolve_actors
+from app.extraction.discourse import attach_follow_ups
 from app.extraction.frames import find_frames
 from app.extraction.gatherings import Gathering, find_gatherings
 from app.extraction.long_input import CHUNK_CHARS, chunks
@@ -129,7 +130,7 @@ def extract_parsed(
 ) -> Extraction:
     """The stages after the parse, in order: temporal (date mentions), triggers (meeting mentions),
     actors (who is named), frames (each mention's parties, place, date, status), gatherings (which
-    mentions are one meeting), output (the response models)."""
+    mentions are one meeting), discourse (who later sentences say took part), output (the response models)."""
     dates = _timed(observe, "temporal", temporal.find_dates, parsed, published_at)
     triggers = _timed(observe, "triggers", find_triggers, parsed)
     gatherings: list[Gathering] = []
@@ -137,4 +138,5 @@ def extract_parsed(
         actors = _timed(observe, "actors", resolve_actors, parsed)
         frames = _timed(observe, "frames", find_frames, parsed, triggers, dates, actors)
         gatherings = _timed(observe, "gatherings", find_gatherings, parsed, frames, actors)
+        gatherings = _timed(observe, "discourse", attach_follow_ups, parsed, gatherings, actors)
     return _timed(observe, "output", to_extraction, parsed, gatherings, dates, published_at)

@@ -10,6 +10,7 @@ import bisect
 from collections.abc import Set
 from dataclasses import dataclass
 
+from app.extraction import lexicon
 from app.extraction.actors import ActorIndex, ActorMention, organization
 from app.extraction.grammar import clause_tense, relatives_in_of_phrase
 from app.extraction.lexicon.wordsets import senses
@@ -26,6 +27,8 @@ MOTION_VERBS = senses("motion")
 GOING_TO = MOTION_VERBS | senses("journey")
 # Verbs of saying: a place above one is where it was said, not where the meeting is.
 REPORTING = senses("report")
+# Nouns that describe a settlement named in their "of" phrase: "the port city of Jeddah".
+SETTLEMENTS = lexicon.words("place_nouns", "lemma")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +156,26 @@ def is_country(place: Place) -> bool:
     return actor is not None and actor.kind == "country" and actor.name == place.name
 
 
+def _settlement_named(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | None:
+    """ "the port city of Jeddah": the name in the description's "of" phrase, a place by the
+    construction even where the tagger saw no entity ("the city of Odesa")."""
+    for of in parsed.children(tok.i):
+        if of.dep != "prep" or of.lower != "of":
+            continue
+        for obj in parsed.children(of.i):
+            if obj.dep != "pobj":
+                continue
+            place = _place_at(parsed, obj, actors)
+            if place is not None:
+                return place
+            name = [t for t in parsed.subtree(obj.i) if t.pos == "PROPN"]
+            if obj.pos == "PROPN" and name and name[-1].i == obj.i and name[0].i == obj.i - len(name) + 1:
+                first = name[0]
+                text = parsed.span_text(first.i, obj.i + 1)
+                return Place(text, ActorMention(None, first.i, obj.i + 1, first.start, obj.end, text, text))
+    return None
+
+
 def _place_at(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | None:
     m = actors.at(tok.i)
     if m is None or m.place is None:
@@ -167,7 +190,13 @@ def _place_at(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | Non
 
 
 def _place_in(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | None:
-    """The place a prepositional object names; a facility defers to a city named inside it."""
+    """The place a prepositional object names; a facility defers to a city named inside it, and a
+    description of a settlement to the settlement ("the port city of Jeddah", "the Swiss city of
+    Geneva")."""
+    if tok.lemma.lower() in SETTLEMENTS:
+        named = _settlement_named(parsed, tok, actors)
+        if named is not None:
+            return named
     direct = _place_at(parsed, tok, actors)
     inner = None
     for t in parsed.subtree(tok.i):

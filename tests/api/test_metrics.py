@@ -36,7 +36,7 @@ def test_metrics_move_with_requests(client: httpx.Client) -> None:
     assert moved("extractor_http_requests_total", **extract, status="200")
     assert moved("extractor_http_requests_total", **extract, status="422")
     assert moved("extractor_http_request_duration_seconds_count", by=2, **extract)
-    for stage in ("parse", "temporal", "triggers", "actors", "frames", "gatherings", "output"):
+    for stage in ("parse", "temporal", "triggers", "actors", "frames", "gatherings", "discourse", "output"):
         assert moved("extractor_stage_duration_seconds_count", stage=stage)
     assert moved("extractor_text_length_chars_count")
     assert moved("extractor_text_length_chars_sum", by=len(EXAMPLE["text"]))

@@ -1,0 +1,98 @@
+"""Discourse: who the sentences after a meeting's mentions say took part in it.
+
+The gathering under discussion is the one mentioned last; it stays so across sentences and
+paragraphs until another gathering is mentioned or a sentence adverb set off by a comma leaves the
+passage ("Separately, ..."). A sentence in its passage attaches a party to it only where it says the
+party took part: who led a delegation ("X led the delegation", "a team headed by X") or came along
+("was accompanied by X"). Plural references ("they") reach the parties the actor stage resolved them
+to. Parties merely named nearby are left alone. (Cues for "Also attending were X", "Peru sent its
+foreign minister" and "X will travel to <its place>" were measured and left out: no gain on the
+frozen split.)
+"""
+
+from __future__ import annotations
+
+from app.extraction import lexicon
+from app.extraction.actors import ActorIndex, ActorMention
+from app.extraction.gatherings import Gathering
+from app.extraction.lexicon.wordsets import senses
+from app.extraction.parsed import ParsedText, Token
+from app.extraction.parties import PartyRole, actors_in_phrase, subjects
+
+DELEGATIONS = lexicon.words("discourse_cues", "lemma", cue="delegation")
+LEADING = lexicon.words("discourse_cues", "lemma", cue="lead")
+ACCOMPANYING = lexicon.words("discourse_cues", "lemma", cue="accompany")
+# Sentence adverbs that leave the passage when set off by a comma: "Separately, Russia ...".
+TOPIC_SHIFTS = senses("topic-shift")
+
+
+def attach_follow_ups(parsed: ParsedText, gatherings: list[Gathering], actors: ActorIndex) -> list[Gathering]:
+    """`gatherings`, each with the parties that sentences of its passage say took part in it."""
+    mentioned: dict[int, Gathering] = {}
+    for g in gatherings:
+        for f in g.frames:
+            held = mentioned.get(f.sent)
+            if held is None or f.trigger.head > max(x.trigger.head for x in held.frames if x.sent == f.sent):
+                mentioned[f.sent] = g  # the last gathering a sentence mentions is the one under discussion
+    salient: Gathering | None = None
+    for sent in range(len(parsed.sentences)):
+        salient = mentioned.get(sent, salient)
+        if salient is None:
+            continue
+        if sent not in mentioned and _leaves_passage(parsed, sent):
+            salient = None
+            continue
+        have = {id(p.mention) for f in salient.frames for p in f.parties}
+        for m in _took_part(parsed, sent, actors):
+            if id(m) not in have:
+                salient.inherited.append(PartyRole(m, "participant"))
+    return gatherings
+
+
+def _leaves_passage(parsed: ParsedText, sent: int) -> bool:
+    toks = parsed.sentence_tokens(sent)
+    return len(toks) > 1 and toks[0].lower in TOPIC_SHIFTS and toks[1].text == ","
+
+
+def _took_part(parsed: ParsedText, sent: int, actors: ActorIndex) -> list[ActorMention]:
+    found: list[ActorMention] = []
+    for verb in parsed.sentence_tokens(sent):
+        if verb.pos not in {"VERB", "AUX"}:
+            continue
+        lemma = verb.lemma.lower()
+        heads: list[Token] = []
+        if lemma in LEADING and _leads_a_delegation(parsed, verb):
+            heads = _agents(parsed, verb) or _actives(parsed, verb, actors)
+        elif lemma in ACCOMPANYING:
+            # who came along and whom they came with: "he was accompanied by X", "X escorted him"
+            heads = _agents(parsed, verb) + subjects(parsed, verb, actors)
+        found += [m for head in heads for m in actors_in_phrase(parsed, head, actors)]
+    return found
+
+
+def _leads_a_delegation(parsed: ParsedText, verb: Token) -> bool:
+    """ "led the delegation", "the delegation was led by", "a team headed by": the verb's object,
+    passive subject or head is a delegation."""
+    if verb.dep == "acl" and parsed.tokens[verb.head].lemma.lower() in DELEGATIONS:
+        return True
+    return any(
+        c.dep in {"dobj", "nsubjpass"} and c.lemma.lower() in DELEGATIONS for c in parsed.children(verb.i)
+    )
+
+
+def _agents(parsed: ParsedText, verb: Token) -> list[Token]:
+    """The objects of a passive verb's "by": "was led by X"."""
+    agents = [a for a in parsed.children(verb.i) if a.dep == "agent"]
+    return [o for a in agents for o in parsed.children(a.i) if o.dep == "pobj"]
+
+
+def _actives(parsed: ParsedText, verb: Token, actors: ActorIndex) -> list[Token]:
+    """The subjects of an active, affirmed verb."""
+    kids = parsed.children(verb.i)
+    if any(c.dep in {"auxpass", "nsubjpass"} for c in kids) or _negated(parsed, verb):
+        return []
+    return subjects(parsed, verb, actors)
+
+
+def _negated(parsed: ParsedText, verb: Token) -> bool:
+    return any(c.dep == "neg" for c in parsed.children(verb.i))

@@ -1,0 +1,28 @@
+"""Places a meeting's sentence gives through a description of a settlement. Sentences are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.extraction.engine import Extractor
+
+PUBLISHED = dt.date(2025, 6, 12)
+
+
+def _place(extractor: Extractor, text: str) -> str | None:
+    (event,) = extractor.extract(text, PUBLISHED).events
+    return event.location.name if event.location else None
+
+
+def test_a_described_settlement_is_the_place_not_its_description(extractor: Extractor) -> None:
+    assert _place(extractor, "Ministers met in the Black Sea port city of Odesa on Monday.") == "Odesa"
+    assert _place(extractor, "The talks were held in the Swiss city of Geneva on Friday.") == "Geneva"
+
+
+def test_a_description_of_no_place_gives_none(extractor: Extractor) -> None:
+    # ("the city of the future" names no city)
+    assert _place(extractor, "The mayors met on Monday to discuss the city of the future.") is None
+
+
+def test_a_town_and_its_region_stays_the_town(extractor: Extractor) -> None:
+    assert _place(extractor, "The leaders met in Bled, Slovenia, on Monday.") == "Bled"
