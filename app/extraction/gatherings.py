@@ -317,6 +317,10 @@ def _place_mention(
     target, rule = _antecedent(frame, window)
     if target is None and frame.trigger.anaphoric:
         return None, "nothing-to-attend"
+    if rule == "story-topic" and target is not None and _weigh(parsed, frame, target).has("parties-disjoint"):
+        # A definite mention with no gathering near to point back to names the story's gathering,
+        # unless its own parties were not at that one: then it names another.
+        return None, "topic-other-parties"
     return target, rule
 
 

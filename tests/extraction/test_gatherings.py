@@ -149,3 +149,44 @@ def test_a_mention_is_weighed_against_a_bounded_window_of_gatherings(extractor: 
     assert len(decisions) == len(cities)
     assert all(d.joined is None for d in decisions)
     assert max(len(d.candidates) for d in decisions) == WINDOW
+
+
+# The filler sentences put the first gathering out of reach of salience: a definite mention four
+# sentences on points back to the story's gathering only if its parties do not say otherwise.
+FAR = "held a meeting in {city} on Monday. Snow fell. Roads closed. Schools shut early."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Rail unions and Network Rail {FAR.format(city='Leeds')} Spain and Morocco ended the talks "
+        "without a deal.",
+        f"Ontario and Quebec {FAR.format(city='Ottawa')} Chile and Peru concluded the negotiations "
+        "without a statement.",
+    ],
+)
+def test_a_distant_definite_mention_with_other_parties_starts_a_gathering(
+    extractor: Extractor, text: str
+) -> None:
+    assert len(_mentions(extractor, text)) == 2
+    last = _decisions(extractor, text)[-1]
+    assert last.joined is None and last.rule == "topic-other-parties"
+    assert "parties-disjoint" in last.candidates[0][1].reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Rail unions and Network Rail {FAR.format(city='Leeds')} Network Rail ended the talks "
+        "without a deal.",
+        f"Ontario and Quebec {FAR.format(city='Ottawa')} Quebec concluded the negotiations without "
+        "a statement.",
+    ],
+)
+def test_a_distant_definite_mention_with_a_shared_party_joins_the_story_gathering(
+    extractor: Extractor, text: str
+) -> None:
+    assert len(_mentions(extractor, text)) == 1
+    last = _decisions(extractor, text)[-1]
+    assert last.joined == 0 and last.rule == "story-topic"
+    assert "shared-parties" in last.candidates[0][1].reasons
