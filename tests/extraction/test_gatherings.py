@@ -112,6 +112,11 @@ def test_an_anaphoric_mention_joins_and_the_trace_names_why(
             "place-conflict",
         ),
         (
+            "The ministers held a summit in Oslo on Friday. A meeting of their deputies took place "
+            "in Bergen.",
+            "place-conflict",
+        ),
+        (
             "Finance ministers met in Luxembourg on Monday. A gathering of farm ministers is "
             "planned for June.",
             "date-conflict",
