@@ -3,18 +3,24 @@
 Frames merge into gatherings by discourse: a definite or anaphoric mention ("the summit", "the
 earlier meeting", "the discussions") joins the gathering it points back to; a mention marked new
 ("another meeting", "the next summit") or with a conflicting date, place, status or parties starts one
-(`_antecedent`, `_compatible`). Then each gathering gets what the passage says beyond its mentions:
-the gathering it was held beside, the parties of a series, positions taken, and exclusions
-(exclusions.py finds the cues; `_exclusion_target` says which gathering each is about).
+(`_antecedent`, `_conflict`); a noun that renames one in its own sentence ("the summit, a gathering
+of ...") joins it. Each mention is weighed against a bounded window of recent gatherings, and each
+decision (the rule, and per candidate its named reasons and score, coreference.py) is logged at
+debug level and returned by `merge_decisions`. Then each gathering gets what the passage says
+beyond its mentions: the gathering it was held beside, the parties of a series, positions taken,
+and exclusions (exclusions.py finds the cues; `_exclusion_target` says which gathering each is about).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from app.extraction import deadline
 from app.extraction.actors import ActorIndex
+from app.extraction.coreference import Decision, Link, link_evidence, predicate_of
 from app.extraction.exclusions import Exclusion, find_exclusions
 from app.extraction.frames import Frame
 from app.extraction.grammar import Tense
@@ -26,6 +32,9 @@ from app.extraction.status import Status
 from app.extraction.temporal import DateMention
 from app.extraction.triggers import Trigger
 
+logger = logging.getLogger(__name__)
+# How many recent gatherings a mention is compared with.
+WINDOW = 8
 # How far back (in sentences) an anaphoric mention looks for the gathering it names.
 ANAPHORA_WINDOW = 3
 # Gatherings a mention may point back to: the latest ones. An article names a few dozen at most;
@@ -308,35 +317,132 @@ def _most_specific(places: list[Place]) -> Place | None:
     return next((p for p in places if not is_country(p)), places[0] if places else None)
 
 
-def _merge(parsed: ParsedText, frames: list[Frame]) -> list[Gathering]:
+def merge_decisions(parsed: ParsedText, frames: list[Frame]) -> list[Decision]:
+    """Why each mention joined the gathering it did or started one: the trace `find_gatherings`
+    logs at debug level, for tests and debugging."""
+    trace: list[Decision] = []
+    _merge(parsed, frames, trace)
+    return trace
+
+
+def _merge(parsed: ParsedText, frames: list[Frame], trace: list[Decision] | None = None) -> list[Gathering]:
     gatherings: list[Gathering] = []
     by_head: dict[int, Gathering] = {}
     nouns = {f.trigger.head: f.trigger for f in frames if f.trigger.kind == "noun"}
+    # The gatherings by when they were last mentioned (latest last), and their order of first
+    # mention: the window a mention is compared with costs WINDOW, not the whole text.
+    recency: dict[int, Gathering] = {}
+    position: dict[int, int] = {}
     for frame in frames:
         deadline.check("merging mentions")
-        purpose = _purpose_of(parsed, frame.trigger, by_head)
-        if purpose is not None:
-            purpose.frames.append(frame)  # "met on Tuesday for talks": the meeting is the talks
-            by_head[frame.trigger.head] = purpose
-            continue
-        if frame.trigger.distributive and len(gatherings) >= 2:
+        window = sorted(islice(reversed(recency.values()), WINDOW), key=lambda g: position[id(g)])
+        target, rule = _place_mention(parsed, frame, nouns, gatherings, window, by_head)
+        joined: list[Gathering] = []
+        if target is None and rule == "nothing-to-attend":
+            pass  # "asked to attend" with nothing before it to attend
+        elif target is None:
+            started = Gathering([frame])
+            position[id(started)] = len(gatherings)
+            gatherings.append(started)
+            by_head[frame.trigger.head] = started
+            joined = [started]
+        elif rule == "distributive":
             # "Both sessions will take place in Washington": what it says holds for each of the
             # two gatherings just named.
-            for g in sorted(gatherings, key=lambda g: g.last_sent)[-2:]:
+            joined = list(islice(reversed(recency.values()), 2))[::-1]
+            for g in joined:
                 g.frames.append(frame)
-            continue
-        # "are due to meet in Lisbon for a joint commission session": a verb whose purpose is a
-        # gathering newly named (indefinite) starts that gathering.
-        target = None if _meets_for_new(parsed, frame, nouns) else _antecedent(frame, gatherings)
-        if target is None and frame.trigger.anaphoric:
-            continue  # "asked to attend" with nothing before it to attend
-        if target is None:
-            target = Gathering([frame])
-            gatherings.append(target)
         else:
             target.frames.append(frame)
-        by_head[frame.trigger.head] = target
+            by_head[frame.trigger.head] = target
+            joined = [target]
+        for g in joined:
+            recency.pop(id(g), None)
+            recency[id(g)] = g
+        if trace is not None or logger.isEnabledFor(logging.DEBUG):
+            decision = _decision(parsed, frame, gatherings, target, rule)
+            logger.debug("gathering decision: %s", decision)
+            if trace is not None:
+                trace.append(decision)
     return gatherings
+
+
+def _place_mention(
+    parsed: ParsedText,
+    frame: Frame,
+    nouns: dict[int, Trigger],
+    gatherings: list[Gathering],
+    window: list[Gathering],
+    by_head: dict[int, Gathering],
+) -> tuple[Gathering | None, str]:
+    """The gathering `frame`'s mention joins (None: a new one) and the rule that decided."""
+    purpose = _purpose_of(parsed, frame.trigger, by_head)
+    if purpose is not None:
+        return purpose, "purpose"  # "met on Tuesday for talks": the meeting is the talks
+    if frame.trigger.distributive and len(gatherings) >= 2:
+        return gatherings[-1], "distributive"
+    # "are due to meet in Lisbon for a joint commission session": a verb whose purpose is a
+    # gathering newly named (indefinite) starts that gathering.
+    if _meets_for_new(parsed, frame, nouns):
+        return None, "nothing-to-attend" if frame.trigger.anaphoric else "meets-for-new"
+    if not window:
+        return None, "nothing-to-attend" if frame.trigger.anaphoric else "first-mention"
+    renamed = _renamed(parsed, frame, window)
+    if renamed is not None:
+        return renamed, "predicate"
+    target, rule = _antecedent(frame, window)
+    if target is None and frame.trigger.anaphoric:
+        return None, "nothing-to-attend"
+    if (
+        rule == "story-topic"
+        and target is not None
+        and any(p.role == "participant" for p in frame.parties)
+        and _weigh(parsed, frame, target).has("parties-disjoint")
+    ):
+        # A definite mention with no gathering near to point back to names the story's gathering,
+        # unless its own parties were not at that one: then it names another.
+        return None, "topic-other-parties"
+    return target, rule
+
+
+def _renamed(parsed: ParsedText, frame: Frame, window: list[Gathering]) -> Gathering | None:
+    """The gathering a noun mention renames in its own sentence: "the summit, a gathering of ...",
+    "the forum was a gathering that ..."."""
+    if frame.trigger.kind != "noun" or frame.trigger.novel:
+        return None
+    for g in reversed(window):
+        if g.last_sent == frame.sent and predicate_of(
+            parsed, frame.trigger.head, {f.trigger.head for f in g.frames}
+        ):
+            return g
+    return None
+
+
+def _recent(gatherings: list[Gathering]) -> list[Gathering]:
+    """The WINDOW gatherings last mentioned, in order of first mention, as `_merge` keeps them as it
+    goes (here for the trace, which is built only when asked for)."""
+    if len(gatherings) <= WINDOW:
+        return gatherings
+    kept = {id(g) for g in sorted(gatherings, key=lambda g: g.last_sent)[-WINDOW:]}
+    return [g for g in gatherings if id(g) in kept]
+
+
+def _weigh(parsed: ParsedText, frame: Frame, g: Gathering) -> Link:
+    """The evidence that `frame` is one gathering with `g`, with what contradicts it."""
+    link = link_evidence(parsed, frame, [f for f in g.frames if f is not frame])
+    conflict = _conflict(frame, g)
+    return Link((*link.reasons, conflict)) if conflict else link
+
+
+def _decision(
+    parsed: ParsedText, frame: Frame, gatherings: list[Gathering], target: Gathering | None, rule: str
+) -> Decision:
+    index = {id(g): n for n, g in enumerate(gatherings)}
+    before = [g for g in gatherings if any(f is not frame for f in g.frames)]  # (not the one it began)
+    weighed = tuple((index[id(g)], _weigh(parsed, frame, g)) for g in _recent(before))
+    # (a distributive mention joined the last two; the trace names the last)
+    joined = None if target is None else index.get(id(target))
+    return Decision(frame.trigger.text, frame.sent, joined, rule, weighed)
 
 
 def _meets_for_new(parsed: ParsedText, frame: Frame, nouns: dict[int, Trigger]) -> bool:
@@ -366,19 +472,20 @@ def _purpose_of(parsed: ParsedText, trigger: Trigger, by_head: dict[int, Gatheri
     return None
 
 
-def _antecedent(frame: Frame, gatherings: list[Gathering]) -> Gathering | None:
-    """The gathering a mention points back to, or None when it names a new one."""
+def _antecedent(frame: Frame, gatherings: list[Gathering]) -> tuple[Gathering | None, str]:
+    """The gathering a mention points back to, or None when it names a new one; and the rule that
+    said so."""
     t = frame.trigger
     compatible = [g for g in gatherings[-MAX_ANTECEDENTS:] if _compatible(frame, g)]
     if not compatible:
-        return None
+        return None, "conflicts-with-all"
     if frame.place is not None and (t.definite or t.back):
         # "the Berlin meeting" is the one held in Berlin.
         same_place = [
             g for g in compatible if any(f.place and f.place.name == frame.place.name for f in g.frames)
         ]
         if same_place:
-            return same_place[-1]
+            return same_place[-1], "named-place"
     if frame.date is not None and frame.date.value:
         same_day = [
             g
@@ -395,32 +502,32 @@ def _antecedent(frame: Frame, gatherings: list[Gathering]) -> Gathering | None:
             # ("the board meeting, set for Sunday, clashing with the summit ... on Sunday").
             best = max(same_day, key=lambda g: (t.lemma in g.lemmas, g.last_sent))
             if t.lemma in best.lemmas or not named_alike:
-                return best
-            return named_alike[-1]
+                return best, "same-day"
+            return named_alike[-1], "same-day-same-word"
     if t.novel:
         # "The new discussions are scheduled for Wednesday" continues "another meeting": both new.
         # A story about a coming gathering names it anew however far apart the mentions are.
         planned = [
             g for g in compatible if g.first.trigger.novel and g.status in {"scheduled", "proposed", None}
         ]
-        return planned[-1] if planned else None
+        return (planned[-1], "planned-series") if planned else (None, "novel")
     if not (t.definite or t.back or t.kind == "verb" or t.anaphoric):
         # A bare plural goes on with the negotiations just mentioned: "continue pay negotiations
         # with ministers ... have been in talks with the department since Tuesday".
         if t.lemma in TALKS and not t.novel:
             last = [g for g in compatible if frame.sent - g.last_sent <= 1 and TALKS & g.lemmas]
             if last:
-                return last[-1]
-        return None
+                return last[-1], "talks-continue"
+        return None, "indefinite"
     # Salience: the same word within a few sentences, then the same word further back for a
     # definite mention ("the summit itself"), then any gathering just mentioned.
     recent = [g for g in compatible if frame.sent - g.last_sent <= ANAPHORA_WINDOW - 1]
     if recent and t.demonstrative:
         # "shut out of that meeting": the gathering just spoken of, whatever it was called
-        return max(recent, key=lambda g: max(f.trigger.head for f in g.frames))
+        return max(recent, key=lambda g: max(f.trigger.head for f in g.frames)), "demonstrative"
     same_lemma = [g for g in recent if t.lemma in g.lemmas]
     if same_lemma:
-        return same_lemma[-1]
+        return same_lemma[-1], "same-word-recent"
     # Further back, the same word must also agree in time: "at not being included in the
     # discussions" (past) does not reach over the past meeting to the planned discussions.
     anywhere = [
@@ -431,25 +538,30 @@ def _antecedent(frame: Frame, gatherings: list[Gathering]) -> Gathering | None:
         and not _opposite_sides(frame.tense, g.status)
     ]
     if anywhere and t.definite:
-        return anywhere[-1]
+        return anywhere[-1], "same-word-earlier"
     same_side = [g for g in recent if not _opposite_sides(frame.tense, g.status)]
     if same_side or recent:
-        return (same_side or recent)[-1]  # "was not invited to the sessions": the past ones
+        return (same_side or recent)[-1], "salient"  # "was not invited to the sessions": the past ones
     # A definite description with nothing near to point to names what the story is about.
     if t.definite and compatible and not t.back:
-        return max(compatible, key=lambda g: len(g.frames))
-    return None
+        return max(compatible, key=lambda g: len(g.frames)), "story-topic"
+    return None, "nothing-near"
 
 
 def _compatible(frame: Frame, g: Gathering) -> bool:
     """Nothing known of the two contradicts: dates, places and statuses agree where both are known."""
+    return _conflict(frame, g) is None
+
+
+def _conflict(frame: Frame, g: Gathering) -> str | None:
+    """What known of the two contradicts (a reason named in coreference.WEIGHTS), or None."""
     if (
         frame.date is not None
         and g.date is not None
         and not _may_overlap(frame.date, g.date)
         and not _ends_after(frame, g)
     ):
-        return False  # the two dates cannot both hold ("2023-W10" holds "2023-03-07")
+        return "date-conflict"  # the two dates cannot both hold ("2023-W10" holds "2023-03-07")
     # Places without a gazetteer are weak evidence ("Alaska" holds "Anchorage"): they keep an
     # indefinite mention apart, but do not stop a definite one pointing back, unless the place is
     # part of its name ("the Berlin meeting").
@@ -460,9 +572,9 @@ def _compatible(frame: Frame, g: Gathering) -> bool:
     if named or not (frame.trigger.definite or frame.trigger.back or frame.trigger.kind == "verb"):
         for place in g.places:
             if frame.place is not None and _places_conflict(frame.place, place):
-                return False
+                return "place-conflict"
     if frame.trigger.back and not frame.trigger.demonstrative and g.first.trigger.novel:
-        return False  # "the previous meeting" is not "another meeting"; "that meeting" may be
+        return "back-vs-new"  # "the previous meeting" is not "another meeting"; "that meeting" may be
     # Different parties name a different gathering: "opened negotiations with Renault" is not the
     # Honda-Nissan talks.
     mine = {p.mention.actor.name for p in frame.parties if p.mention.actor is not None}
@@ -473,11 +585,13 @@ def _compatible(frame: Frame, g: Gathering) -> bool:
         and not mine & theirs
         and not (frame.trigger.definite or frame.trigger.kind == "verb")
     ):
-        return False
+        return "parties-conflict"
     # A gathering past is not one still to come (a cancelled one may have been either).
     side = {"occurred": "past", "scheduled": "future", "proposed": "future"}
     status = g.status
-    return not (frame.status in side and status in side and side[frame.status] != side[status])
+    if frame.status in side and status in side and side[frame.status] != side[status]:
+        return "status-conflict"
+    return None
 
 
 def _ends_after(frame: Frame, g: Gathering) -> bool:

@@ -1,0 +1,197 @@
+"""Which mentions are one gathering, and the trace that says why (gatherings.merge_decisions).
+Sentences are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+import pytest
+
+from app.extraction import temporal
+from app.extraction.actors import resolve_actors
+from app.extraction.coreference import Decision
+from app.extraction.engine import Extractor
+from app.extraction.frames import find_frames
+from app.extraction.gatherings import WINDOW, merge_decisions
+from app.extraction.triggers import find_triggers
+
+PUBLISHED = dt.date(2024, 3, 14)  # a Thursday
+
+
+def _decisions(extractor: Extractor, text: str) -> list[Decision]:
+    parsed = extractor.parse(text)
+    dates = temporal.find_dates(parsed, PUBLISHED)
+    frames = find_frames(parsed, find_triggers(parsed), dates, resolve_actors(parsed))
+    return merge_decisions(parsed, frames)
+
+
+def _mentions(extractor: Extractor, text: str) -> list[list[str]]:
+    return [[m.text for m in e.mentions] for e in extractor.extract(text, PUBLISHED).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "renaming"),
+    [
+        # apposition
+        (
+            "Finance ministers of the euro area met in Luxembourg on Monday. The meeting, a "
+            "gathering that lasted six hours, ended without a deal.",
+            "gathering",
+        ),
+        # predicate of a copula
+        (
+            "The regional forum opened in Accra on Tuesday. The forum was a gathering of trade "
+            "officials from eleven countries.",
+            "gathering",
+        ),
+    ],
+)
+def test_an_indefinite_noun_that_renames_a_gathering_joins_it(
+    extractor: Extractor, text: str, renaming: str
+) -> None:
+    (mentions,) = _mentions(extractor, text)
+    assert renaming in mentions
+    decision = next(d for d in _decisions(extractor, text) if d.mention == renaming)
+    assert decision.rule == "predicate" and decision.joined == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finance ministers of the euro area met in Luxembourg on Monday. A meeting of farm "
+        "ministers also took place that week.",
+        "The regional forum opened in Accra on Tuesday. Separately, a gathering of health "
+        "officials discussed vaccines.",
+    ],
+)
+def test_an_indefinite_noun_in_a_sentence_of_its_own_starts_a_gathering(
+    extractor: Extractor, text: str
+) -> None:
+    assert len(_mentions(extractor, text)) == 2
+    last = _decisions(extractor, text)[-1]
+    assert last.joined is None
+    assert last.candidates and "indefinite" in last.candidates[0][1].reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            "Mayor Lena Ortiz met union leaders on Monday. That meeting produced no agreement.",
+            "demonstrative",
+        ),
+        (
+            "The envoys met in Doha on Sunday. This meeting was their first since the truce.",
+            "demonstrative",
+        ),
+        ("Nurses and hospital managers held talks on Monday. The talks lasted four hours.", "definite"),
+        ("The council convened a summit in Quito on Monday. The summit approved a budget.", "definite"),
+    ],
+)
+def test_an_anaphoric_mention_joins_and_the_trace_names_why(
+    extractor: Extractor, text: str, reason: str
+) -> None:
+    assert len(_mentions(extractor, text)) == 1
+    last = _decisions(extractor, text)[-1]
+    assert last.joined == 0
+    ((index, link),) = last.candidates
+    assert index == 0 and reason in link.reasons and link.score > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "conflict"),
+    [
+        (
+            "The board held a meeting in Denver on March 4. The board held a meeting in Denver on March 11.",
+            "date-conflict",
+        ),
+        (
+            "The regional forum opened in Accra on Tuesday. Later, a meeting of health officials "
+            "took place in Lagos.",
+            "place-conflict",
+        ),
+        (
+            "The ministers held a summit in Oslo on Friday. A meeting of their deputies took place "
+            "in Bergen.",
+            "place-conflict",
+        ),
+        (
+            "Finance ministers met in Luxembourg on Monday. A gathering of farm ministers is "
+            "planned for June.",
+            "date-conflict",
+        ),
+    ],
+)
+def test_a_conflicting_mention_starts_a_gathering_and_the_trace_names_the_conflict(
+    extractor: Extractor, text: str, conflict: str
+) -> None:
+    assert len(_mentions(extractor, text)) == 2
+    last = _decisions(extractor, text)[-1]
+    assert last.joined is None
+    ((_, link),) = last.candidates
+    assert conflict in link.reasons and link.score < 0
+
+
+def test_each_decision_is_logged_at_debug_level(
+    extractor: Extractor, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.DEBUG, logger="app.extraction.gatherings"):
+        extractor.extract("Mayor Lena Ortiz met union leaders on Monday. That meeting was short.", PUBLISHED)
+    lines = [r.getMessage() for r in caplog.records if r.name == "app.extraction.gatherings"]
+    assert len(lines) == 2
+    assert "'meeting' (sentence 1) -> gathering 0 by demonstrative" in lines[1]
+    assert "demonstrative" in lines[1].split(";", 1)[1]
+
+
+def test_a_mention_is_weighed_against_a_bounded_window_of_gatherings(extractor: Extractor) -> None:
+    cities = ["Lima", "Quito", "Bogota", "Caracas", "Santiago", "Montevideo", "Asuncion", "La Paz"]
+    cities += ["Brasilia", "Panama City", "San Jose", "Managua"]
+    text = " ".join(
+        f"The trade ministers held a meeting in {city} on March {day}." for day, city in enumerate(cities, 1)
+    )
+    decisions = _decisions(extractor, text)
+    assert len(decisions) == len(cities)
+    assert all(d.joined is None for d in decisions)
+    assert max(len(d.candidates) for d in decisions) == WINDOW
+
+
+# The filler sentences put the first gathering out of reach of salience: a definite mention four
+# sentences on points back to the story's gathering only if its parties do not say otherwise.
+FAR = "held a meeting in {city} on Monday. Snow fell. Roads closed. Schools shut early."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Rail unions and Network Rail {FAR.format(city='Leeds')} Spain and Morocco ended the talks "
+        "without a deal.",
+        f"Ontario and Quebec {FAR.format(city='Ottawa')} Chile and Peru concluded the negotiations "
+        "without a statement.",
+    ],
+)
+def test_a_distant_definite_mention_with_other_parties_starts_a_gathering(
+    extractor: Extractor, text: str
+) -> None:
+    assert len(_mentions(extractor, text)) == 2
+    last = _decisions(extractor, text)[-1]
+    assert last.joined is None and last.rule == "topic-other-parties"
+    assert "parties-disjoint" in last.candidates[0][1].reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Rail unions and Network Rail {FAR.format(city='Leeds')} Network Rail ended the talks "
+        "without a deal.",
+        f"Ontario and Quebec {FAR.format(city='Ottawa')} Quebec concluded the negotiations without "
+        "a statement.",
+    ],
+)
+def test_a_distant_definite_mention_with_a_shared_party_joins_the_story_gathering(
+    extractor: Extractor, text: str
+) -> None:
+    assert len(_mentions(extractor, text)) == 1
+    last = _decisions(extractor, text)[-1]
+    assert last.joined == 0 and last.rule == "story-topic"
+    assert "shared-parties" in last.candidates[0][1].reasons
