@@ -48,6 +48,22 @@ BACK_MARKERS = senses("back-marker")
 BECOMING = senses("become")
 # Attending "in his place", "in person": a phrase of manner or stead, no object of the attending.
 STEAD = senses("stead")
+# FrameNet Contacting: verbs of reaching a party by phone ("phoned Putin", "called the chancellor").
+CONTACT_VERBS = senses("contact")
+# Verbs that take part in a call-like noun, which then needs no modifier: "held a call", "joined a call".
+CALL_LIGHT_VERBS = senses("call-light-verb")
+CALL_NOUNS = senses("call-noun")
+# FrameNet Discussion: verbs that are a gathering with a party ("negotiated with the rebels") or
+# between parties named together ("Abe and Modi discussed trade").
+DISCUSSION_VERBS = senses("discuss")
+# Verbs of a hearing: "testified before the committee", "appeared before the panel".
+HEARING_VERBS = senses("testify")
+HEARING_BODIES = senses("hearing-body")
+# Conference series named by an acronym and an edition: "COP28", "COP 29".
+CONFERENCE_SERIES = senses("conference-series")
+_EDITION = re.compile(r"([a-z]+)-?(\d{1,4})")
+# Entities that can be a side of a call or a discussion.
+_PARTY_ENTITIES = {"PERSON", "GPE", "NORP", "ORG"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +88,9 @@ def find_triggers(parsed: ParsedText) -> list[Trigger]:
     """Every meeting mention in `parsed`, in text order."""
     out: list[Trigger] = []
     for tok in parsed.tokens:
-        if tok.pos in {"NOUN", "PROPN"} and _is_meeting_noun(parsed, tok):
+        if tok.pos in {"NOUN", "PROPN"} and _is_conference_edition(parsed, tok):
+            out.append(_make(parsed, tok, tok.i, _edition_end(parsed, tok), "noun"))
+        elif tok.pos in {"NOUN", "PROPN"} and _is_meeting_noun(parsed, tok):
             out.append(_noun_trigger(parsed, tok))
         elif tok.pos == "VERB" and _is_meeting_verb(parsed, tok):
             out.append(_make(parsed, tok, tok.i, tok.i + 1, "verb"))
@@ -128,7 +146,10 @@ def _is_meeting_noun(parsed: ParsedText, tok: Token) -> bool:
     if tok.dep == "pobj" and parsed.tokens[tok.head].lower == "without":
         return False  # "without credible negotiations": a meeting said not to exist
     number = MEETING_NOUNS.get(lemma)
-    if number is None or (tok.pos == "PROPN" and lemma != "summit" and not tok.text.islower()):
+    if number is None or tok.ent_type == "PERSON":
+        return False  # "Sessions" the senator
+    named = tok.pos == "PROPN" and lemma != "summit" and not tok.text.islower()
+    if named and not _named_occasion(parsed, tok):
         return False  # "Congress" the legislature is not a congress (a tagger's lower-case PROPN is)
     if number == "plural" and tok.tag != "NNS":
         return False
@@ -144,7 +165,78 @@ def _is_meeting_noun(parsed: ParsedText, tok: Token) -> bool:
     if lemma == "round" and not _is_negotiating_round(parsed, tok):
         return False
     needed = NEEDS_MODIFIER.get(lemma)
-    return needed is None or bool(needed & modifiers)
+    if needed is None or needed & modifiers or _with_party(parsed, tok):
+        return True
+    return lemma in CALL_NOUNS and _taken_part_in(parsed, tok)
+
+
+def _named_occasion(parsed: ParsedText, tok: Token) -> bool:
+    """A named body or series met as an occasion: "at the Munich Security Conference", "during the
+    World Economic Forum", "attended the Party Congress"; the name alone ("Congress passed") is the
+    body, not a gathering."""
+    if tok.ent_type == "EVENT":
+        return True
+    head = parsed.tokens[tok.head]
+    if tok.dep == "pobj":
+        return head.lower in {"at", "during"}
+    return tok.dep == "dobj" and head.lemma.lower() in ATTENDANCE_VERBS
+
+
+def _is_conference_edition(parsed: ParsedText, tok: Token) -> bool:
+    """One edition of a conference series named by acronym and number: "COP28", "COP 29"."""
+    edition = _EDITION.fullmatch(tok.lower)
+    if edition is not None:
+        return edition.group(1) in CONFERENCE_SERIES
+    return tok.lower in CONFERENCE_SERIES and tok.text.isupper() and _edition_end(parsed, tok) > tok.i + 1
+
+
+def _edition_end(parsed: ParsedText, tok: Token) -> int:
+    """The end of "COP 29": the number after the acronym, if any."""
+    after = tok.i + 1
+    number = parsed.tokens[after].text if after < len(parsed.tokens) else ""
+    if number.isdigit() and len(number) <= 4:
+        return after + 1
+    return tok.i + 1
+
+
+def _taken_part_in(parsed: ParsedText, tok: Token) -> bool:
+    """A call held, joined or had: "held a call", "joined the call", "was on a call"."""
+    head = parsed.tokens[tok.head]
+    if any(
+        c.dep == "prep"
+        and c.lower == "for"
+        and any(o.dep == "pobj" and o.ent_type not in {"DATE", "TIME"} for o in parsed.children(c.i))
+        for c in parsed.children(tok.i)
+    ):
+        return False  # "a call for calm" (but "a call for Monday")
+    if tok.dep == "dobj":
+        return head.lemma.lower() in CALL_LIGHT_VERBS
+    return (
+        tok.dep == "pobj"
+        and head.lower == "on"
+        and parsed.tokens[head.head].lemma.lower() in CALL_LIGHT_VERBS | {"be"}
+    )
+
+
+def _is_party(tok: Token, entities: frozenset[str] | set[str] = _PARTY_ENTITIES) -> bool:
+    """A token that can be a side of a call or a talk: a named person, country, group, or a
+    pronoun or title standing for one ("him", "his counterpart")."""
+    return (
+        tok.ent_type in entities
+        or tok.lower in {"him", "her", "them"}
+        or tok.lemma.lower() in HOSTED_PEOPLE
+    )
+
+
+def _with_party(parsed: ParsedText, tok: Token) -> bool:
+    """A call or a talk with a named party: "a call with Putin", "negotiated with the Taliban",
+    "a call between Biden and Xi" ("a call with reporters" is a briefing)."""
+    return any(
+        c.dep == "prep"
+        and c.lower in {"with", "between"}
+        and any(o.dep == "pobj" and _is_party(o) for o in parsed.children(c.i))
+        for c in parsed.children(tok.i)
+    )
 
 
 def part_of(parsed: ParsedText, tok: Token) -> Token | None:
@@ -184,9 +276,15 @@ def _is_negotiating_round(parsed: ParsedText, tok: Token) -> bool:
 
 def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
     lemma = tok.lemma.lower()
+    kids = parsed.children(tok.i)
+    if lemma in CONTACT_VERBS:
+        return _is_contacting(parsed, tok)
+    if lemma in HEARING_VERBS:
+        return _is_testifying(parsed, tok)
+    if lemma in DISCUSSION_VERBS and _is_discussing(parsed, tok):
+        return True
     if lemma not in MEETING_VERBS:
         return False
-    kids = parsed.children(tok.i)
     objects = [c for c in kids if c.dep in {"dobj", "nsubjpass"}]
     if lemma == "meet":
         return not any(o.lemma.lower() in NON_MEETING_OBJECTS for o in objects)
@@ -234,6 +332,48 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
             for o in objects
         )
     return lemma == "convene"
+
+
+def _is_contacting(parsed: ParsedText, tok: Token) -> bool:
+    """ "phoned Putin", "called his counterpart", "rang the chancellor": reaching a party by phone;
+    not "called for talks", "called him a liar", "called off the strike", "called the vote"."""
+    kids = parsed.children(tok.i)
+    if any(c.dep in {"oprd", "ccomp", "prt"} for c in kids):
+        return False
+    return any(c.dep == "dobj" and _is_party(c) for c in kids)
+
+
+def _is_testifying(parsed: ParsedText, tok: Token) -> bool:
+    """ "testified before the committee", "will testify at the hearing", "appeared before the
+    panel": a hearing; not "testified that he never met", "appeared before dawn"."""
+    kids = parsed.children(tok.i)
+    before = [
+        o
+        for c in kids
+        if c.dep == "prep" and c.lower == "before"
+        for o in parsed.children(c.i)
+        if o.dep == "pobj" and (o.ent_type in _PARTY_ENTITIES or o.lemma.lower() in HEARING_BODIES)
+    ]
+    if tok.lemma.lower() != "testify":
+        return bool(before)
+    return bool(before) or not any(c.dep in {"ccomp", "dobj"} for c in kids)
+
+
+def _is_discussing(parsed: ParsedText, tok: Token) -> bool:
+    """ "negotiated with the rebels", "consulted with Paris", "Abe and Modi discussed trade": a
+    discussion with a party or between parties named together; not "analysts discussed the plan"."""
+    kids = parsed.children(tok.i)
+    with_party = _with_party(parsed, tok)
+    subjects = [c for c in kids if c.dep == "nsubj"]
+    together = any(
+        _is_party(s) and any(g.dep == "conj" and _is_party(g) for g in parsed.children(s.i)) for s in subjects
+    )
+    governs_meeting = any(
+        t.lemma.lower() in MEETING_NOUNS and t.dep in {"dobj", "pobj"}
+        for t in parsed.subtree(tok.i)
+        if t.i != tok.i
+    )
+    return (with_party or together) and not governs_meeting
 
 
 def _becomes(parsed: ParsedText, tok: Token) -> bool:

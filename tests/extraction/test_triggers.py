@@ -109,3 +109,54 @@ def test_hosting_a_party_is_a_meeting_hosting_an_event_is_not(
     parse: Parse, text: str, is_meeting: bool
 ) -> None:
     assert bool(_triggers(parse, text)) is is_meeting
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # contacting (FrameNet Contacting): the verb with a party as its object
+        ("Erdogan telephoned his Russian counterpart late on Tuesday.", "telephoned"),
+        ("The chancellor phoned Emmanuel Macron before the vote.", "phoned"),
+        ("On Friday the prime minister called Joe Biden to discuss the strikes.", "called"),
+        # a call taken part in, or with a party, needs no "phone"
+        ("The two presidents held a call on Wednesday.", "call"),
+        ("Biden was on a call with Zelensky for an hour.", "call"),
+        ("The minister had a call with Antony Blinken on Friday.", "call"),
+        ("The president had dinner with Xi Jinping at Mar-a-Lago.", "dinner"),
+        # discussion with a party, or between parties named together
+        ("The envoy negotiated with the Taliban in Doha last week.", "negotiated"),
+        ("Shinzo Abe and Narendra Modi discussed trade in Tokyo.", "discussed"),
+        # hearings
+        ("The general testified before the Senate Armed Services Committee.", "testified"),
+        ("The banker appeared before a parliamentary panel on Monday.", "appeared"),
+        # named conferences met as an occasion, and numbered editions of a series
+        ("Ministers gathered at the Munich Security Conference on Saturday.", "Munich Security Conference"),
+        ("Xi spoke during the World Economic Forum in Davos.", "World Economic Forum"),
+        ("Delegates arrived in Dubai for COP28 on Thursday.", "COP28"),
+    ],
+)
+def test_contacting_discussion_hearing_and_named_conferences(parse: Parse, text: str, expected: str) -> None:
+    assert [t.text for t in _triggers(parse, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president called him a liar in a speech.",
+        "The union called off the strike after a week.",
+        "The party issued a call for calm.",
+        "She answered a call from her mother.",
+        "The president had dinner with his family.",
+        "Analysts discussed the plan at length.",
+        "The moon appeared before dawn.",
+        "The Conference Board said consumer confidence fell.",
+        "Congress passed the bill on Monday.",
+    ],
+)
+def test_look_alikes_of_contacting_discussion_and_conferences(parse: Parse, text: str) -> None:
+    assert _triggers(parse, text) == []
+
+
+def test_testifying_that_is_a_report_not_a_hearing(parse: Parse) -> None:
+    found = _triggers(parse, "The witness testified that the banker had lied.")
+    assert [t.text for t in found] == []
