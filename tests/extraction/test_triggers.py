@@ -160,3 +160,28 @@ def test_look_alikes_of_contacting_discussion_and_conferences(parse: Parse, text
 def test_testifying_that_is_a_report_not_a_hearing(parse: Parse) -> None:
     found = _triggers(parse, "The witness testified that the banker had lied.")
     assert [t.text for t in found] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Pope received the Argentine president at the Vatican.", "received"),
+        ("Netanyahu received opposition leaders Yair Lapid and Benny Gantz at his home.", "received"),
+        ("The ministers conferred by video link on Friday.", "conferred"),
+        ("The two presidents spoke by telephone late on Sunday.", "spoke"),
+    ],
+)
+def test_receiving_a_guest_and_talking_over_a_medium(parse: Parse, text: str, expected: str) -> None:
+    assert [t.text for t in _triggers(parse, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry received a letter from the embassy.",
+        "The candidate received 40 percent of the vote.",
+        "The analysts talked on the radio about the deal.",
+    ],
+)
+def test_receiving_a_thing_or_talking_to_an_audience_is_no_meeting(parse: Parse, text: str) -> None:
+    assert _triggers(parse, text) == []
