@@ -157,6 +157,8 @@ def _is_meeting_noun(parsed: ParsedText, tok: Token) -> bool:
         return False
     if tok.dep == "compound" and parsed.tokens[tok.head].lemma.lower() not in MEETING_NOUNS:
         return False  # "negotiation framework", "summit venue"
+    if _part_of_another_mention(parsed, tok):
+        return False
     modifiers = {c.lower for c in parsed.children(tok.i) if c.dep in {"compound", "amod", "nmod"}}
     if NOT_MEETING_MODIFIERS & modifiers or (tok.tag == "NNS" and HABITUAL & modifiers):
         return False
@@ -170,6 +172,19 @@ def _is_meeting_noun(parsed: ParsedText, tok: Token) -> bool:
     if needed is None or needed & modifiers or _with_party(parsed, tok):
         return True
     return lemma in CALL_NOUNS and _taken_part_in(parsed, tok)
+
+
+def _part_of_another_mention(parsed: ParsedText, tok: Token) -> bool:
+    """A meeting noun inside another mention of the same gathering: the modifier of a meeting noun
+    that is a trigger ("conference call" is one mention, not two), or the medium of a meeting verb
+    ("met by videoconference", "meeting by conference call": the verb is the mention)."""
+    head = parsed.tokens[tok.head]
+    if tok.dep == "compound" and head.i != tok.i:
+        return _is_meeting_noun(parsed, head) or _part_of_another_mention(parsed, head)
+    if tok.dep != "pobj" or head.lower not in {"by", "over", "via"}:
+        return False
+    verb = parsed.tokens[head.head]
+    return verb.pos == "VERB" and verb.lemma.lower() in MEETING_VERBS | DISCUSSION_VERBS
 
 
 def _named_occasion(parsed: ParsedText, tok: Token) -> bool:
@@ -389,7 +404,9 @@ def _is_discussing(parsed: ParsedText, tok: Token) -> bool:
     together = any(
         _is_party(s) and any(g.dep == "conj" and _is_party(g) for g in parsed.children(s.i)) for s in subjects
     )
-    return (with_party or together or _over_medium(parsed, tok)) and not _governs_meeting_noun(parsed, tok)
+    if _over_medium(parsed, tok):
+        return True  # "conferred by videoconference": the verb is the mention, the medium its means
+    return (with_party or together) and not _governs_meeting_noun(parsed, tok)
 
 
 def _becomes(parsed: ParsedText, tok: Token) -> bool:

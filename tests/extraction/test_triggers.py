@@ -185,3 +185,21 @@ def test_receiving_a_guest_and_talking_over_a_medium(parse: Parse, text: str, ex
 )
 def test_receiving_a_thing_or_talking_to_an_audience_is_no_meeting(parse: Parse, text: str) -> None:
     assert _triggers(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the medium of a meeting verb is the verb's mention, not a second one
+        ("The board, meeting by conference call on Friday, rejected the offer.", ["meeting"]),
+        ("The council met by videoconference on Tuesday.", ["met"]),
+        ("The envoys conferred over a videoconference for an hour.", ["conferred"]),
+        # a meeting noun modifying another is one mention with it
+        ("The two leaders held a conference call on Monday.", ["conference call"]),
+        ("The leaders held a summit meeting in Oslo.", ["summit meeting"]),
+        # ... but a medium noun that no meeting verb governs is a mention of its own
+        ("The board approved the offer by videoconference after the talks.", ["videoconference", "talks"]),
+    ],
+)
+def test_one_mention_for_a_meeting_and_its_medium(parse: Parse, text: str, expected: list[str]) -> None:
+    assert [t.text for t in _triggers(parse, text)] == expected
