@@ -34,6 +34,11 @@ NOT_MEETING_MODIFIERS = senses("not-meeting-modifier")
 # Habitual series are no single gathering: "regular discussions", "frequent calls" (but "a regular
 # council session" is one).
 HABITUAL = senses("habitual")
+# Verbs of people coming together (FrameNet Come_together), a gathering when they have a subject
+# and no object: "the leaders will gather in Canada", "lawmakers assembled at noon".
+COME_TOGETHER = senses("come-together")
+# ... but a crowd coming together is a rally, not a meeting of parties: "supporters gathered".
+CROWDS = senses("crowd")
 # "meet" that is not a gathering: "meet demands", "meet the deadline".
 NON_MEETING_OBJECTS = senses("meet-non-party-object")
 MEETING_VERBS = senses("meet")
@@ -302,7 +307,7 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
         return True
     if lemma in GUEST_VERBS and _receives_guest(parsed, tok):
         return True
-    if lemma not in MEETING_VERBS:
+    if lemma not in MEETING_VERBS and lemma not in COME_TOGETHER:
         return False
     objects = [c for c in kids if c.dep in {"dobj", "nsubjpass"}]
     if lemma == "meet":
@@ -315,14 +320,16 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
         )
     if lemma == "confer":
         return any(c.lower == "with" for c in kids)
-    if lemma == "gather":
+    if lemma in COME_TOGETHER:
         # "the leaders will next gather in Canada": people gathering, not "gathered evidence", and
         # not "gathered for a summit" (the summit is the trigger)
         governs_meeting = any(t.lemma.lower() in MEETING_NOUNS for t in parsed.subtree(tok.i) if t.i != tok.i)
+        subjects = [c for c in kids if c.dep in {"nsubj", "nsubjpass"}]
         return (
             not governs_meeting
             and not any(c.dep == "dobj" for c in kids)
-            and any(c.dep in {"nsubj", "nsubjpass"} for c in kids)
+            and bool(subjects)
+            and not any(_a_crowd(parsed, c) for c in subjects)
         )
     if lemma in {"speak", "talk"}:
         return _over_medium(parsed, tok)
@@ -339,7 +346,7 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
             o.ent_type in {"PERSON", "NORP", "GPE", "ORG"} or o.lemma.lower() in HOSTED_PEOPLE
             for o in objects
         )
-    return lemma == "convene"
+    return True  # "convene", "reconvene": a body meeting
 
 
 def _over_medium(parsed: ParsedText, tok: Token) -> bool:
@@ -407,6 +414,13 @@ def _is_discussing(parsed: ParsedText, tok: Token) -> bool:
     if _over_medium(parsed, tok):
         return True  # "conferred by videoconference": the verb is the mention, the medium its means
     return (with_party or together) and not _governs_meeting_noun(parsed, tok)
+
+
+def _a_crowd(parsed: ParsedText, subject: Token) -> bool:
+    """ "supporters", "a crowd", "thousands of protesters": people who rally, not parties meeting."""
+    ofs = [c for c in parsed.children(subject.i) if c.lower == "of"]
+    of = [o for c in ofs for o in parsed.children(c.i) if o.dep == "pobj"]
+    return any(t.lemma.lower() in CROWDS for t in [subject, *of])
 
 
 def _becomes(parsed: ParsedText, tok: Token) -> bool:

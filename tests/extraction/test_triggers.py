@@ -203,3 +203,31 @@ def test_receiving_a_thing_or_talking_to_an_audience_is_no_meeting(parse: Parse,
 )
 def test_one_mention_for_a_meeting_and_its_medium(parse: Parse, text: str, expected: list[str]) -> None:
     assert [t.text for t in _triggers(parse, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The negotiators will reconvene in Vienna next week.", ["reconvene"]),
+        ("The delegates assembled in the main hall on Monday.", ["assembled"]),
+        ("The foreign ministers gathered in Brussels on Monday.", ["gathered"]),
+        ("Bishops from five continents opened a synod in Rome.", ["synod"]),
+        ("The academy hosted a symposium on water rights in Lima.", ["symposium"]),
+        ("World leaders flew to New York for UNGA 79.", ["UNGA 79"]),
+    ],
+)
+def test_coming_together_and_more_conference_words(parse: Parse, text: str, expected: list[str]) -> None:
+    assert [t.text for t in _triggers(parse, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The workers assembled the cars in Ohio.",
+        "A crowd assembled outside the embassy.",
+        "Supporters of the president gather during a rally in Istanbul.",
+        "Thousands of protesters gathered in the square on Sunday.",
+    ],
+)
+def test_assembling_a_thing_or_a_crowd_gathering_is_no_meeting(parse: Parse, text: str) -> None:
+    assert _triggers(parse, text) == []
