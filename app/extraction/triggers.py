@@ -291,6 +291,8 @@ def _is_negotiating_round(parsed: ParsedText, tok: Token) -> bool:
     if any(c.dep == "prep" and c.lower == "of" for c in kids):
         return False
     head = parsed.tokens[tok.head]
+    if tok.dep == "appos" and head.lemma.lower() not in MEETING_NOUNS:
+        return False  # "the runoff, a second round scheduled for May": a round of something else
     held = {head.lemma.lower()} if tok.dep in {"dobj", "nsubj", "nsubjpass"} else set()
     held |= {c.lemma.lower() for c in kids if c.dep in {"relcl", "acl"}}
     return bool(ROUND_VERBS & held)

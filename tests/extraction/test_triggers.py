@@ -231,3 +231,25 @@ def test_coming_together_and_more_conference_words(parse: Parse, text: str, expe
 )
 def test_assembling_a_thing_or_a_crowd_gathering_is_no_meeting(parse: Parse, text: str) -> None:
     assert _triggers(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A second round, scheduled for the end of July, was cancelled.", ["second round"]),
+        ("The mediators postponed the third round until after the holidays.", ["third round"]),
+    ],
+)
+def test_a_round_scheduled_or_called_off_is_a_meeting(parse: Parse, text: str, expected: list[str]) -> None:
+    assert [t.text for t in _triggers(parse, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The runoff, a second round scheduled for May 7, will decide the presidency.",
+        "A second round of voting is scheduled for May.",
+    ],
+)
+def test_a_round_of_something_else_is_no_meeting(parse: Parse, text: str) -> None:
+    assert _triggers(parse, text) == []
