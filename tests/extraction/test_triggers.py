@@ -109,3 +109,147 @@ def test_hosting_a_party_is_a_meeting_hosting_an_event_is_not(
     parse: Parse, text: str, is_meeting: bool
 ) -> None:
     assert bool(_triggers(parse, text)) is is_meeting
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # contacting (FrameNet Contacting): the verb with a party as its object
+        ("Erdogan telephoned his Russian counterpart late on Tuesday.", "telephoned"),
+        ("The chancellor phoned Emmanuel Macron before the vote.", "phoned"),
+        ("On Friday the prime minister called Joe Biden to discuss the strikes.", "called"),
+        # a call taken part in, or with a party, needs no "phone"
+        ("The two presidents held a call on Wednesday.", "call"),
+        ("Biden was on a call with Zelensky for an hour.", "call"),
+        ("The minister had a call with Antony Blinken on Friday.", "call"),
+        ("The president had dinner with Xi Jinping at Mar-a-Lago.", "dinner"),
+        # discussion with a party, or between parties named together
+        ("The envoy negotiated with the Taliban in Doha last week.", "negotiated"),
+        ("Shinzo Abe and Narendra Modi discussed trade in Tokyo.", "discussed"),
+        # hearings
+        ("The general testified before the Senate Armed Services Committee.", "testified"),
+        ("The banker appeared before a parliamentary panel on Monday.", "appeared"),
+        # named conferences met as an occasion, and numbered editions of a series
+        ("Ministers gathered at the Munich Security Conference on Saturday.", "Munich Security Conference"),
+        ("Xi spoke during the World Economic Forum in Davos.", "World Economic Forum"),
+        ("Delegates arrived in Dubai for COP28 on Thursday.", "COP28"),
+    ],
+)
+def test_contacting_discussion_hearing_and_named_conferences(parse: Parse, text: str, expected: str) -> None:
+    assert [t.text for t in _triggers(parse, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president called him a liar in a speech.",
+        "The union called off the strike after a week.",
+        "The party issued a call for calm.",
+        "She answered a call from her mother.",
+        "The president had dinner with his family.",
+        "Analysts discussed the plan at length.",
+        "The moon appeared before dawn.",
+        "The Conference Board said consumer confidence fell.",
+        "Congress passed the bill on Monday.",
+    ],
+)
+def test_look_alikes_of_contacting_discussion_and_conferences(parse: Parse, text: str) -> None:
+    assert _triggers(parse, text) == []
+
+
+def test_testifying_that_is_a_report_not_a_hearing(parse: Parse) -> None:
+    found = _triggers(parse, "The witness testified that the banker had lied.")
+    assert [t.text for t in found] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Pope received the Argentine president at the Vatican.", "received"),
+        ("Netanyahu received opposition leaders Yair Lapid and Benny Gantz at his home.", "received"),
+        ("The ministers conferred by video link on Friday.", "conferred"),
+        ("The two presidents spoke by telephone late on Sunday.", "spoke"),
+    ],
+)
+def test_receiving_a_guest_and_talking_over_a_medium(parse: Parse, text: str, expected: str) -> None:
+    assert [t.text for t in _triggers(parse, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry received a letter from the embassy.",
+        "The candidate received 40 percent of the vote.",
+        "The analysts talked on the radio about the deal.",
+    ],
+)
+def test_receiving_a_thing_or_talking_to_an_audience_is_no_meeting(parse: Parse, text: str) -> None:
+    assert _triggers(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the medium of a meeting verb is the verb's mention, not a second one
+        ("The board, meeting by conference call on Friday, rejected the offer.", ["meeting"]),
+        ("The council met by videoconference on Tuesday.", ["met"]),
+        ("The envoys conferred over a videoconference for an hour.", ["conferred"]),
+        # a meeting noun modifying another is one mention with it
+        ("The two leaders held a conference call on Monday.", ["conference call"]),
+        ("The leaders held a summit meeting in Oslo.", ["summit meeting"]),
+        # ... but a medium noun that no meeting verb governs is a mention of its own
+        ("The board approved the offer by videoconference after the talks.", ["videoconference", "talks"]),
+    ],
+)
+def test_one_mention_for_a_meeting_and_its_medium(parse: Parse, text: str, expected: list[str]) -> None:
+    assert [t.text for t in _triggers(parse, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The negotiators will reconvene in Vienna next week.", ["reconvene"]),
+        ("The delegates assembled in the main hall on Monday.", ["assembled"]),
+        ("The foreign ministers gathered in Brussels on Monday.", ["gathered"]),
+        ("Bishops from five continents opened a synod in Rome.", ["synod"]),
+        ("The academy hosted a symposium on water rights in Lima.", ["symposium"]),
+        ("World leaders flew to New York for UNGA 79.", ["UNGA 79"]),
+    ],
+)
+def test_coming_together_and_more_conference_words(parse: Parse, text: str, expected: list[str]) -> None:
+    assert [t.text for t in _triggers(parse, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The workers assembled the cars in Ohio.",
+        "A crowd assembled outside the embassy.",
+        "Supporters of the president gather during a rally in Istanbul.",
+        "Thousands of protesters gathered in the square on Sunday.",
+    ],
+)
+def test_assembling_a_thing_or_a_crowd_gathering_is_no_meeting(parse: Parse, text: str) -> None:
+    assert _triggers(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A second round, scheduled for the end of July, was cancelled.", ["second round"]),
+        ("The mediators postponed the third round until after the holidays.", ["third round"]),
+    ],
+)
+def test_a_round_scheduled_or_called_off_is_a_meeting(parse: Parse, text: str, expected: list[str]) -> None:
+    assert [t.text for t in _triggers(parse, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The runoff, a second round scheduled for May 7, will decide the presidency.",
+        "A second round of voting is scheduled for May.",
+    ],
+)
+def test_a_round_of_something_else_is_no_meeting(parse: Parse, text: str) -> None:
+    assert _triggers(parse, text) == []
