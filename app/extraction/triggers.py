@@ -149,6 +149,11 @@ def _manner(parsed: ParsedText, prep: Token) -> bool:
 
 
 def _is_meeting_noun(parsed: ParsedText, tok: Token) -> bool:
+    return _meeting_noun_in_itself(parsed, tok) and not _part_of_another_mention(parsed, tok)
+
+
+def _meeting_noun_in_itself(parsed: ParsedText, tok: Token) -> bool:
+    """A meeting noun, whatever the mention around it."""
     lemma = tok.lemma.lower()
     if tok.dep == "pobj" and parsed.tokens[tok.head].lower == "without":
         return False  # "without credible negotiations": a meeting said not to exist
@@ -162,8 +167,6 @@ def _is_meeting_noun(parsed: ParsedText, tok: Token) -> bool:
         return False
     if tok.dep == "compound" and parsed.tokens[tok.head].lemma.lower() not in MEETING_NOUNS:
         return False  # "negotiation framework", "summit venue"
-    if _part_of_another_mention(parsed, tok):
-        return False
     modifiers = {c.lower for c in parsed.children(tok.i) if c.dep in {"compound", "amod", "nmod"}}
     if NOT_MEETING_MODIFIERS & modifiers or (tok.tag == "NNS" and HABITUAL & modifiers):
         return False
@@ -183,9 +186,14 @@ def _part_of_another_mention(parsed: ParsedText, tok: Token) -> bool:
     """A meeting noun inside another mention of the same gathering: the modifier of a meeting noun
     that is a trigger ("conference call" is one mention, not two), or the medium of a meeting verb
     ("met by videoconference", "meeting by conference call": the verb is the mention)."""
+    # Up a chain of compounds ("video conference call"): a meeting noun above makes this one its
+    # modifier. One walk up, not a recursion through _is_meeting_noun at each step (which doubled
+    # the work per step: "meeting meeting meeting ..." took exponential time).
+    while tok.dep == "compound" and tok.head != tok.i:
+        tok = parsed.tokens[tok.head]
+        if _meeting_noun_in_itself(parsed, tok):
+            return True
     head = parsed.tokens[tok.head]
-    if tok.dep == "compound" and head.i != tok.i:
-        return _is_meeting_noun(parsed, head) or _part_of_another_mention(parsed, head)
     if tok.dep != "pobj" or head.lower not in {"by", "over", "via"}:
         return False
     verb = parsed.tokens[head.head]

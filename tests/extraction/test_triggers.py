@@ -253,3 +253,10 @@ def test_a_round_scheduled_or_called_off_is_a_meeting(parse: Parse, text: str, e
 )
 def test_a_round_of_something_else_is_no_meeting(parse: Parse, text: str) -> None:
     assert _triggers(parse, text) == []
+
+
+def test_a_long_run_of_meeting_nouns_is_read_in_one_walk(parse: Parse) -> None:
+    # Each noun modifies the next ("meeting meeting meeting ..."); asking of each whether a meeting
+    # noun stands above it once re-asked it of every noun above, twice per step: 2^n work.
+    found = _triggers(parse, "meeting " * 120)
+    assert 0 < len(found) <= 120
