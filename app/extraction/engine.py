@@ -26,6 +26,7 @@ from app.extraction.parsed import ParsedText, join
 from app.extraction.pipeline import load_pipeline, run_pipeline, to_parsed
 from app.extraction.triggers import find_triggers
 from app.extraction.turns import Turns
+from app.extraction.wire_copy import dated_captions
 from app.models.v1 import Extraction, ModelInfo
 
 StageObserver = Callable[[str, float], None]
@@ -137,6 +138,7 @@ def extract_parsed(
     if triggers:  # (a text that names no meeting needs no actors)
         actors = _timed(observe, "actors", resolve_actors, parsed)
         frames = _timed(observe, "frames", find_frames, parsed, triggers, dates, actors)
+        frames = _timed(observe, "caption dates", dated_captions, parsed.text, frames, dates)
         gatherings = _timed(observe, "gatherings", find_gatherings, parsed, frames, actors)
         gatherings = _timed(observe, "discourse", attach_follow_ups, parsed, gatherings, actors)
     return _timed(observe, "output", to_extraction, parsed, gatherings, dates, published_at)

@@ -26,7 +26,17 @@ def test_concurrent_extractions_match_sequential_ones(extractor: Extractor) -> N
 def test_stage_observer_hears_every_stage(extractor: Extractor) -> None:
     heard: list[str] = []
     extractor.extract(TEXTS[0], None, lambda stage, seconds: heard.append(stage) if seconds >= 0 else None)
-    assert heard == ["parse", "temporal", "triggers", "actors", "frames", "gatherings", "discourse", "output"]
+    assert heard == [
+        "parse",
+        "temporal",
+        "triggers",
+        "actors",
+        "frames",
+        "caption dates",
+        "gatherings",
+        "discourse",
+        "output",
+    ]
 
 
 def test_a_text_without_meetings_skips_the_stages_that_read_meetings(extractor: Extractor) -> None:

@@ -1,0 +1,45 @@
+"""Wire copy: the photo captions that ingested news sets between its paragraphs.
+
+A caption ("FILE - The minister shakes hands with ..., March 3, 2015.") reports the scene of a picture
+and closes with the day it was taken. A meeting a caption reports is dated by that closing date when
+the caption's own wording leaves it undated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from app.extraction import lexicon
+from app.extraction.frames import Frame
+from app.extraction.temporal import DateMention
+
+CAPTION_OPENINGS = tuple(lexicon.words("wire_copy_cues", "words", cue="opening"))
+PICTURE_NOUNS = lexicon.words("wire_copy_cues", "words", cue="picture")
+# "In this March 3, 2018, file photo, ...": the picture noun within the opening clause.
+_PICTURE_OPENING = re.compile(
+    r"In this\b[^\n]{0,60}?\b(?:" + "|".join(re.escape(w) for w in sorted(PICTURE_NOUNS)) + r")\b"
+)
+
+
+def dated_captions(text: str, frames: list[Frame], dates: list[DateMention]) -> list[Frame]:
+    """`frames`, where a caption's meeting has no date of its own, dated by the date that closes the
+    caption: wire captions end with the day the picture was taken ("..., in Paris, May 3, 2019.")."""
+    for a, b in caption_spans(text):
+        closing = [d for d in dates if a <= d.start and d.end <= b and not text[d.end : b].strip(" .")]
+        if not closing:
+            continue
+        for f in frames:
+            if f.date is None and a <= f.trigger.start < b:
+                f.date = closing[-1]
+    return frames
+
+
+def caption_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The character spans of the lines that are photo captions."""
+    start = 0
+    for line in text.split("\n"):
+        body = line.lstrip()
+        if body.startswith(CAPTION_OPENINGS) or _PICTURE_OPENING.match(body):
+            yield start, start + len(line)
+        start += len(line) + 1

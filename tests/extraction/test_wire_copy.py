@@ -1,0 +1,74 @@
+"""Photo captions of wire copy: a meeting a caption reports takes the date the caption closes with.
+Every row of wire_copy_cues.tsv marks its example as a caption. Sentences are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app.extraction.engine import Extractor
+from app.extraction.lexicon import Row, table
+from app.extraction.wire_copy import caption_spans
+
+PUBLISHED = dt.date(2025, 3, 5)
+BEFORE, AFTER = "Officials spoke about trade on Tuesday.\n", "\nThe talks covered tariffs."
+
+
+def _dates(extractor: Extractor, text: str) -> list[str | None]:
+    return [e.date.value if e.date else None for e in extractor.extract(text, PUBLISHED).events]
+
+
+@pytest.mark.parametrize(
+    "row", [pytest.param(r, id=f"{r['cue']}:{r['words']}") for r in table("wire_copy_cues").rows]
+)
+def test_row_marks_its_example_as_a_caption(extractor: Extractor, row: Row) -> None:
+    text = BEFORE + row["example"] + AFTER
+    assert list(caption_spans(text)) == [(len(BEFORE), len(BEFORE) + len(row["example"]))]
+    assert _dates(extractor, text) == [row["date"]]
+
+
+@pytest.mark.parametrize(
+    ("caption", "date"),
+    [
+        (
+            "FILE - Chancellor Karl Berg attends the Alpine Economic Forum on rebuilding the tourism "
+            "trade in the mountain valleys at the Kongresshaus in Davos, Switzerland, Jan. 18, 2023.",
+            "2023-01-18",
+        ),
+        (
+            "In this photo released by the palace, King Felipe walks with President Emmanuel Macron upon his "
+            "arrival to their meeting in Madrid, Nov. 3, 2021.",
+            "2021-11-03",
+        ),
+    ],
+)
+def test_a_caption_meeting_takes_the_date_the_caption_closes_with(
+    extractor: Extractor, caption: str, date: str
+) -> None:
+    assert _dates(extractor, BEFORE + caption + AFTER) == [date]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chancellor Karl Berg attends the Alpine Economic Forum on rebuilding the tourism trade in the "
+        "mountain valleys at the Kongresshaus in Davos, Switzerland, Jan. 18, 2023.",
+        "King Felipe walks with President Emmanuel Macron upon his arrival to their meeting in Madrid, "
+        "Nov. 3, 2021.",
+    ],
+)
+def test_the_same_words_outside_a_caption_take_no_closing_date(extractor: Extractor, sentence: str) -> None:
+    assert _dates(extractor, BEFORE + sentence + AFTER) == [None]
+
+
+def test_a_caption_that_closes_without_a_date_dates_nothing(extractor: Extractor) -> None:
+    caption = (
+        "FILE - King Felipe walks with President Emmanuel Macron upon his arrival to their meeting in Madrid."
+    )
+    assert _dates(extractor, BEFORE + caption + AFTER) == [None]
+
+
+def test_a_line_that_only_mentions_a_file_is_no_caption() -> None:
+    text = "The FILE - a dossier of 40 pages - was sent to Lima, May 2, 2019.\nIn this case the court met."
+    assert list(caption_spans(text)) == []
