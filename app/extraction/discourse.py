@@ -29,12 +29,14 @@ TOPIC_SHIFTS = senses("topic-shift")
 def attach_follow_ups(parsed: ParsedText, gatherings: list[Gathering], actors: ActorIndex) -> list[Gathering]:
     """`gatherings`, each with the parties that sentences of its passage say took part in it."""
     mentioned: dict[int, Gathering] = {}
+    last_head: dict[int, int] = {}  # per sentence, the last mention's head (one pass, not one per frame)
     for g in gatherings:
         for f in g.frames:
-            held = mentioned.get(f.sent)
-            if held is None or f.trigger.head > max(x.trigger.head for x in held.frames if x.sent == f.sent):
+            if f.trigger.head > last_head.get(f.sent, -1):
+                last_head[f.sent] = f.trigger.head
                 mentioned[f.sent] = g  # the last gathering a sentence mentions is the one under discussion
     salient: Gathering | None = None
+    known: dict[int, set[int]] = {}  # per gathering, the actor mentions already among its parties
     for sent in range(len(parsed.sentences)):
         salient = mentioned.get(sent, salient)
         if salient is None:
@@ -42,9 +44,15 @@ def attach_follow_ups(parsed: ParsedText, gatherings: list[Gathering], actors: A
         if sent not in mentioned and _leaves_passage(parsed, sent):
             salient = None
             continue
-        have = {id(p.mention) for f in salient.frames for p in f.parties}
-        for m in _took_part(parsed, sent, actors):
+        took_part = _took_part(parsed, sent, actors)
+        if not took_part:
+            continue  # (most sentences: the gathering's parties are not gathered for nothing)
+        have = known.get(id(salient))
+        if have is None:  # once per gathering, then kept up to date
+            have = known[id(salient)] = {id(p.mention) for f in salient.frames for p in f.parties}
+        for m in took_part:
             if id(m) not in have:
+                have.add(id(m))
                 salient.inherited.append(PartyRole(m, "participant"))
     return gatherings
 
