@@ -19,7 +19,7 @@ from starlette.responses import StreamingResponse
 from starlette.types import Receive, Scope, Send
 
 from app.api.deps import MetricsDep, RequestFactsDep, SettingsDep, StateDep, enter_admission, loaded_extractor
-from app.api.errors import ApiError, documented_errors, invalid_request
+from app.api.errors import EXTRACTION_ERRORS, ApiError, documented_errors, invalid_request
 from app.api.extract import extract_response
 from app.api.limits import ensure_text_fits, require_json
 from app.api.schemas import BatchResponseVersionDep, SchemaResponder, SchemaResponderDep, describedby_link
@@ -35,13 +35,10 @@ router = APIRouter(prefix="/v1", tags=["extraction"])
 
 _ERRORS = documented_errors(
     {
-        400: "The body is not valid JSON.",
-        406: "schema_version names a version not served; the message lists those that are.",
+        **EXTRACTION_ERRORS,
         413: "More articles than EXTRACTOR_MAX_BATCH_ARTICLES, or the body is over the byte limit.",
-        415: "The body is not declared as application/json.",
         422: 'The body is not {"articles": [...]} with at least one article (a bad article is answered '
         "in its place instead).",
-        503: "The model is still loading, or too many extractions are pending (see Retry-After).",
     }
 )
 # The body is read leniently (each article checked on its own), so its schema is given to OpenAPI here;

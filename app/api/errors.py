@@ -35,9 +35,18 @@ class ErrorResponse(BaseModel):
     error: ErrorDetail
 
 
+# What every extraction route (one article or a batch) answers the same way.
+EXTRACTION_ERRORS: Mapping[int, str] = {
+    400: "The body is not valid JSON.",
+    406: "schema_version names a version not served; the message lists those that are.",
+    415: "The body is not declared as application/json.",
+    503: "The model is still loading, or too many extractions are pending (see Retry-After).",
+}
+
+
 def documented_errors(descriptions: Mapping[int, str]) -> dict[int | str, dict[str, Any]]:
     """A route's `responses` for the error statuses it answers with, each with the error body's model."""
-    return {status: {"model": ErrorResponse, "description": text} for status, text in descriptions.items()}
+    return {n: {"model": ErrorResponse, "description": descriptions[n]} for n in sorted(descriptions)}
 
 
 class ApiError(Exception):

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Depends, Response
 
 from app.api.deps import AdmittedDep, ExtractorDep, MetricsDep, RequestFactsDep, SettingsDep
-from app.api.errors import ApiError, documented_errors
+from app.api.errors import EXTRACTION_ERRORS, ApiError, documented_errors
 from app.api.limits import ensure_text_fits, require_json
 from app.api.schemas import ResponseVersionDep, SchemaResponderDep, describedby_link
 from app.extraction import deadline
@@ -18,12 +18,9 @@ router = APIRouter(prefix="/v1", tags=["extraction"])
 
 _ERRORS = documented_errors(
     {
-        400: "The body is not valid JSON.",
-        406: "schema_version names a version not served; the message lists those that are.",
+        **EXTRACTION_ERRORS,
         413: "The body or the text is over the limit.",
-        415: "The body is not declared as application/json.",
         422: "A field is missing, unknown or invalid; the message names it.",
-        503: "The model is still loading, or too many extractions are pending (see Retry-After).",
         504: "The extraction passed its deadline (EXTRACTOR_EXTRACTION_DEADLINE_SECONDS) and was stopped.",
     }
 )
