@@ -13,10 +13,11 @@ import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import ParamSpec, TypeVar
+from typing import NamedTuple, ParamSpec, TypeVar
 
 from app.extraction import deadline, temporal
-from app.extraction.actors import resolve_actors
+from app.extraction.actors import ActorIndex, resolve_actors
+from app.extraction.attendance import likely_attendees
 from app.extraction.discourse import attach_follow_ups
 from app.extraction.frames import find_frames
 from app.extraction.gatherings import Gathering, find_gatherings
@@ -24,8 +25,10 @@ from app.extraction.long_input import CHUNK_CHARS, chunks
 from app.extraction.output import to_extraction
 from app.extraction.parsed import ParsedText, join
 from app.extraction.pipeline import load_pipeline, run_pipeline, to_parsed
+from app.extraction.temporal import DateMention
 from app.extraction.triggers import find_triggers
 from app.extraction.turns import Turns
+from app.extraction.whereabouts import likely_places
 from app.extraction.wire_copy import dated_captions
 from app.models.v1 import Extraction, ModelInfo
 
@@ -126,19 +129,38 @@ def _capped(extraction: Extraction, max_events: int | None) -> Extraction:
     return extraction.model_copy(update={"events": extraction.events[:max_events], "truncated": True})
 
 
+class Reading(NamedTuple):
+    """What the stages before the learned weighing and the output read from a text."""
+
+    dates: list[DateMention]
+    actors: ActorIndex | None  # None when the text names no meeting
+    gatherings: list[Gathering]
+
+
 def extract_parsed(
     parsed: ParsedText, published_at: dt.date | None, observe: StageObserver = _no_observer
 ) -> Extraction:
-    """The stages after the parse, in order: temporal (date mentions), triggers (meeting mentions),
-    actors (who is named), frames (each mention's parties, place, date, status), gatherings (which
-    mentions are one meeting), discourse (who later sentences say took part), output (the response models)."""
+    """The stages after the parse, in order: see `read`, then the learned weighings (learned/):
+    attendance (which other actors of a gathering's sentences are likely to attend) and whereabouts
+    (where a gathering with no place of its own likely met), then output (the response models)."""
+    dates, actors, gatherings = read(parsed, published_at, observe)
+    if actors is not None:
+        gatherings = _timed(observe, "attendance", likely_attendees, parsed, gatherings, actors)
+        gatherings = _timed(observe, "whereabouts", likely_places, parsed, gatherings, actors)
+    return _timed(observe, "output", to_extraction, parsed, gatherings, dates, published_at)
+
+
+def read(parsed: ParsedText, published_at: dt.date | None, observe: StageObserver = _no_observer) -> Reading:
+    """The rule stages, in order: temporal (date mentions), triggers (meeting mentions), actors (who
+    is named), frames (each mention's parties, place, date, status), caption dates, gatherings
+    (which mentions are one meeting), discourse (who later sentences say took part)."""
     dates = _timed(observe, "temporal", temporal.find_dates, parsed, published_at)
     triggers = _timed(observe, "triggers", find_triggers, parsed)
-    gatherings: list[Gathering] = []
-    if triggers:  # (a text that names no meeting needs no actors)
-        actors = _timed(observe, "actors", resolve_actors, parsed)
-        frames = _timed(observe, "frames", find_frames, parsed, triggers, dates, actors)
-        frames = _timed(observe, "caption dates", dated_captions, parsed.text, frames, dates)
-        gatherings = _timed(observe, "gatherings", find_gatherings, parsed, frames, actors)
-        gatherings = _timed(observe, "discourse", attach_follow_ups, parsed, gatherings, actors)
-    return _timed(observe, "output", to_extraction, parsed, gatherings, dates, published_at)
+    if not triggers:  # (a text that names no meeting needs no actors)
+        return Reading(dates, None, [])
+    actors = _timed(observe, "actors", resolve_actors, parsed)
+    frames = _timed(observe, "frames", find_frames, parsed, triggers, dates, actors)
+    frames = _timed(observe, "caption dates", dated_captions, parsed.text, frames, dates)
+    gatherings = _timed(observe, "gatherings", find_gatherings, parsed, frames, actors)
+    gatherings = _timed(observe, "discourse", attach_follow_ups, parsed, gatherings, actors)
+    return Reading(dates, actors, gatherings)

@@ -98,6 +98,8 @@ class Gathering:
     sidelines: list[Gathering] = field(default_factory=list)
     # Parties a series implies: who convenes "another meeting" convened the one before it.
     inherited: list[PartyRole] = field(default_factory=list)
+    # Where a learned weighing puts it when nothing else does (whereabouts.py).
+    guessed_place: Place | None = None
     _summary: _Summary = field(default_factory=_Summary, repr=False, compare=False)
 
     @property
@@ -116,7 +118,7 @@ class Gathering:
         if own is None and self.beside is not None:
             own = self.beside.said_place  # one step only: "beside" links may run both ways
         if own is None:
-            return _most_specific([f.scene for f in self.frames if f.scene])
+            return _most_specific([f.scene for f in self.frames if f.scene]) or self.guessed_place
         return own
 
     @property

@@ -35,6 +35,8 @@ def test_stage_observer_hears_every_stage(extractor: Extractor) -> None:
         "caption dates",
         "gatherings",
         "discourse",
+        "attendance",
+        "whereabouts",
         "output",
     ]
 

@@ -32,3 +32,11 @@ def test_a_wheel_built_like_the_image_carries_every_page_file(tmp_path: Path) ->
     expected = {f"app/pages/static/{file.name}" for file in STATIC.iterdir()}
     assert {"app/pages/static/index.html", "app/pages/static/demo.js"} <= expected
     assert expected <= packaged, sorted(expected - packaged)
+    # and the data the engine reads: the lexicon tables and the learned models' weights
+    data = {
+        str(f.relative_to(REPO_ROOT))
+        for pattern in ("lexicon/*/*.tsv", "learned/*.json")
+        for f in (REPO_ROOT / "app" / "extraction").glob(pattern)
+    }
+    assert {"app/extraction/learned/attendance.json", "app/extraction/learned/whereabouts.json"} <= data
+    assert data <= packaged, sorted(data - packaged)

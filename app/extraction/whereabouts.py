@@ -1,0 +1,99 @@
+"""Whereabouts: where a gathering met when none of its mentions' phrases says, by a learned weighing.
+
+location.py reads a place only from a mention's own phrase and the verbs above it, and the scene of
+a past passage. For a gathering left without one, this stage weighs every place named in a sentence
+that mentions it, in the sentence before or the two after it, and the dateline, and takes the likeliest
+when the model "whereabouts" (learned/) gives it a probability over its threshold.
+"""
+
+from __future__ import annotations
+
+import math
+
+from app.extraction import deadline
+from app.extraction.actors import ActorIndex, ActorMention
+from app.extraction.actors.names import dateline_tokens
+from app.extraction.gatherings import Gathering
+from app.extraction.learned import (
+    Features,
+    LogisticModel,
+    load,
+    nearby_sentences,
+    sentence_root,
+    syntax_features,
+)
+from app.extraction.location import Place
+from app.extraction.parsed import ParsedText
+
+MODEL = "whereabouts"
+NEAR = (-1, 1, 2)
+
+
+def likely_places(
+    parsed: ParsedText, gatherings: list[Gathering], actors: ActorIndex, model: LogisticModel | None = None
+) -> list[Gathering]:
+    """`gatherings`, each placeless one given the place the model finds likeliest, if likely enough."""
+    model = model or load(MODEL)
+    best: dict[int, tuple[float, Place]] = {}
+    for n, place, features in candidates(parsed, gatherings, actors):
+        p = model.probability(features)
+        if p >= model.threshold and p > best.get(n, (0.0, place))[0]:
+            best[n] = (p, place)
+    for n, (_, place) in best.items():
+        gatherings[n].guessed_place = place
+    return gatherings
+
+
+def candidates(
+    parsed: ParsedText, gatherings: list[Gathering], actors: ActorIndex
+) -> list[tuple[int, Place, Features]]:
+    """(gathering, place, features) for every place named near a gathering that has none."""
+    places = [m for m in actors.mentions if m.place is not None]
+    if not places:
+        return []
+    by_sent: dict[int, list[ActorMention]] = {}
+    for m in places:
+        by_sent.setdefault(parsed.tokens[m.start_token].sent, []).append(m)
+    dateline = dateline_tokens(parsed)
+    filed = [m for m in places if m.start_token in dateline]
+    with_trigger = {f.sent for g in gatherings for f in g.frames}
+    said = {g.said_place.name for g in gatherings if g.said_place is not None}
+    count: dict[str, int] = {}
+    for m in places:
+        assert m.place is not None
+        count[m.place] = count.get(m.place, 0) + 1
+    out: list[tuple[int, Place, Features]] = []
+    for n, g in enumerate(gatherings):
+        if g.place is not None:
+            continue
+        deadline.check("weighing places")
+        parties = {p.mention.actor.name for f in g.frames for p in f.parties if p.mention.actor is not None}
+        found: list[tuple[ActorMention, Features]] = []
+        for f in g.frames:
+            for m in by_sent.get(f.sent, []):
+                found.append((m, syntax_features(parsed, m, f.trigger.head)))
+        for sent, offset in nearby_sentences(parsed, {f.sent for f in g.frames}, with_trigger, NEAR):
+            root = sentence_root(parsed, sent).i
+            for m in by_sent.get(sent, []):
+                features = {f"near:{k}": v for k, v in syntax_features(parsed, m, root).items()}
+                features[f"offset:{offset:+d}"] = 1.0
+                found.append((m, features))
+        found += [(m, {"far": 1.0}) for m in filed if all(m is not k for k, _ in found)]
+        status = g.status or "unknown"
+        for m, features in found:
+            assert m.place is not None
+            actor = m.actor
+            features.update(
+                {
+                    "dateline": float(m.start_token in dateline),
+                    "country": float(actor is not None and actor.kind == "country" and actor.name == m.place),
+                    f"entity:{parsed.tokens[m.start_token].ent_type or 'none'}": 1.0,
+                    "party": float(actor is not None and actor.name in parties),
+                    "place_of_other": float(m.place in said),
+                    "doc_mentions_log": math.log1p(count[m.place]),
+                    f"status:{status}": 1.0,
+                    "dated": float(g.date is not None),
+                }
+            )
+            out.append((n, Place(m.place, m), features))
+    return out

@@ -1,0 +1,235 @@
+"""Fit the learned decisions (app/extraction/learned/) on the annotated corpora; write their weights.
+
+.venv/bin/python -m bench.train                # cross-validate, fit and write every model
+.venv/bin/python -m bench.train --check        # cross-validate only
+.venv/bin/python -m bench.train attendance     # one model
+
+Fitted on dev, voa and the tuning split of bench/articles; the frozen split is never read. The
+rules run as they do in the service (engine.read); each model's candidates are labelled by the gold
+gathering the scorer (../shared/eval/score.py) aligns the event to. A model's threshold is the one
+that gives the best F1 of what it decides (attendees; places) over the whole corpus, each article's
+probabilities coming from a model fitted without it (5 folds by article); then the model is fitted
+on everything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import ModuleType
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+from app.extraction import attendance, whereabouts
+from app.extraction.actors import ActorIndex
+from app.extraction.engine import Extractor, read
+from app.extraction.gatherings import Gathering
+from app.extraction.learned import model_file
+from app.extraction.output import to_extraction
+from app.extraction.parsed import ParsedText
+from app.settings import get_settings
+from bench.quality import SCORER, article_sets
+
+FROZEN = "ours, FROZEN"
+REGULARIZATION = 0.5  # sklearn's C: small weights, for a few thousand examples
+THRESHOLDS = np.arange(0.1, 0.9, 0.025)
+PLATEAU = 0.005
+
+
+@dataclass
+class Example:
+    decision: tuple[str, int]  # (article, gathering): the runtime decides per gathering ...
+    choice: str  # ... and per actor or place name
+    features: dict[str, float]
+    label: int
+
+
+@dataclass
+class Corpus:
+    """A model's examples, and the tally of the rules alone (tp, fp, fn) its decisions change."""
+
+    examples: list[Example] = field(default_factory=list)
+    tally: dict[str, int] = field(default_factory=lambda: {"tp": 0, "fp": 0, "fn": 0})
+    # For the place model: the gatherings whose gold gives a place (a wrong guess leaves it missed).
+    wanted: set[tuple[str, int]] = field(default_factory=set)
+
+
+@dataclass
+class Article:
+    id: str
+    parsed: ParsedText
+    actors: ActorIndex
+    gatherings: list[Gathering]
+    preds: list[dict[str, object]]
+    golds: list[dict[str, object]]
+    pairs: dict[int, int]  # prediction -> gold, as the scorer aligns them
+
+
+def scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score", SCORER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def attendance_examples(a: Article, score: ModuleType, corpus: Corpus) -> None:
+    """Each actor the rules did not make a party: 1 when it is among the aligned gold's attendees
+    the rules missed."""
+    missed: dict[int, list[str]] = {}
+    for i, p in enumerate(a.preds):
+        if i not in a.pairs:
+            corpus.tally["fp"] += len(set(map(score.canon, p["attendees"])))  # type: ignore[arg-type]
+            continue
+        left = list(a.golds[a.pairs[i]]["attendees"])  # type: ignore[call-overload]
+        tp, fp, fn = score.match_sets(p["attendees"], left)
+        corpus.tally["tp"] += tp
+        corpus.tally["fp"] += fp
+        corpus.tally["fn"] += fn
+        for name in dict.fromkeys(score.canon(x) for x in p["attendees"]):  # type: ignore[attr-defined]
+            hit = next((g for g in left if score.same_party(name, g)), None)
+            if hit is not None:
+                left.remove(hit)
+        missed[i] = left
+    for j, g in enumerate(a.golds):
+        if j not in a.pairs.values():
+            corpus.tally["fn"] += len(g["attendees"])  # type: ignore[arg-type]
+    for c in attendance.candidates(a.parsed, a.gatherings, a.actors):
+        assert c.mention.actor is not None
+        name = c.mention.actor.name
+        label = int(any(score.same_party(name, g) for g in missed.get(c.gathering, [])))
+        corpus.examples.append(Example((a.id, c.gathering), name, c.features, label))
+
+
+def whereabouts_examples(a: Article, score: ModuleType, corpus: Corpus) -> None:
+    """Each place near a gathering the rules left without one: 1 when it is the aligned gold's place."""
+    for i, p in enumerate(a.preds):
+        gold = a.golds[a.pairs[i]]["location"] if i in a.pairs else None
+        if gold:
+            corpus.wanted.add((a.id, i))
+        if p["location"] and gold and score.same_party(p["location"], gold):
+            corpus.tally["tp"] += 1
+            continue
+        corpus.tally["fp"] += int(bool(p["location"]))
+        corpus.tally["fn"] += int(bool(gold))
+    for n, place, features in whereabouts.candidates(a.parsed, a.gatherings, a.actors):
+        gold = a.golds[a.pairs[n]]["location"] if n in a.pairs else None
+        label = int(bool(gold) and score.same_party(place.name, gold))
+        corpus.examples.append(Example((a.id, n), place.name, features, label))
+
+
+def attendance_f1(corpus: Corpus, probabilities: np.ndarray, threshold: float) -> float:
+    """Attendee F1 when every candidate over `threshold` is added."""
+    tp, fp, fn = corpus.tally["tp"], corpus.tally["fp"], corpus.tally["fn"]
+    seen = set()
+    for e, p in zip(corpus.examples, probabilities, strict=True):
+        key = (e.decision, e.choice)
+        if p >= threshold and key not in seen:
+            seen.add(key)
+            tp, fp, fn = tp + e.label, fp + 1 - e.label, fn - e.label
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def whereabouts_f1(corpus: Corpus, probabilities: np.ndarray, threshold: float) -> float:
+    """Place F1 when each placeless gathering takes its likeliest place over `threshold`."""
+    tp, fp, fn = corpus.tally["tp"], corpus.tally["fp"], corpus.tally["fn"]
+    best: dict[tuple[str, int], tuple[float, int]] = {}
+    for e, p in zip(corpus.examples, probabilities, strict=True):
+        if p > best.get(e.decision, (-1.0, 0))[0]:
+            best[e.decision] = (float(p), e.label)
+    for p, label in best.values():
+        if p >= threshold:
+            tp, fp, fn = tp + label, fp + 1 - label, fn - label
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+Collect = Callable[[Article, ModuleType, Corpus], None]
+Objective = Callable[[Corpus, np.ndarray, float], float]
+MODELS: dict[str, tuple[Collect, Objective]] = {
+    attendance.MODEL: (attendance_examples, attendance_f1),
+    whereabouts.MODEL: (whereabouts_examples, whereabouts_f1),
+}
+
+
+def articles(score: ModuleType) -> tuple[dict[str, int], list[Article]]:
+    extractor = Extractor(get_settings().spacy_model)
+    sets = {name: files for name, files in article_sets().items() if name != FROZEN}
+    out = []
+    for files in sets.values():
+        for f in files:
+            gold = json.loads(f.read_text())
+            published = dt.date.fromisoformat(gold["published_at"])
+            parsed = extractor.parse(gold["text"])
+            dates, actors, gatherings = read(parsed, published)
+            if actors is None:
+                continue
+            events = to_extraction(parsed, gatherings, dates, published).model_dump(mode="json")["events"]
+            preds = [score.pred_view(e) for e in events]
+            golds = [score.gold_view(e, gold["text"]) for e in gold.get("events") or []]
+            pairs = dict(score.align(preds, golds))
+            out.append(Article(gold["id"], parsed, actors, gatherings, preds, golds, pairs))
+    return {name: len(files) for name, files in sets.items()}, out
+
+
+def fit(name: str, corpus: Corpus, objective: Objective, fitted_on: dict[str, int], write: bool) -> None:
+    vectorizer = DictVectorizer(sparse=False)
+    x = vectorizer.fit_transform([e.features for e in corpus.examples])
+    y = np.array([e.label for e in corpus.examples])
+    held_out = np.zeros(len(y))
+    groups = [e.decision[0] for e in corpus.examples]
+    for train, test in GroupKFold(n_splits=5).split(x, y, groups):
+        model = LogisticRegression(C=REGULARIZATION, max_iter=5000).fit(x[train], y[train])
+        held_out[test] = model.predict_proba(x[test])[:, 1]
+    rules = objective(corpus, held_out, 2.0)
+    scored = [(float(t), objective(corpus, held_out, t)) for t in THRESHOLDS]
+    best = max(f1 for _, f1 in scored)
+    # the middle of the thresholds within a point of the best: one lucky step is no optimum
+    plateau = [t for t, f1 in scored if f1 >= best - PLATEAU]
+    threshold = plateau[len(plateau) // 2]
+    print(f"{name}: {len(y)} candidates, {int(y.sum())} right")
+    chosen = objective(corpus, held_out, threshold)
+    print(f"  out-of-fold F1 {rules:.3f} (rules) -> {chosen:.3f} at p >= {threshold:.3f} (best {best:.3f})")
+    model = LogisticRegression(C=REGULARIZATION, max_iter=5000).fit(x, y)
+    weights = dict(zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True))
+    for feature, w in sorted(weights.items(), key=lambda kv: -abs(kv[1]))[:12]:
+        print(f"  {w:+.2f}  {feature}")
+    if not write:
+        return
+    data = {
+        "about": f"app/extraction/learned: the {name} model, written by python -m bench.train",
+        "fitted_on": fitted_on,
+        "candidates": len(y),
+        "out_of_fold_f1": {"rules": round(rules, 3), "with_model": round(chosen, 3)},
+        "threshold": round(threshold, 3),
+        "bias": round(float(model.intercept_[0]), 4),
+        "weights": {feature: round(float(w), 4) for feature, w in sorted(weights.items())},
+    }
+    model_file(name).write_text(json.dumps(data, indent=2) + "\n")
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("models", nargs="*", choices=[[], *MODELS], default=[], help="default: all")
+    ap.add_argument("--check", action="store_true", help="cross-validate only; write nothing")
+    args = ap.parse_args(argv)
+    score = scorer()
+    fitted_on, read_articles = articles(score)
+    for name in args.models or list(MODELS):
+        collect, objective = MODELS[name]
+        corpus = Corpus()
+        for a in read_articles:
+            collect(a, score, corpus)
+        fit(name, corpus, objective, fitted_on, write=not args.check)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
