@@ -24,6 +24,15 @@ SETS = {
     "denied-place": "DENIED_PLACES",
     "exclusion-noun": "EXCLUSION_NOUNS",
     "no-absence": "NO_ABSENCE",
+    "negative-quantifier": "NEGATIVE_QUANTIFIERS",
+    "negating-preposition": "NEGATING_PREPS",
+    "preventing-verb": "PREVENTING_VERBS",
+    "withdrawing-verb": "WITHDRAWING_VERBS",
+    "invitation-noun": "INVITATION_NOUNS",
+    "membership-noun": "MEMBERSHIP_NOUNS",
+    "granting-verb": "GRANTING_VERBS",
+    "receiving-verb": "RECEIVING_VERBS",
+    "among-preposition": "AMONG",
 }
 
 
