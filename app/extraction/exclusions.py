@@ -39,6 +39,7 @@ COMING = senses("come")
 _ROLE_CUES = grouped("role_cues", "kind", "lemma")
 REFUSING_HEADS = _ROLE_CUES["refusing-head"]  # "refused to invite X": X was not invited
 LIST_NOUNS = _ROLE_CUES["list-noun"]  # "left off the guest list", "not on the list"
+LIST_MEMBERS = _ROLE_CUES["list-member"]  # "the list of guests" (not "its list of state sponsors")
 REMOVAL_VERBS = _ROLE_CUES["removal-verb"]  # "dropped from the list", "struck off the list"
 DENYING_VERBS = _ROLE_CUES["denying-verb"]  # "was denied a seat", "was refused entry"
 DENIED_PLACES = _ROLE_CUES["denied-place"]
@@ -65,6 +66,16 @@ AMONG = _ROLE_CUES["among-preposition"]
 # What one is kept from when kept from a meeting: "from attending", "from joining", "from the talks".
 TAKING_PART = senses("take-part", "attend", "come")
 MEETING_WORDS = frozenset(lexicon.words("meeting_nouns", "lemma"))
+# Exceptions on a meeting mention: "met, excluding Hungary", "all states except Hungary met",
+# "with the exception of Hungary", "but not Hungary".
+EXCEPTION_PREPS = _ROLE_CUES["exception-preposition"]
+EXCEPTION_NOUNS = _ROLE_CUES["exception-noun"]
+# Said of a party not at a meeting, by its own choice or not: "Hungary was absent" (absent, never
+# a participant).
+ABSENCE_ADJECTIVES = _ROLE_CUES["absence-adjective"]
+# A party standing for itself: "Hungary found itself excluded".
+REFLEXIVES = {"itself", "themselves", "himself", "herself"}
+RELATIVES = {"which", "who", "that"}
 # Cues that count only with a meeting in their sentence when they name none: "tried to ban the app".
 NEED_A_MEETING_NEAR = WEAK_CUES | DENYING_VERBS | PREVENTING_VERBS | GRANTING_VERBS | RECEIVING_VERBS
 
@@ -82,8 +93,19 @@ class Exclusion:
 def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[int]) -> list[Exclusion]:
     """Parties the text says were left out of a meeting (or stayed away from one)."""
     out: list[Exclusion] = []
-    sentences_with_meetings = {parsed.tokens[i].sent for i in trigger_heads}
+    # A cue that names no meeting counts in a sentence that mentions one or right after it: "Leaders
+    # met in Paris. Hungary was snubbed."
+    sentences_with_meetings = {parsed.tokens[i].sent + k for i in trigger_heads for k in (0, 1)}
     for tok in parsed.tokens:
+        excepted = _excepted(parsed, tok, trigger_heads)
+        if excepted is not None:
+            meeting, parties = excepted
+            out.extend(
+                Exclusion(m, "excluded", meeting, tok.sent, clause_tense(parsed, meeting))
+                for party in parties
+                for m in actors_in_phrase(parsed, party, actors)
+            )
+            continue
         if tok.lower == "without" and tok.dep == "prep":
             out.extend(_held_without(parsed, tok, actors, trigger_heads))
             continue
@@ -196,6 +218,7 @@ def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
             )
         )  # "was not invited", "did not want to invite", "refused to invite"
         or (tok.dep == "pcomp" and head.lower in NEGATING_PREPS)  # "without inviting Poland"
+        or (tok.dep in {"acomp", "oprd"} and any(c.dep == "neg" for c in parsed.children(tok.head)))
         or any(c.dep in {"nsubjpass", "dobj"} and _negative(parsed, c) for c in kids)  # "No X was invited"
     )
     particles = {c.lower for c in kids if c.dep in {"prt", "prep", "advmod"}}
@@ -218,8 +241,43 @@ def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
         return None if refused & (NO_ABSENCE | NEGATABLE_INCLUSION) else "absent"
     if lemma in OUT_VERBS and "away" in particles and lemma != "stay":
         return "excluded"  # "was kept away from the meeting"
+    if lemma in ABSENCE_ADJECTIVES and tok.dep == "acomp" and not negated:
+        return "absent"  # "Hungary was absent from the talks"
     if lemma in {"stay"} and "away" in {c.lower for c in kids}:
         return "absent"
+    return None
+
+
+def _excepted(parsed: ParsedText, tok: Token, trigger_heads: Set[int]) -> tuple[int, list[Token]] | None:
+    """(the meeting, who is excepted from it) where `tok` makes an exception on a meeting mention:
+    "met in Paris, excluding Hungary", "all states except Hungary met", "with the exception of
+    Hungary", "met on Monday, but not Hungary"; None elsewhere ("all except Hungary agreed")."""
+    if tok.dep == "prep" and tok.lower in EXCEPTION_PREPS:
+        parties = [c for c in parsed.children(tok.i) if c.dep == "pobj"]
+        anchor = parsed.tokens[tok.head]
+    elif tok.dep == "pobj" and tok.lemma.lower() in EXCEPTION_NOUNS:
+        parties = [
+            o
+            for of in parsed.children(tok.i)
+            if of.dep == "prep" and of.lower == "of"
+            for o in parsed.children(of.i)
+            if o.dep == "pobj"
+        ]
+        anchor = parsed.tokens[parsed.tokens[tok.head].head]
+    elif (
+        tok.dep == "conj"
+        and any(c.dep == "neg" for c in parsed.children(tok.i))
+        and any(c.dep == "cc" and c.lower == "but" for c in parsed.children(tok.head))
+        and tok.pos in {"PROPN", "NOUN"}
+    ):
+        parties, anchor = [tok], parsed.tokens[tok.head]
+    else:
+        return None
+    for t in [anchor, *parsed.ancestors(anchor.i)]:
+        if t.i in trigger_heads:
+            return (t.i, parties) if parties else None
+        if t.pos in {"VERB", "AUX"}:
+            break  # the clause's verb is no meeting: "all except Hungary agreed"
     return None
 
 
@@ -336,6 +394,8 @@ def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
     passive = any(c.dep == "auxpass" for c in kids) or (cue.tag == "VBN" and not perfect)
     out: list[Token] = []
     if role == "absent":
+        if cue.pos == "ADJ":
+            return subjects(parsed, parsed.tokens[cue.head])
         return [c for c in kids if c.dep == "nsubj"]
     if cue.lemma.lower() in RECEIVING_VERBS:
         return [c for c in kids if c.dep == "nsubj"]  # "Hungary did not receive an invitation"
@@ -355,6 +415,10 @@ def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
         return subjects(parsed, parsed.tokens[cue.head])  # "Belarus remained uninvited"
     if passive:
         out = [_of_none(parsed, c) for c in kids if c.dep == "nsubjpass"]
+        if cue.dep == "relcl" and any(c.lower in RELATIVES for c in out):
+            out = [parsed.tokens[cue.head]]  # "Hungary, which was not invited, ..."
+        if not out and any(c.dep == "nsubj" and c.lower in REFLEXIVES for c in kids):
+            out = subjects(parsed, parsed.tokens[cue.head])  # "Hungary found itself excluded"
         out += [m for s in out for m in _listed_after(parsed, s, cue)]
         if not out and cue.dep in {"acl", "relcl"} and cue.tag == "VBN":
             out = [parsed.tokens[cue.head]]  # "Russia, shut out of the group"
@@ -454,13 +518,26 @@ def _list_cue(parsed: ParsedText, tok: Token) -> list[Token] | None:
         for prep in kids
         if prep.dep in {"prep", "prt"} and prep.lower in preps
         for obj in [*parsed.children(prep.i), *(kids if prep.dep == "prt" else [])]
-        if obj.dep in {"pobj", "dobj"} and obj.lemma.lower() in LIST_NOUNS
+        if obj.dep in {"pobj", "dobj"}
+        and obj.lemma.lower() in LIST_NOUNS
+        and not _list_of_something(parsed, obj)
     ]
     if not lists:
         return None
     if lemma == "be" or any(c.dep == "auxpass" for c in kids) or tok.tag == "VBN":
         return [c for c in kids if c.dep in {"nsubj", "nsubjpass"}] or subjects(parsed, tok)
     return [c for c in kids if c.dep == "dobj" and c.lemma.lower() not in LIST_NOUNS]
+
+
+def _list_of_something(parsed: ParsedText, noun: Token) -> bool:
+    """ "its list of state sponsors of terrorism": a list of something, not of those invited to a
+    meeting ("the roster of the summit", "the list of guests")."""
+    return any(
+        o.dep == "pobj" and o.lemma.lower() not in MEETING_WORDS | LIST_MEMBERS
+        for c in parsed.children(noun.i)
+        if c.dep == "prep" and c.lower == "of"
+        for o in parsed.children(c.i)
+    )
 
 
 def _exclusion_noun(

@@ -33,6 +33,16 @@ def _roles(extractor: Extractor, text: str) -> dict[str, str]:
         ("The summit opened in Madrid on Tuesday. Morocco never got an invitation to the summit.", "Morocco"),
         ("The envoys met in Doha on Monday, and the Taliban were not among the groups invited.", "Taliban"),
         ("Ministers met in Rome on Friday. Malta was kept away from the meeting.", "Malta"),
+        # an exception made on the meeting mention
+        ("Foreign ministers of every Gulf state except Qatar gathered in Riyadh on Sunday.", "Qatar"),
+        ("The envoys met in Vienna on Monday, excluding Iran.", "Iran"),
+        ("All members convened in Brussels on Friday, with the exception of Hungary.", "Hungary"),
+        ("The Baltic leaders met in Riga on Friday, but not Poland.", "Poland"),
+        # a negated copula, a relative clause, a reflexive
+        ("The ministers met in Vienna on Monday. Turkey was not welcome at the talks.", "Turkey"),
+        ("The ministers met in Vienna on Monday. Serbia, which was not invited, objected.", "Serbia"),
+        ("The ministers met in Vienna on Monday. Greece found itself excluded from the meeting.", "Greece"),
+        ("Chile was not a participant in the negotiations in Lima on Monday.", "Chile"),
         # active cues in the perfect: the participle with "have" is no passive
         ("The hosts have excluded Russia from the summit in Rome.", "Russia"),
         ("The organizers had not invited Venezuela to the talks in Bogota by Friday.", "Venezuela"),
@@ -41,6 +51,17 @@ def _roles(extractor: Extractor, text: str) -> dict[str, str]:
 )
 def test_a_party_left_out_in_other_words(extractor: Extractor, text: str, party: str) -> None:
     assert _roles(extractor, text).get(party) == "excluded"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers met in Vienna on Monday. Hungary was absent from the talks.",
+        "Hungary was notably absent when the ministers met in Vienna on Monday.",
+    ],
+)
+def test_who_was_absent_is_absent_not_a_participant(extractor: Extractor, text: str) -> None:
+    assert _roles(extractor, text).get("Hungary") == "absent"
 
 
 @pytest.mark.parametrize(
@@ -56,6 +77,9 @@ def test_a_party_left_out_in_other_words(extractor: Extractor, text: str, party:
         ("Spain and Portugal met in Madrid on Friday. Andorra is not part of the European Union.", "Andorra"),
         # the copula is not negated
         ("Ghana was part of the talks in Accra on Monday.", "Ghana"),
+        # an exception on no meeting
+        ("The leaders met in Lima on Monday. All nations except Peru agreed to the plan.", "Peru"),
+        ("Chile and Peru met in Lima on Monday; everyone but Bolivia signed.", "Bolivia"),
         # an invitation given, not taken back
         ("The hosts extended an invitation to Chile for the summit in Lima.", "Chile"),
     ],

@@ -33,6 +33,10 @@ SETS = {
     "granting-verb": "GRANTING_VERBS",
     "receiving-verb": "RECEIVING_VERBS",
     "among-preposition": "AMONG",
+    "exception-preposition": "EXCEPTION_PREPS",
+    "exception-noun": "EXCEPTION_NOUNS",
+    "absence-adjective": "ABSENCE_ADJECTIVES",
+    "list-member": "LIST_MEMBERS",
 }
 
 
@@ -43,6 +47,8 @@ def _roles(extractor: Extractor, text: str) -> dict[str, str]:
 def _outcome(kind: str, roles: dict[str, str]) -> bool:
     if kind == "no-absence":
         return "absent" not in roles.values()
+    if kind == "absence-adjective":
+        return "absent" in roles.values()
     return "excluded" in roles.values()
 
 
