@@ -158,6 +158,8 @@ def _another_clauses(parsed: ParsedText, root: Token, trigger_head: int) -> bool
 def _place_or_topic(parsed: ParsedText, m: ActorMention, root: Token) -> bool:
     """ "met in Vilnius", "the Vienna meeting": a place named as such, not a party; nor is the topic
     of "talks on Ukraine"."""
+    while root.dep in {"appos", "conj"} and root.head != root.i:
+        root = parsed.tokens[root.head]  # "in Tehran, Iran": the country beside the city is a place too
     prep = parsed.tokens[root.head].lower if root.dep == "pobj" else None
     if prep in PLACE_PREPS | TOPIC_PREPS:
         return True
