@@ -25,7 +25,7 @@ from app.extraction.learned import (
     syntax_features,
 )
 from app.extraction.parsed import ParsedText, Token
-from app.extraction.parties import PartyRole
+from app.extraction.parties import PartyRole, qualifies_a_person
 
 MODEL = "attendance"
 # Where the model is not asked: the object of "in"/"at" names where, not who ("met in Vilnius"), and
@@ -101,7 +101,8 @@ def candidates(parsed: ParsedText, gatherings: list[Gathering], actors: ActorInd
                     continue  # weighed once per sentence, against the mention nearest to it
                 root = mention_root(parsed, m.start_token, m.end_token)
                 if (
-                    _place_or_topic(parsed, m, root)
+                    qualifies_a_person(parsed, m, actors)  # "U.S. President Obama": the person
+                    or _place_or_topic(parsed, m, root)
                     or _another_clauses(parsed, root, f.trigger.head)
                     or _negated_clause(parsed, root)
                 ):

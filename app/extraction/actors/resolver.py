@@ -22,6 +22,7 @@ from app.extraction.actors.names import clean
 from app.extraction.actors.words import (
     ACTOR_LABELS,
     BODY_NOUNS,
+    CAPTION_OPENINGS,
     COLLECTIVE_BODIES,
     COLLECTIVE_HEADS,
     GENERIC_BODIES,
@@ -223,6 +224,14 @@ class _Resolver(Discourse):
     def _resolve(self, start: int, end: int, label: str) -> ActorMention | None:
         p, toks = self.parsed, self.parsed.tokens
         # Trim determiners, possessive endings and punctuation from the span's edges.
+        opening = next((o for o in CAPTION_OPENINGS if p.text.startswith(o, toks[start].start)), None)
+        if opening is not None:  # "FILE - U.S. President Barack Obama ...": the caption's mark
+            cut = toks[start].start + len(opening)
+            while start < end and toks[start].start < cut:
+                start += 1
+            rest = p.span_text(start, end) if start < end else ""
+            if all(t.lemma.lower() in TITLES for t in toks[start:end]) or names.names_no_organization(rest):
+                return None  # "FILE - Head of ...", "FILE - Police stand guard": no name left
         while start < end and (toks[start].pos in {"DET", "PUNCT"} or toks[start].lower == "the"):
             start += 1
         while end > start and (toks[end - 1].tag == "POS" or toks[end - 1].pos == "PUNCT"):
