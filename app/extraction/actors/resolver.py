@@ -5,6 +5,7 @@ name), with pronouns, titles and descriptions pointed back at them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from app.extraction.actors import gazetteer, names
@@ -50,6 +51,7 @@ class _Resolver(Discourse):
     def run(self) -> ActorIndex:
         self.orgs_by_acronym = names.acronyms(self.parsed)
         self.dateline = names.dateline_tokens(self.parsed)
+        self.headline_end = names.headline_end(self.parsed.text)
         spans = self._candidate_spans()
         for body in names.coordinated_bodies(self.parsed, spans):
             self._record(body)
@@ -221,6 +223,12 @@ class _Resolver(Discourse):
         out += gazetteer.missed_names(self.parsed, known, covered)
         return out + names.titled_names(self.parsed, covered)
 
+    def _named_again(self, text: str) -> bool:
+        """Whether the story after the headline names `text` again, or its last word ("Obama")."""
+        story = self.parsed.text[self.headline_end :]
+        last = text.split()[-1]
+        return text in story or (len(last) > 2 and re.search(rf"\b{re.escape(last)}\b", story) is not None)
+
     def _resolve(self, start: int, end: int, label: str) -> ActorMention | None:
         p, toks = self.parsed, self.parsed.tokens
         # Trim determiners, possessive endings and punctuation from the span's edges.
@@ -239,6 +247,8 @@ class _Resolver(Discourse):
         if start >= end:
             return None
         text = p.span_text(start, end)
+        if toks[start].start < self.headline_end and not self._named_again(text):
+            return None  # "Africa AIDS Conference Wraps": the headline's capitals ran words into a name
         if start in self.dateline:
             # "HANGZHOU, China —": where the story was filed, a place and no party
             return ActorMention(
