@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Set
 from dataclasses import dataclass
+from itertools import islice
 
 from app.extraction import lexicon
 from app.extraction.actors import ActorIndex, ActorMention
@@ -581,4 +582,18 @@ def _target(parsed: ParsedText, cue: Token, trigger_heads: Set[int]) -> int | No
     for t in parsed.subtree(cue.i):
         if t.i in trigger_heads:
             return t.i
+    # "the summit, from which Zelensky was excluded": a relative clause on the meeting itself
+    clause = cue
+    while clause.dep not in {"relcl", "acl"} and clause.head != clause.i and clause.pos in {"VERB", "AUX"}:
+        clause = parsed.tokens[clause.head]
+    if clause.dep not in {"relcl", "acl"}:
+        return None
+    if clause.head in trigger_heads:
+        return clause.head
+    # "the meeting with Hamas, from which the Authority was excluded": the parser hangs the clause on
+    # the nearest noun; "which" names no person, so it is the meeting above that noun.
+    if any(t.lower == "which" for t in parsed.subtree(clause.i)):
+        for up in islice(parsed.ancestors(clause.head), 3):
+            if up.i in trigger_heads:
+                return up.i
     return None

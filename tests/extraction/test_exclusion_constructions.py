@@ -43,6 +43,16 @@ def _roles(extractor: Extractor, text: str) -> dict[str, str]:
         ("The ministers met in Vienna on Monday. Serbia, which was not invited, objected.", "Serbia"),
         ("The ministers met in Vienna on Monday. Greece found itself excluded from the meeting.", "Greece"),
         ("Chile was not a participant in the negotiations in Lima on Monday.", "Chile"),
+        # a relative clause on the meeting, wherever the parser hangs it
+        ("The talks in Doha, to which Israel was not invited, ended on Monday.", "Israel"),
+        (
+            "The summit between Trump and Putin, from which Zelensky was excluded, took place in Anchorage.",
+            "Zelensky",
+        ),
+        (
+            "The meeting with Hamas, from which the Palestinian Authority was excluded, ended on Monday.",
+            "Palestinian Authority",
+        ),
         # active cues in the perfect: the participle with "have" is no passive
         ("The hosts have excluded Russia from the summit in Rome.", "Russia"),
         ("The organizers had not invited Venezuela to the talks in Bogota by Friday.", "Venezuela"),
