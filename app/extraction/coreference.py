@@ -145,6 +145,18 @@ def predicate_of(parsed: ParsedText, head: int, earlier_heads: set[int]) -> bool
     return False
 
 
+def predicated_of_it(parsed: ParsedText, head: int) -> bool:
+    """ "It was the first such meeting", "This is a summit of equals": the mention is the predicate
+    of a copula whose subject is a pronoun."""
+    tok = parsed.tokens[head]
+    if tok.dep != "attr":
+        return False
+    verb = parsed.tokens[tok.head]
+    return verb.lemma == "be" and any(
+        c.dep == "nsubj" and c.lower in {"it", "this", "that"} for c in parsed.children(verb.i)
+    )
+
+
 def _pronoun_subject(parsed: ParsedText, head: int) -> bool:
     """ "It brought together ...", "They discussed ...": a verb whose subject is a pronoun speaks
     of what was just said."""

@@ -20,7 +20,7 @@ from itertools import islice
 
 from app.extraction import deadline
 from app.extraction.actors import ActorIndex
-from app.extraction.coreference import Decision, Link, link_evidence, predicate_of
+from app.extraction.coreference import Decision, Link, link_evidence, predicate_of, predicated_of_it
 from app.extraction.exclusions import Exclusion, find_exclusions
 from app.extraction.frames import Frame
 from app.extraction.grammar import Tense
@@ -418,6 +418,12 @@ def _renamed(parsed: ParsedText, frame: Frame, window: list[Gathering]) -> Gathe
             parsed, frame.trigger.head, {f.trigger.head for f in g.frames}
         ):
             return g
+    # "... held a summit in Anchorage. It was the first such meeting since 2021.": the predicate of a
+    # pronoun subject renames the gathering just mentioned.
+    if predicated_of_it(parsed, frame.trigger.head):
+        last = [g for g in window if 0 <= frame.sent - g.last_sent <= 1]
+        if last:
+            return max(last, key=lambda g: max(f.trigger.head for f in g.frames))
     return None
 
 

@@ -195,3 +195,24 @@ def test_a_distant_definite_mention_with_a_shared_party_joins_the_story_gatherin
     last = _decisions(extractor, text)[-1]
     assert last.joined == 0 and last.rule == "story-topic"
     assert "shared-parties" in last.candidates[0][1].reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US and Russia held a summit in Anchorage on Friday. It was the first such meeting since 2021.",
+        "Chile and Peru held talks in Lima on Monday. This was a meeting of old rivals, officials said.",
+    ],
+)
+def test_the_predicate_of_a_pronoun_renames_the_gathering_just_mentioned(
+    extractor: Extractor, text: str
+) -> None:
+    assert len(extractor.extract(text, dt.date(2025, 3, 3)).events) == 1
+
+
+def test_a_pronoun_predicate_far_from_any_gathering_names_its_own(extractor: Extractor) -> None:
+    text = (
+        "Chile and Peru held talks in Lima on Monday. Markets rose on Tuesday. Prices fell on Wednesday. "
+        "It was a summit of old rivals in Quito on Thursday."
+    )
+    assert len(extractor.extract(text, dt.date(2025, 3, 3)).events) == 2
