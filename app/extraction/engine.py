@@ -25,6 +25,7 @@ from app.extraction.long_input import CHUNK_CHARS, chunks
 from app.extraction.output import to_extraction
 from app.extraction.parsed import ParsedText, join
 from app.extraction.pipeline import load_pipeline, run_pipeline, to_parsed
+from app.extraction.reality import likely_gatherings
 from app.extraction.temporal import DateMention
 from app.extraction.triggers import find_triggers
 from app.extraction.turns import Turns
@@ -147,6 +148,7 @@ def extract_parsed(
     if actors is not None:
         gatherings = _timed(observe, "attendance", likely_attendees, parsed, gatherings, actors)
         gatherings = _timed(observe, "whereabouts", likely_places, parsed, gatherings, actors)
+        gatherings = _timed(observe, "reality", likely_gatherings, parsed, gatherings)
     return _timed(observe, "output", to_extraction, parsed, gatherings, dates, published_at)
 
 
