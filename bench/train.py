@@ -162,8 +162,8 @@ def whereabouts_f1(corpus: Corpus, probabilities: np.ndarray, threshold: float) 
 
 
 def reality_examples(a: Article, score: ModuleType, corpus: Corpus) -> None:
-    """Each gathering the model weighs, as the service has it after the other learned decisions:
-    1 when the scorer aligns its event to no gold meeting (spurious)."""
+    """Each gathering, as the service has it after the other learned decisions: 1 when the scorer
+    aligns its event to no gold meeting (spurious). Its choice says whether the model may drop it."""
     gatherings = copy.deepcopy(a.gatherings)
     gatherings = attendance.likely_attendees(a.parsed, gatherings, a.actors)
     gatherings = whereabouts.likely_places(a.parsed, gatherings, a.actors)
@@ -171,8 +171,9 @@ def reality_examples(a: Article, score: ModuleType, corpus: Corpus) -> None:
     corpus.answers[a.id] = (a.set_name, a.gold, events)
     golds = [score.gold_view(e, a.gold["text"]) for e in a.gold.get("events") or []]  # type: ignore[attr-defined]
     aligned = dict(score.align([score.pred_view(e) for e in events], golds))
-    for n, features in reality.candidates(a.parsed, gatherings):
-        corpus.examples.append(Example((a.id, n), "", features, int(n not in aligned)))
+    for n, (g, features) in enumerate(zip(gatherings, reality.described(a.parsed, gatherings), strict=True)):
+        choice = "weighed" if reality.is_weighed(g) else "kept"
+        corpus.examples.append(Example((a.id, n), choice, features, int(n not in aligned)))
 
 
 def reality_score(corpus: Corpus, probabilities: np.ndarray, threshold: float) -> float:
@@ -180,7 +181,11 @@ def reality_score(corpus: Corpus, probabilities: np.ndarray, threshold: float) -
     scorer computes them, when every gathering at or over `threshold` is dropped: a dropped real
     meeting loses its attendees, date and place with it."""
     score = scorer()
-    dropped = {e.decision for e, p in zip(corpus.examples, probabilities, strict=True) if p >= threshold}
+    dropped = {
+        e.decision
+        for e, p in zip(corpus.examples, probabilities, strict=True)
+        if e.choice == "weighed" and p >= threshold
+    }
     tallies: dict[str, object] = {}
     for article, (set_name, gold, events) in corpus.answers.items():
         kept = [e for n, e in enumerate(events) if (article, n) not in dropped]

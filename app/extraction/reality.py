@@ -56,9 +56,11 @@ def likely_gatherings(
 ) -> list[Gathering]:
     """`gatherings` without those the model finds likely to name no meeting the text reports."""
     model = model or load(MODEL)
-    weighed = candidates(parsed, gatherings)
-    dropped = {n for n, features in weighed if model.probability(features) >= model.threshold}
-    return [g for n, g in enumerate(gatherings) if n not in dropped]
+    return [
+        g
+        for g, features in zip(gatherings, described(parsed, gatherings), strict=True)
+        if not is_weighed(g) or model.probability(features) < model.threshold
+    ]
 
 
 def is_weighed(g: Gathering) -> bool:
@@ -66,20 +68,19 @@ def is_weighed(g: Gathering) -> bool:
     return g.date is None or not _attending(g)
 
 
-def candidates(parsed: ParsedText, gatherings: list[Gathering]) -> list[tuple[int, Features]]:
-    """(index, features) of every gathering the model weighs."""
+def described(parsed: ParsedText, gatherings: list[Gathering]) -> list[Features]:
+    """The features of each gathering, in order. The model is fitted on every gathering (those it
+    never drops teach it what a reported meeting looks like) and asked only of those `is_weighed`."""
     captions = list(caption_spans(parsed.text))
     first_line_end = parsed.text.find("\n") if "\n" in parsed.text.strip() else -1
     by_sent: dict[int, set[int]] = {}
     for n, g in enumerate(gatherings):
         for f in g.frames:
             by_sent.setdefault(f.sent, set()).add(n)
-    out: list[tuple[int, Features]] = []
+    out: list[Features] = []
     lemmas_before: set[str] = set()
     for n, g in enumerate(gatherings):
         lemmas_seen, lemmas_before = lemmas_before, lemmas_before | g.lemmas
-        if not is_weighed(g):
-            continue
         deadline.check("weighing gatherings")
         first = g.first.trigger
         head = parsed.tokens[first.head]
@@ -127,7 +128,7 @@ def candidates(parsed: ParsedText, gatherings: list[Gathering]) -> list[tuple[in
         # leaves it reported
         markers = [_clause_markers(parsed, f.trigger.head) for f in g.frames]
         features.update({name: 1.0 for name in set.intersection(*markers)})
-        out.append((n, features))
+        out.append(features)
     return out
 
 
