@@ -142,8 +142,9 @@ def extract_parsed(
     parsed: ParsedText, published_at: dt.date | None, observe: StageObserver = _no_observer
 ) -> Extraction:
     """The stages after the parse, in order: see `read`, then the learned weighings (learned/):
-    attendance (which other actors of a gathering's sentences are likely to attend) and whereabouts
-    (where a gathering with no place of its own likely met), then output (the response models)."""
+    attendance (which other actors of a gathering's sentences are likely to attend), whereabouts
+    (where a gathering with no place of its own likely met) and reality (which gatherings name no
+    meeting the text reports), then output (the response models)."""
     dates, actors, gatherings = read(parsed, published_at, observe)
     if actors is not None:
         gatherings = _timed(observe, "attendance", likely_attendees, parsed, gatherings, actors)
