@@ -6,9 +6,10 @@ are the only way"), a hypothetical one ("if they met, ..."), a headline or a pho
 another, a misread word. This stage describes each gathering by what the rules found (mentions,
 date, place, parties, status, the trigger's kind, senses and flags) and by the clause its mentions
 stand in (modal, negated, conditional), and drops it when the model "spurious" (learned/) gives it
-a probability of naming no reported meeting at or over its threshold. A gathering that has a date
-and an attending party is never weighed: the rules' strongest evidence, and the one whose loss costs
-most when it is real (its attendees and date go with it).
+a probability of naming no reported meeting at or over its threshold. A gathering with a date, an
+attending party or an exclusion is never weighed (`is_weighed`): the rules' evidence of a particular
+gathering, and the gatherings whose loss costs most when they are real (their attendees and date go
+with them); out of fold the model does as well without them (it is still fitted on them).
 """
 
 from __future__ import annotations
@@ -64,8 +65,10 @@ def likely_gatherings(
 
 
 def is_weighed(g: Gathering) -> bool:
-    """Whether the model is asked about `g`: not when it has a date and an attending party."""
-    return g.date is None or not _attending(g)
+    """Whether the model is asked about `g`: only when the rules found none of their evidence of a
+    particular gathering: no date, no attending party, no party said to be kept out or to stay away
+    ("was not invited to the summit")."""
+    return g.date is None and not g.exclusions and not _attending(g)
 
 
 def described(parsed: ParsedText, gatherings: list[Gathering]) -> list[Features]:
