@@ -19,6 +19,7 @@ from app.extraction.learned import (
     SUBJECTS,
     Features,
     LogisticModel,
+    clause_verb,
     load,
     mention_root,
     syntax_features,
@@ -99,7 +100,11 @@ def candidates(parsed: ParsedText, gatherings: list[Gathering], actors: ActorInd
                 if nearest[0] != f.trigger.head:
                     continue  # weighed once per sentence, against the mention nearest to it
                 root = mention_root(parsed, m)
-                if _place_or_topic(parsed, m, root) or _another_clauses(parsed, root, f.trigger.head):
+                if (
+                    _place_or_topic(parsed, m, root)
+                    or _another_clauses(parsed, root, f.trigger.head)
+                    or _negated_clause(parsed, root)
+                ):
                     continue
                 features = syntax_features(parsed, m, f.trigger.head)
                 features["coordinated_with_party"] = float(_coordinated(parsed, root, party_tokens))
@@ -130,6 +135,12 @@ def candidates(parsed: ParsedText, gatherings: list[Gathering], actors: ActorInd
                 }
             )
     return [c for c in _per_actor(out) if not NOT_ATTENDING & c.features.keys()]
+
+
+def _negated_clause(parsed: ParsedText, root: Token) -> bool:
+    """ "Hungary was not involved in the talks", "the talks did not include Chile": said not to be there."""
+    verb = clause_verb(parsed, parsed.tokens[root.head] if root.dep == "pobj" else root)
+    return verb is not None and any(c.dep == "neg" for c in parsed.children(verb.i))
 
 
 def _another_clauses(parsed: ParsedText, root: Token, trigger_head: int) -> bool:

@@ -18,11 +18,12 @@ from __future__ import annotations
 from collections.abc import Set
 from dataclasses import dataclass
 
+from app.extraction import lexicon
 from app.extraction.actors import ActorIndex, ActorMention
 from app.extraction.grammar import Tense, clause_tense, governing_verb
 from app.extraction.lexicon.wordsets import grouped, senses
 from app.extraction.parsed import ParsedText, Token
-from app.extraction.parties import actors_in_phrase, subjects
+from app.extraction.parties import actors_in_phrase, qualifies_a_person, subjects
 from app.models.v1 import Role
 
 # The cues, by sense (senses.tsv): "excluded", "shut out", "not invited", weak cues, refusals.
@@ -38,12 +39,45 @@ COMING = senses("come")
 _ROLE_CUES = grouped("role_cues", "kind", "lemma")
 REFUSING_HEADS = _ROLE_CUES["refusing-head"]  # "refused to invite X": X was not invited
 LIST_NOUNS = _ROLE_CUES["list-noun"]  # "left off the guest list", "not on the list"
+LIST_MEMBERS = _ROLE_CUES["list-member"]  # "the list of guests" (not "its list of state sponsors")
 REMOVAL_VERBS = _ROLE_CUES["removal-verb"]  # "dropped from the list", "struck off the list"
 DENYING_VERBS = _ROLE_CUES["denying-verb"]  # "was denied a seat", "was refused entry"
 DENIED_PLACES = _ROLE_CUES["denied-place"]
 EXCLUSION_NOUNS = _ROLE_CUES["exclusion-noun"]  # "Russia's exclusion from the summit"
 # What a refusal refuses when the refuser still may be there: "declined to comment".
 NO_ABSENCE = _ROLE_CUES["no-absence"]
+# A party negated by its own determiner: "No Polish officials were invited", "Neither X nor Y was".
+NEGATIVE_QUANTIFIERS = _ROLE_CUES["negative-quantifier"]
+# A preposition that negates the inclusion verb under it: "held talks without inviting Poland".
+NEGATING_PREPS = _ROLE_CUES["negating-preposition"]
+# A verb that keeps a party "from" a meeting: "blocked Taiwan from attending", "was prevented from".
+PREVENTING_VERBS = _ROLE_CUES["preventing-verb"]
+# A verb that takes back an invitation: "withdrew Russia's invitation", "the invitation was rescinded".
+WITHDRAWING_VERBS = _ROLE_CUES["withdrawing-verb"]
+INVITATION_NOUNS = _ROLE_CUES["invitation-noun"]
+# Negated, a noun of belonging to a meeting: "Japan was not part of the talks".
+MEMBERSHIP_NOUNS = _ROLE_CUES["membership-noun"]
+# Negated, a verb that gives or gets a place at a meeting: "was not given a seat", "did not
+# receive an invitation".
+GRANTING_VERBS = _ROLE_CUES["granting-verb"]
+RECEIVING_VERBS = _ROLE_CUES["receiving-verb"]
+# "was not among those invited": a negated "be among" those the participle names.
+AMONG = _ROLE_CUES["among-preposition"]
+# What one is kept from when kept from a meeting: "from attending", "from joining", "from the talks".
+TAKING_PART = senses("take-part", "attend", "come")
+MEETING_WORDS = frozenset(lexicon.words("meeting_nouns", "lemma"))
+# Exceptions on a meeting mention: "met, excluding Hungary", "all states except Hungary met",
+# "with the exception of Hungary", "but not Hungary".
+EXCEPTION_PREPS = _ROLE_CUES["exception-preposition"]
+EXCEPTION_NOUNS = _ROLE_CUES["exception-noun"]
+# Said of a party not at a meeting, by its own choice or not: "Hungary was absent" (absent, never
+# a participant).
+ABSENCE_ADJECTIVES = _ROLE_CUES["absence-adjective"]
+# A party standing for itself: "Hungary found itself excluded".
+REFLEXIVES = {"itself", "themselves", "himself", "herself"}
+RELATIVES = {"which", "who", "that"}
+# Cues that count only with a meeting in their sentence when they name none: "tried to ban the app".
+NEED_A_MEETING_NEAR = WEAK_CUES | DENYING_VERBS | PREVENTING_VERBS | GRANTING_VERBS | RECEIVING_VERBS
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +93,19 @@ class Exclusion:
 def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[int]) -> list[Exclusion]:
     """Parties the text says were left out of a meeting (or stayed away from one)."""
     out: list[Exclusion] = []
-    sentences_with_meetings = {parsed.tokens[i].sent for i in trigger_heads}
+    # A cue that names no meeting counts in a sentence that mentions one or right after it: "Leaders
+    # met in Paris. Hungary was snubbed."
+    sentences_with_meetings = {parsed.tokens[i].sent + k for i in trigger_heads for k in (0, 1)}
     for tok in parsed.tokens:
+        excepted = _excepted(parsed, tok, trigger_heads)
+        if excepted is not None:
+            meeting, parties = excepted
+            out.extend(
+                Exclusion(m, "excluded", meeting, tok.sent, clause_tense(parsed, meeting))
+                for party in parties
+                for m in actors_in_phrase(parsed, party, actors)
+            )
+            continue
         if tok.lower == "without" and tok.dep == "prep":
             out.extend(_held_without(parsed, tok, actors, trigger_heads))
             continue
@@ -70,6 +115,14 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
         if tok.pos == "NOUN" and tok.lemma.lower() in EXCLUSION_NOUNS:
             out.extend(_exclusion_noun(parsed, tok, actors, trigger_heads, sentences_with_meetings))
             continue
+        if tok.pos == "NOUN" and tok.lemma.lower() in MEMBERSHIP_NOUNS:
+            out.extend(_not_part_of(parsed, tok, actors, trigger_heads))
+            continue
+        if tok.lower in AMONG and tok.dep == "prep":
+            out.extend(_not_among_the_invited(parsed, tok, actors, trigger_heads))
+            continue
+        if tok.lemma.lower() in WITHDRAWING_VERBS and tok.pos == "VERB":
+            out.extend(_withdrawn_invitation(parsed, tok, actors, trigger_heads, sentences_with_meetings))
         listed = _list_cue(parsed, tok)
         if listed is not None:
             if (
@@ -87,7 +140,7 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
         if role is None:
             continue
         target = _target(parsed, tok, trigger_heads)
-        weak = tok.lemma.lower() in WEAK_CUES or tok.lemma.lower() in DENYING_VERBS
+        weak = tok.lemma.lower() in NEED_A_MEETING_NEAR
         if target is None and weak and tok.sent not in sentences_with_meetings:
             continue  # "tried to ban the app": no meeting in sight, no exclusion from one
         if target is None and _out_of_something_else(parsed, tok, actors):
@@ -95,7 +148,8 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
         body = _kept_from_body(parsed, tok, actors)
         for party_tok in _cue_parties(parsed, tok, role):
             for m in actors_in_phrase(parsed, party_tok, actors):
-                out.append(Exclusion(m, role, target, tok.sent, clause_tense(parsed, tok.i), body))
+                if not qualifies_a_person(parsed, m, actors):
+                    out.append(Exclusion(m, role, target, tok.sent, clause_tense(parsed, tok.i), body))
     return out
 
 
@@ -155,10 +209,18 @@ def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
     lemma = tok.lemma.lower()
     kids = parsed.children(tok.i)
     head = parsed.tokens[tok.head]
-    negated = any(c.dep == "neg" for c in kids) or (
-        tok.dep == "xcomp"
-        and (any(c.dep == "neg" for c in parsed.children(tok.head)) or head.lemma.lower() in REFUSING_HEADS)
-    )  # "was not invited", "did not want to invite", "refused to invite"
+    negated = (
+        any(c.dep == "neg" for c in kids)
+        or (
+            tok.dep == "xcomp"
+            and (
+                any(c.dep == "neg" for c in parsed.children(tok.head)) or head.lemma.lower() in REFUSING_HEADS
+            )
+        )  # "was not invited", "did not want to invite", "refused to invite"
+        or (tok.dep == "pcomp" and head.lower in NEGATING_PREPS)  # "without inviting Poland"
+        or (tok.dep in {"acomp", "oprd"} and any(c.dep == "neg" for c in parsed.children(tok.head)))
+        or any(c.dep in {"nsubjpass", "dobj"} and _negative(parsed, c) for c in kids)  # "No X was invited"
+    )
     particles = {c.lower for c in kids if c.dep in {"prt", "prep", "advmod"}}
     if lemma in EXCLUDE_VERBS or lemma == "uninvited":
         return "excluded"
@@ -168,24 +230,176 @@ def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
         return "excluded"
     if lemma in DENYING_VERBS and _denied_a_place(parsed, tok):
         return "excluded"  # "was denied a seat at the talks", "refused entry to the summit"
+    if lemma in PREVENTING_VERBS and _from_taking_part(parsed, tok):
+        return "excluded"  # "blocked Taiwan from attending", "was prevented from joining"
+    if lemma in GRANTING_VERBS | RECEIVING_VERBS and negated and _denied_a_place(parsed, tok):
+        return "excluded"  # "was not given a seat", "did not receive an invitation"
     if lemma in REFUSAL_VERBS:
         refused = {c.lemma.lower() for c in kids if c.dep == "xcomp"}
         # "declined to comment": no absence; "refused to invite Russia": Russia's exclusion, not the
         # refuser's absence.
         return None if refused & (NO_ABSENCE | NEGATABLE_INCLUSION) else "absent"
+    if lemma in OUT_VERBS and "away" in particles and lemma != "stay":
+        return "excluded"  # "was kept away from the meeting"
+    if lemma in ABSENCE_ADJECTIVES and tok.dep == "acomp" and not negated:
+        return "absent"  # "Hungary was absent from the talks"
     if lemma in {"stay"} and "away" in {c.lower for c in kids}:
         return "absent"
     return None
 
 
+def _excepted(parsed: ParsedText, tok: Token, trigger_heads: Set[int]) -> tuple[int, list[Token]] | None:
+    """(the meeting, who is excepted from it) where `tok` makes an exception on a meeting mention:
+    "met in Paris, excluding Hungary", "all states except Hungary met", "with the exception of
+    Hungary", "met on Monday, but not Hungary"; None elsewhere ("all except Hungary agreed")."""
+    if tok.dep == "prep" and tok.lower in EXCEPTION_PREPS:
+        parties = [c for c in parsed.children(tok.i) if c.dep == "pobj"]
+        anchor = parsed.tokens[tok.head]
+    elif tok.dep == "pobj" and tok.lemma.lower() in EXCEPTION_NOUNS:
+        parties = [
+            o
+            for of in parsed.children(tok.i)
+            if of.dep == "prep" and of.lower == "of"
+            for o in parsed.children(of.i)
+            if o.dep == "pobj"
+        ]
+        anchor = parsed.tokens[parsed.tokens[tok.head].head]
+    elif (
+        tok.dep == "conj"
+        and any(c.dep == "neg" for c in parsed.children(tok.i))
+        and any(c.dep == "cc" and c.lower == "but" for c in parsed.children(tok.head))
+        and tok.pos in {"PROPN", "NOUN"}
+    ):
+        parties, anchor = [tok], parsed.tokens[tok.head]
+    else:
+        return None
+    for t in [anchor, *parsed.ancestors(anchor.i)]:
+        if t.i in trigger_heads:
+            return (t.i, parties) if parties else None
+        if t.pos in {"VERB", "AUX"}:
+            break  # the clause's verb is no meeting: "all except Hungary agreed"
+    return None
+
+
+def _from_taking_part(parsed: ParsedText, verb: Token) -> bool:
+    """ "from attending", "from the talks": kept from taking part, not "from being used as a harbor"."""
+    for prep in parsed.children(verb.i):
+        if prep.dep != "prep" or prep.lower != "from":
+            continue
+        for c in parsed.children(prep.i):
+            if c.dep == "pcomp" and c.lemma.lower() in TAKING_PART:
+                return True
+            if c.dep == "pobj" and c.lemma.lower() in MEETING_WORDS:
+                return True
+    return False
+
+
+def _negative(parsed: ParsedText, party: Token) -> bool:
+    """ "No Polish officials", "None of the Baltic states", "Neither Spain nor Italy"."""
+    return party.lower in NEGATIVE_QUANTIFIERS or any(
+        c.dep in {"det", "preconj"} and c.lower in NEGATIVE_QUANTIFIERS for c in parsed.children(party.i)
+    )
+
+
+def _of_none(parsed: ParsedText, party: Token) -> Token:
+    """ "None of the Baltic states": the states."""
+    if party.lower in NEGATIVE_QUANTIFIERS:
+        for prep in parsed.children(party.i):
+            if prep.dep == "prep" and prep.lower == "of":
+                return next((o for o in parsed.children(prep.i) if o.dep == "pobj"), party)
+    return party
+
+
+def _not_part_of(
+    parsed: ParsedText, noun: Token, actors: ActorIndex, trigger_heads: Set[int]
+) -> list[Exclusion]:
+    """ "Japan was not part of the talks", "Chile is no party to the negotiations": whoever a negated
+    copula says has no part in a meeting named in the noun's phrase."""
+    verb = parsed.tokens[noun.head]
+    target = _target(parsed, noun, trigger_heads)
+    negated = any(c.dep == "neg" for c in parsed.children(verb.i)) or any(
+        c.dep == "det" and c.lower in NEGATIVE_QUANTIFIERS for c in parsed.children(noun.i)
+    )
+    if noun.dep != "attr" or verb.lemma.lower() != "be" or not negated or target is None:
+        return []
+    return [
+        Exclusion(m, "excluded", target, noun.sent, clause_tense(parsed, verb.i))
+        for subj in subjects(parsed, verb)
+        for m in actors_in_phrase(parsed, subj, actors)
+    ]
+
+
+def _not_among_the_invited(
+    parsed: ParsedText, among: Token, actors: ActorIndex, trigger_heads: Set[int]
+) -> list[Exclusion]:
+    """ "Hungary was not among those invited": a negated "be among" the ones an inclusion verb names."""
+    verb = parsed.tokens[among.head]
+    if verb.lemma.lower() != "be" or not any(c.dep == "neg" for c in parsed.children(verb.i)):
+        return []
+    invited = [
+        v
+        for o in parsed.children(among.i)
+        if o.dep == "pobj"
+        for v in parsed.subtree(o.i)
+        if v.lemma.lower() in NEGATABLE_INCLUSION and v.pos == "VERB"
+    ]
+    if not invited:
+        return []
+    target = _target(parsed, verb, trigger_heads)
+    return [
+        Exclusion(m, "excluded", target, among.sent, clause_tense(parsed, verb.i))
+        for subj in subjects(parsed, verb)
+        for m in actors_in_phrase(parsed, subj, actors)
+    ]
+
+
+def _withdrawn_invitation(
+    parsed: ParsedText,
+    verb: Token,
+    actors: ActorIndex,
+    trigger_heads: Set[int],
+    sentences_with_meetings: Set[int],
+) -> list[Exclusion]:
+    """ "The hosts withdrew Russia's invitation to the summit", "the invitation to Iran was rescinded":
+    whose invitation is taken back (its possessor, or who it was "to" or "for") is left out."""
+    target = _target(parsed, verb, trigger_heads)
+    if target is None and verb.sent not in sentences_with_meetings:
+        return []
+    invitations = [
+        c
+        for c in parsed.children(verb.i)
+        if c.dep in {"dobj", "nsubjpass"} and c.lemma.lower() in INVITATION_NOUNS
+    ]
+    parties = [k for n in invitations for k in parsed.children(n.i) if k.dep == "poss"]
+    parties += [
+        o
+        for n in invitations
+        for prep in parsed.children(n.i)
+        if prep.dep == "prep" and prep.lower in {"to", "for"}
+        for o in parsed.children(prep.i)
+        if o.dep == "pobj" and o.i not in trigger_heads
+    ]
+    return [
+        Exclusion(m, "excluded", target, verb.sent, clause_tense(parsed, verb.i))
+        for party in parties
+        for m in actors_in_phrase(parsed, party, actors)
+    ]
+
+
 def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
     """Who the cue is about: the object of an active cue, the subject of a passive or a refusal."""
     kids = parsed.children(cue.i)
-    passive = any(c.dep == "auxpass" for c in kids) or cue.tag == "VBN"
+    # a past participle is passive unless "have" makes it a perfect: "has kept Taiwan from ..."
+    perfect = any(c.dep == "aux" and c.lemma.lower() == "have" for c in kids)
+    passive = any(c.dep == "auxpass" for c in kids) or (cue.tag == "VBN" and not perfect)
     out: list[Token] = []
     if role == "absent":
+        if cue.pos == "ADJ":
+            return subjects(parsed, parsed.tokens[cue.head])
         return [c for c in kids if c.dep == "nsubj"]
-    if cue.lemma.lower() in DENYING_VERBS and _denied_a_place(parsed, cue):
+    if cue.lemma.lower() in RECEIVING_VERBS:
+        return [c for c in kids if c.dep == "nsubj"]  # "Hungary did not receive an invitation"
+    if cue.lemma.lower() in DENYING_VERBS | GRANTING_VERBS and _denied_a_place(parsed, cue):
         # "Spain was denied a seat" (its subject), "Italy denied Spain a seat" (who is denied)
         denied = [c for c in kids if c.dep in {"nsubjpass", "dative"}]
         # ("denied Ghana accreditation", parsed as one noun: the name before the place)
@@ -200,7 +414,11 @@ def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
     if cue.pos == "ADJ" and cue.dep in {"acomp", "oprd"}:
         return subjects(parsed, parsed.tokens[cue.head])  # "Belarus remained uninvited"
     if passive:
-        out = [c for c in kids if c.dep == "nsubjpass"]
+        out = [_of_none(parsed, c) for c in kids if c.dep == "nsubjpass"]
+        if cue.dep == "relcl" and any(c.lower in RELATIVES for c in out):
+            out = [parsed.tokens[cue.head]]  # "Hungary, which was not invited, ..."
+        if not out and any(c.dep == "nsubj" and c.lower in REFLEXIVES for c in kids):
+            out = subjects(parsed, parsed.tokens[cue.head])  # "Hungary found itself excluded"
         out += [m for s in out for m in _listed_after(parsed, s, cue)]
         if not out and cue.dep in {"acl", "relcl"} and cue.tag == "VBN":
             out = [parsed.tokens[cue.head]]  # "Russia, shut out of the group"
@@ -214,6 +432,8 @@ def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
             out = [c for c in parsed.children(host.i) if c.dep == "nsubj"]
     else:
         out = [c for c in kids if c.dep == "dobj"]
+        if not out and cue.dep == "pcomp":
+            out = [c for c in kids if c.dep == "pobj"]  # "without including Hamas", parsed as a preposition
     if not out and cue.i >= 2 and parsed.tokens[cue.i - 1].text == ",":
         # "Russia, shut out of the group, ...": a participle set off after the party it describes,
         # which the parser often attaches elsewhere.
@@ -298,13 +518,26 @@ def _list_cue(parsed: ParsedText, tok: Token) -> list[Token] | None:
         for prep in kids
         if prep.dep in {"prep", "prt"} and prep.lower in preps
         for obj in [*parsed.children(prep.i), *(kids if prep.dep == "prt" else [])]
-        if obj.dep in {"pobj", "dobj"} and obj.lemma.lower() in LIST_NOUNS
+        if obj.dep in {"pobj", "dobj"}
+        and obj.lemma.lower() in LIST_NOUNS
+        and not _list_of_something(parsed, obj)
     ]
     if not lists:
         return None
     if lemma == "be" or any(c.dep == "auxpass" for c in kids) or tok.tag == "VBN":
         return [c for c in kids if c.dep in {"nsubj", "nsubjpass"}] or subjects(parsed, tok)
     return [c for c in kids if c.dep == "dobj" and c.lemma.lower() not in LIST_NOUNS]
+
+
+def _list_of_something(parsed: ParsedText, noun: Token) -> bool:
+    """ "its list of state sponsors of terrorism": a list of something, not of those invited to a
+    meeting ("the roster of the summit", "the list of guests")."""
+    return any(
+        o.dep == "pobj" and o.lemma.lower() not in MEETING_WORDS | LIST_MEMBERS
+        for c in parsed.children(noun.i)
+        if c.dep == "prep" and c.lower == "of"
+        for o in parsed.children(c.i)
+    )
 
 
 def _exclusion_noun(

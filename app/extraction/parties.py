@@ -89,7 +89,7 @@ def _collector(
         for m in actors_in_phrase(parsed, tok, actors):
             if own is not None and m.start_token <= own.i < m.end_token:
                 continue
-            if not _qualifies_a_person(parsed, m, actors):
+            if not qualifies_a_person(parsed, m, actors):
                 found.append(PartyRole(m, role))
 
     return add
@@ -298,7 +298,7 @@ def positions_taken(parsed: ParsedText, sent: int, actors: ActorIndex, held: boo
     return found
 
 
-def _qualifies_a_person(parsed: ParsedText, m: ActorMention, actors: ActorIndex) -> bool:
+def qualifies_a_person(parsed: ParsedText, m: ActorMention, actors: ActorIndex) -> bool:
     """ "Finland's Alexander Stubb", "European Council President Donald Tusk" however they are
     parsed: a country or organization right before a title and a person's name, or in the
     possessive before it, describes that person."""

@@ -102,6 +102,9 @@ def test_the_trained_model_adds_attendees_no_rule_names(
             "Norway",
         ),
         ("Kenya believes the rebels broke the truce they signed at talks in Arusha.", "Kenya"),
+        # said not to be there
+        ("Leaders met in Paris on Monday, and Hungary was not involved in the talks.", "Hungary"),
+        ("The summit in Lima did not include Chilean President Gabriel Boric on Monday.", "Gabriel Boric"),
         # kept out: the exclusion stage's to judge, not the model's
         (
             "The federation will keep Chile out of its cups, its board decided after a meeting on Tuesday.",

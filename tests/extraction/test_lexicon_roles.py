@@ -24,6 +24,19 @@ SETS = {
     "denied-place": "DENIED_PLACES",
     "exclusion-noun": "EXCLUSION_NOUNS",
     "no-absence": "NO_ABSENCE",
+    "negative-quantifier": "NEGATIVE_QUANTIFIERS",
+    "negating-preposition": "NEGATING_PREPS",
+    "preventing-verb": "PREVENTING_VERBS",
+    "withdrawing-verb": "WITHDRAWING_VERBS",
+    "invitation-noun": "INVITATION_NOUNS",
+    "membership-noun": "MEMBERSHIP_NOUNS",
+    "granting-verb": "GRANTING_VERBS",
+    "receiving-verb": "RECEIVING_VERBS",
+    "among-preposition": "AMONG",
+    "exception-preposition": "EXCEPTION_PREPS",
+    "exception-noun": "EXCEPTION_NOUNS",
+    "absence-adjective": "ABSENCE_ADJECTIVES",
+    "list-member": "LIST_MEMBERS",
 }
 
 
@@ -34,6 +47,8 @@ def _roles(extractor: Extractor, text: str) -> dict[str, str]:
 def _outcome(kind: str, roles: dict[str, str]) -> bool:
     if kind == "no-absence":
         return "absent" not in roles.values()
+    if kind == "absence-adjective":
+        return "absent" in roles.values()
     return "excluded" in roles.values()
 
 

@@ -1,0 +1,88 @@
+"""Ways of saying a party was left out that a cue word alone does not carry (role_cues.tsv kinds
+negative-quantifier, negating-preposition, preventing-verb, withdrawing-verb, membership-noun,
+granting-verb, receiving-verb, among-preposition): each in a second wording beside its table
+example, and the readings that look alike but leave no one out. Sentences are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app.extraction.engine import Extractor
+
+PUBLISHED = dt.date(2025, 3, 3)
+
+
+def _roles(extractor: Extractor, text: str) -> dict[str, str]:
+    return {p.name: p.role for e in extractor.extract(text, PUBLISHED).events for p in e.participants}
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The Nordic premiers met in Oslo on Friday; no delegation from Denmark was invited.", "Denmark"),
+        ("Neither Serbia nor Kosovo was asked to the Balkan summit in Tirana on Friday.", "Serbia"),
+        ("Egypt and Qatar convened the talks in Cairo on Sunday without including Hamas.", "Hamas"),
+        ("The organizers kept Nicaragua from attending the summit in Panama on Friday.", "Nicaragua"),
+        ("Belarus was stopped from taking part in the conference in Vilnius on Monday.", "Belarus"),
+        ("Organizers rescinded the invitation to Iran for the security conference in Munich.", "Iran"),
+        ("Myanmar's invitation to the ASEAN summit in Jakarta was withdrawn last week.", "Myanmar"),
+        ("Ukraine is not part of the negotiations in Riyadh this week.", "Ukraine"),
+        ("The hosts did not give Turkey a seat at the summit in Brussels on Thursday.", "Turkey"),
+        ("The summit opened in Madrid on Tuesday. Morocco never got an invitation to the summit.", "Morocco"),
+        ("The envoys met in Doha on Monday, and the Taliban were not among the groups invited.", "Taliban"),
+        ("Ministers met in Rome on Friday. Malta was kept away from the meeting.", "Malta"),
+        # an exception made on the meeting mention
+        ("Foreign ministers of every Gulf state except Qatar gathered in Riyadh on Sunday.", "Qatar"),
+        ("The envoys met in Vienna on Monday, excluding Iran.", "Iran"),
+        ("All members convened in Brussels on Friday, with the exception of Hungary.", "Hungary"),
+        ("The Baltic leaders met in Riga on Friday, but not Poland.", "Poland"),
+        # a negated copula, a relative clause, a reflexive
+        ("The ministers met in Vienna on Monday. Turkey was not welcome at the talks.", "Turkey"),
+        ("The ministers met in Vienna on Monday. Serbia, which was not invited, objected.", "Serbia"),
+        ("The ministers met in Vienna on Monday. Greece found itself excluded from the meeting.", "Greece"),
+        ("Chile was not a participant in the negotiations in Lima on Monday.", "Chile"),
+        # active cues in the perfect: the participle with "have" is no passive
+        ("The hosts have excluded Russia from the summit in Rome.", "Russia"),
+        ("The organizers had not invited Venezuela to the talks in Bogota by Friday.", "Venezuela"),
+        ("Beijing has kept Taiwan out of the assembly in Geneva for years.", "Taiwan"),
+    ],
+)
+def test_a_party_left_out_in_other_words(extractor: Extractor, text: str, party: str) -> None:
+    assert _roles(extractor, text).get(party) == "excluded"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers met in Vienna on Monday. Hungary was absent from the talks.",
+        "Hungary was notably absent when the ministers met in Vienna on Monday.",
+    ],
+)
+def test_who_was_absent_is_absent_not_a_participant(extractor: Extractor, text: str) -> None:
+    assert _roles(extractor, text).get("Hungary") == "absent"
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        # kept from something that is no taking part
+        ("Kerry asked Sharif at a meeting on Monday to prevent Pakistan from becoming a haven.", "Pakistan"),
+        ("At the summit in Rome, Italy vowed to stop Libya from sliding into chaos.", "Libya"),
+        # "without" an object that is no party, and a negated inclusion of no party
+        ("Serbia and Kosovo held talks in Brussels on Monday without a breakthrough.", "Serbia"),
+        ("Chile and Peru met in Lima on Monday; no agreement was included in the statement.", "Chile"),
+        # part of something that is no meeting
+        ("Spain and Portugal met in Madrid on Friday. Andorra is not part of the European Union.", "Andorra"),
+        # the copula is not negated
+        ("Ghana was part of the talks in Accra on Monday.", "Ghana"),
+        # an exception on no meeting
+        ("The leaders met in Lima on Monday. All nations except Peru agreed to the plan.", "Peru"),
+        ("Chile and Peru met in Lima on Monday; everyone but Bolivia signed.", "Bolivia"),
+        # an invitation given, not taken back
+        ("The hosts extended an invitation to Chile for the summit in Lima.", "Chile"),
+    ],
+)
+def test_what_leaves_no_one_out(extractor: Extractor, text: str, party: str) -> None:
+    assert _roles(extractor, text).get(party) != "excluded"
