@@ -15,6 +15,7 @@ with them); out of fold the model does as well without them (it is still fitted 
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 
 from app.extraction import deadline
 from app.extraction.gatherings import Gathering, event_date_value
@@ -74,8 +75,11 @@ def is_weighed(g: Gathering) -> bool:
 def described(parsed: ParsedText, gatherings: list[Gathering]) -> list[Features]:
     """The features of each gathering, in order. The model is fitted on every gathering (those it
     never drops teach it what a reported meeting looks like) and asked only of those `is_weighed`."""
-    captions = list(caption_spans(parsed.text))
-    first_line_end = parsed.text.find("\n") if "\n" in parsed.text.strip() else -1
+    text = parsed.text
+    captions = list(caption_spans(text))
+    first_line_end = text.find("\n") if "\n" in text.strip() else -1
+    quotes = [i for i, ch in enumerate(text) if ch in QUOTES]
+    questions = {s.index for s in parsed.sentences if text[s.start : s.end].rstrip().endswith("?")}
     by_sent: dict[int, set[int]] = {}
     for n, g in enumerate(gatherings):
         for f in g.frames:
@@ -118,11 +122,12 @@ def described(parsed: ParsedText, gatherings: list[Gathering]) -> list[Features]
             "caption": float(all(_within(f.trigger.start, captions) for f in g.frames)),
             "headline": float(all(f.sent == 0 or f.trigger.start < first_line_end for f in g.frames)),
             "sentence_log": math.log1p(g.first.sent),
-            "shares_sentence": float(any(by_sent[f.sent] - {n} for f in g.frames)),
+            "shares_sentence": float(any(len(by_sent[f.sent]) > 1 for f in g.frames)),
             # a mention the merging left apart from an earlier gathering of the same name
             "lemma_seen_before": float(lemma in lemmas_seen),
             "gatherings_before_log": math.log1p(n),
-            "quoted": float(all(_quoted(parsed, f.trigger.start, f.sent) for f in g.frames)),
+            "quoted": float(all(_quoted(parsed, quotes, f.trigger.start, f.sent) for f in g.frames)),
+            "question": float(all(f.sent in questions for f in g.frames)),
             f"entity:{head.ent_type or 'none'}": 1.0,
         }
         features.update({f"kind:{kind}": 1.0 for kind in kinds})
@@ -145,7 +150,7 @@ def _attending(g: Gathering) -> set[tuple[str, str]]:
 
 def _clause_markers(parsed: ParsedText, head: int) -> set[str]:
     """What the trigger's phrase and clause say of its reality: a generic or habitual determiner or
-    modifier, a modal, a negation, a condition, a question, a present tense."""
+    modifier, a modal, a negation, a condition, a present tense."""
     markers: set[str] = set()
     for c in parsed.children(head):
         if c.dep == "det" and c.lower in GENERIC_DETERMINERS:
@@ -165,18 +170,16 @@ def _clause_markers(parsed: ParsedText, head: int) -> set[str]:
                 markers.add("negated")
             if c.dep == "mark" and c.lower in CONDITIONS:
                 markers.add("conditional")
-        sentence = parsed.sentence_text(verb.sent).rstrip()
-        if sentence.endswith("?"):
-            markers.add("question")
     if clause_tense(parsed, head) == "present":
         markers.add("present")
     return markers
 
 
-def _quoted(parsed: ParsedText, start: int, sent: int) -> bool:
-    """Whether the character at `start` stands within quotation marks opened in its sentence."""
-    before = parsed.text[parsed.sentences[sent].start : start]
-    return sum(before.count(q) for q in QUOTES) % 2 == 1
+def _quoted(parsed: ParsedText, quotes: list[int], start: int, sent: int) -> bool:
+    """Whether the character at `start` stands within quotation marks opened in its sentence
+    (`quotes`: the offsets of the text's quotation marks, in order)."""
+    opened = bisect_left(quotes, start) - bisect_left(quotes, parsed.sentences[sent].start)
+    return opened % 2 == 1
 
 
 def _within(start: int, spans: list[tuple[int, int]]) -> bool:
