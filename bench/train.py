@@ -31,10 +31,10 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from app.extraction import attendance, reality, whereabouts
+from app.extraction import attendance, dating, reality, whereabouts
 from app.extraction.actors import ActorIndex
 from app.extraction.engine import Extractor, read
-from app.extraction.gatherings import Gathering
+from app.extraction.gatherings import Gathering, event_date_value
 from app.extraction.learned import model_file
 from app.extraction.output import to_extraction
 from app.extraction.parsed import ParsedText
@@ -62,8 +62,6 @@ class Corpus:
 
     examples: list[Example] = field(default_factory=list)
     tally: dict[str, int] = field(default_factory=lambda: {"tp": 0, "fp": 0, "fn": 0})
-    # For the place model: the gatherings whose gold gives a place (a wrong guess leaves it missed).
-    wanted: set[tuple[str, int]] = field(default_factory=set)
     # For the gathering model: per article, its set, its gold and the events the service answers.
     answers: dict[str, tuple[str, dict[str, object], list[dict[str, object]]]] = field(default_factory=dict)
 
@@ -73,13 +71,13 @@ class Article:
     id: str
     parsed: ParsedText
     actors: ActorIndex
+    dates: list[DateMention]
     gatherings: list[Gathering]
     preds: list[dict[str, object]]
     golds: list[dict[str, object]]
     pairs: dict[int, int]  # prediction -> gold, as the scorer aligns them
     set_name: str
     gold: dict[str, object]
-    dates: list[DateMention]
     published: dt.date
 
 
@@ -123,8 +121,6 @@ def whereabouts_examples(a: Article, score: ModuleType, corpus: Corpus) -> None:
     """Each place near a gathering the rules left without one: 1 when it is the aligned gold's place."""
     for i, p in enumerate(a.preds):
         gold = a.golds[a.pairs[i]]["location"] if i in a.pairs else None
-        if gold:
-            corpus.wanted.add((a.id, i))
         if p["location"] and gold and score.same_party(p["location"], gold):
             corpus.tally["tp"] += 1
             continue
@@ -134,6 +130,21 @@ def whereabouts_examples(a: Article, score: ModuleType, corpus: Corpus) -> None:
         gold = a.golds[a.pairs[n]]["location"] if n in a.pairs else None
         label = int(bool(gold) and score.same_party(place.name, gold))
         corpus.examples.append(Example((a.id, n), place.name, features, label))
+
+
+def dating_examples(a: Article, score: ModuleType, corpus: Corpus) -> None:
+    """Each date near a gathering the rules left undated: 1 when it is the aligned gold's date."""
+    for i, p in enumerate(a.preds):
+        gold = a.golds[a.pairs[i]]["date"] if i in a.pairs else None
+        if p["date"] and gold and p["date"] == gold:
+            corpus.tally["tp"] += 1
+            continue
+        corpus.tally["fp"] += int(bool(p["date"]))
+        corpus.tally["fn"] += int(bool(gold))
+    for n, date, features in dating.candidates(a.parsed, a.gatherings, a.dates):
+        gold = a.golds[a.pairs[n]]["date"] if n in a.pairs else None
+        label = int(bool(gold) and event_date_value(date.value) == gold)
+        corpus.examples.append(Example((a.id, n), str(date.start), features, label))
 
 
 def attendance_f1(corpus: Corpus, probabilities: np.ndarray, threshold: float) -> float:
@@ -148,8 +159,9 @@ def attendance_f1(corpus: Corpus, probabilities: np.ndarray, threshold: float) -
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def whereabouts_f1(corpus: Corpus, probabilities: np.ndarray, threshold: float) -> float:
-    """Place F1 when each placeless gathering takes its likeliest place over `threshold`."""
+def best_choice_f1(corpus: Corpus, probabilities: np.ndarray, threshold: float) -> float:
+    """F1 of a gathering's place (or date) when each gathering without one takes its likeliest
+    candidate over `threshold`."""
     tp, fp, fn = corpus.tally["tp"], corpus.tally["fp"], corpus.tally["fn"]
     best: dict[tuple[str, int], tuple[float, int]] = {}
     for e, p in zip(corpus.examples, probabilities, strict=True):
@@ -167,6 +179,7 @@ def reality_examples(a: Article, score: ModuleType, corpus: Corpus) -> None:
     gatherings = copy.deepcopy(a.gatherings)
     gatherings = attendance.likely_attendees(a.parsed, gatherings, a.actors)
     gatherings = whereabouts.likely_places(a.parsed, gatherings, a.actors)
+    gatherings = dating.likely_dates(a.parsed, gatherings, a.dates)
     events = to_extraction(a.parsed, gatherings, a.dates, a.published).model_dump(mode="json")["events"]
     corpus.answers[a.id] = (a.set_name, a.gold, events)
     golds = [score.gold_view(e, a.gold["text"]) for e in a.gold.get("events") or []]  # type: ignore[attr-defined]
@@ -204,7 +217,8 @@ Collect = Callable[[Article, ModuleType, Corpus], None]
 Objective = Callable[[Corpus, np.ndarray, float], float]
 MODELS: dict[str, tuple[Collect, Objective]] = {
     attendance.MODEL: (attendance_examples, attendance_f1),
-    whereabouts.MODEL: (whereabouts_examples, whereabouts_f1),
+    whereabouts.MODEL: (whereabouts_examples, best_choice_f1),
+    dating.MODEL: (dating_examples, best_choice_f1),
     reality.MODEL: (reality_examples, reality_score),
 }
 
@@ -230,13 +244,13 @@ def articles(score: ModuleType) -> tuple[dict[str, int], list[Article]]:
                     gold["id"],
                     parsed,
                     actors,
+                    dates,
                     gatherings,
                     preds,
                     golds,
                     pairs,
                     set_name,
                     gold,
-                    dates,
                     published,
                 )
             )

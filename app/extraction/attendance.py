@@ -99,14 +99,14 @@ def candidates(parsed: ParsedText, gatherings: list[Gathering], actors: ActorInd
                 nearest = min(here, key=lambda h: abs(h[0] - m.start_token))
                 if nearest[0] != f.trigger.head:
                     continue  # weighed once per sentence, against the mention nearest to it
-                root = mention_root(parsed, m)
+                root = mention_root(parsed, m.start_token, m.end_token)
                 if (
                     _place_or_topic(parsed, m, root)
                     or _another_clauses(parsed, root, f.trigger.head)
                     or _negated_clause(parsed, root)
                 ):
                     continue
-                features = syntax_features(parsed, m, f.trigger.head)
+                features = syntax_features(parsed, m.start_token, m.end_token, f.trigger.head)
                 features["coordinated_with_party"] = float(_coordinated(parsed, root, party_tokens))
                 features["sentence_gatherings:2+"] = float(len({h[1] for h in here}) > 1)
                 out.append(Candidate(n, m, features))

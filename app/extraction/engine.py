@@ -18,6 +18,7 @@ from typing import NamedTuple, ParamSpec, TypeVar
 from app.extraction import deadline, temporal
 from app.extraction.actors import ActorIndex, resolve_actors
 from app.extraction.attendance import likely_attendees
+from app.extraction.dating import likely_dates
 from app.extraction.discourse import attach_follow_ups
 from app.extraction.frames import find_frames
 from app.extraction.gatherings import Gathering, find_gatherings
@@ -143,12 +144,14 @@ def extract_parsed(
 ) -> Extraction:
     """The stages after the parse, in order: see `read`, then the learned weighings (learned/):
     attendance (which other actors of a gathering's sentences are likely to attend), whereabouts
-    (where a gathering with no place of its own likely met) and reality (which gatherings name no
-    meeting the text reports), then output (the response models)."""
+    (where a gathering with no place of its own likely met), dating (when an undated one likely met)
+    and reality (which gatherings name no meeting the text reports), then output (the response
+    models)."""
     dates, actors, gatherings = read(parsed, published_at, observe)
     if actors is not None:
         gatherings = _timed(observe, "attendance", likely_attendees, parsed, gatherings, actors)
         gatherings = _timed(observe, "whereabouts", likely_places, parsed, gatherings, actors)
+        gatherings = _timed(observe, "dating", likely_dates, parsed, gatherings, dates)
         gatherings = _timed(observe, "reality", likely_gatherings, parsed, gatherings)
     return _timed(observe, "output", to_extraction, parsed, gatherings, dates, published_at)
 

@@ -98,8 +98,9 @@ class Gathering:
     sidelines: list[Gathering] = field(default_factory=list)
     # Parties a series implies: who convenes "another meeting" convened the one before it.
     inherited: list[PartyRole] = field(default_factory=list)
-    # Where a learned weighing puts it when nothing else does (whereabouts.py).
+    # Where and when learned weighings put it when nothing else does (whereabouts.py, dating.py).
     guessed_place: Place | None = None
+    guessed_date: DateMention | None = None
     _summary: _Summary = field(default_factory=_Summary, repr=False, compare=False)
 
     @property
@@ -141,7 +142,7 @@ class Gathering:
         """The most precise date any mention gives ("October 26-28" over "later this month"), of a
         mention that does not end the gathering if there is one."""
         summary = self.summary
-        return summary.best_date or summary.best_any_date
+        return summary.best_date or summary.best_any_date or self.guessed_date
 
     @property
     def status(self) -> Status | None:

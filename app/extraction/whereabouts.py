@@ -71,11 +71,14 @@ def candidates(
         found: list[tuple[ActorMention, Features]] = []
         for f in g.frames:
             for m in by_sent.get(f.sent, []):
-                found.append((m, syntax_features(parsed, m, f.trigger.head)))
+                found.append((m, syntax_features(parsed, m.start_token, m.end_token, f.trigger.head)))
         for sent, offset in nearby_sentences(parsed, {f.sent for f in g.frames}, with_trigger, NEAR):
             root = sentence_root(parsed, sent).i
             for m in by_sent.get(sent, []):
-                features = {f"near:{k}": v for k, v in syntax_features(parsed, m, root).items()}
+                features = {
+                    f"near:{k}": v
+                    for k, v in syntax_features(parsed, m.start_token, m.end_token, root).items()
+                }
                 features[f"offset:{offset:+d}"] = 1.0
                 found.append((m, features))
         found += [(m, {"far": 1.0}) for m in filed if all(m is not k for k, _ in found)]

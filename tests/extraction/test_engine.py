@@ -37,6 +37,7 @@ def test_stage_observer_hears_every_stage(extractor: Extractor) -> None:
         "discourse",
         "attendance",
         "whereabouts",
+        "dating",
         "reality",
         "output",
     ]

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from app.extraction import attendance, whereabouts
+from app.extraction import attendance, dating, whereabouts
 from app.extraction.engine import Extractor, read
 from app.extraction.learned import LogisticModel, load, model_file
 from app.models.v1 import Event
@@ -174,3 +174,44 @@ def test_the_likeliest_place_is_taken_and_only_over_the_threshold(extractor: Ext
     assert gatherings[-1].place is None
     whereabouts.likely_places(parsed, gatherings, actors, LogisticModel(weights={}, bias=5.0, threshold=0.5))
     assert gatherings[-1].place is not None and gatherings[-1].place.name == "Nairobi"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Late on Friday, negotiators emerged in Geneva. The talks had lasted eleven hours.",
+            "2024-03-08",
+        ),
+        (
+            "Monday, March 4, was a busy day for the mayor. She held a meeting with the transit union.",
+            "2024-03-04",
+        ),
+        ("The prime minister flew to Tokyo on Wednesday. A meeting with the emperor followed.", "2024-03-13"),
+    ],
+)
+def test_the_trained_model_dates_a_gathering_its_sentence_does_not(
+    extractor: Extractor, text: str, value: str
+) -> None:
+    parsed = extractor.parse(text)
+    _, _, gatherings = read(parsed, PUBLISHED)
+    assert gatherings[-1].date is None
+    (event,) = _events(extractor, text)
+    assert event.date is not None and event.date.value == value
+
+
+def test_a_dated_gathering_keeps_its_date_and_the_likeliest_date_wins(extractor: Extractor) -> None:
+    text = "The ministers met in Vienna on Monday. They had arrived on Sunday."
+    parsed = extractor.parse(text)
+    dates, _, gatherings = read(parsed, PUBLISHED)
+    assert gatherings[0].date is not None and dates
+    assert dating.candidates(parsed, gatherings, dates) == []
+    text = "Talks opened in Doha. Envoys had landed on Sunday and left on Tuesday."
+    parsed = extractor.parse(text)
+    dates, _, gatherings = read(parsed, PUBLISHED)
+    assert gatherings[0].date is None
+    dating.likely_dates(parsed, gatherings, dates, LogisticModel(weights={}, bias=-5.0, threshold=0.5))
+    assert gatherings[0].date is None
+    farther = LogisticModel(weights={"near:tree_closeness": -6.0}, bias=4.0, threshold=0.5)
+    dating.likely_dates(parsed, gatherings, dates, farther)
+    assert gatherings[0].date is not None and gatherings[0].date.text == "Tuesday"

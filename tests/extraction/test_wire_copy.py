@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from app.extraction.engine import Extractor
+from app.extraction.engine import Extractor, read
 from app.extraction.lexicon import Row, table
 from app.extraction.wire_copy import caption_spans
 
@@ -50,23 +50,35 @@ def test_a_caption_meeting_takes_the_date_the_caption_closes_with(
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "closing"),
     [
-        "Chancellor Karl Berg attends the Alpine Economic Forum on rebuilding the tourism trade in the "
-        "mountain valleys at the Kongresshaus in Davos, Switzerland, Jan. 18, 2023.",
-        "King Felipe walks with President Emmanuel Macron upon his arrival to their meeting in Madrid, "
-        "Nov. 3, 2021.",
+        (
+            "Chancellor Karl Berg attends the Alpine Economic Forum on rebuilding the tourism trade in the "
+            "mountain valleys at the Kongresshaus in Davos, Switzerland, Jan. 18, 2023.",
+            "2023-01-18",
+        ),
+        (
+            "King Felipe walks with President Emmanuel Macron upon his arrival to their meeting in Madrid, "
+            "Nov. 3, 2021.",
+            "2021-11-03",
+        ),
     ],
 )
-def test_the_same_words_outside_a_caption_take_no_closing_date(extractor: Extractor, sentence: str) -> None:
-    assert _dates(extractor, BEFORE + sentence + AFTER) == [None]
+def test_the_same_words_outside_a_caption_take_no_closing_date(
+    extractor: Extractor, sentence: str, closing: str
+) -> None:
+    # (the meeting may still be dated from the sentences around it: dating.py)
+    (date,) = _dates(extractor, BEFORE + sentence + AFTER)
+    assert date != closing
 
 
 def test_a_caption_that_closes_without_a_date_dates_nothing(extractor: Extractor) -> None:
     caption = (
         "FILE - King Felipe walks with President Emmanuel Macron upon his arrival to their meeting in Madrid."
     )
-    assert _dates(extractor, BEFORE + caption + AFTER) == [None]
+    parsed = extractor.parse(BEFORE + caption + AFTER)
+    _, _, gatherings = read(parsed, PUBLISHED)
+    assert [g.date for g in gatherings] == [None]  # (the learned dating.py may still date it later)
 
 
 def test_a_line_that_only_mentions_a_file_is_no_caption() -> None:

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from app.extraction.actors import ActorMention
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.parsed import ParsedText, Token
 
@@ -77,14 +76,14 @@ def load(name: str) -> LogisticModel:
     return LogisticModel(weights=data["weights"], bias=data["bias"], threshold=data["threshold"])
 
 
-def syntax_features(parsed: ParsedText, m: ActorMention, anchor: int) -> Features:
-    """What the parse says of mention `m` against token `anchor` (a meeting mention's head, or the
-    root of a sentence that has none): its dependency and preposition, how close it stands in the
-    tree and in the text, whether it is the subject of the anchor's clause, a speaker, quoted, and
-    the sense of the word that governs it. Closeness, not distance: a candidate's features are each
-    taken at their strongest over its mentions."""
+def syntax_features(parsed: ParsedText, start_token: int, end_token: int, anchor: int) -> Features:
+    """What the parse says of the mention spanning tokens [start_token, end_token) against token
+    `anchor` (a meeting mention's head, or the root of a sentence that has none): its dependency
+    and preposition, how close it stands in the tree and in the text, whether it is the subject of
+    the anchor's clause, a speaker, quoted, and the sense of the word that governs it. Closeness,
+    not distance: a candidate's features are each taken at their strongest over its mentions."""
     toks = parsed.tokens
-    root = mention_root(parsed, m)
+    root = mention_root(parsed, start_token, end_token)
     features: Features = {"dep:" + (root.dep if root.dep in DEPS else "other"): 1.0}
     head = toks[root.head]
     if root.dep == "pobj":
@@ -99,14 +98,14 @@ def syntax_features(parsed: ParsedText, m: ActorMention, anchor: int) -> Feature
         tree = common + (up.index(meet) + 1 if meet in up else 0)
     features["tree_closeness"] = 1 / (1 + tree)
     features["token_closeness"] = 1 / (1 + math.log1p(abs(root.i - anchor)))
-    features["before_anchor"] = float(m.start_token < anchor)
+    features["before_anchor"] = float(start_token < anchor)
     features["under_anchor"] = float(anchor in up)
     anchor_verb = clause_verb(parsed, toks[anchor])
     features["subject_of_anchor_clause"] = float(
         root.dep in SUBJECTS and anchor_verb is not None and root.head == anchor_verb.i
     )
     features["speaker"] = float(root.dep in SUBJECTS and head.lemma.lower() in REPORTING)
-    features["in_quote"] = float(_quoted(parsed, m))
+    features["in_quote"] = float(_quoted(parsed, start_token))
     governor = clause_verb(parsed, head) if root.dep == "pobj" else head
     if governor is not None and governor.i != root.i:
         lemma = governor.lemma.lower()
@@ -114,13 +113,13 @@ def syntax_features(parsed: ParsedText, m: ActorMention, anchor: int) -> Feature
     return features
 
 
-def mention_root(parsed: ParsedText, m: ActorMention) -> Token:
-    """The token of the mention whose head lies outside it."""
-    for i in range(m.start_token, m.end_token):
+def mention_root(parsed: ParsedText, start_token: int, end_token: int) -> Token:
+    """The token of the span whose head lies outside it."""
+    for i in range(start_token, end_token):
         tok = parsed.tokens[i]
-        if not m.start_token <= tok.head < m.end_token or tok.head == tok.i:
+        if not start_token <= tok.head < end_token or tok.head == tok.i:
             return tok
-    return parsed.tokens[m.end_token - 1]
+    return parsed.tokens[end_token - 1]
 
 
 def clause_verb(parsed: ParsedText, tok: Token) -> Token | None:
@@ -148,7 +147,8 @@ def nearby_sentences(
     return out
 
 
-def _quoted(parsed: ParsedText, m: ActorMention) -> bool:
-    sentence = parsed.sentences[parsed.tokens[m.start_token].sent]
-    before = parsed.text[sentence.start : m.start]
+def _quoted(parsed: ParsedText, start_token: int) -> bool:
+    tok = parsed.tokens[start_token]
+    sentence = parsed.sentences[tok.sent]
+    before = parsed.text[sentence.start : tok.start]
     return sum(before.count(q) for q in ('"', "\u201c", "\u201d")) % 2 == 1

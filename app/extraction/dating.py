@@ -1,0 +1,100 @@
+"""Dating: when a gathering met that none of its mentions dates, by a learned weighing.
+
+frames.py ties a date to a meeting mention only through the syntax of its own sentence. For a
+gathering left without one, this stage weighs every resolved date named in a sentence that mentions
+it, in the sentence before or the two after it, and takes the likeliest when the model "dating"
+(learned/) gives it a probability over its threshold ("The two leaders spoke by phone. The call, on
+Tuesday, ..." when the parse ties the day elsewhere).
+"""
+
+from __future__ import annotations
+
+import math
+
+from app.extraction import deadline
+from app.extraction.gatherings import Gathering, event_date_value
+from app.extraction.learned import (
+    Features,
+    LogisticModel,
+    load,
+    nearby_sentences,
+    sentence_root,
+    syntax_features,
+)
+from app.extraction.parsed import ParsedText
+from app.extraction.temporal import DateMention
+
+MODEL = "dating"
+NEAR = (-1, 1, 2)
+
+
+def likely_dates(
+    parsed: ParsedText,
+    gatherings: list[Gathering],
+    dates: list[DateMention],
+    model: LogisticModel | None = None,
+) -> list[Gathering]:
+    """`gatherings`, each undated one given the date the model finds likeliest, if likely enough."""
+    model = model or load(MODEL)
+    best: dict[int, tuple[float, DateMention]] = {}
+    for n, date, features in candidates(parsed, gatherings, dates):
+        p = model.probability(features)
+        if p >= model.threshold and p > best.get(n, (0.0, date))[0]:
+            best[n] = (p, date)
+    for n, (_, date) in best.items():
+        gatherings[n].guessed_date = date
+    return gatherings
+
+
+def candidates(
+    parsed: ParsedText, gatherings: list[Gathering], dates: list[DateMention]
+) -> list[tuple[int, DateMention, Features]]:
+    """(gathering, date, features) for every resolved date near a gathering that has none."""
+    usable = [d for d in dates if event_date_value(d.value) is not None]
+    if not usable:
+        return []
+    by_sent: dict[int, list[DateMention]] = {}
+    for d in usable:
+        by_sent.setdefault(parsed.tokens[d.token_start].sent, []).append(d)
+    with_trigger = {f.sent for g in gatherings for f in g.frames}
+    taken = {id(g.date) for g in gatherings if g.date is not None}
+    first = usable[0]
+    out: list[tuple[int, DateMention, Features]] = []
+    for n, g in enumerate(gatherings):
+        if g.date is not None:
+            continue
+        deadline.check("weighing dates")
+        found: list[tuple[DateMention, Features]] = []
+        for f in g.frames:
+            for d in by_sent.get(f.sent, []):
+                found.append((d, syntax_features(parsed, d.token_start, d.token_end, f.trigger.head)))
+        for sent, offset in nearby_sentences(parsed, {f.sent for f in g.frames}, with_trigger, NEAR):
+            root = sentence_root(parsed, sent).i
+            for d in by_sent.get(sent, []):
+                syntax = syntax_features(parsed, d.token_start, d.token_end, root)
+                features = {f"near:{k}": v for k, v in syntax.items()}
+                features[f"offset:{offset:+d}"] = 1.0
+                found.append((d, features))
+        status = g.status or "unknown"
+        tense = g.first.tense
+        for d, features in found:
+            value = event_date_value(d.value) or ""
+            sentence = parsed.tokens[d.token_start].sent
+            features.update(
+                {
+                    f"precision:{len(value)}": 1.0,
+                    f"direction:{d.direction}": 1.0,
+                    f"status:{status}": 1.0,
+                    f"tense:{tense}": 1.0,
+                    "agrees": float(
+                        (d.direction == "past" and status == "occurred")
+                        or (d.direction == "future" and status in {"scheduled", "proposed"})
+                    ),
+                    "date_of_other": float(id(d) in taken),
+                    "range": float(d.end_value is not None),
+                    "first_date": float(d is first),
+                    "dates_in_sentence_log": math.log1p(len(by_sent[sentence])),
+                }
+            )
+            out.append((n, d, features))
+    return out
