@@ -25,7 +25,7 @@ from app.extraction.learned import (
     syntax_features,
 )
 from app.extraction.parsed import ParsedText, Token
-from app.extraction.parties import PartyRole
+from app.extraction.parties import PartyRole, qualifies_a_person
 
 MODEL = "attendance"
 # Where the model is not asked: the object of "in"/"at" names where, not who ("met in Vilnius"), and
@@ -101,7 +101,8 @@ def candidates(parsed: ParsedText, gatherings: list[Gathering], actors: ActorInd
                     continue  # weighed once per sentence, against the mention nearest to it
                 root = mention_root(parsed, m.start_token, m.end_token)
                 if (
-                    _place_or_topic(parsed, m, root)
+                    qualifies_a_person(parsed, m, actors)  # "U.S. President Obama": the person
+                    or _place_or_topic(parsed, m, root)
                     or _another_clauses(parsed, root, f.trigger.head)
                     or _negated_clause(parsed, root)
                 ):
@@ -158,6 +159,8 @@ def _another_clauses(parsed: ParsedText, root: Token, trigger_head: int) -> bool
 def _place_or_topic(parsed: ParsedText, m: ActorMention, root: Token) -> bool:
     """ "met in Vilnius", "the Vienna meeting": a place named as such, not a party; nor is the topic
     of "talks on Ukraine"."""
+    while root.dep in {"appos", "conj"} and root.head != root.i:
+        root = parsed.tokens[root.head]  # "in Tehran, Iran": the country beside the city is a place too
     prep = parsed.tokens[root.head].lower if root.dep == "pobj" else None
     if prep in PLACE_PREPS | TOPIC_PREPS:
         return True

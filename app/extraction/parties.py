@@ -536,6 +536,23 @@ COUNSEL = senses("counsel")
 GROUP_HEADS = senses("group-head")
 
 
+def _describes_the_person(parsed: ParsedText, root: int, appos: Token, actors: ActorIndex) -> bool:
+    """An apposition that gives a named person's office ("Federica Mogherini, the EU's foreign policy
+    chief", "Prince Ali, FIFA's presidential candidate"): a singular title naming no one else."""
+    named = actors.at(root)
+    return (
+        named is not None
+        and named.actor is not None
+        and named.actor.kind == "person"
+        and appos.tag == "NN"
+        and appos.lemma.lower() in TITLES
+        and not any(
+            (m := actors.at(t.i)) is not None and m.actor is not None and m.actor.kind == "person"
+            for t in parsed.subtree(appos.i)
+        )
+    )
+
+
 def actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> list[ActorMention]:
     """The actors a noun phrase names, one per coordinated or appositive member.
 
@@ -561,6 +578,8 @@ def actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> list
                 if m is not None and m.actor is not None and all(m is not o for o in found):
                     found.append(m)
             for c in parsed.children(i):
+                if c.dep == "appos" and _describes_the_person(parsed, root, c, actors):
+                    continue  # "Mogherini, the EU's foreign policy chief": the EU only qualifies her
                 if c.dep in {"conj", "appos"}:
                     members.append(c.i)
                 elif c.dep in {"compound", "poss", "nmod", "amod"}:

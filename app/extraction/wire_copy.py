@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterator
 
 from app.extraction import lexicon
+from app.extraction.actors.words import CAPTION_OPENINGS
 from app.extraction.frames import Frame
 from app.extraction.temporal import DateMention
 
-CAPTION_OPENINGS = tuple(lexicon.words("wire_copy_cues", "words", cue="opening"))
 PICTURE_NOUNS = lexicon.words("wire_copy_cues", "words", cue="picture")
 # "In this March 3, 2018, file photo, ...": the picture noun within the opening clause.
 _PICTURE_OPENING = re.compile(

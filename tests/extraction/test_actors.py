@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
 
-from app.extraction.actors import Actor, ActorIndex, country, organization, place_name, resolve_actors
+from app.extraction.actors import Actor, ActorIndex, country, names, organization, place_name, resolve_actors
 from app.extraction.actors.gazetteer import _name_matcher, country_by_code, demonyms, find_names, long_names
+from app.extraction.engine import Extractor
 from app.extraction.parsed import ParsedText
 
 Parse = Callable[[str], ParsedText]
@@ -465,3 +467,41 @@ def test_a_party_after_the_dateline_dash_is_still_a_party(parse: Parse) -> None:
     names = {m.actor.name for m in index.mentions if m.actor is not None}
     assert {"Switzerland", "Iran", "United States"} <= names
     assert "GENEVA" not in {m.text for m in index.mentions if m.actor is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        ("Andean Trade Summit Closes in Lima-LIMA — Ministers of Peru and Chile met on Friday.", 35),
+        ("Ministers Vow Action on Fishing Quotas-Ministers of Peru and Chile met on Friday in Lima.", 39),
+        ("Israeli-Palestinian Talks Resume-JERUSALEM — The envoys met on Monday.", 33),
+        ("US-China talks resumed on Monday in Geneva.", 0),
+        ("Leaders of France and Germany met in Paris. Franco-German ties were discussed.", 0),
+    ],
+)
+def test_a_headline_glued_to_the_story_ends_at_its_hyphen(text: str, headline: int) -> None:
+    assert names.headline_end(text) == headline
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Andean Trade Summit Wraps in Lima-LIMA — Ministers of Peru and Chile met on Friday.",
+            {"Peru", "Chile"},
+        ),
+        (
+            "Gulf Leaders Hold Talks as Oil Falls-Ministers of Oman and Qatar met on Friday in Doha.",
+            {"Oman", "Qatar"},
+        ),
+        (
+            "Nordic Council Session Ends-OSLO — Ministers of Norway and Sweden met on Friday.",
+            {"Norway", "Sweden"},
+        ),
+    ],
+)
+def test_a_name_the_headline_runs_together_is_no_party_unless_the_story_names_it(
+    extractor: Extractor, text: str, parties: set[str]
+) -> None:
+    events = extractor.extract(text, dt.date(2025, 3, 3)).events
+    assert {p.name for e in events for p in e.participants} == parties

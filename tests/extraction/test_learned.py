@@ -93,6 +93,8 @@ def test_the_trained_model_adds_attendees_no_rule_names(
         ("NATO Secretary General Mark Rutte met the ministers in Vilnius.", "Lithuania"),
         ("The defence chiefs gathered at Ramstein on Tuesday with Lloyd Austin.", "Germany"),
         ("Slovakia was not invited to the Vienna meeting, diplomats said.", "Austria"),
+        ("The envoys spoke after their talks in Tehran, Iran, on Monday.", "Iran"),
+        ("Their meeting at a hotel in Lyon, France, ended at noon on Friday.", "France"),
         # what it is about
         ("France will convene another meeting on Ukraine next week.", "Ukraine"),
         ("The envoys held talks about Sudan in Jeddah on Friday.", "Sudan"),

@@ -442,3 +442,28 @@ def test_one_who_condemns_his_exclusion_is_left_out(extractor: Extractor) -> Non
     )
     event = _only_event(extractor, text)
     assert _roles(event).get("Ravi Menon") == "excluded"
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        (
+            "Federica Mogherini, the EU's foreign policy chief, met John Kerry in Brussels on Monday.",
+            "European Union",
+        ),
+        ("Kenya's president met Antonio Guterres, the UN secretary, in Nairobi on Friday.", "United Nations"),
+    ],
+)
+def test_an_apposition_giving_a_persons_office_names_no_other_party(
+    extractor: Extractor, text: str, qualifier: str
+) -> None:
+    (event,) = extractor.extract(text, dt.date(2025, 3, 3)).events
+    assert qualifier not in {p.name for p in event.participants}
+
+
+def test_an_apposition_naming_another_party_still_names_it(extractor: Extractor) -> None:
+    (event,) = extractor.extract(
+        "Chancellor Olaf Scholz met his guest, President Emmanuel Macron, in Berlin on Monday.",
+        dt.date(2025, 3, 3),
+    ).events
+    assert {"Olaf Scholz", "Emmanuel Macron"} <= {p.name for p in event.participants}

@@ -84,3 +84,17 @@ def test_a_caption_that_closes_without_a_date_dates_nothing(extractor: Extractor
 def test_a_line_that_only_mentions_a_file_is_no_caption() -> None:
     text = "The FILE - a dossier of 40 pages - was sent to Lima, May 2, 2019.\nIn this case the court met."
     assert list(caption_spans(text)) == []
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "FILE - Head of Iran's Atomic Energy Organization Reza Kazemi speaks at a session in Tehran, 2015.",
+        "FILE - Head of the IMF Kristalina Georgieva attends talks in Kyiv, 2023.",
+        "FILE - Police chiefs meet at the summit venue in Ankara, May 16, 2017.",
+    ],
+)
+def test_a_caption_mark_is_no_part_of_the_name_after_it(extractor: Extractor, caption: str) -> None:
+    events = extractor.extract(BEFORE + caption + AFTER, PUBLISHED).events
+    names = {p.name for e in events for p in e.participants}
+    assert not any(n.upper().startswith(("FILE", "PHOTO", "HEAD", "POLICE")) for n in names), names

@@ -272,3 +272,32 @@ def dateline_tokens(parsed: ParsedText) -> frozenset[int]:
     """The tokens of the text's datelines: where the story was filed, never a party to it."""
     spans = [(m.start(1), m.end(1)) for m in _DATELINE.finditer(parsed.text)]
     return frozenset(t.i for t in parsed.tokens for start, end in spans if start <= t.start < end)
+
+
+# Where ingested copy glues its headline to the story: "Africa AIDS Conference Wraps in Zimbabwe-HARARE
+# — ...", "MSF Says Thousands Flee-Eight days after ...": a hyphen with no space, a capital after it.
+_HEADLINE_JOIN = re.compile(r"[\w'\u2019\"?!:]-(?=[A-Z])")
+
+
+def headline_end(text: str) -> int:
+    """Where a headline glued to the first line ends (0 where there is none): at the first such
+    hyphen after a title-cased run of three to 25 words, where the story starts, either a dateline
+    in capitals or a sentence (a lower-case word among its first six); not a name's hyphen
+    ("Israeli-Palestinian Talks Resume-...", "US-China talks resumed")."""
+    line = text.split("\n", 1)[0]
+    for m in _HEADLINE_JOIN.finditer(line):
+        head = [w for w in re.split(r"[\s-]+", line[: m.start() + 1]) if w[:1].isalpha()]
+        content = [w for w in head if w.lower() not in _HEADLINE_LOWER]
+        capitalized = sum(w[:1].isupper() for w in content)
+        if not 3 <= len(head) <= 25 or capitalized < 0.85 * len(content) or ". " in line[: m.start()]:
+            continue
+        after = line[m.end() :]
+        if _DATELINE.match("-" + after) or any(w[:1].islower() for w in after.split()[1:6]):
+            return m.end()
+    return 0
+
+
+# Words a title-cased headline leaves in lower case.
+_HEADLINE_LOWER = {
+    *("a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "over", "the", "to", "with"),
+}

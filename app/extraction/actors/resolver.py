@@ -5,6 +5,7 @@ name), with pronouns, titles and descriptions pointed back at them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from app.extraction.actors import gazetteer, names
@@ -22,6 +23,7 @@ from app.extraction.actors.names import clean
 from app.extraction.actors.words import (
     ACTOR_LABELS,
     BODY_NOUNS,
+    CAPTION_OPENINGS,
     COLLECTIVE_BODIES,
     COLLECTIVE_HEADS,
     GENERIC_BODIES,
@@ -49,6 +51,7 @@ class _Resolver(Discourse):
     def run(self) -> ActorIndex:
         self.orgs_by_acronym = names.acronyms(self.parsed)
         self.dateline = names.dateline_tokens(self.parsed)
+        self.headline_end = names.headline_end(self.parsed.text)
         spans = self._candidate_spans()
         for body in names.coordinated_bodies(self.parsed, spans):
             self._record(body)
@@ -220,9 +223,23 @@ class _Resolver(Discourse):
         out += gazetteer.missed_names(self.parsed, known, covered)
         return out + names.titled_names(self.parsed, covered)
 
+    def _named_again(self, text: str) -> bool:
+        """Whether the story after the headline names `text` again, or its last word ("Obama")."""
+        story = self.parsed.text[self.headline_end :]
+        last = text.split()[-1]
+        return text in story or (len(last) > 2 and re.search(rf"\b{re.escape(last)}\b", story) is not None)
+
     def _resolve(self, start: int, end: int, label: str) -> ActorMention | None:
         p, toks = self.parsed, self.parsed.tokens
         # Trim determiners, possessive endings and punctuation from the span's edges.
+        opening = next((o for o in CAPTION_OPENINGS if p.text.startswith(o, toks[start].start)), None)
+        if opening is not None:  # "FILE - U.S. President Barack Obama ...": the caption's mark
+            cut = toks[start].start + len(opening)
+            while start < end and toks[start].start < cut:
+                start += 1
+            rest = p.span_text(start, end) if start < end else ""
+            if all(t.lemma.lower() in TITLES for t in toks[start:end]) or names.names_no_organization(rest):
+                return None  # "FILE - Head of ...", "FILE - Police stand guard": no name left
         while start < end and (toks[start].pos in {"DET", "PUNCT"} or toks[start].lower == "the"):
             start += 1
         while end > start and (toks[end - 1].tag == "POS" or toks[end - 1].pos == "PUNCT"):
@@ -230,6 +247,8 @@ class _Resolver(Discourse):
         if start >= end:
             return None
         text = p.span_text(start, end)
+        if toks[start].start < self.headline_end and not self._named_again(text):
+            return None  # "Africa AIDS Conference Wraps": the headline's capitals ran words into a name
         if start in self.dateline:
             # "HANGZHOU, China —": where the story was filed, a place and no party
             return ActorMention(

@@ -20,6 +20,8 @@ PERSON_TITLE_WORDS = lexicon.words("titles", "word", role="opens_name")
 STYLED_TITLES = lexicon.words("titles", "word", role="styled")
 # Titles of whoever leads a country: "the Russian leader" is the one the text ties to Russia.
 LEADER_TITLES = lexicon.words("titles", "word", role="leads_country")
+# How wire copy opens a photo caption ("FILE - ..."): never part of a name that follows it.
+CAPTION_OPENINGS = tuple(lexicon.words("wire_copy_cues", "words", cue="opening"))
 # Lower-case parts of names ("Ursula von der Leyen", "Abdulaziz bin Salman").
 NAME_PARTICLES = lexicon.words("name_particles", "word")
 # Single words the NER takes for an organization that name none by themselves.
