@@ -26,6 +26,7 @@ from app.extraction.long_input import CHUNK_CHARS, chunks
 from app.extraction.output import to_extraction
 from app.extraction.parsed import ParsedText, join
 from app.extraction.pipeline import load_pipeline, run_pipeline, to_parsed
+from app.extraction.reality import likely_gatherings
 from app.extraction.temporal import DateMention
 from app.extraction.triggers import find_triggers
 from app.extraction.turns import Turns
@@ -143,13 +144,15 @@ def extract_parsed(
 ) -> Extraction:
     """The stages after the parse, in order: see `read`, then the learned weighings (learned/):
     attendance (which other actors of a gathering's sentences are likely to attend), whereabouts
-    (where a gathering with no place of its own likely met) and dating (when an undated one likely
-    met), then output (the response models)."""
+    (where a gathering with no place of its own likely met), dating (when an undated one likely met)
+    and reality (which gatherings name no meeting the text reports), then output (the response
+    models)."""
     dates, actors, gatherings = read(parsed, published_at, observe)
     if actors is not None:
         gatherings = _timed(observe, "attendance", likely_attendees, parsed, gatherings, actors)
         gatherings = _timed(observe, "whereabouts", likely_places, parsed, gatherings, actors)
         gatherings = _timed(observe, "dating", likely_dates, parsed, gatherings, dates)
+        gatherings = _timed(observe, "reality", likely_gatherings, parsed, gatherings)
     return _timed(observe, "output", to_extraction, parsed, gatherings, dates, published_at)
 
 

@@ -91,7 +91,8 @@ def test_each_row_is_answered_within_the_deadline_with_a_bounded_response_and_me
     assert len(response.content) < MAX_RESPONSE_BYTES
     answer = ExtractResponse.model_validate_json(response.content)
     assert len(answer.events) <= DEFAULTS.max_events
-    assert answer.truncated == (ROWS[row].count("meeting") > DEFAULTS.max_events)
+    # capped only past the limit, and then full (the reality stage may drop some bare mentions)
+    assert not answer.truncated or len(answer.events) == DEFAULTS.max_events < ROWS[row].count("meeting")
     assert short.status_code == 200
     # Behind the long one only for one chunk of its parse at most (see the module docstring).
     assert short_seconds < SHORT_BEHIND_SECONDS, f"short request waited {short_seconds:.1f} s"

@@ -38,6 +38,7 @@ def test_stage_observer_hears_every_stage(extractor: Extractor) -> None:
         "attendance",
         "whereabouts",
         "dating",
+        "reality",
         "output",
     ]
 
