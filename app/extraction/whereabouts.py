@@ -12,7 +12,7 @@ import math
 
 from app.extraction import deadline
 from app.extraction.actors import ActorIndex, ActorMention
-from app.extraction.actors.names import dateline_tokens
+from app.extraction.actors.names import dateline_cities, dateline_tokens
 from app.extraction.gatherings import Gathering
 from app.extraction.learned import (
     Features,
@@ -48,14 +48,19 @@ def candidates(
     parsed: ParsedText, gatherings: list[Gathering], actors: ActorIndex
 ) -> list[tuple[int, Place, Features]]:
     """(gathering, place, features) for every place named near a gathering that has none."""
-    places = [m for m in actors.mentions if m.place is not None]
+    dateline = dateline_tokens(parsed)
+    toks = parsed.tokens
+    # Where a story was filed is the city its dateline opens with, not a region after it.
+    filed = [
+        ActorMention(None, start, end, toks[start].start, toks[end - 1].end, name, place=name)
+        for start, end, name in dateline_cities(parsed)
+    ]
+    places = [m for m in actors.mentions if m.place is not None and m.start_token not in dateline] + filed
     if not places:
         return []
     by_sent: dict[int, list[ActorMention]] = {}
     for m in places:
-        by_sent.setdefault(parsed.tokens[m.start_token].sent, []).append(m)
-    dateline = dateline_tokens(parsed)
-    filed = [m for m in places if m.start_token in dateline]
+        by_sent.setdefault(toks[m.start_token].sent, []).append(m)
     with_trigger = {f.sent for g in gatherings for f in g.frames}
     said = {g.said_place.name for g in gatherings if g.said_place is not None}
     count: dict[str, int] = {}
@@ -83,6 +88,8 @@ def candidates(
                 found.append((m, features))
         found += [(m, {"far": 1.0}) for m in filed if all(m is not k for k, _ in found)]
         status = g.status or "unknown"
+        # The story's own day: a day the text dates from its publication ("on Saturday").
+        news_day = g.date is not None and g.date.anchor == "publication" and len(g.date.value or "") == 10
         for m, features in found:
             assert m.place is not None
             actor = m.actor
@@ -96,6 +103,10 @@ def candidates(
                     "doc_mentions_log": math.log1p(count[m.place]),
                     f"status:{status}": 1.0,
                     "dated": float(g.date is not None),
+                    # "OHRID — Serbia and Kosovo agreed late on Saturday, after talks": where the story
+                    # was filed is where its news-day gathering, the story's first, met
+                    "dateline_news_day": float(m.start_token in dateline and news_day),
+                    "dateline_first_gathering": float(m.start_token in dateline and n == 0),
                 }
             )
             out.append((n, Place(m.place, m), features))

@@ -505,3 +505,15 @@ def test_a_name_the_headline_runs_together_is_no_party_unless_the_story_names_it
 ) -> None:
     events = extractor.extract(text, dt.date(2025, 3, 3)).events
     assert {p.name for e in events for p in e.participants} == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("OHRID, North Macedonia — Serbia and Kosovo agreed late on Saturday.", "Ohrid"),
+        ("THE HAGUE — Israel told the court on Friday that the case was distorted.", "The Hague"),
+        ("Talks Resume in Doha-DOHA, Qatar — Envoys met on Monday.", "Doha"),
+    ],
+)
+def test_a_dateline_opens_with_its_city(parse: Parse, text: str, city: str) -> None:
+    assert [name for _, _, name in names.dateline_cities(parse(text))] == [city]

@@ -135,14 +135,11 @@ def test_the_model_is_never_asked_about_places_other_clauses_or_the_kept_out(
     ("text", "place"),
     [
         (
-            "The ministers, meeting on Monday at the invitation of Norway in Tromso, agreed on quotas.",
-            "Tromso",
-        ),
-        (
             "NAIROBI, Kenya — Finance ministers of Kenya and Uganda met on Tuesday to settle a rail row.",
             "Nairobi",
         ),
         ("BRUSSELS — EU ministers met on Monday and agreed to extend sanctions.", "Brussels"),
+        ("OHRID, North Macedonia — Serbia and Kosovo met on Saturday and agreed on a plan.", "Ohrid"),
     ],
 )
 def test_the_trained_model_places_a_gathering_its_phrase_does_not(

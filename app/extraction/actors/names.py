@@ -268,6 +268,18 @@ _DATELINE = re.compile(
 )
 
 
+def dateline_cities(parsed: ParsedText) -> list[tuple[int, int, str]]:
+    """(start token, end token, name) of the place each dateline opens with, before any region:
+    "OHRID, North Macedonia —" is Ohrid, "THE HAGUE —" The Hague."""
+    out = []
+    for m in _DATELINE.finditer(parsed.text):
+        start, end = m.start(1), m.start(1) + len(m.group(1).split(",")[0])
+        toks = [t for t in parsed.tokens if start <= t.start < end]
+        if toks:
+            out.append((toks[0].i, toks[-1].i + 1, parsed.text[start:end].title()))
+    return out
+
+
 def dateline_tokens(parsed: ParsedText) -> frozenset[int]:
     """The tokens of the text's datelines: where the story was filed, never a party to it."""
     spans = [(m.start(1), m.end(1)) for m in _DATELINE.finditer(parsed.text)]
