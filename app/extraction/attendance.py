@@ -24,6 +24,7 @@ from app.extraction.learned import (
     mention_root,
     syntax_features,
 )
+from app.extraction.lexicon.wordsets import senses
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.parties import PartyRole, qualifies_a_person
 
@@ -34,6 +35,7 @@ MODEL = "attendance"
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 NOT_ATTENDING = {"governed_by:exclude", "governed_by:shut-out", "governed_by:decline"}
+KEEPING_OUT = senses("exclude", "shut-out", "decline")
 # A city stands for its country only where it acts: "Moscow rejected", "talks with Beijing".
 ACTING_PREPS = {"with", "between", "by"}
 
@@ -105,6 +107,7 @@ def candidates(parsed: ParsedText, gatherings: list[Gathering], actors: ActorInd
                     or _place_or_topic(parsed, m, root)
                     or _another_clauses(parsed, root, f.trigger.head)
                     or _negated_clause(parsed, root)
+                    or _kept_out(parsed, root)
                 ):
                     continue
                 features = syntax_features(parsed, m.start_token, m.end_token, f.trigger.head)
@@ -138,6 +141,14 @@ def candidates(parsed: ParsedText, gatherings: list[Gathering], actors: ActorInd
     return [c for c in _per_actor(out) if not NOT_ATTENDING & c.features.keys()]
 
 
+def _kept_out(parsed: ParsedText, root: Token) -> bool:
+    """ "will keep Russia and Belarus out": every member of a coordination a cue keeps out."""
+    top = root
+    while top.dep == "conj" and top.head != top.i:
+        top = parsed.tokens[top.head]
+    return top is not root and parsed.tokens[top.head].lemma.lower() in KEEPING_OUT
+
+
 def _negated_clause(parsed: ParsedText, root: Token) -> bool:
     """ "Hungary was not involved in the talks", "the talks did not include Chile": said not to be there."""
     verb = clause_verb(parsed, parsed.tokens[root.head] if root.dep == "pobj" else root)
@@ -148,7 +159,9 @@ def _another_clauses(parsed: ParsedText, root: Token, trigger_head: int) -> bool
     """ "Norway said the junta had accepted it at a meeting": a nearer subject stands between."""
     if root.dep not in SUBJECTS:
         return False
-    for verb in parsed.ancestors(trigger_head):
+    trigger = parsed.tokens[trigger_head]
+    # (the meeting verb's own subject too: "X initiated it after three members met relatives")
+    for verb in [trigger, *parsed.ancestors(trigger_head)]:
         if verb.i == root.head:
             return False
         if verb.pos in {"VERB", "AUX"} and any(c.dep in SUBJECTS for c in parsed.children(verb.i)):

@@ -113,6 +113,7 @@ def test_the_trained_model_adds_attendees_no_rule_names(
             "Chile",
         ),
         ("The league shut Belarus out of its events after a meeting of its board on Friday.", "Belarus"),
+        ("After a meeting on Friday, the federation kept Russia and Belarus out of its events.", "Belarus"),
     ],
 )
 def test_the_model_is_never_asked_about_places_other_clauses_or_the_kept_out(
