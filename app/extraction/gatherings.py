@@ -145,6 +145,13 @@ class Gathering:
         return summary.best_date or summary.best_any_date or self.guessed_date
 
     @property
+    def date_ends(self) -> bool:
+        """Whether its date is the day it ended ("wrapped up the summit on Thursday"), no mention
+        saying when it began."""
+        summary = self.summary
+        return summary.best_date is None and summary.best_any_date is not None
+
+    @property
     def status(self) -> Status | None:
         """Cancelled if any mention says so; proposed only while no mention reports it as
         scheduled or held (an invitation to a summit already set does not make it a proposal)."""

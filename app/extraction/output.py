@@ -11,11 +11,12 @@ import datetime as dt
 
 from app.extraction.confidence import event_confidence, party_confidence
 from app.extraction.exclusions import Exclusion
-from app.extraction.gatherings import Gathering, event_date_value
+from app.extraction.gatherings import MAX_GATHERING_DAYS, Gathering, event_date_value
 from app.extraction.parsed import ParsedText
 from app.extraction.parties import PartyRole
 from app.extraction.status import Status
 from app.extraction.temporal import DateMention
+from app.extraction.temporal.words import WORDS
 from app.models import v1
 
 # When mentions give one party several roles, the most explicit wins: being left out or staying
@@ -26,6 +27,9 @@ ROLE_RANK = {"excluded": 0, "absent": 1, "organizer": 2, "participant": 3}
 def _to_event(parsed: ParsedText, n: int, g: Gathering, published: dt.date | None) -> v1.Event:
     first = g.first.trigger
     date = g.date
+    value = event_date_value(date.value) if date is not None else None
+    if date is not None and g.date_ends:
+        value = _first_day(parsed, g, value)
     place = g.place
     return v1.Event(
         id=f"e{n + 1}",
@@ -34,7 +38,7 @@ def _to_event(parsed: ParsedText, n: int, g: Gathering, published: dt.date | Non
         mentions=[v1.Span(text=f.trigger.text, start=f.trigger.start, end=f.trigger.end) for f in g.frames],
         date=None
         if date is None
-        else v1.EventDate(text=date.text, start=date.start, end=date.end, value=event_date_value(date.value)),
+        else v1.EventDate(text=date.text, start=date.start, end=date.end, value=value),
         location=None
         if place is None
         else v1.Location(
@@ -55,6 +59,34 @@ def _to_event(parsed: ParsedText, n: int, g: Gathering, published: dt.date | Non
             argued=any(f.parties for f in g.frames),
         ),
     )
+
+
+def _first_day(parsed: ParsedText, g: Gathering, last_day: str | None) -> str | None:
+    """The first day of a gathering dated by the day it ended, where a mention says how many days it
+    ran: "wrapped up a three-day conference on Thursday" began on the Tuesday."""
+    if last_day is None or len(last_day) != 10:
+        return last_day
+    for f in g.frames:
+        days = _days_long(parsed, f.trigger.head)
+        if days is not None and 1 < days <= MAX_GATHERING_DAYS:
+            return (dt.date.fromisoformat(last_day) - dt.timedelta(days=days - 1)).isoformat()
+    return last_day
+
+
+def _days_long(parsed: ParsedText, head: int) -> int | None:
+    """ "a three-day conference", "two days of talks": how many days the mention says it ran."""
+    tok = parsed.tokens[head]
+    spans = [c for c in parsed.children(head) if c.dep in {"compound", "amod"} and c.lemma.lower() == "day"]
+    if tok.dep == "pobj" and parsed.tokens[tok.head].lower == "of":
+        over = parsed.tokens[parsed.tokens[tok.head].head]
+        spans += [over] if over.lemma.lower() == "day" else []
+    for span in spans:
+        for c in parsed.children(span.i):
+            if c.dep == "nummod":
+                number = int(c.text) if c.text.isdigit() else WORDS.number_words.get(c.lower)
+                if number is not None:
+                    return number
+    return None
 
 
 def _status(g: Gathering, date: DateMention | None, published: dt.date | None) -> Status:

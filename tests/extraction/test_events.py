@@ -166,3 +166,29 @@ def test_status_without_publication_date_comes_from_tense(extractor: Extractor) 
         ("scheduled", "Helsinki"),
         ("occurred", "Oslo"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "first_day"),
+    [
+        ("Researchers on Thursday wrapped up a three-day conference in Harare.", "2024-03-12"),
+        ("The delegates closed their five-day congress in Lyon on Friday.", "2024-03-04"),
+    ],
+)
+def test_a_gathering_dated_by_its_end_and_length_is_dated_by_its_first_day(
+    extractor: Extractor, text: str, first_day: str
+) -> None:
+    (event,) = extractor.extract(text, dt.date(2024, 3, 14)).events
+    assert event.date is not None and event.date.value == first_day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Researchers on Thursday wrapped up their conference in Harare.",  # no length: its last day
+        "A three-day conference opened in Harare on Thursday.",  # its first day already
+    ],
+)
+def test_without_both_the_end_and_the_length_the_date_stands(extractor: Extractor, text: str) -> None:
+    (event,) = extractor.extract(text, dt.date(2024, 3, 16)).events
+    assert event.date is not None and event.date.value == "2024-03-14"
