@@ -16,16 +16,14 @@ from app.extraction.gatherings import Gathering, event_date_value
 from app.extraction.learned import (
     Features,
     LogisticModel,
+    around_mentions,
+    likeliest,
     load,
-    nearby_sentences,
-    sentence_root,
-    syntax_features,
 )
 from app.extraction.parsed import ParsedText
 from app.extraction.temporal import DateMention
 
 MODEL = "dating"
-NEAR = (-1, 1, 2)
 
 
 def likely_dates(
@@ -35,14 +33,8 @@ def likely_dates(
     model: LogisticModel | None = None,
 ) -> list[Gathering]:
     """`gatherings`, each undated one given the date the model finds likeliest, if likely enough."""
-    model = model or load(MODEL)
-    best: dict[int, tuple[float, DateMention]] = {}
-    for n, date, features in candidates(parsed, gatherings, dates):
-        p = model.probability(features)
-        if p >= model.threshold and p > best.get(n, (0.0, date))[0]:
-            best[n] = (p, date)
-    for n, (_, date) in best.items():
-        gatherings[n].guessed_date = date
+    for n, choice in likeliest(model or load(MODEL), candidates(parsed, gatherings, dates)).items():
+        gatherings[n].guessed_date = choice
     return gatherings
 
 
@@ -64,17 +56,7 @@ def candidates(
         if g.date is not None:
             continue
         deadline.check("weighing dates")
-        found: list[tuple[DateMention, Features]] = []
-        for f in g.frames:
-            for d in by_sent.get(f.sent, []):
-                found.append((d, syntax_features(parsed, d.token_start, d.token_end, f.trigger.head)))
-        for sent, offset in nearby_sentences(parsed, {f.sent for f in g.frames}, with_trigger, NEAR):
-            root = sentence_root(parsed, sent).i
-            for d in by_sent.get(sent, []):
-                syntax = syntax_features(parsed, d.token_start, d.token_end, root)
-                features = {f"near:{k}": v for k, v in syntax.items()}
-                features[f"offset:{offset:+d}"] = 1.0
-                found.append((d, features))
+        found = around_mentions(parsed, g.frames, by_sent, with_trigger, _tokens_of)
         status = g.status or "unknown"
         tense = g.first.tense
         for d, features in found:
@@ -98,3 +80,7 @@ def candidates(
             )
             out.append((n, d, features))
     return out
+
+
+def _tokens_of(d: DateMention) -> tuple[int, int]:
+    return d.token_start, d.token_end

@@ -17,30 +17,22 @@ from app.extraction.gatherings import Gathering
 from app.extraction.learned import (
     Features,
     LogisticModel,
+    around_mentions,
+    likeliest,
     load,
-    nearby_sentences,
-    sentence_root,
-    syntax_features,
 )
 from app.extraction.location import Place
 from app.extraction.parsed import ParsedText
 
 MODEL = "whereabouts"
-NEAR = (-1, 1, 2)
 
 
 def likely_places(
     parsed: ParsedText, gatherings: list[Gathering], actors: ActorIndex, model: LogisticModel | None = None
 ) -> list[Gathering]:
     """`gatherings`, each placeless one given the place the model finds likeliest, if likely enough."""
-    model = model or load(MODEL)
-    best: dict[int, tuple[float, Place]] = {}
-    for n, place, features in candidates(parsed, gatherings, actors):
-        p = model.probability(features)
-        if p >= model.threshold and p > best.get(n, (0.0, place))[0]:
-            best[n] = (p, place)
-    for n, (_, place) in best.items():
-        gatherings[n].guessed_place = place
+    for n, choice in likeliest(model or load(MODEL), candidates(parsed, gatherings, actors)).items():
+        gatherings[n].guessed_place = choice
     return gatherings
 
 
@@ -73,19 +65,7 @@ def candidates(
             continue
         deadline.check("weighing places")
         parties = {p.mention.actor.name for f in g.frames for p in f.parties if p.mention.actor is not None}
-        found: list[tuple[ActorMention, Features]] = []
-        for f in g.frames:
-            for m in by_sent.get(f.sent, []):
-                found.append((m, syntax_features(parsed, m.start_token, m.end_token, f.trigger.head)))
-        for sent, offset in nearby_sentences(parsed, {f.sent for f in g.frames}, with_trigger, NEAR):
-            root = sentence_root(parsed, sent).i
-            for m in by_sent.get(sent, []):
-                features = {
-                    f"near:{k}": v
-                    for k, v in syntax_features(parsed, m.start_token, m.end_token, root).items()
-                }
-                features[f"offset:{offset:+d}"] = 1.0
-                found.append((m, features))
+        found = around_mentions(parsed, g.frames, by_sent, with_trigger, _tokens_of)
         found += [(m, {"far": 1.0}) for m in filed if all(m is not k for k, _ in found)]
         status = g.status or "unknown"
         # The story's own day: a day the text dates from its publication ("on Saturday").
@@ -111,3 +91,7 @@ def candidates(
             )
             out.append((n, Place(m.place, m), features))
     return out
+
+
+def _tokens_of(m: ActorMention) -> tuple[int, int]:
+    return m.start_token, m.end_token

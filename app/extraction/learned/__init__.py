@@ -12,12 +12,17 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.parsed import ParsedText, Token
+
+if TYPE_CHECKING:
+    from app.extraction.frames import Frame
 
 MODELS = Path(__file__).parent
 REPORTING = senses("report")
@@ -52,6 +57,9 @@ GOVERNING_SENSES = (
 )
 
 Features = dict[str, float]
+Choice = TypeVar("Choice")
+# The sentences around a gathering's mentions whose places and dates are weighed: one before, two after.
+NEAR_SENTENCES = (-1, 1, 2)
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,41 @@ class LogisticModel:
     def probability(self, features: Features) -> float:
         z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
         return 1.0 / (1.0 + math.exp(-z))
+
+
+def likeliest(model: LogisticModel, candidates: Iterable[tuple[int, Choice, Features]]) -> dict[int, Choice]:
+    """Per gathering (by index), the candidate the model finds likeliest, where it is over the
+    model's threshold."""
+    best: dict[int, tuple[float, Choice]] = {}
+    for n, choice, features in candidates:
+        p = model.probability(features)
+        if p >= model.threshold and (n not in best or p > best[n][0]):
+            best[n] = (p, choice)
+    return {n: choice for n, (_, choice) in best.items()}
+
+
+def around_mentions(
+    parsed: ParsedText,
+    frames: Sequence[Frame],
+    by_sent: Mapping[int, Sequence[Choice]],
+    taken: set[int],
+    span: Callable[[Choice], tuple[int, int]],
+) -> list[tuple[Choice, Features]]:
+    """The things (places, dates) of a gathering's sentences, each with its syntax against the
+    mention there; then those of the sentences around (NEAR_SENTENCES, not `taken` by a gathering
+    of their own), with their syntax against the sentence's root, "near:" before each feature, and
+    their offset."""
+    found: list[tuple[Choice, Features]] = []
+    for f in frames:
+        for thing in by_sent.get(f.sent, []):
+            found.append((thing, syntax_features(parsed, *span(thing), f.trigger.head)))
+    for sent, offset in _nearby_sentences(parsed, {f.sent for f in frames}, taken, NEAR_SENTENCES):
+        root = _sentence_root(parsed, sent).i
+        for thing in by_sent.get(sent, []):
+            features = {f"near:{k}": v for k, v in syntax_features(parsed, *span(thing), root).items()}
+            features[f"offset:{offset:+d}"] = 1.0
+            found.append((thing, features))
+    return found
 
 
 def model_file(name: str) -> Path:
@@ -129,13 +172,13 @@ def clause_verb(parsed: ParsedText, tok: Token) -> Token | None:
     return next((a for a in parsed.ancestors(tok.i) if a.pos in {"VERB", "AUX"}), None)
 
 
-def sentence_root(parsed: ParsedText, sent: int) -> Token:
+def _sentence_root(parsed: ParsedText, sent: int) -> Token:
     sentence = parsed.sentences[sent]
     tokens = parsed.tokens[sentence.start_token : sentence.end_token]
     return next((t for t in tokens if t.head == t.i), tokens[0])
 
 
-def nearby_sentences(
+def _nearby_sentences(
     parsed: ParsedText, own: set[int], taken: set[int], near: tuple[int, ...]
 ) -> list[tuple[int, int]]:
     """(sentence, offset to the nearest of `own`) for the sentences `near` the `own` ones that are
