@@ -34,7 +34,7 @@ SETTLEMENTS = lexicon.words("place_nouns", "lemma")
 # A possessive may follow a venue's word: "NATO's headquarters" (straight or curly apostrophe).
 _POSSESSIVE = r"(?:['\u2019]s)?"
 # Clauses inside a place phrase, which name no venue of it: "at the hall where the Knesset met".
-_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "appos", "conj"}
+_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "conj"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +82,10 @@ class Place:
 def mention_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> Place | None:
     toks = parsed.tokens
     head = toks[trigger.head]
-    # "Istanbul meeting", "the Paris talks"
+    # "Istanbul meeting", "the Paris talks", "the Mar-a-Lago summit"
     for c in parsed.children(head.i):
         if c.dep in {"compound", "nmod"} and c.i < head.i:
-            place = _place_at(parsed, c, actors)
+            place = _place_at(parsed, c, actors) or _known_venue(parsed, c, venue=False)
             if place:
                 return place
     # "a meeting held on Monday in Paris", "talks, which had been due to take place in Tehran":

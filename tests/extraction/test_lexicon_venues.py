@@ -39,6 +39,9 @@ def test_row_gives_the_city_of_its_venue(
         # a venue noun on the venue's name
         ("Both delegations held talks at the Knesset building on Monday.", "Jerusalem"),
         ("The finance ministers met in the Itamaraty palace on Thursday.", "Brasília"),
+        # the venue's name on the meeting noun
+        ("Trump and Abe wrapped up their Mar-a-Lago summit on Sunday.", "Palm Beach"),
+        ("The Sunnylands summit between the two presidents ended on Saturday.", "Rancho Mirage"),
         # the venue's name, which the tagger may take for a place of its own
         ("The two presidents met on Friday in the Great Hall of the People.", "Beijing"),
         ("Judges of both courts met at the Peace Palace on Wednesday.", "The Hague"),
@@ -56,6 +59,8 @@ def test_a_meeting_at_a_known_venue_is_in_its_city(extractor: Extractor, text: s
         ("A day after a vote at the Knesset, the two ministers met in Tel Aviv.", "Tel Aviv"),
         # the venue only modifies what the phrase is about: a topic, no place
         ("The two leaders held talks on the Knesset vote on Monday.", None),
+        # a venue on another noun than the meeting's
+        ("The Knesset vote came after the two ministers met on Monday.", None),
     ],
 )
 def test_a_venue_gives_way_or_places_nothing(extractor: Extractor, text: str, city: str | None) -> None:
