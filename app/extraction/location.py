@@ -56,7 +56,8 @@ class Venues:
         forms = sorted((r["form"] for r in rows), key=len, reverse=True)
         between = _POSSESSIVE + r"\s+"
         alternatives = (between.join(_either_case_first(w) for w in f.split()) for f in forms)
-        return cls(cities, re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")" + _POSSESSIVE + r"(?!\w)"))
+        either = "|".join(alternatives) or "(?!)"  # no rows: a pattern that never matches
+        return cls(cities, re.compile(r"(?<!\w)(?:" + either + ")" + _POSSESSIVE + r"(?!\w)"))
 
     def find(self, text: str) -> tuple[int, int, str] | None:
         """The first venue named in `text`: its character span and city."""

@@ -69,3 +69,8 @@ def test_a_venue_gives_way_or_places_nothing(extractor: Extractor, text: str, ci
 
 def test_a_venue_acting_is_no_meeting_place(extractor: Extractor) -> None:
     assert _places(extractor, "The Knesset passed a law on Monday.") == []
+
+
+def test_a_table_without_rows_finds_no_venue() -> None:
+    assert location.Venues.of([]).find("The ministers met at NATO headquarters.") is None
+    assert location.VENUES.find("The ministers met at NATO's Headquarters.") == (21, 40, "Brussels")
