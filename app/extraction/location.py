@@ -1,13 +1,15 @@
 """Location of a meeting mention: the place in "in Paris", "at the White House", "Istanbul meeting".
 
 A place is looked for in the trigger's own phrase first, then on the verbs above it up to a verb of
-saying. A facility gives way to the city named with it ("a base outside Anchorage").
+saying. A facility gives way to the city named with it ("a base outside Anchorage"); a well-known
+venue named alone is in its city (venues.tsv: "inside the Knesset" is Jerusalem).
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Set
+import re
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 
 from app.extraction import lexicon
@@ -29,6 +31,47 @@ GOING_TO = MOTION_VERBS | senses("journey")
 REPORTING = senses("report")
 # Nouns that describe a settlement named in their "of" phrase: "the port city of Jeddah".
 SETTLEMENTS = lexicon.words("place_nouns", "lemma")
+# A possessive may follow a venue's word: "NATO's headquarters" (straight or curly apostrophe).
+_POSSESSIVE = r"(?:['\u2019]s)?"
+# Clauses inside a place phrase, which name no venue of it: "at the hall where the Knesset met".
+_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "conj"}
+
+
+@dataclass(frozen=True, slots=True)
+class Venues:
+    """Well-known venues and their cities (venues.tsv), found in a phrase's text by one regular
+    expression: a form's words as written, but for the first letter's case, each word optionally
+    followed by a possessive ("NATO's headquarters")."""
+
+    cities: Mapping[str, str]  # key(form) -> city
+    pattern: re.Pattern[str]
+
+    @staticmethod
+    def key(text: str) -> str:
+        return " ".join(re.sub(_POSSESSIVE + "$", "", w) for w in text.split()).lower()
+
+    @classmethod
+    def of(cls, rows: Iterable[lexicon.Row]) -> Venues:
+        cities = {cls.key(r["form"]): r["city"] for r in rows}
+        forms = sorted((r["form"] for r in rows), key=len, reverse=True)
+        between = _POSSESSIVE + r"\s+"
+        alternatives = (between.join(_either_case_first(w) for w in f.split()) for f in forms)
+        either = "|".join(alternatives) or "(?!)"  # no rows: a pattern that never matches
+        return cls(cities, re.compile(r"(?<!\w)(?:" + either + ")" + _POSSESSIVE + r"(?!\w)"))
+
+    def find(self, text: str) -> tuple[int, int, str] | None:
+        """The first venue named in `text`: its character span and city."""
+        m = self.pattern.search(text)
+        return None if m is None else (m.start(), m.end(), self.cities[self.key(m.group())])
+
+
+def _either_case_first(word: str) -> str:
+    """A pattern of `word` as written, but for its first letter's case ("palace", "Palace")."""
+    head = word[0]
+    return f"[{head.upper()}{head.lower()}]{re.escape(word[1:])}" if head.isalpha() else re.escape(word)
+
+
+VENUES = Venues.of(lexicon.table("venues").rows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,10 +83,10 @@ class Place:
 def mention_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> Place | None:
     toks = parsed.tokens
     head = toks[trigger.head]
-    # "Istanbul meeting", "the Paris talks"
+    # "Istanbul meeting", "the Paris talks", "the Mar-a-Lago summit"
     for c in parsed.children(head.i):
         if c.dep in {"compound", "nmod"} and c.i < head.i:
-            place = _place_at(parsed, c, actors)
+            place = _place_at(parsed, c, actors) or _known_venue(parsed, c, venue=False)
             if place:
                 return place
     # "a meeting held on Monday in Paris", "talks, which had been due to take place in Tehran":
@@ -207,6 +250,14 @@ def _place_in(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | Non
             inner = Place(m.place, m)
             break
     ent = parsed.entity_at(tok.i)
+    # Only a venue defers to a place inside its phrase; "the war in Ukraine" is no venue.
+    venue = (ent is not None and ent.label in {"FAC", "ORG"}) or tok.lemma.lower() in VENUE_NOUNS
+    # "inside the Knesset", "at NATO headquarters", "at the Great Hall of the People": the city of a
+    # well-known venue, over a place the tagger found in the venue's own name ("Itamaraty") but not
+    # over a city named beside it ("at the Elysee Palace in Paris").
+    known = _known_venue(parsed, tok, venue)
+    if known is not None and all(p is None or _overlaps(p, known) for p in (direct, inner)):
+        return known
     if ent is not None and ent.label == "FAC" and inner is not None:
         return inner
     if direct is None and ent is not None and ent.label == "ORG" and inner is not None and tok.pos == "PROPN":
@@ -223,9 +274,42 @@ def _place_in(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | Non
         return inner  # the city over the country: "in Hangzhou, China"
     if direct is not None:
         return direct
-    # Only a venue defers to a place inside its phrase; "the war in Ukraine" is no venue.
-    venue = (ent is not None and ent.label in {"FAC", "ORG"}) or tok.lemma.lower() in VENUE_NOUNS
     return inner if venue else None
+
+
+def _known_venue(parsed: ParsedText, tok: Token, venue: bool) -> Place | None:
+    """The city of a venue of venues.tsv named in the phrase of `tok`, when the phrase is that
+    venue ("NATO headquarters") or a venue noun on it ("the Knesset building"); a venue that only
+    modifies another thing ("talks on the Knesset vote") places nothing."""
+    keep = [t for t in parsed.subtree(tok.i) if not any(a.dep in _CLAUSES for a in _path_up(parsed, t, tok))]
+    ent = parsed.entity_at(tok.i)
+    if ent is not None:  # a name the parser split ("the Palácio do Planalto", "do" read as a verb)
+        keep = sorted({*keep, *parsed.tokens[ent.start_token : ent.end_token]}, key=lambda t: t.i)
+    first, last = keep[0], keep[-1]
+    found = VENUES.find(parsed.text[first.start : last.end])
+    if found is None:
+        return None
+    start, end, city = found[0] + first.start, found[1] + first.start, found[2]
+    inside = [t for t in keep if t.start >= start and t.end <= end]
+    if not inside or not (venue or any(t.i == tok.i for t in inside)):
+        return None
+    text = parsed.text[start:end]
+    return Place(city, ActorMention(None, inside[0].i, inside[-1].i + 1, start, end, text, city))
+
+
+def _overlaps(place: Place, venue: Place) -> bool:
+    """Whether `place` is (part of) the venue's own name, as the tagger saw it."""
+    m, v = place.mention, venue.mention
+    return m.start_token < v.end_token and v.start_token < m.end_token
+
+
+def _path_up(parsed: ParsedText, t: Token, top: Token) -> list[Token]:
+    """The tokens from `t` up to `top` (excluded)."""
+    path = []
+    while t.i != top.i:
+        path.append(t)
+        t = parsed.tokens[t.head]
+    return path
 
 
 SIDELINES = senses("sidelines")
