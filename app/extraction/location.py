@@ -27,6 +27,8 @@ HOSTING = senses("hold-place")
 MOTION_VERBS = senses("motion")
 # Words whose "to" phrase names a place: "travel to Paris", "a visit to Paris".
 GOING_TO = MOTION_VERBS | senses("journey")
+# Verbs whose subject may be the town that holds the meeting: "Jeddah hosted the summit".
+HOSTING_VERBS = senses("host")
 # Verbs of saying: a place above one is where it was said, not where the meeting is.
 REPORTING = senses("report")
 # Nouns that describe a settlement named in their "of" phrase: "the port city of Jeddah".
@@ -89,6 +91,14 @@ def mention_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> P
             place = _place_at(parsed, c, actors) or _known_venue(parsed, c, venue=False)
             if place:
                 return place
+    # "Jeddah hosted the summit", "the city will host the talks": a town hosting is where it is held
+    host = toks[head.head]
+    if head.dep in {"dobj", "nsubjpass"} and host.lemma.lower() in HOSTING_VERBS:
+        hosts = [c for c in parsed.children(host.i) if c.dep == "nsubj"]
+        hosts += [o for a in parsed.children(host.i) if a.dep == "agent" for o in parsed.children(a.i)]
+        for town in (_town_at(parsed, c, actors) for c in hosts):
+            if town is not None:
+                return town
     # "a meeting held on Monday in Paris", "talks, which had been due to take place in Tehran":
     # a place in a clause on the noun itself (or, for a hosting clause the parser hung on the
     # last member of "a summit of X and Y, which Z hosted in Accra", on that member).
@@ -217,6 +227,12 @@ def _settlement_named(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Pla
                 text = parsed.span_text(first.i, obj.i + 1)
                 return Place(text, ActorMention(None, first.i, obj.i + 1, first.start, obj.end, text, text))
     return None
+
+
+def _town_at(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | None:
+    """A city named at `tok` (not a country, which hosts as a party: "Qatar hosted the talks")."""
+    place = _place_at(parsed, tok, actors)
+    return place if place is not None and not is_country(place) else None
 
 
 def _place_at(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | None:

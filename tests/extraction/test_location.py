@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
 
 from app.extraction.actors import resolve_actors
+from app.extraction.engine import Extractor
 from app.extraction.location import Place, mention_place
 from app.extraction.parsed import ParsedText
 from app.extraction.triggers import find_triggers
@@ -70,3 +72,20 @@ def test_meeting_place(parse: Parse, text: str, name: str, words: str) -> None:
 )
 def test_no_place(parse: Parse, text: str) -> None:
     assert _place(parse, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Geneva hosted the talks on Monday.", "Geneva"),
+        ("The negotiations were hosted by Istanbul on Friday.", "Istanbul"),
+    ],
+)
+def test_a_town_that_hosts_a_meeting_is_where_it_is_held(extractor: Extractor, text: str, place: str) -> None:
+    (event,) = extractor.extract(text, dt.date(2025, 3, 3)).events
+    assert event.location is not None and event.location.name == place
+
+
+def test_a_country_that_hosts_a_meeting_is_its_host_not_its_town(extractor: Extractor) -> None:
+    (event,) = extractor.extract("Qatar hosted the talks on Monday.", dt.date(2025, 3, 3)).events
+    assert event.location is None and {p.name for p in event.participants} == {"Qatar"}
