@@ -211,7 +211,13 @@ def is_country(place: Place) -> bool:
 
 def _settlement_named(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | None:
     """ "the port city of Jeddah": the name in the description's "of" phrase, a place by the
-    construction even where the tagger saw no entity ("the city of Odesa")."""
+    construction even where the tagger saw no entity ("the city of Odesa"); or in its possessive
+    ("Geneva's old town", "Mumbai's business district")."""
+    for owner in parsed.children(tok.i):
+        if owner.dep == "poss":
+            place = _place_at(parsed, owner, actors)
+            if place is not None:
+                return place
     for of in parsed.children(tok.i):
         if of.dep != "prep" or of.lower != "of":
             continue

@@ -89,3 +89,17 @@ def test_a_town_that_hosts_a_meeting_is_where_it_is_held(extractor: Extractor, t
 def test_a_country_that_hosts_a_meeting_is_its_host_not_its_town(extractor: Extractor) -> None:
     (event,) = extractor.extract("Qatar hosted the talks on Monday.", dt.date(2025, 3, 3)).events
     assert event.location is None and {p.name for p in event.participants} == {"Qatar"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The two sides met on Monday in Geneva's old town.", "Geneva"),
+        ("The ministers held talks in Mumbai's business district on Friday.", "Mumbai"),
+    ],
+)
+def test_a_settlement_of_a_city_in_the_possessive_is_in_that_city(
+    extractor: Extractor, text: str, place: str
+) -> None:
+    (event,) = extractor.extract(text, dt.date(2025, 3, 3)).events
+    assert event.location is not None and event.location.name == place
