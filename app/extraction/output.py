@@ -136,6 +136,7 @@ def _participants(g: Gathering) -> list[v1.Participant]:
         if not seen:
             held[2].append(span)
         roles[actor.name] = (best, held[1], held[2])
+    _surnames_into_full_names(roles)
     out = []
     for name, (role, entry, spans) in roles.items():
         actor = entry.mention.actor
@@ -147,6 +148,25 @@ def _participants(g: Gathering) -> list[v1.Participant]:
             )
         )
     return out
+
+
+def _surnames_into_full_names(roles: dict[str, tuple[str, PartyRole | Exclusion, list[v1.Span]]]) -> None:
+    """ "Obama" beside "Barack Obama" in one event is the same person (the actor stage missed the
+    link, as it does when the surname comes first, in a headline or a caption): one party, with
+    both names' mentions and the more explicit role."""
+    people = {
+        name
+        for name, (_, entry, _) in roles.items()
+        if entry.mention.actor and entry.mention.actor.kind == "person"
+    }
+    for short in [n for n in people if " " not in n]:
+        full = [n for n in people if n != short and n.split()[-1] == short]
+        if len(full) != 1:
+            continue  # none, or two people of that name: leave them apart
+        role, _, spans = roles.pop(short)
+        held = roles[full[0]]
+        best = role if _outranks(role, held[0]) else held[0]
+        roles[full[0]] = (best, held[1], held[2] + [s for s in spans if s not in held[2]])
 
 
 def _outranks(new: str, old: str) -> bool:

@@ -192,3 +192,22 @@ def test_a_gathering_dated_by_its_end_and_length_is_dated_by_its_first_day(
 def test_without_both_the_end_and_the_length_the_date_stands(extractor: Extractor, text: str) -> None:
     (event,) = extractor.extract(text, dt.date(2024, 3, 16)).events
     assert event.date is not None and event.date.value == "2024-03-14"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Abe, Trump talk trade\nPrime Minister Shinzo Abe met Trump on Friday; Abe later called it useful.",
+        "Kishida, Biden talk trade\nPrime Minister Fumio Kishida met Biden on Friday; Kishida called it useful.",
+    ],
+)
+def test_a_surname_beside_the_full_name_in_one_event_is_one_party(extractor: Extractor, text: str) -> None:
+    for event in extractor.extract(text, dt.date(2024, 3, 14)).events:
+        names = [p.name for p in event.participants]
+        assert not any(n != m and " " not in n and m.split()[-1] == n for n in names for m in names), names
+
+
+def test_two_people_of_one_surname_stay_apart(extractor: Extractor) -> None:
+    text = "Bill Clinton and Hillary Clinton met Clinton supporters in Little Rock on Monday."
+    names = {p.name for e in extractor.extract(text, dt.date(2024, 3, 14)).events for p in e.participants}
+    assert {"Bill Clinton", "Hillary Clinton"} <= names
