@@ -198,7 +198,7 @@ def test_without_both_the_end_and_the_length_the_date_stands(extractor: Extracto
     "text",
     [
         "Abe, Trump talk trade\nPrime Minister Shinzo Abe met Trump on Friday; Abe later called it useful.",
-        "Kishida, Biden talk trade\nPrime Minister Fumio Kishida met Biden on Friday; Kishida called it useful.",
+        "Kishida, Biden talk\nPrime Minister Fumio Kishida met Biden on Friday; Kishida called it useful.",
     ],
 )
 def test_a_surname_beside_the_full_name_in_one_event_is_one_party(extractor: Extractor, text: str) -> None:
