@@ -44,6 +44,8 @@ MAX_ANTECEDENTS = 64
 MAX_GATHERING_DAYS = 21
 # Meetings small enough that meeting someone at one is that meeting.
 SMALL_MEETINGS = senses("small-meeting")
+HEARINGS = senses("hearing")
+TESTIFYING = senses("testify")
 # Words for rounds of one negotiation: a new round goes on with the same sides.
 ROUNDS = senses("round")
 # Sentence openers that leave the passage: "Separately, Russia rejected ...".
@@ -485,6 +487,14 @@ def _purpose_of(parsed: ParsedText, trigger: Trigger, by_head: dict[int, Gatheri
     # the summit" is a meeting beside it.
     if prep.lower == "for" or (prep.lower in {"at", "in"} and trigger.lemma in SMALL_MEETINGS):
         return by_head.get(prep.head)
+    # "appeared before the judge at a hearing", "testified at the hearing": the hearing itself
+    verb = parsed.tokens[prep.head]
+    if (
+        prep.lower in {"at", "in", "during"}
+        and trigger.lemma in HEARINGS
+        and verb.lemma.lower() in TESTIFYING
+    ):
+        return by_head.get(verb.i)
     return None
 
 

@@ -216,3 +216,19 @@ def test_a_pronoun_predicate_far_from_any_gathering_names_its_own(extractor: Ext
         "It was a summit of old rivals in Quito on Thursday."
     )
     assert len(extractor.extract(text, dt.date(2025, 3, 3)).events) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The founder appeared before Judge Ana Ortiz at a hearing in Manhattan on Thursday.",
+        "The chief executive testified at a Senate hearing in Washington on Tuesday.",
+    ],
+)
+def test_testifying_at_a_hearing_is_that_hearing(extractor: Extractor, text: str) -> None:
+    assert len(extractor.extract(text, dt.date(2025, 3, 3)).events) == 1
+
+
+def test_a_hearing_later_is_another_gathering(extractor: Extractor) -> None:
+    text = "The founder testified on Tuesday. A second hearing is set for next month in Boston."
+    assert len(extractor.extract(text, dt.date(2025, 3, 3)).events) == 2
