@@ -45,6 +45,7 @@ MAX_GATHERING_DAYS = 21
 # Meetings small enough that meeting someone at one is that meeting.
 SMALL_MEETINGS = senses("small-meeting")
 HEARINGS = senses("hearing")
+SPANS_OF_TIME = {"minute", "hour", "day", "week"}
 TESTIFYING = senses("testify")
 # Words for rounds of one negotiation: a new round goes on with the same sides.
 ROUNDS = senses("round")
@@ -483,6 +484,9 @@ def _purpose_of(parsed: ParsedText, trigger: Trigger, by_head: dict[int, Gatheri
     prep = parsed.tokens[head.head]
     if trigger.kind != "noun" or head.dep != "pobj" or trigger.novel:
         return None
+    span = parsed.tokens[prep.head]
+    if prep.lower == "of" and span.lemma.lower() in SPANS_OF_TIME and span.dep == "pobj":
+        prep = parsed.tokens[span.head]  # "met for two hours of talks": the talks are what it was for
     # "met X at a closed session", "met in a session that lasted an hour" is that session; "met at
     # the summit" is a meeting beside it.
     if prep.lower == "for" or (prep.lower in {"at", "in"} and trigger.lemma in SMALL_MEETINGS):

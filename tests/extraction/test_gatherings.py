@@ -232,3 +232,14 @@ def test_testifying_at_a_hearing_is_that_hearing(extractor: Extractor, text: str
 def test_a_hearing_later_is_another_gathering(extractor: Extractor) -> None:
     text = "The founder testified on Tuesday. A second hearing is set for next month in Boston."
     assert len(extractor.extract(text, dt.date(2025, 3, 3)).events) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers met in Geneva on Monday for two hours of talks.",
+        "The envoys sat down in Doha on Friday for three days of negotiations.",
+    ],
+)
+def test_meeting_for_hours_of_talks_is_those_talks(extractor: Extractor, text: str) -> None:
+    assert len(extractor.extract(text, dt.date(2025, 3, 3)).events) == 1
