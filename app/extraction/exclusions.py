@@ -124,6 +124,8 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
             continue
         if tok.lemma.lower() in WITHDRAWING_VERBS and tok.pos == "VERB":
             out.extend(_withdrawn_invitation(parsed, tok, actors, trigger_heads, sentences_with_meetings))
+        if tok.lemma.lower() == "be" and any(c.dep == "neg" for c in parsed.children(tok.i)):
+            out.extend(_not_in_the_room(parsed, tok, actors, trigger_heads, sentences_with_meetings))
         listed = _list_cue(parsed, tok)
         if listed is not None:
             if (
@@ -309,6 +311,28 @@ def _of_none(parsed: ParsedText, party: Token) -> Token:
             if prep.dep == "prep" and prep.lower == "of":
                 return next((o for o in parsed.children(prep.i) if o.dep == "pobj"), party)
     return party
+
+
+def _not_in_the_room(
+    parsed: ParsedText, verb: Token, actors: ActorIndex, trigger_heads: Set[int], near: Set[int]
+) -> list[Exclusion]:
+    """ "Ukraine was not at the table", "Europe was not in the room": a negated "be" at or in where
+    a meeting sits (ROOMS), next to a meeting."""
+    rooms = [
+        o
+        for prep in parsed.children(verb.i)
+        if prep.dep == "prep" and prep.lower in {"at", "in"}
+        for o in parsed.children(prep.i)
+        if o.dep == "pobj" and o.lemma.lower() in ROOMS
+    ]
+    target = _target(parsed, verb, trigger_heads)
+    if not rooms or (target is None and verb.sent not in near):
+        return []
+    return [
+        Exclusion(m, "excluded", target, verb.sent, clause_tense(parsed, verb.i))
+        for subj in subjects(parsed, verb)
+        for m in actors_in_phrase(parsed, subj, actors)
+    ]
 
 
 def _not_part_of(

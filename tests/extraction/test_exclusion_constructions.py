@@ -53,6 +53,9 @@ def _roles(extractor: Extractor, text: str) -> dict[str, str]:
             "The meeting with Hamas, from which the Palestinian Authority was excluded, ended on Monday.",
             "Palestinian Authority",
         ),
+        # not where the meeting sits
+        ("The envoys met in Riyadh on Tuesday, and Ukraine was not at the table.", "Ukraine"),
+        ("Ministers gathered in Brussels on Friday. Norway was not in the room for the talks.", "Norway"),
         # active cues in the perfect: the participle with "have" is no passive
         ("The hosts have excluded Russia from the summit in Rome.", "Russia"),
         ("The organizers had not invited Venezuela to the talks in Bogota by Friday.", "Venezuela"),
@@ -87,6 +90,7 @@ def test_who_was_absent_is_absent_not_a_participant(extractor: Extractor, text: 
         ("Spain and Portugal met in Madrid on Friday. Andorra is not part of the European Union.", "Andorra"),
         # the copula is not negated
         ("Ghana was part of the talks in Accra on Monday.", "Ghana"),
+        ("The envoys met in Riyadh on Tuesday, and Ukraine was at the table.", "Ukraine"),
         # an exception on no meeting
         ("The leaders met in Lima on Monday. All nations except Peru agreed to the plan.", "Peru"),
         ("Chile and Peru met in Lima on Monday; everyone but Bolivia signed.", "Bolivia"),
