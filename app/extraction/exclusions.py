@@ -116,16 +116,10 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
         if tok.pos == "NOUN" and tok.lemma.lower() in EXCLUSION_NOUNS:
             out.extend(_exclusion_noun(parsed, tok, actors, trigger_heads, sentences_with_meetings))
             continue
-        if tok.pos == "NOUN" and tok.lemma.lower() in MEMBERSHIP_NOUNS:
-            out.extend(_not_part_of(parsed, tok, actors, trigger_heads))
-            continue
-        if tok.lower in AMONG and tok.dep == "prep":
-            out.extend(_not_among_the_invited(parsed, tok, actors, trigger_heads))
-            continue
         if tok.lemma.lower() in WITHDRAWING_VERBS and tok.pos == "VERB":
             out.extend(_withdrawn_invitation(parsed, tok, actors, trigger_heads, sentences_with_meetings))
-        if tok.lemma.lower() == "be" and any(c.dep == "neg" for c in parsed.children(tok.i)):
-            out.extend(_not_in_the_room(parsed, tok, actors, trigger_heads, sentences_with_meetings))
+        if tok.lemma.lower() == "be":
+            out.extend(_not_there(parsed, tok, actors, trigger_heads, sentences_with_meetings))
         listed = _list_cue(parsed, tok)
         if listed is not None:
             if (
@@ -200,12 +194,7 @@ def _no_seat(parsed: ParsedText, seat: Token, actors: ActorIndex, trigger_heads:
     verb = parsed.tokens[seat.head]
     if seat.dep not in {"dobj", "attr", "nsubjpass"} or verb.pos not in {"VERB", "AUX"}:
         return []
-    target = _target(parsed, verb, trigger_heads)
-    return [
-        Exclusion(m, "excluded", target, seat.sent, clause_tense(parsed, seat.i))
-        for subj in subjects(parsed, verb)
-        for m in actors_in_phrase(parsed, subj, actors)
-    ]
+    return _subjects_left_out(parsed, verb, _target(parsed, verb, trigger_heads), seat.sent, actors)
 
 
 def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
@@ -313,66 +302,51 @@ def _of_none(parsed: ParsedText, party: Token) -> Token:
     return party
 
 
-def _not_in_the_room(
+def _not_there(
     parsed: ParsedText, verb: Token, actors: ActorIndex, trigger_heads: Set[int], near: Set[int]
 ) -> list[Exclusion]:
-    """ "Ukraine was not at the table", "Europe was not in the room": a negated "be" at or in where
-    a meeting sits (ROOMS), next to a meeting."""
-    rooms = [
-        o
-        for prep in parsed.children(verb.i)
-        if prep.dep == "prep" and prep.lower in {"at", "in"}
-        for o in parsed.children(prep.i)
-        if o.dep == "pobj" and o.lemma.lower() in ROOMS
-    ]
+    """A negated "be" that leaves its subject out of a meeting: "Japan was not part of the talks"
+    ("Chile is no party to them": the meeting named in the noun's phrase), "Hungary was not among
+    those invited" (the participle an inclusion verb), "Ukraine was not at the table" (where a meeting
+    sits, ROOMS, next to a meeting)."""
+    kids = parsed.children(verb.i)
+    members = [c for c in kids if c.dep == "attr" and c.pos == "NOUN" and c.lemma.lower() in MEMBERSHIP_NOUNS]
+    negated = any(c.dep == "neg" for c in kids)
+    if not negated and not any(
+        d.dep == "det" and d.lower in NEGATIVE_QUANTIFIERS for m in members for d in parsed.children(m.i)
+    ):
+        return []
+    preps = [c for c in kids if c.dep == "prep"]
     target = _target(parsed, verb, trigger_heads)
-    if not rooms or (target is None and verb.sent not in near):
-        return []
-    return [
-        Exclusion(m, "excluded", target, verb.sent, clause_tense(parsed, verb.i))
-        for subj in subjects(parsed, verb)
-        for m in actors_in_phrase(parsed, subj, actors)
-    ]
-
-
-def _not_part_of(
-    parsed: ParsedText, noun: Token, actors: ActorIndex, trigger_heads: Set[int]
-) -> list[Exclusion]:
-    """ "Japan was not part of the talks", "Chile is no party to the negotiations": whoever a negated
-    copula says has no part in a meeting named in the noun's phrase."""
-    verb = parsed.tokens[noun.head]
-    target = _target(parsed, noun, trigger_heads)
-    negated = any(c.dep == "neg" for c in parsed.children(verb.i)) or any(
-        c.dep == "det" and c.lower in NEGATIVE_QUANTIFIERS for c in parsed.children(noun.i)
-    )
-    if noun.dep != "attr" or verb.lemma.lower() != "be" or not negated or target is None:
-        return []
-    return [
-        Exclusion(m, "excluded", target, noun.sent, clause_tense(parsed, verb.i))
-        for subj in subjects(parsed, verb)
-        for m in actors_in_phrase(parsed, subj, actors)
-    ]
-
-
-def _not_among_the_invited(
-    parsed: ParsedText, among: Token, actors: ActorIndex, trigger_heads: Set[int]
-) -> list[Exclusion]:
-    """ "Hungary was not among those invited": a negated "be among" the ones an inclusion verb names."""
-    verb = parsed.tokens[among.head]
-    if verb.lemma.lower() != "be" or not any(c.dep == "neg" for c in parsed.children(verb.i)):
-        return []
-    invited = [
-        v
-        for o in parsed.children(among.i)
+    part_of = next((t for m in members if (t := _target(parsed, m, trigger_heads)) is not None), None)
+    among_invited = negated and any(
+        v.lemma.lower() in NEGATABLE_INCLUSION and v.pos == "VERB"
+        for p in preps
+        if p.lower in AMONG
+        for o in parsed.children(p.i)
         if o.dep == "pobj"
         for v in parsed.subtree(o.i)
-        if v.lemma.lower() in NEGATABLE_INCLUSION and v.pos == "VERB"
-    ]
-    if not invited:
+    )
+    in_the_room = negated and any(
+        o.dep == "pobj" and o.lemma.lower() in ROOMS
+        for p in preps
+        if p.lower in {"at", "in"}
+        for o in parsed.children(p.i)
+    )
+    if part_of is not None:
+        target = part_of
+    elif not (among_invited or (in_the_room and (target is not None or verb.sent in near))):
         return []
-    target = _target(parsed, verb, trigger_heads)
+    return _subjects_left_out(parsed, verb, target, verb.sent, actors)
+
+
+def _subjects_left_out(
+    parsed: ParsedText, verb: Token, target: int | None, sent: int, actors: ActorIndex
+) -> list[Exclusion]:
+    """The subjects of `verb`, each left out of the meeting `target` (None: the one near)."""
+    tense = clause_tense(parsed, verb.i)
     return [
-        Exclusion(m, "excluded", target, among.sent, clause_tense(parsed, verb.i))
+        Exclusion(m, "excluded", target, sent, tense)
         for subj in subjects(parsed, verb)
         for m in actors_in_phrase(parsed, subj, actors)
     ]
