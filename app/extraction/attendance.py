@@ -22,6 +22,7 @@ from app.extraction.learned import (
     clause_verb,
     load,
     mention_root,
+    quote_offsets,
     syntax_features,
 )
 from app.extraction.lexicon.wordsets import senses
@@ -84,6 +85,7 @@ def candidates(parsed: ParsedText, gatherings: list[Gathering], actors: ActorInd
             assert m.actor is not None
             doc_count[m.actor.name] = doc_count.get(m.actor.name, 0) + 1
             first_sent.setdefault(m.actor.name, sent)
+    quotes = quote_offsets(parsed.text)
     out: list[Candidate] = []
     for n, g in enumerate(gatherings):
         deadline.check("weighing attendees")
@@ -110,7 +112,7 @@ def candidates(parsed: ParsedText, gatherings: list[Gathering], actors: ActorInd
                     or _kept_out(parsed, root)
                 ):
                     continue
-                features = syntax_features(parsed, m.start_token, m.end_token, f.trigger.head)
+                features = syntax_features(parsed, m.start_token, m.end_token, f.trigger.head, quotes)
                 features["coordinated_with_party"] = float(_coordinated(parsed, root, party_tokens))
                 features["sentence_gatherings:2+"] = float(len({h[1] for h in here}) > 1)
                 out.append(Candidate(n, m, features))

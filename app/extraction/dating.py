@@ -19,6 +19,7 @@ from app.extraction.learned import (
     around_mentions,
     likeliest,
     load,
+    quote_offsets,
 )
 from app.extraction.parsed import ParsedText
 from app.extraction.temporal import DateMention
@@ -51,12 +52,13 @@ def candidates(
     with_trigger = {f.sent for g in gatherings for f in g.frames}
     taken = {id(g.date) for g in gatherings if g.date is not None}
     first = usable[0]
+    quotes = quote_offsets(parsed.text)
     out: list[tuple[int, DateMention, Features]] = []
     for n, g in enumerate(gatherings):
         if g.date is not None:
             continue
         deadline.check("weighing dates")
-        found = around_mentions(parsed, g.frames, by_sent, with_trigger, _tokens_of)
+        found = around_mentions(parsed, g.frames, by_sent, with_trigger, _tokens_of, quotes)
         status = g.status or "unknown"
         tense = g.first.tense
         for d, features in found:

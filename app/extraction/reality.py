@@ -15,12 +15,11 @@ with them); out of fold the model does as well without them (it is still fitted 
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 
 from app.extraction import deadline
 from app.extraction.gatherings import Gathering, event_date_value
 from app.extraction.grammar import clause_tense, governing_verb
-from app.extraction.learned import Features, LogisticModel, load
+from app.extraction.learned import Features, LogisticModel, in_quotes, load, quote_offsets
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.parsed import ParsedText
 from app.extraction.wire_copy import caption_spans
@@ -49,7 +48,6 @@ CONDITIONS = {"if", "unless", "whether"}
 # Determiners of no particular gathering: "any talks", "no meeting", "every summit".
 GENERIC_DETERMINERS = {"any", "no", "every", "each"}
 HABITUAL = senses("habitual")
-QUOTES = ('"', "\u201c", "\u201d")
 ATTENDING = {"participant", "organizer"}
 
 
@@ -78,7 +76,7 @@ def described(parsed: ParsedText, gatherings: list[Gathering]) -> list[Features]
     text = parsed.text
     captions = list(caption_spans(text))
     first_line_end = text.find("\n") if "\n" in text.strip() else -1
-    quotes = [i for i, ch in enumerate(text) if ch in QUOTES]
+    quotes = quote_offsets(text)
     questions = {s.index for s in parsed.sentences if text[s.start : s.end].rstrip().endswith("?")}
     by_sent: dict[int, set[int]] = {}
     for n, g in enumerate(gatherings):
@@ -126,7 +124,7 @@ def described(parsed: ParsedText, gatherings: list[Gathering]) -> list[Features]
             # a mention the merging left apart from an earlier gathering of the same name
             "lemma_seen_before": float(lemma in lemmas_seen),
             "gatherings_before_log": math.log1p(n),
-            "quoted": float(all(_quoted(parsed, quotes, f.trigger.start, f.sent) for f in g.frames)),
+            "quoted": float(all(in_quotes(parsed, quotes, f.trigger.start, f.sent) for f in g.frames)),
             "question": float(all(f.sent in questions for f in g.frames)),
             f"entity:{head.ent_type or 'none'}": 1.0,
         }
@@ -173,13 +171,6 @@ def _clause_markers(parsed: ParsedText, head: int) -> set[str]:
     if clause_tense(parsed, head) == "present":
         markers.add("present")
     return markers
-
-
-def _quoted(parsed: ParsedText, quotes: list[int], start: int, sent: int) -> bool:
-    """Whether the character at `start` stands within quotation marks opened in its sentence
-    (`quotes`: the offsets of the text's quotation marks, in order)."""
-    opened = bisect_left(quotes, start) - bisect_left(quotes, parsed.sentences[sent].start)
-    return opened % 2 == 1
 
 
 def _within(start: int, spans: list[tuple[int, int]]) -> bool:

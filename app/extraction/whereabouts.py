@@ -20,6 +20,7 @@ from app.extraction.learned import (
     around_mentions,
     likeliest,
     load,
+    quote_offsets,
 )
 from app.extraction.location import Place
 from app.extraction.parsed import ParsedText
@@ -59,13 +60,14 @@ def candidates(
     for m in places:
         assert m.place is not None
         count[m.place] = count.get(m.place, 0) + 1
+    quotes = quote_offsets(parsed.text)
     out: list[tuple[int, Place, Features]] = []
     for n, g in enumerate(gatherings):
         if g.place is not None:
             continue
         deadline.check("weighing places")
         parties = {p.mention.actor.name for f in g.frames for p in f.parties if p.mention.actor is not None}
-        found = around_mentions(parsed, g.frames, by_sent, with_trigger, _tokens_of)
+        found = around_mentions(parsed, g.frames, by_sent, with_trigger, _tokens_of, quotes)
         found += [(m, {"far": 1.0}) for m in filed if all(m is not k for k, _ in found)]
         status = g.status or "unknown"
         # The story's own day: a day the text dates from its publication ("on Saturday").

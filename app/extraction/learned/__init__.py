@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -90,6 +91,7 @@ def around_mentions(
     by_sent: Mapping[int, Sequence[Choice]],
     taken: set[int],
     span: Callable[[Choice], tuple[int, int]],
+    quotes: Sequence[int],
 ) -> list[tuple[Choice, Features]]:
     """The things (places, dates) of a gathering's sentences, each with its syntax against the
     mention there; then those of the sentences around (NEAR_SENTENCES, not `taken` by a gathering
@@ -98,11 +100,12 @@ def around_mentions(
     found: list[tuple[Choice, Features]] = []
     for f in frames:
         for thing in by_sent.get(f.sent, []):
-            found.append((thing, syntax_features(parsed, *span(thing), f.trigger.head)))
+            found.append((thing, syntax_features(parsed, *span(thing), f.trigger.head, quotes)))
     for sent, offset in _nearby_sentences(parsed, {f.sent for f in frames}, taken, NEAR_SENTENCES):
         root = _sentence_root(parsed, sent).i
         for thing in by_sent.get(sent, []):
-            features = {f"near:{k}": v for k, v in syntax_features(parsed, *span(thing), root).items()}
+            syntax = syntax_features(parsed, *span(thing), root, quotes)
+            features = {f"near:{k}": v for k, v in syntax.items()}
             features[f"offset:{offset:+d}"] = 1.0
             found.append((thing, features))
     return found
@@ -119,7 +122,9 @@ def load(name: str) -> LogisticModel:
     return LogisticModel(weights=data["weights"], bias=data["bias"], threshold=data["threshold"])
 
 
-def syntax_features(parsed: ParsedText, start_token: int, end_token: int, anchor: int) -> Features:
+def syntax_features(
+    parsed: ParsedText, start_token: int, end_token: int, anchor: int, quotes: Sequence[int]
+) -> Features:
     """What the parse says of the mention spanning tokens [start_token, end_token) against token
     `anchor` (a meeting mention's head, or the root of a sentence that has none): its dependency
     and preposition, how close it stands in the tree and in the text, whether it is the subject of
@@ -148,7 +153,8 @@ def syntax_features(parsed: ParsedText, start_token: int, end_token: int, anchor
         root.dep in SUBJECTS and anchor_verb is not None and root.head == anchor_verb.i
     )
     features["speaker"] = float(root.dep in SUBJECTS and head.lemma.lower() in REPORTING)
-    features["in_quote"] = float(_quoted(parsed, start_token))
+    tok = toks[start_token]
+    features["in_quote"] = float(in_quotes(parsed, quotes, tok.start, tok.sent))
     governor = clause_verb(parsed, head) if root.dep == "pobj" else head
     if governor is not None and governor.i != root.i:
         lemma = governor.lemma.lower()
@@ -190,8 +196,14 @@ def _nearby_sentences(
     return out
 
 
-def _quoted(parsed: ParsedText, start_token: int) -> bool:
-    tok = parsed.tokens[start_token]
-    sentence = parsed.sentences[tok.sent]
-    before = parsed.text[sentence.start : tok.start]
-    return sum(before.count(q) for q in ('"', "\u201c", "\u201d")) % 2 == 1
+QUOTES = ('"', "\u201c", "\u201d")
+
+
+def quote_offsets(text: str) -> list[int]:
+    """Where the text's quotation marks stand, in order: found once per text, not per mention."""
+    return [i for i, ch in enumerate(text) if ch in QUOTES]
+
+
+def in_quotes(parsed: ParsedText, quotes: Sequence[int], start: int, sent: int) -> bool:
+    """Whether the character at `start` stands within quotation marks opened in its sentence."""
+    return (bisect_left(quotes, start) - bisect_left(quotes, parsed.sentences[sent].start)) % 2 == 1
