@@ -35,7 +35,6 @@ MODEL = "attendance"
 # exclusion stage's to judge ("keep Chile out").
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
-NOT_ATTENDING = {"governed_by:exclude", "governed_by:shut-out", "governed_by:decline"}
 KEEPING_OUT = senses("exclude", "shut-out", "decline")
 # A city stands for its country only where it acts: "Moscow rejected", "talks with Beijing".
 ACTING_PREPS = {"with", "between", "by"}
@@ -140,15 +139,18 @@ def candidates(parsed: ParsedText, gatherings: list[Gathering], actors: ActorInd
                     "trigger_verb": float(g.first.trigger.kind == "verb"),
                 }
             )
-    return [c for c in _per_actor(out) if not NOT_ATTENDING & c.features.keys()]
+    return _per_actor(out)
 
 
 def _kept_out(parsed: ParsedText, root: Token) -> bool:
-    """ "will keep Russia and Belarus out": every member of a coordination a cue keeps out."""
+    """ "kept Chile out", "will keep Russia and Belarus out", "was barred from": a party a cue keeps
+    out, or any member of a coordination it does; the exclusion stage's to judge."""
     top = root
     while top.dep == "conj" and top.head != top.i:
         top = parsed.tokens[top.head]
-    return top is not root and parsed.tokens[top.head].lemma.lower() in KEEPING_OUT
+    head = parsed.tokens[top.head]
+    governor = clause_verb(parsed, head) if top.dep == "pobj" else head
+    return governor is not None and governor.i != top.i and governor.lemma.lower() in KEEPING_OUT
 
 
 def _negated_clause(parsed: ParsedText, root: Token) -> bool:
