@@ -444,6 +444,8 @@ def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
 COLLECTIVE_MEMBERS = senses("collective")
 # Where a meeting sits: "left out of the room" is out of the meeting.
 ROOMS = senses("room")
+# Bodies that meet, by their common noun: "expelled from the group" is out of the group's meetings.
+BODIES = senses("body")
 
 
 def _kept_from(parsed: ParsedText, cue: Token, actors: ActorIndex) -> list[Token]:
@@ -462,9 +464,10 @@ def _kept_from(parsed: ParsedText, cue: Token, actors: ActorIndex) -> list[Token
 
 def _out_of_something_else(parsed: ParsedText, cue: Token, actors: ActorIndex) -> bool:
     """What the party is kept from is no meeting (a meeting there would be the cue's target), no
-    body that meets ("shut out of the group" is out of the G7's summits) and no room."""
+    body that meets ("shut out of the G7", "expelled from the group") and no room."""
     return any(
-        actors.at(c.i) is None and c.lemma.lower() not in ROOMS for c in _kept_from(parsed, cue, actors)
+        actors.at(c.i) is None and c.lemma.lower() not in ROOMS | BODIES
+        for c in _kept_from(parsed, cue, actors)
     )
 
 

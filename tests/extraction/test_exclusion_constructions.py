@@ -60,6 +60,17 @@ def _roles(extractor: Extractor, text: str) -> dict[str, str]:
         ("The hosts have excluded Russia from the summit in Rome.", "Russia"),
         ("The organizers had not invited Venezuela to the talks in Bogota by Friday.", "Venezuela"),
         ("Beijing has kept Taiwan out of the assembly in Geneva for years.", "Taiwan"),
+        # a member put out of the body that meets (FrameNet Exclude_member), or out of its room
+        ("The bloc's leaders met in Abuja on Friday. Niger had been thrown out of the grouping.", "Niger"),
+        (
+            "Finance chiefs gathered in Tokyo on Saturday, years after Russia was kicked out of the club.",
+            "Russia",
+        ),
+        (
+            "The council convened on Monday. Councilwoman Ada Okafor was shut out of the chamber.",
+            "Ada Okafor",
+        ),
+        ("Envoys met in Oslo on Monday; Belarus protested against its expulsion from the forum.", "Belarus"),
     ],
 )
 def test_a_party_left_out_in_other_words(extractor: Extractor, text: str, party: str) -> None:
@@ -94,6 +105,9 @@ def test_who_was_absent_is_absent_not_a_participant(extractor: Extractor, text: 
         # an exception on no meeting
         ("The leaders met in Lima on Monday. All nations except Peru agreed to the plan.", "Peru"),
         ("Chile and Peru met in Lima on Monday; everyone but Bolivia signed.", "Bolivia"),
+        # a suspension or expulsion of no party, or from no body that meets
+        ("Serbia and Kosovo met in Brussels on Monday. They were expelled from the stadium.", "Serbia"),
+        ("The ministers met in Rome on Friday. Italy expelled two diplomats from Libya.", "Libya"),
         # an invitation given, not taken back
         ("The hosts extended an invitation to Chile for the summit in Lima.", "Chile"),
     ],
