@@ -415,7 +415,7 @@ def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
     if passive:
         out = [_of_none(parsed, c) for c in kids if c.dep == "nsubjpass"]
         if cue.dep == "relcl" and any(c.lower in RELATIVES for c in out):
-            out = [parsed.tokens[cue.head]]  # "Hungary, which was not invited, ..."
+            out = [_antecedent(parsed, cue)]  # "Hungary, which was not invited, ..."
         if not out and any(c.dep == "nsubj" and c.lower in REFLEXIVES for c in kids):
             out = subjects(parsed, parsed.tokens[cue.head])  # "Hungary found itself excluded"
         out += [m for s in out for m in _listed_after(parsed, s, cue)]
@@ -438,6 +438,20 @@ def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
         # which the parser often attaches elsewhere.
         out = [parsed.tokens[cue.i - 2]]
     return out
+
+
+def _antecedent(parsed: ParsedText, relative: Token) -> Token:
+    """What a relative clause is about: the noun it hangs on, or the whole coordination when its
+    verb is plural ("Romania and Poland, which were not invited": the parser hangs it on Poland)."""
+    noun = parsed.tokens[relative.head]
+    # "were", "are", "have": a plural auxiliary (the tag tells "are" and "have"; "were" only by its form)
+    plural = any(
+        c.dep in {"aux", "auxpass"} and (c.tag == "VBP" or c.lower == "were")
+        for c in parsed.children(relative.i)
+    )
+    while plural and noun.dep == "conj" and noun.tag != "NNS":
+        noun = parsed.tokens[noun.head]
+    return noun
 
 
 # Plural nouns whose members a list may name: "six member states, Mali, Niger and Sudan".

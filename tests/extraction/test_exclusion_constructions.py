@@ -41,6 +41,9 @@ def _roles(extractor: Extractor, text: str) -> dict[str, str]:
         # a negated copula, a relative clause, a reflexive
         ("The ministers met in Vienna on Monday. Turkey was not welcome at the talks.", "Turkey"),
         ("The ministers met in Vienna on Monday. Serbia, which was not invited, objected.", "Serbia"),
+        # a plural relative clause the parser hangs on the last of the parties it is about
+        ("Ministers met in Oslo on Monday. Latvia and Estonia, which were not invited, protested.", "Latvia"),
+        ("The envoys met in Doha. Egypt, Jordan and Oman, who have not been asked, were annoyed.", "Egypt"),
         ("The ministers met in Vienna on Monday. Greece found itself excluded from the meeting.", "Greece"),
         ("Chile was not a participant in the negotiations in Lima on Monday.", "Chile"),
         # a relative clause on the meeting, wherever the parser hangs it
