@@ -64,6 +64,8 @@ GRANTING_VERBS = _ROLE_CUES["granting-verb"]
 RECEIVING_VERBS = _ROLE_CUES["receiving-verb"]
 # "was not among those invited": a negated "be among" those the participle names.
 AMONG = _ROLE_CUES["among-preposition"]
+# Prepositions that name members of a plural party: "several states, among them Chad", "including Chad"
+MEMBER_PREPS = _ROLE_CUES["member-preposition"]
 # What one is kept from when kept from a meeting: "from attending", "from joining", "from the talks".
 TAKING_PART = senses("take-part", "attend", "come")
 MEETING_WORDS = frozenset(lexicon.words("meeting_nouns", "lemma"))
@@ -122,6 +124,7 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
             out.extend(_not_there(parsed, tok, actors, trigger_heads, sentences_with_meetings))
         listed = _list_cue(parsed, tok)
         if listed is not None:
+            listed += _members_named(parsed, tok, listed)
             if (
                 target := _target(parsed, tok, trigger_heads)
             ) is not None or tok.sent in sentences_with_meetings:
@@ -437,7 +440,27 @@ def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
         # "Russia, shut out of the group, ...": a participle set off after the party it describes,
         # which the parser often attaches elsewhere.
         out = [parsed.tokens[cue.i - 2]]
-    return out
+    return out + _members_named(parsed, cue, out)
+
+
+def _members_named(parsed: ParsedText, cue: Token, parties: list[Token]) -> list[Token]:
+    """The members an example phrase names of a plural party: "Several states, among them Chad, were
+    not invited", "were not invited, including Chad", where the parser hangs the phrase on the verb
+    or a comma (on the noun, the party's own phrase holds them already)."""
+    plural = [p for p in parties if p.tag == "NNS" and p.lemma.lower() in COLLECTIVE_MEMBERS]
+    if not plural:
+        return []
+    holders = [cue, *plural]
+    # ("states, among them Mali, ...": the parser may hang the phrase on the comma)
+    holders += [c for p in plural for c in parsed.children(p.i) if c.dep == "punct"]
+    return [
+        o
+        for holder in holders
+        for prep in parsed.children(holder.i)
+        if prep.dep == "prep" and prep.lower in MEMBER_PREPS
+        for o in parsed.children(prep.i)
+        if o.dep == "pobj" and o.pos == "PROPN"
+    ]
 
 
 def _antecedent(parsed: ParsedText, relative: Token) -> Token:

@@ -41,6 +41,19 @@ def _roles(extractor: Extractor, text: str) -> dict[str, str]:
         # a negated copula, a relative clause, a reflexive
         ("The ministers met in Vienna on Monday. Turkey was not welcome at the talks.", "Turkey"),
         ("The ministers met in Vienna on Monday. Serbia, which was not invited, objected.", "Serbia"),
+        # members of a plural party left out, named by an example phrase on the noun or the verb
+        (
+            "Ministers met in Rome on Friday. Several states, among them Malta, were left off the list.",
+            "Malta",
+        ),
+        (
+            "The envoys gathered in Lima on Monday; some nations were not invited, including Bolivia.",
+            "Bolivia",
+        ),
+        (
+            "Leaders met in Accra on Friday. Smaller countries, such as Togo, were not asked to attend.",
+            "Togo",
+        ),
         # a plural relative clause the parser hangs on the last of the parties it is about
         ("Ministers met in Oslo on Monday. Latvia and Estonia, which were not invited, protested.", "Latvia"),
         ("The envoys met in Doha. Egypt, Jordan and Oman, who have not been asked, were annoyed.", "Egypt"),
@@ -111,6 +124,8 @@ def test_who_was_absent_is_absent_not_a_participant(extractor: Extractor, text: 
         # a suspension or expulsion of no party, or from no body that meets
         ("Serbia and Kosovo met in Brussels on Monday. They were expelled from the stadium.", "Serbia"),
         ("The ministers met in Rome on Friday. Italy expelled two diplomats from Libya.", "Libya"),
+        # an example phrase under a cue that leaves no one out
+        ("Ministers met in Rome on Friday. Several states, among them Malta, were invited.", "Malta"),
         # an invitation given, not taken back
         ("The hosts extended an invitation to Chile for the summit in Lima.", "Chile"),
     ],

@@ -37,6 +37,7 @@ SETS = {
     "exception-noun": "EXCEPTION_NOUNS",
     "absence-adjective": "ABSENCE_ADJECTIVES",
     "list-member": "LIST_MEMBERS",
+    "member-preposition": "MEMBER_PREPS",
 }
 
 
