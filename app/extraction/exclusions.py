@@ -66,6 +66,8 @@ RECEIVING_VERBS = _ROLE_CUES["receiving-verb"]
 AMONG = _ROLE_CUES["among-preposition"]
 # Prepositions that name members of a plural party: "several states, among them Chad", "including Chad"
 MEMBER_PREPS = _ROLE_CUES["member-preposition"]
+# Verbs that tell a party what to do: told not to take part, it is left out.
+DIRECTIVE_VERBS = _ROLE_CUES["directive-verb"]
 # What one is kept from when kept from a meeting: "from attending", "from joining", "from the talks".
 TAKING_PART = senses("take-part", "attend", "come")
 MEETING_WORDS = frozenset(lexicon.words("meeting_nouns", "lemma"))
@@ -122,6 +124,16 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
             out.extend(_withdrawn_invitation(parsed, tok, actors, trigger_heads, sentences_with_meetings))
         if tok.lemma.lower() == "be":
             out.extend(_not_there(parsed, tok, actors, trigger_heads, sentences_with_meetings))
+        told = _told_not_to_come(parsed, tok)
+        if told:
+            target = _target(parsed, tok, trigger_heads)
+            if target is not None or tok.sent in sentences_with_meetings:
+                out.extend(
+                    Exclusion(m, "excluded", target, tok.sent, clause_tense(parsed, tok.i))
+                    for party in told
+                    for m in actors_in_phrase(parsed, party, actors)
+                )
+            continue
         listed = _list_cue(parsed, tok)
         if listed is not None:
             listed += _members_named(parsed, tok, listed)
@@ -514,6 +526,20 @@ def _kept_from_body(parsed: ParsedText, cue: Token, actors: ActorIndex) -> str |
         if m is not None and m.actor is not None and m.actor.kind == "organization":
             return m.actor.name
     return None
+
+
+def _told_not_to_come(parsed: ParsedText, verb: Token) -> list[Token]:
+    """Who was told not to take part: "the whip told Philpott not to come", "Serbia was asked not to
+    attend the summit" (the directive's object, or its subject in the passive)."""
+    # (an infinitive the directive controls; "told Sofia it would not attend" is a report, no order)
+    if verb.lemma.lower() not in TAKING_PART or verb.dep != "xcomp":
+        return []
+    if not any(c.dep == "neg" for c in parsed.children(verb.i)):
+        return []
+    directive = parsed.tokens[verb.head]
+    if directive.lemma.lower() not in DIRECTIVE_VERBS:
+        return []
+    return [c for c in parsed.children(directive.i) if c.dep in {"dobj", "nsubjpass"}]
 
 
 def _listed_after(parsed: ParsedText, subject: Token, verb: Token) -> list[Token]:

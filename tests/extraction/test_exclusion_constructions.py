@@ -54,6 +54,9 @@ def _roles(extractor: Extractor, text: str) -> dict[str, str]:
             "Leaders met in Accra on Friday. Smaller countries, such as Togo, were not asked to attend.",
             "Togo",
         ),
+        # told not to take part (FrameNet Request): the directive's object, or its passive subject
+        ("The caucus met on Tuesday. The whip had told Martha Kelly not to come.", "Martha Kelly"),
+        ("Mexico was asked not to attend the trade talks in Ottawa on Friday.", "Mexico"),
         # a plural relative clause the parser hangs on the last of the parties it is about
         ("Ministers met in Oslo on Monday. Latvia and Estonia, which were not invited, protested.", "Latvia"),
         ("The envoys met in Doha. Egypt, Jordan and Oman, who have not been asked, were annoyed.", "Egypt"),
@@ -126,6 +129,9 @@ def test_who_was_absent_is_absent_not_a_participant(extractor: Extractor, text: 
         ("The ministers met in Rome on Friday. Italy expelled two diplomats from Libya.", "Libya"),
         # an example phrase under a cue that leaves no one out
         ("Ministers met in Rome on Friday. Several states, among them Malta, were invited.", "Malta"),
+        # a directive to take part, and a report of one's own staying away
+        ("The hosts told Serbia to attend the summit in Sofia on Friday.", "Serbia"),
+        ("Serbia told Bulgaria it would not attend the summit in Sofia on Friday.", "Bulgaria"),
         # an invitation given, not taken back
         ("The hosts extended an invitation to Chile for the summit in Lima.", "Chile"),
     ],

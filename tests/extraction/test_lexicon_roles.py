@@ -38,6 +38,7 @@ SETS = {
     "absence-adjective": "ABSENCE_ADJECTIVES",
     "list-member": "LIST_MEMBERS",
     "member-preposition": "MEMBER_PREPS",
+    "directive-verb": "DIRECTIVE_VERBS",
 }
 
 
