@@ -476,6 +476,11 @@ def test_a_party_after_the_dateline_dash_is_still_a_party(parse: Parse) -> None:
         ("Ministers Vow Action on Fishing Quotas-Ministers of Peru and Chile met on Friday in Lima.", 39),
         ("Israeli-Palestinian Talks Resume-JERUSALEM — The envoys met on Monday.", 33),
         ("US-China talks resumed on Monday in Geneva.", 0),
+        # a headline on a line of its own, a dateline opening the next
+        ("Andean Ministers Wrap Up Lima Talks\nLIMA (Reuters) — Ministers met on Friday.", 36),
+        ("Oman, Qatar Seal Gas Pact After Talks\nDOHA, Qatar — Ministers met on Friday.", 38),
+        ("Ministers of Peru and Chile met on Friday.\nLIMA — They agreed.", 0),
+        ("Andean Ministers Wrap Up Lima Talks\nMinisters of Peru and Chile met on Friday.", 0),
         ("Leaders of France and Germany met in Paris. Franco-German ties were discussed.", 0),
     ],
 )
@@ -498,6 +503,10 @@ def test_a_headline_glued_to_the_story_ends_at_its_hyphen(text: str, headline: i
             "Nordic Council Session Ends-OSLO — Ministers of Norway and Sweden met on Friday.",
             {"Norway", "Sweden"},
         ),
+        (
+            "Rutte, Kristersson Cut Short Oslo Talks\nOSLO (AP) — Norway and Sweden met on Friday.",
+            {"Norway", "Sweden"},
+        ),
     ],
 )
 def test_a_name_the_headline_runs_together_is_no_party_unless_the_story_names_it(
@@ -513,6 +522,8 @@ def test_a_name_the_headline_runs_together_is_no_party_unless_the_story_names_it
         ("OHRID, North Macedonia — Serbia and Kosovo agreed late on Saturday.", "Ohrid"),
         ("THE HAGUE — Israel told the court on Friday that the case was distorted.", "The Hague"),
         ("Talks Resume in Doha-DOHA, Qatar — Envoys met on Monday.", "Doha"),
+        ("NAIROBI, Kenya (AP) — Envoys met on Monday.", "Nairobi"),
+        ("Talks Resume in Doha\nDOHA (Reuters) — Envoys met on Monday.", "Doha"),
     ],
 )
 def test_a_dateline_opens_with_its_city(parse: Parse, text: str, city: str) -> None:

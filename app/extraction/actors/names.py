@@ -264,6 +264,7 @@ _DATELINE = re.compile(
     r"(?:^|\n|-)"  # the start of the text or a line, or a headline's hyphen
     r"([A-Z][A-Z.'\u2019-]*[A-Z.](?: [A-Z][A-Z.'\u2019-]*)*"  # the place in capitals
     r"(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)?)"  # ", China", ", British Columbia"
+    r"(?: \(([A-Z][\w.]*(?: [A-Z][\w.]*)*)\))?"  # the agency: "(AP)", "(Reuters)"
     r" ?(?:\u2014|\u2013|--)"  # the dash
 )
 
@@ -282,7 +283,16 @@ def dateline_cities(parsed: ParsedText) -> list[tuple[int, int, str]]:
 
 def dateline_tokens(parsed: ParsedText) -> frozenset[int]:
     """The tokens of the text's datelines: where the story was filed, never a party to it."""
-    spans = [(m.start(1), m.end(1)) for m in _DATELINE.finditer(parsed.text)]
+    return _tokens_of_group(parsed, 1)
+
+
+def dateline_agency_tokens(parsed: ParsedText) -> frozenset[int]:
+    """The tokens of the agency a dateline credits ("NAIROBI, Kenya (AP) —"): no party, no place."""
+    return _tokens_of_group(parsed, 2)
+
+
+def _tokens_of_group(parsed: ParsedText, group: int) -> frozenset[int]:
+    spans = [(m.start(group), m.end(group)) for m in _DATELINE.finditer(parsed.text) if m.group(group)]
     return frozenset(t.i for t in parsed.tokens for start, end in spans if start <= t.start < end)
 
 
@@ -296,17 +306,25 @@ def headline_end(text: str) -> int:
     hyphen after a title-cased run of three to 25 words, where the story starts, either a dateline
     in capitals or a sentence (a lower-case word among its first six); not a name's hyphen
     ("Israeli-Palestinian Talks Resume-...", "US-China talks resumed")."""
-    line = text.split("\n", 1)[0]
+    line, newline, rest = text.partition("\n")
     for m in _HEADLINE_JOIN.finditer(line):
-        head = [w for w in re.split(r"[\s-]+", line[: m.start() + 1]) if w[:1].isalpha()]
-        content = [w for w in head if w.lower() not in _HEADLINE_LOWER]
-        capitalized = sum(w[:1].isupper() for w in content)
-        if not 3 <= len(head) <= 25 or capitalized < 0.85 * len(content) or ". " in line[: m.start()]:
+        if not _title_cased(line[: m.start() + 1]):
             continue
         after = line[m.end() :]
         if _DATELINE.match("-" + after) or any(w[:1].islower() for w in after.split()[1:6]):
             return m.end()
+    # A headline on a line of its own, a dateline opening the next: "Talks Collapse in Hanoi\nHANOI (AP) —"
+    if newline and _title_cased(line) and _DATELINE.match("\n" + rest):
+        return len(line) + 1
     return 0
+
+
+def _title_cased(head: str) -> bool:
+    """A headline's words: three to 25, their content words capitalized, no sentence ending inside."""
+    words = [w for w in re.split(r"[\s-]+", head) if w[:1].isalpha()]
+    content = [w for w in words if w.lower() not in _HEADLINE_LOWER]
+    capitalized = sum(w[:1].isupper() for w in content)
+    return 3 <= len(words) <= 25 and capitalized >= 0.85 * len(content) and ". " not in head
 
 
 # Words a title-cased headline leaves in lower case.

@@ -51,6 +51,7 @@ class _Resolver(Discourse):
     def run(self) -> ActorIndex:
         self.orgs_by_acronym = names.acronyms(self.parsed)
         self.dateline = names.dateline_tokens(self.parsed)
+        self.agency = names.dateline_agency_tokens(self.parsed)
         self.headline_end = names.headline_end(self.parsed.text)
         spans = self._candidate_spans()
         for body in names.coordinated_bodies(self.parsed, spans):
@@ -249,6 +250,8 @@ class _Resolver(Discourse):
         text = p.span_text(start, end)
         if toks[start].start < self.headline_end and not self._named_again(text):
             return None  # "Africa AIDS Conference Wraps": the headline's capitals ran words into a name
+        if start in self.agency:
+            return None  # "(AP) —": who filed the story
         if start in self.dateline:
             # "HANGZHOU, China —": where the story was filed, a place and no party
             return ActorMention(
