@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from app.extraction.engine import Extractor
 from app.models.v1 import Event
 
@@ -338,6 +340,41 @@ def test_the_two_men_are_the_two_people_just_named(extractor: Extractor) -> None
         "Macron arrived late, and the two men did not sit down until the afternoon.",
     )
     assert _roles(event) == {"Friedrich Merz": "participant", "Emmanuel Macron": "participant"}
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        (
+            "Senators Ann Cole and Bob Diaz flew to Kyiv on Monday. Zelensky met the two senators at "
+            "his office on Tuesday.",
+            {"Ann Cole", "Bob Diaz", "Zelensky"},
+        ),
+        (
+            "Ambassadors Tom Reed and Amy Fox arrived on Monday. The prime minister held talks with "
+            "both envoys on Tuesday.",
+            {"Tom Reed", "Amy Fox"},
+        ),
+    ],
+)
+def test_a_count_of_people_by_their_title_is_the_people_just_named(
+    extractor: Extractor, text: str, named: set[str]
+) -> None:
+    (event,) = _events(extractor, text)
+    assert set(_roles(event)) == named
+
+
+def test_who_meets_the_three_is_not_one_of_them(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor,
+        "Maria Lopez and Pedro Alvarez were expelled. Kamala Harris sat down with the two lawmakers on "
+        "Friday.",
+    )
+    assert set(_roles(event)) == {"Maria Lopez", "Pedro Alvarez", "Kamala Harris"}
+    (event,) = _events(
+        extractor, "Pedro Alvarez was expelled. Kamala Harris sat down with the two lawmakers on Friday."
+    )
+    assert set(_roles(event)) == {"Kamala Harris"}  # not two to be had, and Harris is not one of them
 
 
 def test_people_sitting_down_alone_is_no_meeting(extractor: Extractor) -> None:

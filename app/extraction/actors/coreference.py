@@ -24,6 +24,9 @@ from app.extraction.actors.words import (
 from app.extraction.parsed import ParsedText, Token
 from app.models.v1 import PartyKind
 
+# Whom a noun of the titles table ("the three lawmakers") stands for.
+_PEOPLE: set[PartyKind] = {"person"}
+
 
 @dataclass
 class Person:
@@ -94,28 +97,46 @@ class Discourse:
         return out
 
     def _the_two(self, index: ActorIndex) -> dict[int, list[ActorMention]]:
-        """ "the two men", "both leaders", "the two countries": the last two parties of that kind
-        named in this sentence or the one before."""
+        """ "the two men", "both leaders", "the two countries", "the three lawmakers" (any noun the
+        titles table describes people by): the last parties of that kind and number named in this
+        sentence or the one before."""
         out: dict[int, list[ActorMention]] = {}
         for tok in self.parsed.tokens:
-            kinds = PAIR_NOUNS.get(tok.lemma.lower())
+            lemma = tok.lemma.lower()
+            kinds = PAIR_NOUNS.get(lemma) or (_PEOPLE if lemma in TITLES else None)
             if kinds is None or tok.tag != "NNS":
                 continue
             counts = [COUNTS.get(c.lower) for c in self.parsed.children(tok.i)]
             n = next((k for k in counts if k is not None), None)
             if n is not None:
-                group = self._last_n(index, tok, kinds, n)
+                group = self._last_n(index, tok, kinds, n, skip=self._own_subject(tok))
                 if group:
                     out[tok.i] = group
         return out
 
-    def _last_n(self, index: ActorIndex, tok: Token, kinds: set[PartyKind], n: int = 2) -> list[ActorMention]:
+    def _own_subject(self, tok: Token) -> set[int]:
+        """The tokens of the subject of the clause `tok` is an object in: "Harris sat down with the
+        three lawmakers" does not count Harris among them."""
+        verb = tok
+        while verb.pos not in {"VERB", "AUX"} and verb.head != verb.i:
+            verb = self.parsed.tokens[verb.head]
+        if verb.i == tok.i or tok.dep in SUBJECTS:
+            return set()
+        return {
+            t.i for c in self.parsed.children(verb.i) if c.dep in SUBJECTS for t in self.parsed.subtree(c.i)
+        }
+
+    def _last_n(
+        self, index: ActorIndex, tok: Token, kinds: set[PartyKind], n: int = 2, skip: set[int] | None = None
+    ) -> list[ActorMention]:
         """The last n different parties of those kinds named before `tok`, in its sentence or the
-        one before, as mentions at `tok`; empty when there are not n."""
+        one before (but for the tokens in `skip`), as mentions at `tok`; empty when there are not n."""
         toks = self.parsed.tokens
         pair: list[ActorMention] = []
         for m in reversed(index.mentions):
             if m.start_token >= tok.i or toks[m.start_token].sent < tok.sent - 1:
+                continue
+            if skip and m.start_token in skip:
                 continue
             if m.place is not None and in_place_phrase(self.parsed, m.end_token - 1):
                 continue  # "in Brussels" is where, not one of "both sides"
