@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from app.extraction import lexicon
 from app.extraction.actors import ActorIndex, ActorMention, organization
+from app.extraction.actors.gazetteer import capital_city, nationality
+from app.extraction.actors.names import dateline_cities
 from app.extraction.grammar import clause_tense, relatives_in_of_phrase
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.parsed import ParsedText, Token
@@ -35,6 +37,8 @@ REPORTING = senses("report")
 SETTLEMENTS = lexicon.words("place_nouns", "lemma")
 # A possessive may follow a venue's word: "NATO's headquarters" (straight or curly apostrophe).
 _POSSESSIVE = r"(?:['\u2019]s)?"
+# How many tokens after a venue its city may be named: "at Expo City, on the outskirts of Dubai".
+VENUE_CITY_WINDOW = 10
 # Clauses inside a place phrase, which name no venue of it: "at the hall where the Knesset met".
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "conj"}
 
@@ -74,6 +78,8 @@ def _either_case_first(word: str) -> str:
 
 
 VENUES = Venues.of(lexicon.table("venues").rows)
+# "the Scottish capital": regions whose word is no country's (regional_capitals.tsv).
+REGIONAL_CAPITALS = {r["word"].lower(): r["city"] for r in lexicon.table("regional_capitals").rows}
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +89,13 @@ class Place:
 
 
 def mention_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> Place | None:
+    """Where a mention's own phrase, or the verbs above it, put the meeting: a city or a country; a
+    venue when no city is named for it."""
+    place = _phrase_place(parsed, trigger, actors)
+    return None if place is None else _venue_city(parsed, place, actors) or place
+
+
+def _phrase_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> Place | None:
     toks = parsed.tokens
     head = toks[trigger.head]
     # "Istanbul meeting", "the Paris talks", "the Mar-a-Lago summit"
@@ -204,6 +217,59 @@ def scene_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex, partie
     return best
 
 
+def _venue_city(parsed: ParsedText, place: Place, actors: ActorIndex) -> Place | None:
+    """The city of a venue no phrase of the meeting's put in one (a venue is in its city, gold's
+    location): a city named just after it in its sentence ("at Expo City, on the outskirts of Dubai",
+    "at Sylvia's in the Harlem neighborhood of New York"), else the dateline's ("VIENNA — ... at the
+    Palais Coburg"). None for a place that is no venue, or a venue with no city in sight."""
+    m = place.mention
+    toks = parsed.tokens
+    venue = (m.actor is not None and m.actor.kind == "organization") or toks[m.start_token].ent_type == "FAC"
+    if not venue or m.text != place.name:
+        return None  # a city or country; or a venue whose city is known already (venues.tsv)
+    sent = parsed.sentences[toks[m.start_token].sent]
+    # (not a region set off right after it: "in La Malbaie, Quebec", a town the tagger took for a name)
+    first = m.end_token + 2 if m.end_token < len(toks) and toks[m.end_token].text == "," else m.end_token
+    for k in range(first, min(m.end_token + VENUE_CITY_WINDOW, sent.end_token)):
+        other = actors.at(k)
+        if (
+            other is not None
+            and other.place is not None
+            and other.start_token == k
+            and toks[k].ent_type == "GPE"
+            and not (
+                other.actor is not None and other.actor.kind == "country" and other.actor.name == other.place
+            )
+        ):
+            return Place(other.place, other)
+    filed = dateline_cities(parsed)
+    if filed:
+        start, end, city = filed[0]
+        return Place(
+            city, ActorMention(None, start, end, toks[start].start, toks[end - 1].end, city, place=city)
+        )
+    return None
+
+
+def _capital_named(parsed: ParsedText, capital: Token) -> Place | None:
+    """ "the Vietnamese capital", "Austria's capital", "the Scottish capital": the capital of the
+    country (or region) the word on "capital" names."""
+    for c in parsed.children(capital.i):
+        if c.dep not in {"amod", "compound", "poss", "nmod"}:
+            continue
+        word = c.text.removesuffix("'s").removesuffix("\u2019s")
+        code = nationality(word)
+        city = REGIONAL_CAPITALS.get(word.lower()) or (capital_city(code) if code else None)
+        if city is not None:
+            start, end = min(c.i, capital.i), capital.i + 1
+            text = parsed.span_text(start, end)
+            mention = ActorMention(
+                None, start, end, parsed.tokens[start].start, capital.end, text, place=city
+            )
+            return Place(city, mention)
+    return None
+
+
 def is_country(place: Place) -> bool:
     actor = place.mention.actor
     return actor is not None and actor.kind == "country" and actor.name == place.name
@@ -260,6 +326,8 @@ def _place_in(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | Non
     Geneva")."""
     if tok.lemma.lower() in SETTLEMENTS:
         named = _settlement_named(parsed, tok, actors)
+        if named is None and tok.lemma.lower() == "capital":
+            named = _capital_named(parsed, tok)
         if named is not None:
             return named
     direct = _place_at(parsed, tok, actors)
@@ -271,6 +339,10 @@ def _place_in(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | Non
         if m is not None and m.place is not None and parsed.tokens[m.start_token].ent_type in {"GPE"}:
             inner = Place(m.place, m)
             break
+        if t.lemma.lower() == "capital" and t.dep == "pobj":
+            inner = _capital_named(parsed, t)  # "a hotel in the Austrian capital"
+            if inner is not None:
+                break
     ent = parsed.entity_at(tok.i)
     # Only a venue defers to a place inside its phrase; "the war in Ukraine" is no venue.
     venue = (ent is not None and ent.label in {"FAC", "ORG"}) or tok.lemma.lower() in VENUE_NOUNS

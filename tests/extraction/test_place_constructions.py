@@ -26,3 +26,21 @@ def test_a_description_of_no_place_gives_none(extractor: Extractor) -> None:
 
 def test_a_town_and_its_region_stays_the_town(extractor: Extractor) -> None:
     assert _place(extractor, "The leaders met in Bled, Slovenia, on Monday.") == "Bled"
+
+
+def test_a_country_s_capital_is_its_capital_city(extractor: Extractor) -> None:
+    assert _place(extractor, "The envoys held talks in the Kenyan capital on Monday.") == "Nairobi"
+    assert _place(extractor, "The two leaders met at a hotel in the Austrian capital on Friday.") == "Vienna"
+    # a region's word gives the region's capital, not its country's
+    assert _place(extractor, "Ministers met union leaders in the Scottish capital on Monday.") == "Edinburgh"
+
+
+def test_a_capital_of_no_country_gives_none(extractor: Extractor) -> None:
+    assert _place(extractor, "The ministers met on Monday to discuss venture capital.") is None
+
+
+def test_a_venue_is_in_the_city_named_after_it_or_the_dateline_s(extractor: Extractor) -> None:
+    text = "The two ministers held talks at the Department of Energy in Washington on Friday."
+    assert _place(extractor, text) == "Washington"
+    text = "OSLO — The envoys met at the Holmenkollen Park Hotel on Friday."
+    assert _place(extractor, text) == "Oslo"

@@ -100,9 +100,10 @@ def country(name: str) -> Actor | None:
 
 
 @cache
-def _capitals() -> dict[str, str]:
-    """Every country's capital (from countryinfo), lower-cased, to the country's alpha-3 code."""
-    table: dict[str, str] = {}
+def _capitals() -> dict[str, tuple[str, str]]:
+    """Every country's capital (from countryinfo), lower-cased, to the country's alpha-3 code and
+    the capital's name as written."""
+    table: dict[str, tuple[str, str]] = {}
     for info in countryinfo.all_countries():
         try:
             capital, code = info.capital(), info.iso(3)
@@ -111,15 +112,24 @@ def _capitals() -> dict[str, str]:
         known = isinstance(code, str) and code in {v[1] for v in _countries().values()}
         for name in [capital] if isinstance(capital, str) else capital or []:
             if known and isinstance(name, str):
-                table.setdefault(name.lower(), str(code))
+                table.setdefault(name.lower(), (str(code), _CAPITAL_NAMES.get(name, name)))
     return table
+
+
+# Where countryinfo's form of a capital is not the one news writes.
+_CAPITAL_NAMES = {"Washington D.C.": "Washington"}
+
+
+def capital_city(code: str) -> str | None:
+    """The capital of the country with that alpha-3 code ("USA" -> "Washington")."""
+    return next((name for country_code, name in _capitals().values() if country_code == code), None)
 
 
 def capital_of(name: str) -> Actor | None:
     """The country whose capital a place name is ("Lisbon" -> Portugal): only for a name the
     tagger already read as a place, as many capitals are also words or given names."""
-    code = _capitals().get(ARTICLE_AND_POSSESSIVE.sub("", name.strip()).lower())
-    return country_by_code(code) if code else None
+    found = _capitals().get(ARTICLE_AND_POSSESSIVE.sub("", name.strip()).lower())
+    return country_by_code(found[0]) if found else None
 
 
 def place_name(name: str) -> str | None:
