@@ -33,6 +33,8 @@ GOING_TO = MOTION_VERBS | senses("journey")
 HOSTING_VERBS = senses("host")
 # Verbs of saying: a place above one is where it was said, not where the meeting is.
 REPORTING = senses("report")
+# A country's bodies that sit in its capital: "Iran's parliament held a session" met in Tehran.
+SEATED_BODIES = senses("seated-body")
 # Nouns that describe a settlement named in their "of" phrase: "the port city of Jeddah".
 SETTLEMENTS = lexicon.words("place_nouns", "lemma")
 # A possessive may follow a venue's word: "NATO's headquarters" (straight or curly apostrophe).
@@ -92,7 +94,9 @@ def mention_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> P
     """Where a mention's own phrase, or the verbs above it, put the meeting: a city or a country; a
     venue when no city is named for it."""
     place = _phrase_place(parsed, trigger, actors)
-    return None if place is None else _venue_city(parsed, place, actors) or place
+    if place is None:
+        return _seat_of_body(parsed, trigger)
+    return _venue_city(parsed, place, actors) or place
 
 
 def _phrase_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> Place | None:
@@ -251,9 +255,30 @@ def _venue_city(parsed: ParsedText, place: Place, actors: ActorIndex) -> Place |
     return None
 
 
+def _seat_of_body(parsed: ParsedText, trigger: Trigger) -> Place | None:
+    """The capital of the country whose parliament, cabinet or court meets, where nothing else places
+    the meeting: "Austria's parliament held a session", "the Chilean senate met", "a session of the
+    Iranian parliament" (the meeting verb's subject, the subject of the verb holding the meeting
+    noun, or the noun's "of" phrase)."""
+    toks = parsed.tokens
+    head = toks[trigger.head]
+    holder = toks[head.head] if head.dep in {"dobj", "nsubjpass"} else head
+    bodies = [c for c in parsed.children(holder.i) if c.dep in {"nsubj", "nsubjpass"}]
+    bodies += [
+        o
+        for p in parsed.children(head.i)
+        if p.dep == "prep" and p.lower == "of"
+        for o in parsed.children(p.i)
+    ]
+    for body in bodies:
+        if body.lemma.lower() in SEATED_BODIES:
+            return _capital_named(parsed, body)
+    return None
+
+
 def _capital_named(parsed: ParsedText, capital: Token) -> Place | None:
     """ "the Vietnamese capital", "Austria's capital", "the Scottish capital": the capital of the
-    country (or region) the word on "capital" names."""
+    country (or region) the word on "capital" names (or on a body that sits there: "Iran's parliament")."""
     for c in parsed.children(capital.i):
         if c.dep not in {"amod", "compound", "poss", "nmod"}:
             continue

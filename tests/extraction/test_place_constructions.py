@@ -44,3 +44,13 @@ def test_a_venue_is_in_the_city_named_after_it_or_the_dateline_s(extractor: Extr
     assert _place(extractor, text) == "Washington"
     text = "OSLO — The envoys met at the Holmenkollen Park Hotel on Friday."
     assert _place(extractor, text) == "Oslo"
+
+
+def test_a_country_s_parliament_or_cabinet_sits_in_its_capital(extractor: Extractor) -> None:
+    assert _place(extractor, "Portugal's cabinet met on Thursday to approve the budget.") == "Lisbon"
+    assert _place(extractor, "The Kenyan parliament held a special session on Tuesday.") == "Nairobi"
+
+
+def test_a_body_of_no_named_country_or_that_does_not_sit_places_nothing(extractor: Extractor) -> None:
+    assert _place(extractor, "The cabinet met on Thursday to approve the budget.") is None
+    assert _place(extractor, "Portugal's government held talks with the unions on Thursday.") is None
