@@ -36,8 +36,11 @@ def verb_tense(parsed: ParsedText, verb: Token) -> Tense:
     if verb.lemma.lower() == "due" or _prospective_be(parsed, verb):
         return "future"
     if _governed_by_future(parsed, verb):
-        # "plans to meet" looks ahead; "was scheduled to close" tells a plan of the past.
-        return "past" if _past_form(parsed, parsed.tokens[verb.head]) else "future"
+        # "plans to meet" looks ahead; "was scheduled to close", "had been due to close" tell a
+        # plan of the past (the tense of "due" is its copula's).
+        head = parsed.tokens[verb.head]
+        copula = parsed.tokens[head.head] if head.dep == "acomp" else head
+        return "past" if _past_form(parsed, head) or _past_form(parsed, copula) else "future"
     if any(a.tag == "VBD" for a in auxes) or verb.tag == "VBD":
         return "past"
     if verb.tag == "VBN" and any(a.lemma == "have" for a in auxes):

@@ -29,6 +29,9 @@ def _index(parsed: ParsedText, word: str) -> int:
         ("The bank plans to cut rates in June.", "June", "future"),
         ("The agency said it would publish the data on Tuesday.", "Tuesday", "future"),
         ("The session was scheduled to close on Friday.", "Friday", "past"),
+        # a plan of the past with "due": its copula's tense
+        ("The gavel fell long after the talks had been due to end on Friday.", "Friday", "past"),
+        ("Ministers were due to sign the accord on Tuesday.", "Tuesday", "past"),
         ("The company agreed to sell its stake in October.", "October", "past"),
         ("An emergency meeting held on Monday ended without a deal.", "Monday", "past"),
         ("The union has called a strike since Tuesday.", "Tuesday", "past"),
