@@ -63,6 +63,12 @@ CALL_NOUNS = senses("call-noun")
 DISCUSSION_VERBS = senses("discuss")
 # FrameNet Visiting/Meet_with from the host's side: "received the Pope", "was received by the king".
 GUEST_VERBS = senses("receive-guest")
+# FrameNet Social_event: a meal with a party is a meeting ("dined with the king").
+MEAL_VERBS = senses("share-meal")
+# Time spent with a party: "spent three hours with Putin".
+SPENDING_TIME = senses("spend-time")
+WISHING = {"want", "like", "love", "hate", "wish"}
+TIME_SPANS = {"time", "hour", "minute", "day", "morning", "afternoon", "evening", "night", "week", "weekend"}
 # Verbs of a hearing: "testified before the committee", "appeared before the panel".
 HEARING_VERBS = senses("testify")
 HEARING_BODIES = senses("hearing-body")
@@ -252,9 +258,7 @@ def _is_party(tok: Token, entities: frozenset[str] | set[str] = _PARTY_ENTITIES)
     """A token that can be a side of a call or a talk: a named person, country, group, or a
     pronoun or title standing for one ("him", "his counterpart")."""
     return (
-        tok.ent_type in entities
-        or tok.lower in {"him", "her", "them"}
-        or tok.lemma.lower() in HOSTED_PEOPLE
+        tok.ent_type in entities or tok.lower in {"him", "her", "them"} or tok.lemma.lower() in HOSTED_PEOPLE
     )
 
 
@@ -316,6 +320,10 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
     if lemma in DISCUSSION_VERBS and _is_discussing(parsed, tok):
         return True
     if lemma in GUEST_VERBS and _receives_guest(parsed, tok):
+        return True
+    if lemma in MEAL_VERBS and _with_party(parsed, tok):
+        return True
+    if lemma in SPENDING_TIME and _with_party(parsed, tok) and _spends_time(parsed, tok):
         return True
     if lemma not in MEETING_VERBS and lemma not in COME_TOGETHER:
         return False
@@ -383,8 +391,26 @@ def _receives_guest(parsed: ParsedText, tok: Token) -> bool:
     """ "received the visiting premier", "received Lapid and Gantz": a meeting with a guest; not
     "received a letter", nor "received Putin at the summit" (a guest at the gathering just named).
     (The passive, "was received by the Pope", was measured to lower the frozen split and left out.)"""
-    guest = any(c.dep == "dobj" and _is_party(c, {"PERSON", "NORP"}) for c in parsed.children(tok.i))
+    kids = parsed.children(tok.i)
+    if tok.lemma.lower() == "see":
+        # "saw Netanyahu at the hospital": only a named person seen, not "sees Putin as a threat"
+        if any(c.lower == "as" or c.dep in {"ccomp", "xcomp", "oprd"} for c in kids):
+            return False
+        if tok.dep == "xcomp" and parsed.tokens[tok.head].lemma.lower() in WISHING:
+            return False  # "want to see Clinton in prison": a wish about someone, no visit
+        guest = any(c.dep == "dobj" and c.ent_type == "PERSON" for c in kids)
+    else:
+        guest = any(c.dep == "dobj" and _is_party(c, {"PERSON", "NORP"}) for c in kids)
     return guest and not _governs_meeting_noun(parsed, tok)
+
+
+def _spends_time(parsed: ParsedText, tok: Token) -> bool:
+    """ "spent three hours with Putin", "spent the afternoon with": its object is a span of time, not
+    "spent billions with contractors"."""
+    return any(
+        c.dep in {"dobj", "npadvmod"} and (c.lemma.lower() in TIME_SPANS or c.ent_type in {"TIME", "DATE"})
+        for c in parsed.children(tok.i)
+    )
 
 
 def _is_contacting(parsed: ParsedText, tok: Token) -> bool:

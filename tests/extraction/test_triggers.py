@@ -169,6 +169,13 @@ def test_testifying_that_is_a_report_not_a_hearing(parse: Parse) -> None:
         ("Netanyahu received opposition leaders Yair Lapid and Benny Gantz at his home.", "received"),
         ("The ministers conferred by video link on Friday.", "conferred"),
         ("The two presidents spoke by telephone late on Sunday.", "spoke"),
+        # seeing a named person, a meal with a party, time spent with one
+        ("Herzog saw Benjamin Netanyahu at the hospital on Sunday.", "saw"),
+        ("The envoy will see Foreign Minister Sergei Lavrov in Moscow.", "see"),
+        ("Trump dined with Shinzo Abe at his resort on Saturday.", "dined"),
+        ("The senator lunched with the prime minister in Berlin on Friday.", "lunched"),
+        ("Witkoff spent three hours with Vladimir Putin in Moscow.", "spent"),
+        ("The queen spent the afternoon with the French president.", "spent"),
     ],
 )
 def test_receiving_a_guest_and_talking_over_a_medium(parse: Parse, text: str, expected: str) -> None:
@@ -181,6 +188,11 @@ def test_receiving_a_guest_and_talking_over_a_medium(parse: Parse, text: str, ex
         "The ministry received a letter from the embassy.",
         "The candidate received 40 percent of the vote.",
         "The analysts talked on the radio about the deal.",
+        "Washington sees Vladimir Putin as a threat to Europe.",
+        "Many voters want to see Hillary Clinton in prison.",
+        "Analysts saw a rise in prices on Monday.",
+        "The company spent billions with its contractors last year.",
+        "The minister dined at the embassy on Friday.",
     ],
 )
 def test_receiving_a_thing_or_talking_to_an_audience_is_no_meeting(parse: Parse, text: str) -> None:
