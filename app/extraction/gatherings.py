@@ -20,6 +20,7 @@ from itertools import islice
 
 from app.extraction import deadline
 from app.extraction.actors import ActorIndex
+from app.extraction.actors.gazetteer import is_region
 from app.extraction.coreference import Decision, Link, link_evidence, predicate_of, predicated_of_it
 from app.extraction.exclusions import Exclusion, find_exclusions
 from app.extraction.frames import Frame
@@ -592,17 +593,21 @@ def _conflict(frame: Frame, g: Gathering) -> str | None:
         and not _ends_after(frame, g)
     ):
         return "date-conflict"  # the two dates cannot both hold ("2023-W10" holds "2023-03-07")
-    # Places without a gazetteer are weak evidence ("Alaska" holds "Anchorage"): they keep an
-    # indefinite mention apart, but do not stop a definite one pointing back, unless the place is
-    # part of its name ("the Berlin meeting").
+    # A place may hold another ("Alaska" holds "Anchorage"): places keep an indefinite mention
+    # apart, but stop a definite one pointing back only when the place is part of its name ("the
+    # Berlin meeting") or both are towns (countryinfo's countries and provinces are not).
     named = (
         frame.place is not None
         and frame.trigger.start_token <= frame.place.mention.start_token < frame.trigger.head
     )
-    if named or not (frame.trigger.definite or frame.trigger.back or frame.trigger.kind == "verb"):
-        for place in g.places:
-            if frame.place is not None and _places_conflict(frame.place, place):
-                return "place-conflict"
+    pointing_back = frame.trigger.definite or frame.trigger.back or frame.trigger.kind == "verb"
+    for place in g.places:
+        if (
+            frame.place is not None
+            and _places_conflict(frame.place, place)
+            and (named or not pointing_back or (_town(frame.place) and _town(place)))
+        ):
+            return "place-conflict"
     if frame.trigger.back and not frame.trigger.demonstrative and g.first.trigger.novel:
         return "back-vs-new"  # "the previous meeting" is not "another meeting"; "that meeting" may be
     # Different parties name a different gathering: "opened negotiations with Renault" is not the
@@ -646,6 +651,11 @@ def _opposite_sides(tense: Tense, status: Status | None) -> bool:
     return (tense == "past" and status in {"scheduled", "proposed"}) or (
         tense == "future" and status == "occurred"
     )
+
+
+def _town(place: Place) -> bool:
+    """A place that holds no other town: no country, state or province ("Alaska")."""
+    return not is_country(place) and not is_region(place.name)
 
 
 def _places_conflict(a: Place, b: Place) -> bool:

@@ -133,6 +133,34 @@ def test_a_conflicting_mention_starts_a_gathering_and_the_trace_names_the_confli
     assert conflict in link.reasons and link.score < 0
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The AU summit opened in Addis Ababa on Sunday. Some said the AU summit in Kigali had gone better.",
+        "Ministers met in Nairobi on Monday to discuss the drought. They also met in Kampala.",
+    ],
+)
+def test_a_mention_pointing_back_in_another_town_is_another_gathering(
+    extractor: Extractor, text: str
+) -> None:
+    assert len(_mentions(extractor, text)) == 2
+    ((_, link),) = _decisions(extractor, text)[-1].candidates
+    assert "place-conflict" in link.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leaders met in Anchorage on Friday. The summit in Alaska lasted three hours.",
+        "The ministers met in Quito on Monday. The talks in Ecuador went on until late.",
+    ],
+)
+def test_a_mention_pointing_back_in_a_state_or_country_that_may_hold_the_town_joins(
+    extractor: Extractor, text: str
+) -> None:
+    assert len(_mentions(extractor, text)) == 1
+
+
 def test_each_decision_is_logged_at_debug_level(
     extractor: Extractor, caplog: pytest.LogCaptureFixture
 ) -> None:

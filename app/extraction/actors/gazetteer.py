@@ -120,6 +120,26 @@ def _capitals() -> dict[str, tuple[str, str]]:
 _CAPITAL_NAMES = {"Washington D.C.": "Washington"}
 
 
+@cache
+def _regions() -> frozenset[str]:
+    """Every country's states and provinces (countryinfo), lower-cased: "Alaska", "Quebec"."""
+    names: set[str] = set()
+    for info in countryinfo.all_countries():
+        try:
+            provinces = info.provinces()
+        except (KeyError, ValueError, countryinfo.CountryNotFoundError):
+            continue
+        names.update(p.lower() for p in provinces or [] if isinstance(p, str))
+    return frozenset(names)
+
+
+def is_region(name: str) -> bool:
+    """Whether a place name may be a state or province ("Alaska" holds "Anchorage"): one of
+    countryinfo's, unless it is a country's capital (Berlin, Tokyo and Lima are provinces too)."""
+    key = ARTICLE_AND_POSSESSIVE.sub("", name.strip()).lower()
+    return key in _regions() and key not in _capitals()
+
+
 def capital_city(code: str) -> str | None:
     """The capital of the country with that alpha-3 code ("USA" -> "Washington")."""
     return next((name for country_code, name in _capitals().values() if country_code == code), None)
