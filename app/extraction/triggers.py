@@ -67,6 +67,10 @@ GUEST_VERBS = senses("receive-guest")
 MEAL_VERBS = senses("share-meal")
 # Time spent with a party: "spent three hours with Putin".
 SPENDING_TIME = senses("spend-time")
+# "get together", "come together": people gathering.
+TOGETHER_VERBS = senses("together-verb")
+# "called on the premier": a visit ("called on Iran to stop" is an appeal).
+VISITING_ON = senses("visit-on")
 WISHING = {"want", "like", "love", "hate", "wish"}
 TIME_SPANS = {"time", "hour", "minute", "day", "morning", "afternoon", "evening", "night", "week", "weekend"}
 # Verbs of a hearing: "testified before the committee", "appeared before the panel".
@@ -313,6 +317,15 @@ def _is_negotiating_round(parsed: ParsedText, tok: Token) -> bool:
 def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
     lemma = tok.lemma.lower()
     kids = parsed.children(tok.i)
+    if lemma in VISITING_ON and _visits_on(parsed, tok):
+        return True
+    if lemma in TOGETHER_VERBS and any(c.lower == "together" for c in kids):
+        subjects = [c for c in kids if c.dep in {"nsubj", "nsubjpass"}]
+        return (
+            bool(subjects)
+            and not any(c.dep == "dobj" for c in kids)
+            and not any(_a_crowd(parsed, c) for c in subjects)
+        )
     if lemma in CONTACT_VERBS:
         return _is_contacting(parsed, tok)
     if lemma in HEARING_VERBS:
@@ -402,6 +415,26 @@ def _receives_guest(parsed: ParsedText, tok: Token) -> bool:
     else:
         guest = any(c.dep == "dobj" and _is_party(c, {"PERSON", "NORP"}) for c in kids)
     return guest and not _governs_meeting_noun(parsed, tok)
+
+
+def _visits_on(parsed: ParsedText, tok: Token) -> bool:
+    """ "called on the premier at his office": a party "on" it and no appeal ("called on Iran to
+    stop", "called on them for restraint")."""
+    kids = parsed.children(tok.i)
+    if any(c.dep in {"xcomp", "ccomp", "advcl"} for c in kids):
+        return False
+    for prep in kids:
+        if prep.dep == "prep" and prep.lower == "on":
+            objects = [o for o in parsed.children(prep.i) if o.dep == "pobj"]
+            if objects and all(
+                _is_party(o, {"PERSON", "NORP", "GPE", "ORG"})
+                and not any(
+                    c.dep in {"relcl", "acl", "prep"} and c.lower != "in" for c in parsed.children(o.i)
+                )
+                for o in objects
+            ):
+                return not any(p.dep == "prep" and p.lower == "for" for p in kids)
+    return False
 
 
 def _spends_time(parsed: ParsedText, tok: Token) -> bool:

@@ -176,6 +176,11 @@ def test_testifying_that_is_a_report_not_a_hearing(parse: Parse) -> None:
         ("The senator lunched with the prime minister in Berlin on Friday.", "lunched"),
         ("Witkoff spent three hours with Vladimir Putin in Moscow.", "spent"),
         ("The queen spent the afternoon with the French president.", "spent"),
+        # a visit "on" a party, people getting together
+        ("Three ministers called on Malcolm Turnbull in his office on Thursday.", "called"),
+        ("The envoy called on Emmanuel Macron at the Elysee on Monday.", "called"),
+        ("The two leaders will get together in New York next week.", "get"),
+        ("Union and company negotiators came together in Detroit on Sunday.", "came"),
     ],
 )
 def test_receiving_a_guest_and_talking_over_a_medium(parse: Parse, text: str, expected: str) -> None:
@@ -193,6 +198,10 @@ def test_receiving_a_guest_and_talking_over_a_medium(parse: Parse, text: str, ex
         "Analysts saw a rise in prices on Monday.",
         "The company spent billions with its contractors last year.",
         "The minister dined at the embassy on Friday.",
+        "The United Nations called on Iran to release the prisoners.",
+        "The senator called on Joe Biden for restraint.",
+        "Protesters came together outside parliament on Sunday.",
+        "The donors got together a fund of ten million dollars.",
     ],
 )
 def test_receiving_a_thing_or_talking_to_an_audience_is_no_meeting(parse: Parse, text: str) -> None:
