@@ -489,6 +489,20 @@ def test_a_headline_glued_to_the_story_ends_at_its_hyphen(text: str, headline: i
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Biden Sides With Zelensky on Aid After Kyiv Talks-KYIV — U.S. President Joe Biden met Ukrainian "
+        "President Volodymyr Zelensky on Monday. Biden said Zelensky would get more aid.",
+        "Trump Sides With Putin on Election Meddling After Helsinki Summit-HELSINKI — U.S. President Donald "
+        "Trump met Russian President Vladimir Putin on Monday. Trump said Putin was strong.",
+    ],
+)
+def test_a_headline_clause_run_into_a_name_is_no_person(extractor: Extractor, text: str) -> None:
+    events = extractor.extract(text, dt.date(2025, 3, 3)).events
+    assert len({p.name for e in events for p in e.participants}) == 2  # the two leaders, no "X Sides With Y"
+
+
+@pytest.mark.parametrize(
     ("text", "parties"),
     [
         (

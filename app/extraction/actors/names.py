@@ -331,3 +331,6 @@ def _title_cased(head: str) -> bool:
 _HEADLINE_LOWER = {
     *("a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "over", "the", "to", "with"),
 }
+# Of those, the ones no name holds (unlike "of", "and", "the": "Bank of England"): a headline name
+# with one inside is a clause the capitals ran together ("Trump Sides With Putin").
+CLAUSE_WORDS = _HEADLINE_LOWER - {"a", "an", "and", "of", "the"}

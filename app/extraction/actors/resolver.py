@@ -225,10 +225,15 @@ class _Resolver(Discourse):
         return out + names.titled_names(self.parsed, covered)
 
     def _named_again(self, text: str) -> bool:
-        """Whether the story after the headline names `text` again, or its last word ("Obama")."""
+        """Whether the story after the headline names `text` again, or its last word ("Obama"); only
+        the whole, where the headline's capitals ran a clause into it ("Trump Sides With Putin")."""
         story = self.parsed.text[self.headline_end :]
-        last = text.split()[-1]
-        return text in story or (len(last) > 2 and re.search(rf"\b{re.escape(last)}\b", story) is not None)
+        words = text.split()
+        if text in story:
+            return True
+        if any(w.lower() in names.CLAUSE_WORDS for w in words[1:]):
+            return False
+        return len(words[-1]) > 2 and re.search(rf"\b{re.escape(words[-1])}\b", story) is not None
 
     def _resolve(self, start: int, end: int, label: str) -> ActorMention | None:
         p, toks = self.parsed, self.parsed.tokens
