@@ -644,7 +644,10 @@ def _may_overlap(a: DateMention, b: DateMention) -> bool:
         return False  # "later this month" is not "on Thursday" (today) nor "last week"
     if a.first_day is None or a.last_day is None or b.first_day is None or b.last_day is None:
         return True
-    return not (a.last_day < b.first_day or b.last_day < a.first_day)
+    # "negotiators had been meeting since February" holds "talks ... on Thursday" in March
+    a_last = dt.date.max if a.ongoing else a.last_day
+    b_last = dt.date.max if b.ongoing else b.last_day
+    return not (a_last < b.first_day or b_last < a.first_day)
 
 
 def _opposite_sides(tense: Tense, status: Status | None) -> bool:

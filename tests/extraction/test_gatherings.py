@@ -161,6 +161,27 @@ def test_a_mention_pointing_back_in_a_state_or_country_that_may_hold_the_town_jo
     assert len(_mentions(extractor, text)) == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The unions reached a deal on Thursday after talks with ministers. Negotiators had been meeting "
+        "in London since the end of February.",
+        "Lenders and the company agreed terms on Friday after talks in Madrid. The two sides have been "
+        "meeting in Madrid since January 12.",
+    ],
+)
+def test_a_meeting_gone_on_since_a_date_holds_a_later_day_of_it(extractor: Extractor, text: str) -> None:
+    assert len(_mentions(extractor, text)) == 1
+
+
+def test_a_date_since_which_no_meeting_has_gone_on_still_conflicts(extractor: Extractor) -> None:
+    text = (
+        "The board met in Denver on March 11. The chairman, in office since January 5, said the board "
+        "had met in Denver on January 5."
+    )
+    assert len(_mentions(extractor, text)) == 2
+
+
 def test_each_decision_is_logged_at_debug_level(
     extractor: Extractor, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -42,6 +42,8 @@ class DateMention:
     reason: str | None = None  # why value is None
     first_day: dt.date | None = None  # the days the value covers, for comparing dates of any size
     last_day: dt.date | None = None
+    # "have been meeting since February": what the verb says has gone on from then to the story's day
+    ongoing: bool = False
 
 
 def find_dates(
@@ -86,10 +88,22 @@ def find_dates(
                 reason=resolved.reason,
                 first_day=resolved.period.first if resolved.period else None,
                 last_day=resolved.period.last if resolved.period else None,
+                ongoing=_gone_on_since(parsed, expr.start),
             )
         )
         i = expr.end
     return mentions
+
+
+def _gone_on_since(parsed: ParsedText, start: int) -> bool:
+    """ "had been meeting since February", "have negotiated since March 3": a date after "since" on a
+    verb in the perfect, which has gone on until now ("in office since June 30" dates no verb)."""
+    if start == 0 or parsed.tokens[start - 1].lower != "since":
+        return False
+    verb = parsed.tokens[parsed.tokens[start - 1].head]
+    return verb.pos in {"VERB", "AUX"} and any(
+        c.dep == "aux" and c.lemma.lower() == "have" for c in parsed.children(verb.i)
+    )
 
 
 def _resolve_on_calendar(resolver: _Resolver, expr: Expr) -> _Resolved:
