@@ -227,6 +227,8 @@ def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
         or (tok.dep == "pcomp" and head.lower in NEGATING_PREPS)  # "without inviting Poland"
         or (tok.dep in {"acomp", "oprd"} and any(c.dep == "neg" for c in parsed.children(tok.head)))
         or any(c.dep in {"nsubjpass", "dobj"} and _negative(parsed, c) for c in kids)  # "No X was invited"
+        # "Neither Hungary nor Turkey received an invitation": who receives is the active subject
+        or (lemma in RECEIVING_VERBS and any(c.dep == "nsubj" and _negative(parsed, c) for c in kids))
     )
     particles = {c.lower for c in kids if c.dep in {"prt", "prep", "advmod"}}
     if lemma in EXCLUDE_VERBS or lemma == "uninvited":

@@ -54,6 +54,9 @@ def _roles(extractor: Extractor, text: str) -> dict[str, str]:
             "Leaders met in Accra on Friday. Smaller countries, such as Togo, were not asked to attend.",
             "Togo",
         ),
+        # a negative subject of receiving, an "invite" not had
+        ("The summit opened in Lima on Monday. Neither Bolivia nor Chile received an invitation.", "Bolivia"),
+        ("The talks began in Doha on Monday. Neither Egypt nor Jordan got an invite.", "Jordan"),
         # told not to take part (FrameNet Request): the directive's object, or its passive subject
         ("The caucus met on Tuesday. The whip had told Martha Kelly not to come.", "Martha Kelly"),
         ("Mexico was asked not to attend the trade talks in Ottawa on Friday.", "Mexico"),
