@@ -371,6 +371,36 @@ def test_title_with_no_one_introduced_is_no_actor(parse: Parse) -> None:
     assert index.mentions == []
 
 
+@pytest.mark.parametrize(
+    ("text", "surname", "full"),
+    [
+        (
+            "FILE - Merkel speaks in Berlin, March 3, 2017.\nGerman Chancellor Angela Merkel met "
+            "the French president on Monday.",
+            "Merkel",
+            "Angela Merkel",
+        ),
+        (
+            "FILE - Starmer arrives in Paris, May 5, 2025.\nPrime Minister Keir Starmer met the French "
+            "president on Monday.",
+            "Starmer",
+            "Keir Starmer",
+        ),
+    ],
+)
+def test_a_surname_named_before_the_full_name_is_that_person(
+    parse: Parse, text: str, surname: str, full: str
+) -> None:
+    _, index = _resolved(parse, text)
+    assert {m.actor.name for m in index.mentions if m.actor and m.text == surname} == {full}
+
+
+def test_a_surname_two_people_share_stays_itself(parse: Parse) -> None:
+    text = "Clinton spoke first. Bill Clinton and Hillary Clinton then met the pope."
+    _, index = _resolved(parse, text)
+    assert {m.actor.name for m in index.mentions if m.actor and m.text == "Clinton"} == {"Clinton"}
+
+
 def test_untagged_surname_resolves_to_the_full_name(parse: Parse) -> None:
     text = (
         "German Chancellor Olaf Scholz spoke with Prime Minister Keir Starmer. "

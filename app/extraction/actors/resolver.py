@@ -80,8 +80,31 @@ class _Resolver(Discourse):
         self._untagged_surnames()
         self._untagged_organizations()
         self._collectives()
+        self._surnames_before_full_names()
         index = ActorIndex(self.mentions)
         return ActorIndex(self.mentions, self._plural_pronouns(index) | self.plural_people)
+
+    def _surnames_before_full_names(self) -> None:
+        """ "Trump" in a headline or caption before "Donald Trump" is named: the one person of the
+        text whose surname it is (none, or two of that surname: left alone)."""
+        people = {m.actor.name for m in self.mentions if m.actor is not None and m.actor.kind == "person"}
+        full: dict[str, list[str]] = {}
+        for name in people:
+            if " " in name:
+                full.setdefault(name.split()[-1], []).append(name)
+        actors = {m.actor.name: m.actor for m in self.mentions if m.actor is not None}
+        for n, m in enumerate(self.mentions):
+            # (a lone surname the tagger often calls an organization: "Merkel" opening a caption)
+            if (
+                m.actor is not None
+                and (
+                    m.actor.kind == "person"
+                    or (m.actor.kind == "organization" and organization(m.text) is None)
+                )
+                and len(full.get(m.actor.name, [])) == 1
+            ):
+                self.mentions[n] = replace(m, actor=actors[full[m.actor.name][0]])
+        self.mention_at.update({i: m for m in self.mentions for i in range(m.start_token, m.end_token)})
 
     def _untagged_surnames(self) -> None:
         """A known person's surname the NER left untagged ("Scholz said ..." opening a sentence,
