@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,15 @@ class ParsedText:
     def entity_at(self, i: int) -> Entity | None:
         n = self._entity_of[i]
         return self.entities[n] if n >= 0 else None
+
+    @cached_property
+    def surnames(self) -> frozenset[str]:
+        """The last words of the people the tagger names in full: "Sessions" of "Jeff Sessions"."""
+        return frozenset(
+            self.tokens[e.end_token - 1].text
+            for e in self.entities
+            if e.label == "PERSON" and e.end_token - e.start_token > 1
+        )
 
     def sentence_tokens(self, sent: int) -> tuple[Token, ...]:
         s = self.sentences[sent]

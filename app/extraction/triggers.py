@@ -67,6 +67,8 @@ GUEST_VERBS = senses("receive-guest")
 MEAL_VERBS = senses("share-meal")
 # Time spent with a party: "spent three hours with Putin".
 SPENDING_TIME = senses("spend-time")
+# "shakes hands with Xi": the handshake a caption reports is a meeting.
+HAND_SHAKES = senses("hand-shake")
 # "get together", "come together": people gathering.
 TOGETHER_VERBS = senses("together-verb")
 # "called on the premier": a visit ("called on Iran to stop" is an appeal).
@@ -168,8 +170,8 @@ def _meeting_noun_in_itself(parsed: ParsedText, tok: Token) -> bool:
     if tok.dep == "pobj" and parsed.tokens[tok.head].lower == "without":
         return False  # "without credible negotiations": a meeting said not to exist
     number = MEETING_NOUNS.get(lemma)
-    if number is None or tok.ent_type == "PERSON":
-        return False  # "Sessions" the senator
+    if number is None or tok.ent_type == "PERSON" or tok.text in parsed.surnames:
+        return False  # "Sessions" the senator (where the tagger calls the surname alone a noun)
     named = tok.pos == "PROPN" and lemma != "summit" and not tok.text.islower()
     if named and not _named_occasion(parsed, tok):
         return False  # "Congress" the legislature is not a congress (a tagger's lower-case PROPN is)
@@ -319,6 +321,8 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
     kids = parsed.children(tok.i)
     if lemma in VISITING_ON and _visits_on(parsed, tok):
         return True
+    if lemma in HAND_SHAKES and any(c.dep == "dobj" and c.lemma.lower() == "hand" for c in kids):
+        return _with_party(parsed, tok) and not _governs_meeting_noun(parsed, tok)
     if lemma in TOGETHER_VERBS and any(c.lower == "together" for c in kids):
         subjects = [c for c in kids if c.dep in {"nsubj", "nsubjpass"}]
         return (

@@ -176,6 +176,9 @@ def test_testifying_that_is_a_report_not_a_hearing(parse: Parse) -> None:
         ("The senator lunched with the prime minister in Berlin on Friday.", "lunched"),
         ("Witkoff spent three hours with Vladimir Putin in Moscow.", "spent"),
         ("The queen spent the afternoon with the French president.", "spent"),
+        # a handshake with a party, as a caption reports a meeting
+        ("FILE - Joe Biden shakes hands with Volodymyr Groysman in Washington, June 15, 2016.", "shakes"),
+        ("The chancellor shook hands with Emmanuel Macron at the Elysee on Monday.", "shook"),
         # a visit "on" a party, people getting together
         ("Three ministers called on Malcolm Turnbull in his office on Thursday.", "called"),
         ("The envoy called on Emmanuel Macron at the Elysee on Monday.", "called"),
@@ -199,6 +202,10 @@ def test_receiving_a_guest_and_talking_over_a_medium(parse: Parse, text: str, ex
         "The company spent billions with its contractors last year.",
         "The minister dined at the embassy on Friday.",
         "The United Nations called on Iran to release the prisoners.",
+        "The candidate shook hands with supporters outside the hall.",
+        # a surname that is a meeting word: "Sessions" of "Jeff Sessions"
+        "Jeff Sessions will lead the department. Sessions also backed the bill.",
+        "Kate Talks, the new chair, spoke first. Talks said the plan was sound.",
         "The senator called on Joe Biden for restraint.",
         "Protesters came together outside parliament on Sunday.",
         "The donors got together a fund of ten million dollars.",
