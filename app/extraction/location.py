@@ -39,8 +39,9 @@ SEATED_BODIES = senses("seated-body")
 SETTLEMENTS = lexicon.words("place_nouns", "lemma")
 # A possessive may follow a venue's word: "NATO's headquarters" (straight or curly apostrophe).
 _POSSESSIVE = r"(?:['\u2019]s)?"
-# How many tokens after a venue its city may be named: "at Expo City, on the outskirts of Dubai".
-VENUE_CITY_WINDOW = 10
+# How many tokens after a venue its city may be named: "at Sylvia's, Feb. 10, 2016, in the Harlem
+# neighborhood of New York".
+VENUE_CITY_WINDOW = 16
 # Clauses inside a place phrase, which name no venue of it: "at the hall where the Knesset met".
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "conj"}
 
@@ -228,7 +229,11 @@ def _venue_city(parsed: ParsedText, place: Place, actors: ActorIndex) -> Place |
     Palais Coburg"). None for a place that is no venue, or a venue with no city in sight."""
     m = place.mention
     toks = parsed.tokens
-    venue = (m.actor is not None and m.actor.kind == "organization") or toks[m.start_token].ent_type == "FAC"
+    venue = (
+        (m.actor is not None and m.actor.kind == "organization")
+        or toks[m.start_token].ent_type == "FAC"
+        or toks[m.end_token - 1].lemma.lower() in VENUE_NOUNS  # "Sylvia's Restaurant", tagged a town
+    )
     if not venue or m.text != place.name:
         return None  # a city or country; or a venue whose city is known already (venues.tsv)
     sent = parsed.sentences[toks[m.start_token].sent]

@@ -54,3 +54,17 @@ def test_a_country_s_parliament_or_cabinet_sits_in_its_capital(extractor: Extrac
 def test_a_body_of_no_named_country_or_that_does_not_sit_places_nothing(extractor: Extractor) -> None:
     assert _place(extractor, "The cabinet met on Thursday to approve the budget.") is None
     assert _place(extractor, "Portugal's government held talks with the unions on Thursday.") is None
+
+
+def test_a_named_venue_is_in_the_city_named_after_it_past_a_date(extractor: Extractor) -> None:
+    # (the small model tags "Restaurant" here as a town: the venue word says it is none)
+    text = (
+        "Senator Ann Cole, right, accompanied by Rev. Tom Ward, waves as she arrives for a breakfast "
+        "meeting at Maria's Restaurant, Feb. 10, 2016, in the Harlem neighborhood of New York."
+    )
+    assert _place(extractor, text) == "New York"
+    text = (
+        "Mayor Tom Ward arrives for a breakfast meeting at Sylvia's Restaurant, Feb. 10, 2016, in the "
+        "Harlem neighborhood of New York."
+    )
+    assert _place(extractor, text) == "New York"
