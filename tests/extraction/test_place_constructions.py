@@ -68,3 +68,12 @@ def test_a_named_venue_is_in_the_city_named_after_it_past_a_date(extractor: Extr
         "Harlem neighborhood of New York."
     )
     assert _place(extractor, text) == "New York"
+
+
+def test_a_town_is_named_without_its_region_s_postal_abbreviation(extractor: Extractor) -> None:
+    text = "Neo-Nazis were filmed during a conference on Saturday in Washington, D.C, the group said."
+    assert _place(extractor, text) == "Washington"
+    text = "Protesters shouted during a meeting on Saturday in Washington, D.C, the senator said."
+    assert _place(extractor, text) == "Washington"
+    # a region written out stays beside the town
+    assert _place(extractor, "The leaders met in Bled, Slovenia, on Monday.") == "Bled"

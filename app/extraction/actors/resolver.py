@@ -300,7 +300,7 @@ class _Resolver(Discourse):
         if end + 1 < len(toks) and toks[end].text == "-" and toks[end + 1].lower == "based":
             # "the Trieste-based shipbuilder": where it is based, whatever the tagger says
             return ActorMention(
-                None, start, end, toks[start].start, toks[end - 1].end, text, place=clean(text)
+                None, start, end, toks[start].start, toks[end - 1].end, text, place=_place_name(text)
             )
         actor = country(text) or organization(text)
         capital = None
@@ -313,7 +313,7 @@ class _Resolver(Discourse):
         actor = actor or capital
         if actor is None and text.upper() in self.orgs_by_acronym:
             actor = self.orgs_by_acronym[text.upper()]
-        place = place_name(text) or (clean(text) if capital is not None else None)
+        place = place_name(text) or (_place_name(text) if capital is not None else None)
         if actor is None and (label == "NORP" or (text.lower() in demonyms() and toks[end - 1].pos == "ADJ")):
             # "Ukrainian and Russian delegations", "Chinese officials": a nationality on a body that
             # acts for its country is that country; elsewhere ("French", "European") no party.
@@ -353,12 +353,12 @@ class _Resolver(Discourse):
                 actor = Actor(clean(text), "organization")
             if actor is None:
                 return ActorMention(
-                    None, start, end, toks[start].start, toks[end - 1].end, text, place=clean(text)
+                    None, start, end, toks[start].start, toks[end - 1].end, text, place=_place_name(text)
                 )
         if actor is None:
             return None
         if place is None and (label in PLACE_LABELS or actor.kind == "country"):
-            place = actor.name if actor.kind == "country" else clean(text)
+            place = actor.name if actor.kind == "country" else _place_name(text)
         return ActorMention(actor, start, end, toks[start].start, toks[end - 1].end, text, place=place)
 
     def _person(self, start: int, end: int, text: str) -> Actor:
@@ -398,5 +398,14 @@ class _Resolver(Discourse):
 
 def _place(text: str) -> str:
     """A place's name as written, or in title case where it is written in capitals."""
-    name = clean(text)
+    name = _place_name(text)
     return name.title() if name.isupper() else name
+
+
+def _place_name(text: str) -> str:
+    """A place's name as written, without the postal abbreviation of its region the tagger took
+    with it ("Washington, D.C." is Washington, "Austin, TX" Austin)."""
+    name = clean(text)
+    town, comma, region = name.partition(", ")
+    letters = region.replace(".", "")
+    return town if comma and letters.isupper() and len(letters) <= 3 else name
