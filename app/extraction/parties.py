@@ -604,12 +604,15 @@ def actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> list
         root_tok = parsed.tokens[root]
         if (
             not people
-            and root_tok.lemma.lower() in TITLES
+            and root_tok.lemma.lower() in TITLES | GROUP_HEADS
             and root_tok.tag == "NN"
             and actors.at(root) is None
             and not any(c.lower in {"a", "an"} for c in parsed.children(root))
             and (
-                all(m.actor is None or m.actor.kind == "country" for m in found)
+                (
+                    root_tok.lemma.lower() in TITLES
+                    and all(m.actor is None or m.actor.kind == "country" for m in found)
+                )
                 or any(
                     t.dep == "appos"
                     and (p := actors.at(t.i)) is not None
@@ -621,7 +624,8 @@ def actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> list
         ):
             # "the US president" whom we cannot name: the US is not the party. (Plural "Boeing
             # executives" are Boeing, and so are "a representative from Chile" and "the chair of
-            # the Environment Agency"; but "ASEAN's envoy, Erywan Yusof" is the envoy alone.)
+            # the Environment Agency"; but "ASEAN's envoy, Erywan Yusof" and "the Russian member of
+            # the council, Mikhail Butov" are the person alone.)
             continue
         for m in people or found:
             if all(m is not o for o in out):

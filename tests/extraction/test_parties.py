@@ -147,6 +147,18 @@ def _roles(event: Event) -> dict[str, str]:
             {"Blinken": "participant", "Erywan Yusof": "participant"},
         ),
         (
+            "Blinken held talks with the Malaysian member of the ASEAN council, Erywan Yusof.",
+            {"Blinken": "participant", "Erywan Yusof": "participant"},
+        ),
+        (
+            "The head of the Omani delegation, Badr Albusaidi, met Blinken in Doha.",
+            {"Blinken": "participant", "Badr Albusaidi": "participant"},
+        ),
+        (
+            "The delegation of Oman met Blinken in Doha on Monday.",
+            {"Blinken": "participant", "Oman": "participant"},
+        ),
+        (
             "The heads of the Central Bank of Chile and of the Bank of Mexico held a meeting in Lima.",
             {"Central Bank of Chile": "participant", "Bank of Mexico": "participant"},
         ),
