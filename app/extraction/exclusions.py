@@ -16,7 +16,7 @@ belongs to is decided with the gatherings (gatherings.py).
 from __future__ import annotations
 
 from collections.abc import Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 from app.extraction import lexicon
@@ -80,6 +80,8 @@ EXCEPTION_NOUNS = _ROLE_CUES["exception-noun"]
 ABSENCE_ADJECTIVES = _ROLE_CUES["absence-adjective"]
 # A party standing for itself: "Hungary found itself excluded".
 REFLEXIVES = {"itself", "themselves", "himself", "herself"}
+# A sentence opening with these says the same of its subject as the sentence before: "Nor was Hungary."
+NOR = {"nor"}
 RELATIVES = {"which", "who", "that"}
 # Cues that count only with a meeting in their sentence when they name none: "tried to ban the app".
 NEED_A_MEETING_NEAR = WEAK_CUES | DENYING_VERBS | PREVENTING_VERBS | GRANTING_VERBS | RECEIVING_VERBS
@@ -162,6 +164,24 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
             for m in actors_in_phrase(parsed, party_tok, actors):
                 if not qualifies_a_person(parsed, m, actors):
                     out.append(Exclusion(m, role, target, tok.sent, clause_tense(parsed, tok.i), body))
+    return out + _nor_either(parsed, actors, out)
+
+
+def _nor_either(parsed: ParsedText, actors: ActorIndex, found: list[Exclusion]) -> list[Exclusion]:
+    """ "China and Russia were not on the list. Nor was Hungary.": a sentence opening with "Nor"
+    says of its subject what the sentence before said of the parties it left out."""
+    out: list[Exclusion] = []
+    by_sent = {e.sent: e for e in found}
+    for sent in range(1, len(parsed.sentences)):
+        before = by_sent.get(sent - 1)
+        first = parsed.tokens[parsed.sentences[sent].start_token]
+        if before is None or first.lower not in NOR:
+            continue
+        verb = parsed.tokens[first.head]
+        for subject in (c for c in parsed.children(verb.i) if c.dep in {"nsubj", "nsubjpass"}):
+            out.extend(
+                replace(before, mention=m, sent=sent) for m in actors_in_phrase(parsed, subject, actors)
+            )
     return out
 
 

@@ -553,6 +553,20 @@ def _describes_the_person(parsed: ParsedText, root: int, appos: Token, actors: A
     )
 
 
+def _describes_the_party(parsed: ParsedText, root: int, appos: Token, actors: ActorIndex) -> bool:
+    """An apposition that describes a named country or organization by a common noun ("Turkey, a
+    NATO ally", "Hungary, the only EU member"): the names inside it qualify it, they are no party."""
+    named = actors.at(root)
+    return (
+        named is not None
+        and named.actor is not None
+        and named.actor.kind in {"country", "organization"}
+        and appos.pos == "NOUN"
+        and appos.tag == "NN"
+        and actors.at(appos.i) is None
+    )
+
+
 def actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> list[ActorMention]:
     """The actors a noun phrase names, one per coordinated or appositive member.
 
@@ -580,6 +594,11 @@ def actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> list
             for c in parsed.children(i):
                 if c.dep == "appos" and _describes_the_person(parsed, root, c, actors):
                     continue  # "Mogherini, the EU's foreign policy chief": the EU only qualifies her
+                if c.dep == "appos" and _describes_the_party(parsed, root, c, actors):
+                    # "Hungary, the only EU member left out, or Turkey": the EU only qualifies
+                    # Hungary (but a party coordinated on the description is one more member)
+                    members.extend(k.i for k in parsed.children(c.i) if k.dep == "conj")
+                    continue
                 if c.dep in {"conj", "appos"}:
                     members.append(c.i)
                 elif c.dep in {"compound", "poss", "nmod", "amod"}:

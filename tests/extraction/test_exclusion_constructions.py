@@ -66,6 +66,13 @@ def _roles(extractor: Extractor, text: str) -> dict[str, str]:
             "Association of Athletics Federations, Mikhail Butov, was not allowed to take part.",
             "Mikhail Butov",
         ),
+        # "Nor was X": the same said of another party
+        ("The summit opened in Lima on Thursday. Chile was not invited. Nor was Bolivia.", "Bolivia"),
+        (
+            "The forum opened in Oslo on Monday. Russia was left off the guest list. Nor, officials said, "
+            "was Belarus.",
+            "Belarus",
+        ),
         # a plural relative clause the parser hangs on the last of the parties it is about
         ("Ministers met in Oslo on Monday. Latvia and Estonia, which were not invited, protested.", "Latvia"),
         ("The envoys met in Doha. Egypt, Jordan and Oman, who have not been asked, were annoyed.", "Egypt"),
@@ -141,6 +148,9 @@ def test_who_was_absent_is_absent_not_a_participant(extractor: Extractor, text: 
         # a directive to take part, and a report of one's own staying away
         ("The hosts told Serbia to attend the summit in Sofia on Friday.", "Serbia"),
         ("Serbia told Bulgaria it would not attend the summit in Sofia on Friday.", "Bulgaria"),
+        # what describes a party left out is no party: "Turkey, a NATO ally"
+        ("The summit opened in Lima on Thursday. Turkey, a NATO ally, was not invited.", "NATO"),
+        ("Leaders met in Rome on Friday. Hungary, the only EU member left out, protested.", "European Union"),
         # the body a left-out member belongs to
         (
             "The IAAF council met by video link. The Russian member of the council of the International "
