@@ -158,6 +158,17 @@ def _roles(event: Event) -> dict[str, str]:
             "The delegation of Oman met Blinken in Doha on Monday.",
             {"Blinken": "participant", "Oman": "participant"},
         ),
+        # an office the tagger took for a name is no party
+        (
+            "Pakistan's National Security Adviser Sartaj Aziz held talks with Salahuddin Rabbani in "
+            "Islamabad.",
+            {"Sartaj Aziz": "participant", "Salahuddin Rabbani": "participant"},
+        ),
+        (
+            "Kenya's Cabinet Secretary Alfred Mutua held talks with Salahuddin Rabbani in Nairobi.",
+            {"Alfred Mutua": "participant", "Salahuddin Rabbani": "participant"},
+        ),
+        ("The Security Council held an emergency session on Monday.", {"Security Council": "participant"}),
         (
             "The heads of the Central Bank of Chile and of the Bank of Mexico held a meeting in Lima.",
             {"Central Bank of Chile": "participant", "Bank of Mexico": "participant"},

@@ -32,9 +32,14 @@ def clean(text: str) -> str:
 
 def names_no_organization(text: str) -> bool:
     """A tagged "organization" that is none: a single word such as "Group" or "State" (from "Group of
-    Seven", "Secretary of State"), or an organ of one ("the ECB's Governing Council", "the IAEA Board
-    of Governors"), where the owner acts."""
-    return text.lower() in GENERIC_ORG_WORDS or set(clean(text).lower().split()) <= BODY_NAME_WORDS
+    Seven", "Secretary of State"), an organ of one ("the ECB's Governing Council", "the IAEA Board
+    of Governors"), where the owner acts, or a person's office ("National Security Adviser")."""
+    words = clean(text).lower().split()
+    return (
+        text.lower() in GENERIC_ORG_WORDS
+        or set(words) <= BODY_NAME_WORDS
+        or (len(words) > 1 and words[-1] in TITLES and not is_known_name(text))
+    )
 
 
 def org_spans_joined(parsed: ParsedText, spans: list[Span]) -> list[Span]:
