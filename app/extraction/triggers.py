@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from app.extraction.actors.words import TITLES
 from app.extraction.lexicon.wordsets import grouped, keyed, senses
 from app.extraction.parsed import ParsedText, Token
 
@@ -44,6 +45,8 @@ NON_MEETING_OBJECTS = senses("meet-non-party-object")
 MEETING_VERBS = senses("meet")
 CALL_MEDIA = senses("call-medium")
 HOSTED_PEOPLE = senses("hosted-person")
+# Nouns that name people by their office (titles.tsv): "a lunch with ambassadors", "met the envoys".
+PEOPLE_BY_OFFICE = TITLES - {"spokesman", "spokesperson", "spokeswoman"}
 COPRESENCE_VERBS = senses("copresence")
 ATTENDANCE_VERBS = senses("attend")
 # Determiners and modifiers that say how a mention relates to gatherings already mentioned.
@@ -191,6 +194,8 @@ def _meeting_noun_in_itself(parsed: ParsedText, tok: Token) -> bool:
     needed = NEEDS_MODIFIER.get(lemma)
     if needed is None or needed & modifiers or _with_party(parsed, tok):
         return True
+    if tok.dep == "dobj" and _with_party(parsed, parsed.tokens[tok.head]):
+        return True  # "had lunch with Abe": the party hangs on the verb that has the meal
     return lemma in CALL_NOUNS and _taken_part_in(parsed, tok)
 
 
@@ -264,7 +269,9 @@ def _is_party(tok: Token, entities: frozenset[str] | set[str] = _PARTY_ENTITIES)
     """A token that can be a side of a call or a talk: a named person, country, group, or a
     pronoun or title standing for one ("him", "his counterpart")."""
     return (
-        tok.ent_type in entities or tok.lower in {"him", "her", "them"} or tok.lemma.lower() in HOSTED_PEOPLE
+        tok.ent_type in entities
+        or tok.lower in {"him", "her", "them"}
+        or tok.lemma.lower() in HOSTED_PEOPLE | PEOPLE_BY_OFFICE
     )
 
 

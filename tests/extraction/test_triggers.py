@@ -179,6 +179,10 @@ def test_testifying_that_is_a_report_not_a_hearing(parse: Parse) -> None:
         # a handshake with a party, as a caption reports a meeting
         ("FILE - Joe Biden shakes hands with Volodymyr Groysman in Washington, June 15, 2016.", "shakes"),
         ("The chancellor shook hands with Emmanuel Macron at the Elysee on Monday.", "shook"),
+        # a meal with a party (on the noun or on the verb that has it), people named by office
+        ("The president had lunch with Shinzo Abe on Monday.", "lunch"),
+        ("The president hosted a lunch with Security Council ambassadors on Monday.", "lunch"),
+        ("The queen had dinner with the visiting envoys at Windsor on Tuesday.", "dinner"),
         # a visit "on" a party, people getting together
         ("Three ministers called on Malcolm Turnbull in his office on Thursday.", "called"),
         ("The envoy called on Emmanuel Macron at the Elysee on Monday.", "called"),
@@ -203,6 +207,8 @@ def test_receiving_a_guest_and_talking_over_a_medium(parse: Parse, text: str, ex
         "The minister dined at the embassy on Friday.",
         "The United Nations called on Iran to release the prisoners.",
         "The candidate shook hands with supporters outside the hall.",
+        "The president had lunch on Monday before flying home.",
+        "The minister had dinner with reporters on Monday.",
         # a surname that is a meeting word: "Sessions" of "Jeff Sessions"
         "Jeff Sessions will lead the department. Sessions also backed the bill.",
         "Kate Talks, the new chair, spoke first. Talks said the plan was sound.",
