@@ -155,6 +155,15 @@ CASES: list[tuple[str, str, str, str]] = [
     ),
     ("The union called for talks in May.", "May", "2024-03-12", "2024-05"),
     ("Exports fell sharply in May.", "May", "2024-03-12", "2023-05"),
+    # --- "that year": the year named last, not the story's ---
+    (
+        "The two first met in January 2017. They dined together on Sept. 13 that year.",
+        "Sept. 13",
+        "2018-12-12",
+        "2017-09-13",
+    ),
+    ("The treaty was signed in 2015. Talks resumed in June the same year.", "June", "2018-12-12", "2015-06"),
+    ("The treaty was signed in 2015. Talks resumed in June.", "June", "2018-12-12", "2018-06"),
     # --- the present ---
     ("Prices are now higher than a year ago.", "now", "2025-06-02", "PRESENT_REF"),
     ("The drug is currently sold in ten countries.", "currently", "2025-06-02", "PRESENT_REF"),

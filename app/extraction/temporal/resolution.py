@@ -223,6 +223,12 @@ class _Resolver:
         if expr.year_shift is not None:
             y = pub.year + expr.year_shift
             return cal.month(y, month_no) if day_no is None else _safe_day(y, month_no, day_no)
+        that_year = self.year_named_before(expr)
+        if that_year is not None:
+            # "on Sept. 13 that year": the year the text spoke of last, not the story's
+            return (
+                cal.month(that_year, month_no) if day_no is None else _safe_day(that_year, month_no, day_no)
+            )
         if day_no is None:
             if expr.cue == "this":
                 lean = "same_year"
@@ -239,6 +245,16 @@ class _Resolver:
                 return _safe_day(min(fitting, key=lambda y: abs(y - pub.year)), month_no, day_no)
         picked = cal.pick_date_year(month_no, day_no, pub, lean, strict)
         return None if picked is None else _safe_day(picked, month_no, day_no)
+
+    def year_named_before(self, expr: Expr) -> int | None:
+        """The year of the date named last when the expression is followed by "that year" or "the
+        same year" ("on Sept. 13 that year"). ("the following year" is a date of its own.)"""
+        after = [self.matcher.word(expr.end + k) for k in range(3)]
+        if self.last_period is not None and (
+            after[:2] == ["that", "year"] or after == ["the", "same", "year"]
+        ):
+            return self.last_period.first.year
+        return None
 
     def lean(self, expr: Expr) -> tuple[Lean, bool]:
         """Which occurrence the expression means, and whether "now" itself is excluded."""
