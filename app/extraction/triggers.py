@@ -76,6 +76,8 @@ HAND_SHAKES = senses("hand-shake")
 TOGETHER_VERBS = senses("together-verb")
 # "called on the premier": a visit ("called on Iran to stop" is an appeal).
 VISITING_ON = senses("visit-on")
+# "paid a courtesy call on the king": the call is a visit.
+PAYING_CALLS = senses("pay-call")
 WISHING = {"want", "like", "love", "hate", "wish"}
 TIME_SPANS = {"time", "hour", "minute", "day", "morning", "afternoon", "evening", "night", "week", "weekend"}
 # Verbs of a hearing: "testified before the committee", "appeared before the panel".
@@ -196,6 +198,8 @@ def _meeting_noun_in_itself(parsed: ParsedText, tok: Token) -> bool:
         return True
     if tok.dep == "dobj" and _with_party(parsed, parsed.tokens[tok.head]):
         return True  # "had lunch with Abe": the party hangs on the verb that has the meal
+    if tok.dep == "dobj" and parsed.tokens[tok.head].lemma.lower() in PAYING_CALLS and _on_party(parsed, tok):
+        return True  # "paid a courtesy call on the king"
     return lemma in CALL_NOUNS and _taken_part_in(parsed, tok)
 
 
@@ -426,6 +430,16 @@ def _receives_guest(parsed: ParsedText, tok: Token) -> bool:
     else:
         guest = any(c.dep == "dobj" and _is_party(c, {"PERSON", "NORP"}) for c in kids)
     return guest and not _governs_meeting_noun(parsed, tok)
+
+
+def _on_party(parsed: ParsedText, tok: Token) -> bool:
+    """A party "on" the token: "a call on the king"."""
+    return any(
+        c.dep == "prep"
+        and c.lower == "on"
+        and any(o.dep == "pobj" and _is_party(o) for o in parsed.children(c.i))
+        for c in parsed.children(tok.i)
+    )
 
 
 def _visits_on(parsed: ParsedText, tok: Token) -> bool:

@@ -183,6 +183,8 @@ def test_testifying_that_is_a_report_not_a_hearing(parse: Parse) -> None:
         ("The president had lunch with Shinzo Abe on Monday.", "lunch"),
         ("The president hosted a lunch with Security Council ambassadors on Monday.", "lunch"),
         ("The queen had dinner with the visiting envoys at Windsor on Tuesday.", "dinner"),
+        ("Santos paid a private call on Fidel Castro on Sunday.", "private call"),
+        ("The envoy made a call on Emmanuel Macron at the Elysee on Monday.", "call"),
         # a visit "on" a party, people getting together
         ("Three ministers called on Malcolm Turnbull in his office on Thursday.", "called"),
         ("The envoy called on Emmanuel Macron at the Elysee on Monday.", "called"),
@@ -208,6 +210,7 @@ def test_receiving_a_guest_and_talking_over_a_medium(parse: Parse, text: str, ex
         "The United Nations called on Iran to release the prisoners.",
         "The candidate shook hands with supporters outside the hall.",
         "The president had lunch on Monday before flying home.",
+        "The investors made a call on the company's shares.",
         "The minister had dinner with reporters on Monday.",
         # a surname that is a meeting word: "Sessions" of "Jeff Sessions"
         "Jeff Sessions will lead the department. Sessions also backed the bill.",
