@@ -194,11 +194,35 @@ def find_gatherings(parsed: ParsedText, frames: list[Frame], actors: ActorIndex)
     _link_beside(parsed, gatherings, heads)
     _continue_series(gatherings)
     _positions_in_passage(parsed, gatherings, actors)
-    for exclusion in find_exclusions(parsed, actors, heads.keys()):
+    last: tuple[int, Gathering] | None = None  # the sentence and gathering of the exclusion before
+    for exclusion in sorted(find_exclusions(parsed, actors, heads.keys()), key=lambda e: e.sent):
         target = _exclusion_target(exclusion, gatherings, heads)
+        if (
+            exclusion.target is None
+            and exclusion.body is None
+            and last is not None
+            and last[0] < exclusion.sent
+            and _adds_to_before(parsed, exclusion.sent)
+        ):
+            # "Greece was not invited. ... Qatar was also left off the list.": the exclusion it adds
+            # to is the one told last, however far back
+            target = last[1]
         if target is not None:
             target.exclusions.append(exclusion)
+            last = (exclusion.sent, target)
     return gatherings
+
+
+def _adds_to_before(parsed: ParsedText, sent: int) -> bool:
+    """A sentence that adds to what the one before said: "also", "either", "too", "Nor ..."."""
+    return any(
+        t.lower in ADDITIVE and t.dep in {"advmod", "cc", "preconj", "dep"}
+        for t in parsed.sentence_tokens(sent)
+    )
+
+
+# Words that make a sentence add to the one before it ("Qatar was also left off the list").
+ADDITIVE = {"also", "either", "too", "likewise", "nor", "neither"}
 
 
 def _link_beside(parsed: ParsedText, gatherings: list[Gathering], heads: dict[int, int]) -> None:

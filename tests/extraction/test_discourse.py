@@ -724,3 +724,35 @@ def test_a_fourteenth_round_goes_on_with_the_same_sides_and_starts_when_it_start
     assert len(events) == 2
     assert events[1].date is not None and events[1].date.value == "2024-10-06"
     assert set(_roles(events[1])) == {"European Union", "India"}
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "Leaders met in Berlin on Sunday for a conference on Libya. Greece was not invited. The "
+            "foreign minister flew to Athens for talks with Haftar on Monday. Qatar was also left off "
+            "the list.",
+            "Qatar",
+        ),
+        (
+            "American and Russian envoys held talks in Riyadh on Tuesday. Ukraine was not invited. "
+            "Zelensky postponed a visit to Saudi Arabia planned for Wednesday. France had no seat either.",
+            "France",
+        ),
+    ],
+)
+def test_an_exclusion_that_adds_to_one_before_is_from_the_same_gathering(
+    extractor: Extractor, text: str, party: str
+) -> None:
+    first = _events(extractor, text)[0]
+    assert _roles(first).get(party) == "excluded"
+
+
+def test_an_exclusion_with_nothing_added_goes_to_the_gathering_just_named(extractor: Extractor) -> None:
+    text = (
+        "Leaders met in Berlin on Sunday for a conference on Libya. Greece was not invited. The "
+        "foreign minister flew to Athens for talks with Haftar on Monday. Qatar was left out of them."
+    )
+    first = _events(extractor, text)[0]
+    assert "Qatar" not in _roles(first)
