@@ -9,7 +9,7 @@ chair. A negated attendance ("did not attend", "declined to join") gives `absent
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.extraction.actors import NAME_TITLES, TITLES, ActorIndex, ActorMention
 from app.extraction.grammar import governing_verb, relatives_in_of_phrase, verb_tense
@@ -553,6 +553,10 @@ def _describes_the_person(parsed: ParsedText, root: int, appos: Token, actors: A
     )
 
 
+# Nouns for the government a person leads, which acts for the country: "Netanyahu's government".
+GOVERNMENTS = {"government", "administration", "cabinet", "regime"}
+
+
 def _describes_the_party(parsed: ParsedText, root: int, appos: Token, actors: ActorIndex) -> bool:
     """An apposition that describes a named country or organization by a common noun ("Turkey, a
     NATO ally", "Hungary, the only EU member"): the names inside it qualify it, they are no party."""
@@ -646,6 +650,13 @@ def actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> list
             # the Environment Agency"; but "ASEAN's envoy, Erywan Yusof" and "the Russian member of
             # the council, Mikhail Butov" are the person alone.)
             continue
+        if people and root_tok.lemma.lower() in GOVERNMENTS and actors.at(root) is None:
+            # "the government of Benjamin Netanyahu", "Ghani's government": the country it governs
+            nations = [
+                n for p in people if p.actor is not None and (n := actors.nation_of(p.actor)) is not None
+            ]
+            if len(nations) == len(people) == 1:
+                people = [replace(people[0], actor=nations[0])]
         for m in people or found:
             if all(m is not o for o in out):
                 out.append(m)

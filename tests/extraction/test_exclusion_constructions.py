@@ -73,6 +73,17 @@ def _roles(extractor: Extractor, text: str) -> dict[str, str]:
             "was Belarus.",
             "Belarus",
         ),
+        # the government a person the text ties to one country leads is that country
+        (
+            "Israeli Prime Minister Benjamin Netanyahu spoke on Friday. The summit opened in Cairo on "
+            "Saturday, and the government of Benjamin Netanyahu had not been asked to send anyone.",
+            "Israel",
+        ),
+        (
+            "Afghan President Ashraf Ghani was furious. Ghani's government was kept out of the talks in "
+            "Doha on Monday.",
+            "Afghanistan",
+        ),
         # a plural relative clause the parser hangs on the last of the parties it is about
         ("Ministers met in Oslo on Monday. Latvia and Estonia, which were not invited, protested.", "Latvia"),
         ("The envoys met in Doha. Egypt, Jordan and Oman, who have not been asked, were annoyed.", "Egypt"),

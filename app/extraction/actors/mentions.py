@@ -31,7 +31,10 @@ class ActorIndex:
     """Every actor mention in a text, looked up by token."""
 
     def __init__(
-        self, mentions: list[ActorMention], plural: dict[int, list[ActorMention]] | None = None
+        self,
+        mentions: list[ActorMention],
+        plural: dict[int, list[ActorMention]] | None = None,
+        nations: dict[str, Actor] | None = None,
     ) -> None:
         self.mentions = sorted(mentions, key=lambda m: m.start_token)
         self._by_token: dict[int, ActorMention] = {}
@@ -39,6 +42,11 @@ class ActorIndex:
             for i in range(m.start_token, m.end_token):
                 self._by_token.setdefault(i, m)
         self._plural = plural or {}
+        self._nations = nations or {}
+
+    def nation_of(self, person: Actor) -> Actor | None:
+        """The one country the text ties a person to ("Israeli Prime Minister Benjamin Netanyahu")."""
+        return self._nations.get(person.name)
 
     def at(self, i: int) -> ActorMention | None:
         return self._by_token.get(i)

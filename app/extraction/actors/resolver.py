@@ -82,7 +82,12 @@ class _Resolver(Discourse):
         self._collectives()
         self._surnames_before_full_names()
         index = ActorIndex(self.mentions)
-        return ActorIndex(self.mentions, self._plural_pronouns(index) | self.plural_people)
+        nations = {
+            p.actor.name: nation
+            for p in self.people
+            if len(p.countries) == 1 and (nation := country_by_code(next(iter(p.countries)))) is not None
+        }
+        return ActorIndex(self.mentions, self._plural_pronouns(index) | self.plural_people, nations)
 
     def _surnames_before_full_names(self) -> None:
         """ "Trump" in a headline or caption before "Donald Trump" is named: the one person of the
