@@ -8,10 +8,12 @@ Fitted on dev, voa and the tuning split of bench/articles; the frozen split is n
 rules run as they do in the service (engine.read); each model's candidates are labelled by the gold
 gathering the scorer (../shared/eval/score.py) aligns the event to. A model's threshold is the one
 that gives the best F1 of what it decides (attendees; places) over the whole corpus, each article's
-probabilities coming from a model fitted without it (5 folds by article); then the model is fitted
-on everything. The gathering model ("spurious", reality.py) sees the gatherings as the service has
-them after the other two, and its threshold is the one that gives the best mean of the sets'
-headline scores (score.py's own figures with the dropped events left out), not an F1 of its own.
+probabilities coming from a model fitted without it (5 folds by article): the middle of the
+thresholds within a point of the best, or for a model that fills a gap (a place, a date) the lowest
+of them; then the model is fitted on everything. The gathering model ("spurious", reality.py) sees
+the gatherings as the service has them after the other two, and its threshold is the one that gives
+the best mean of the sets' headline scores (score.py's own figures with the dropped events left
+out), not an F1 of its own.
 """
 
 from __future__ import annotations
