@@ -194,22 +194,22 @@ def find_gatherings(parsed: ParsedText, frames: list[Frame], actors: ActorIndex)
     _link_beside(parsed, gatherings, heads)
     _continue_series(gatherings)
     _positions_in_passage(parsed, gatherings, actors)
-    last: tuple[int, Gathering] | None = None  # the sentence and gathering of the exclusion before
+    last: Gathering | None = None  # the gathering of the exclusion told before
     for exclusion in sorted(find_exclusions(parsed, actors, heads.keys()), key=lambda e: e.sent):
         target = _exclusion_target(exclusion, gatherings, heads)
         if (
             exclusion.target is None
             and exclusion.body is None
             and last is not None
-            and last[0] < exclusion.sent
             and _adds_to_before(parsed, exclusion.sent)
         ):
             # "Greece was not invited. ... Qatar was also left off the list.": the exclusion it adds
-            # to is the one told last, however far back
-            target = last[1]
+            # to is the one told last, however far back (and the parties listed with it go along:
+            # "France, Germany and Britain had no seat either")
+            target = last
         if target is not None:
             target.exclusions.append(exclusion)
-            last = (exclusion.sent, target)
+            last = target
     return gatherings
 
 

@@ -740,6 +740,12 @@ def test_a_fourteenth_round_goes_on_with_the_same_sides_and_starts_when_it_start
             "Zelensky postponed a visit to Saudi Arabia planned for Wednesday. France had no seat either.",
             "France",
         ),
+        (
+            "American and Russian envoys held talks in Riyadh on Tuesday. Ukraine was not invited. "
+            "Zelensky postponed a visit to Saudi Arabia planned for Wednesday. France, Germany and "
+            "Britain had no seat either.",
+            "Germany",
+        ),
     ],
 )
 def test_an_exclusion_that_adds_to_one_before_is_from_the_same_gathering(
