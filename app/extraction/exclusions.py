@@ -44,6 +44,8 @@ LIST_MEMBERS = _ROLE_CUES["list-member"]  # "the list of guests" (not "its list 
 REMOVAL_VERBS = _ROLE_CUES["removal-verb"]  # "dropped from the list", "struck off the list"
 DENYING_VERBS = _ROLE_CUES["denying-verb"]  # "was denied a seat", "was refused entry"
 DENIED_PLACES = _ROLE_CUES["denied-place"]
+# A place at a meeting one may have none of: "Kyiv has no seat at the table", "had no place in the hotel".
+SEATS = _ROLE_CUES["seat-noun"]
 EXCLUSION_NOUNS = _ROLE_CUES["exclusion-noun"]  # "Russia's exclusion from the summit"
 # What a refusal refuses when the refuser still may be there: "declined to comment".
 NO_ABSENCE = _ROLE_CUES["no-absence"]
@@ -116,7 +118,7 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
         if tok.lower == "without" and tok.dep == "prep":
             out.extend(_held_without(parsed, tok, actors, trigger_heads))
             continue
-        if tok.lemma.lower() == "seat" and any(c.lower == "no" for c in parsed.children(tok.i)):
+        if tok.lemma.lower() in SEATS and any(c.lower == "no" for c in parsed.children(tok.i)):
             out.extend(_no_seat(parsed, tok, actors, trigger_heads))
             continue
         if tok.pos == "NOUN" and tok.lemma.lower() in EXCLUSION_NOUNS:

@@ -84,6 +84,9 @@ def _roles(extractor: Extractor, text: str) -> dict[str, str]:
             "Doha on Monday.",
             "Afghanistan",
         ),
+        # no place, no spot at the meeting (as no seat)
+        ("Envoys met in Astana on Monday. The Kurdish PYD had no place in the talks.", "PYD"),
+        ("Leaders met in Geneva on Monday; Turkey had no place at the table.", "Turkey"),
         # a plural relative clause the parser hangs on the last of the parties it is about
         ("Ministers met in Oslo on Monday. Latvia and Estonia, which were not invited, protested.", "Latvia"),
         ("The envoys met in Doha. Egypt, Jordan and Oman, who have not been asked, were annoyed.", "Egypt"),

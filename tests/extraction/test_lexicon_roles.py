@@ -39,6 +39,7 @@ SETS = {
     "list-member": "LIST_MEMBERS",
     "member-preposition": "MEMBER_PREPS",
     "directive-verb": "DIRECTIVE_VERBS",
+    "seat-noun": "SEATS",
 }
 
 
