@@ -519,12 +519,26 @@ def test_a_headline_glued_to_the_story_ends_at_its_hyphen(text: str, headline: i
 
 
 @pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("South Korean President Moon Jae-in met Kim Jong Un on Friday.", "Moon Jae-in"),
+        ("Governor Lee Jae-myung met Kim Jong Un on Friday.", "Lee Jae-myung"),
+    ],
+)
+def test_a_hyphenated_given_name_is_whole(extractor: Extractor, text: str, person: str) -> None:
+    events = extractor.extract(text, dt.date(2025, 3, 3)).events
+    assert person in {p.name for e in events for p in e.participants}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Biden Sides With Zelensky on Aid After Kyiv Talks-KYIV — U.S. President Joe Biden met Ukrainian "
         "President Volodymyr Zelensky on Monday. Biden said Zelensky would get more aid.",
         "Trump Sides With Putin on Election Meddling After Helsinki Summit-HELSINKI — U.S. President Donald "
         "Trump met Russian President Vladimir Putin on Monday. Trump said Putin was strong.",
+        "Trump Meets Kim at the Border-SEOUL — President Donald Trump met North Korean leader Kim Jong "
+        "Un on Sunday. Kim said the meeting was historic; Trump meets him again next month.",
     ],
 )
 def test_a_headline_clause_run_into_a_name_is_no_person(extractor: Extractor, text: str) -> None:

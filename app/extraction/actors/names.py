@@ -129,6 +129,18 @@ def person_spans_mended(parsed: ParsedText, spans: list[Span]) -> list[Span]:
                         k = spans.index(nxt) + 1
                     continue
                 break
+            # "Moon Jae-in", "Park Geun-hye": a hyphenated given name the tokenizer split, its
+            # lower-case second half glued to the hyphen
+            if (
+                end + 1 < len(toks)
+                and toks[end].text == "-"
+                and toks[end].start == toks[end - 1].end
+                and toks[end + 1].start == toks[end].end
+                and toks[end + 1].text.isalpha()
+                and toks[end + 1].text.islower()
+                and len(toks[end + 1].text) <= 4
+            ):
+                end += 2
             # "Indian National Security Adviser Ajit Doval" tagged whole: the name follows the
             # last title word.
             last_title = max(

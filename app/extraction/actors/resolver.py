@@ -261,6 +261,8 @@ class _Resolver(Discourse):
             return True
         if any(w.lower() in names.CLAUSE_WORDS for w in words[1:]):
             return False
+        if any(w != w.lower() and re.search(rf"\b{re.escape(w.lower())}\b", story) for w in words[:-1]):
+            return False  # "Meets Kim": a word the story writes in lower case is no part of a name
         return len(words[-1]) > 2 and re.search(rf"\b{re.escape(words[-1])}\b", story) is not None
 
     def _resolve(self, start: int, end: int, label: str) -> ActorMention | None:
