@@ -155,6 +155,20 @@ CASES: list[tuple[str, str, str, str]] = [
     ),
     ("The union called for talks in May.", "May", "2024-03-12", "2024-05"),
     ("Exports fell sharply in May.", "May", "2024-03-12", "2023-05"),
+    # --- "in this <date> photo": the day, not "this <month>" ---
+    (
+        "A diesel car is tested in a laboratory in Michigan in this Sept. 22, 2015 photo.",
+        "Sept. 22, 2015",
+        "2018-12-12",
+        "2015-09-22",
+    ),
+    (
+        "The minister speaks in Paris in this March 3, 2017 file photo.",
+        "March 3, 2017",
+        "2018-12-12",
+        "2017-03-03",
+    ),
+    ("The talks will resume this September.", "this September", "2018-06-12", "2018-09"),
     # --- "that year": the year named last, not the story's ---
     (
         "The two first met in January 2017. They dined together on Sept. 13 that year.",

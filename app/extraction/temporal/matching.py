@@ -155,7 +155,10 @@ class Matcher:
             )
             if m is not None and m.end > m.start
         ]
-        return max(found, key=lambda m: m.end) if found else None
+        best = max(found, key=lambda m: m.end) if found else None
+        if best is not None and best.cue == "this" and best.day is None and self.word(best.end).isdigit():
+            return None  # "in this Sept. 22, 2015 photo": the date is the day, matched from the month on
+        return best
 
     def modified(self, i: int) -> Expr | None:
         """An expression behind "early", "late", "mid", "the end of": the value is the inner one's."""
