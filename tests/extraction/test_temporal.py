@@ -169,6 +169,9 @@ CASES: list[tuple[str, str, str, str]] = [
         "2017-03-03",
     ),
     ("The talks will resume this September.", "this September", "2018-06-12", "2018-09"),
+    # --- a weekday that is the possessive of a planned thing points ahead, even under a past verb ---
+    ("The league said Thursday that Friday's planned vote was on.", "Friday", "2015-05-28", "2015-05-29"),
+    ("Officials said Monday that Tuesday's proposed talks were on.", "Tuesday", "2015-05-28", "2015-06-02"),
     # --- "that year": the year named last, not the story's ---
     (
         "The two first met in January 2017. They dined together on Sept. 13 that year.",

@@ -317,12 +317,16 @@ class _Resolver:
         return head.lemma.lower() in self.lex.rescheduling_verbs
 
     def noun_modifier_lean(self, head: int) -> Lean | None:
-        """The lean a date gets from the noun its preposition hangs on ("the previous visit in May")."""
+        """The lean a date gets from the noun its preposition hangs on ("the previous visit in May"), or
+        that it is the possessive of ("Friday's planned vote")."""
         tokens = self.parsed.tokens
         prep = tokens[tokens[head].head]
-        if prep.dep != "prep" or prep.i == head:
+        if tokens[head].dep == "poss" and prep.pos in {"NOUN", "PROPN"}:
+            noun = prep  # "Friday's planned vote": the noun the date is the possessive of
+        elif prep.dep != "prep" or prep.i == head:
             return None
-        noun = tokens[prep.head]
+        else:
+            noun = tokens[prep.head]
         if noun.pos not in {"NOUN", "PROPN"}:
             return None
         for child in self.parsed.children(noun.i):
