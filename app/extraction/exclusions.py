@@ -128,17 +128,8 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
             out.extend(_withdrawn_invitation(parsed, tok, actors, trigger_heads, sentences_with_meetings))
         if tok.lemma.lower() == "be":
             out.extend(_not_there(parsed, tok, actors, trigger_heads, sentences_with_meetings))
-        told = _told_not_to_come(parsed, tok)
-        if told:
-            target = _target(parsed, tok, trigger_heads)
-            if target is not None or tok.sent in sentences_with_meetings:
-                out.extend(
-                    Exclusion(m, "excluded", target, tok.sent, clause_tense(parsed, tok.i))
-                    for party in told
-                    for m in actors_in_phrase(parsed, party, actors)
-                )
-            continue
-        listed = _list_cue(parsed, tok)
+        # told not to come, or left off a list: left out of the meeting named, or of one near
+        listed = _told_not_to_come(parsed, tok) or _list_cue(parsed, tok)
         if listed is not None:
             listed += _members_named(parsed, tok, listed)
             if (

@@ -31,7 +31,7 @@ from app.extraction.parsed import ParsedText
 from app.extraction.parties import PartyRole, positions_taken
 from app.extraction.status import Status
 from app.extraction.temporal import DateMention
-from app.extraction.triggers import Trigger
+from app.extraction.triggers import TIME_SPANS, Trigger
 
 logger = logging.getLogger(__name__)
 # How many recent gatherings a mention is compared with.
@@ -46,10 +46,11 @@ MAX_GATHERING_DAYS = 21
 # Meetings small enough that meeting someone at one is that meeting.
 SMALL_MEETINGS = senses("small-meeting")
 HEARINGS = senses("hearing")
-SPANS_OF_TIME = {"minute", "hour", "day", "week"}
 TESTIFYING = senses("testify")
 # Words for rounds of one negotiation: a new round goes on with the same sides.
 ROUNDS = senses("round")
+# Words that make a sentence add to the one before it ("Qatar was also left off the list").
+ADDITIVE = {"also", "either", "too", "likewise", "nor", "neither"}
 # Sentence openers that leave the passage: "Separately, Russia rejected ...".
 TOPIC_SHIFTS = senses("topic-shift")
 # Nouns for negotiating rounds; a bare plural of one continues the talks just mentioned.
@@ -219,10 +220,6 @@ def _adds_to_before(parsed: ParsedText, sent: int) -> bool:
         t.lower in ADDITIVE and t.dep in {"advmod", "cc", "preconj", "dep"}
         for t in parsed.sentence_tokens(sent)
     )
-
-
-# Words that make a sentence add to the one before it ("Qatar was also left off the list").
-ADDITIVE = {"also", "either", "too", "likewise", "nor", "neither"}
 
 
 def _link_beside(parsed: ParsedText, gatherings: list[Gathering], heads: dict[int, int]) -> None:
@@ -510,7 +507,7 @@ def _purpose_of(parsed: ParsedText, trigger: Trigger, by_head: dict[int, Gatheri
     if trigger.kind != "noun" or head.dep != "pobj" or trigger.novel:
         return None
     span = parsed.tokens[prep.head]
-    if prep.lower == "of" and span.lemma.lower() in SPANS_OF_TIME and span.dep == "pobj":
+    if prep.lower == "of" and span.lemma.lower() in TIME_SPANS and span.dep == "pobj":
         prep = parsed.tokens[span.head]  # "met for two hours of talks": the talks are what it was for
     # "met X at a closed session", "met in a session that lasted an hour" is that session; "met at
     # the summit" is a meeting beside it.

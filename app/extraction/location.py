@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from app.extraction import lexicon
 from app.extraction.actors import ActorIndex, ActorMention, organization
 from app.extraction.actors.gazetteer import capital_city, nationality
-from app.extraction.actors.names import dateline_cities
+from app.extraction.actors.names import filed_places
 from app.extraction.grammar import clause_tense, relatives_in_of_phrase
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.parsed import ParsedText, Token
@@ -251,13 +251,8 @@ def _venue_city(parsed: ParsedText, place: Place, actors: ActorIndex) -> Place |
             )
         ):
             return Place(other.place, other)
-    filed = dateline_cities(parsed)
-    if filed:
-        start, end, city = filed[0]
-        return Place(
-            city, ActorMention(None, start, end, toks[start].start, toks[end - 1].end, city, place=city)
-        )
-    return None
+    filed = filed_places(parsed)
+    return Place(filed[0].text, filed[0]) if filed else None
 
 
 def _seat_of_body(parsed: ParsedText, trigger: Trigger) -> Place | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from app.extraction.actors.names import sole_full_names
 from app.extraction.confidence import event_confidence, party_confidence
 from app.extraction.exclusions import Exclusion
 from app.extraction.gatherings import MAX_GATHERING_DAYS, Gathering, event_date_value
@@ -159,14 +160,12 @@ def _surnames_into_full_names(roles: dict[str, tuple[str, PartyRole | Exclusion,
         for name, (_, entry, _) in roles.items()
         if entry.mention.actor and entry.mention.actor.kind == "person"
     }
-    for short in [n for n in people if " " not in n]:
-        full = [n for n in people if n != short and n.split()[-1] == short]
-        if len(full) != 1:
-            continue  # none, or two people of that name: leave them apart
+    full = sole_full_names(people)  # (two people of that name: left apart)
+    for short in [n for n in people if n in full]:
         role, _, spans = roles.pop(short)
-        held = roles[full[0]]
+        held = roles[full[short]]
         best = role if _outranks(role, held[0]) else held[0]
-        roles[full[0]] = (best, held[1], held[2] + [s for s in spans if s not in held[2]])
+        roles[full[short]] = (best, held[1], held[2] + [s for s in spans if s not in held[2]])
 
 
 def _outranks(new: str, old: str) -> bool:

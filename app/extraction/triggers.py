@@ -79,6 +79,7 @@ VISITING_ON = senses("visit-on")
 # "paid a courtesy call on the king": the call is a visit.
 PAYING_CALLS = senses("pay-call")
 WISHING = {"want", "like", "love", "hate", "wish"}
+# Spans of time spent with a party or in talks: "spent three hours with", "two days of talks".
 TIME_SPANS = {"time", "hour", "minute", "day", "morning", "afternoon", "evening", "night", "week", "weekend"}
 # Verbs of a hearing: "testified before the committee", "appeared before the panel".
 HEARING_VERBS = senses("testify")
@@ -335,12 +336,7 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
     if lemma in HAND_SHAKES and any(c.dep == "dobj" and c.lemma.lower() == "hand" for c in kids):
         return _with_party(parsed, tok) and not _governs_meeting_noun(parsed, tok)
     if lemma in TOGETHER_VERBS and any(c.lower == "together" for c in kids):
-        subjects = [c for c in kids if c.dep in {"nsubj", "nsubjpass"}]
-        return (
-            bool(subjects)
-            and not any(c.dep == "dobj" for c in kids)
-            and not any(_a_crowd(parsed, c) for c in subjects)
-        )
+        return _people_gather(parsed, tok)  # "will get together in New York"
     if lemma in CONTACT_VERBS:
         return _is_contacting(parsed, tok)
     if lemma in HEARING_VERBS:
@@ -367,16 +363,7 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
     if lemma == "confer":
         return any(c.lower == "with" for c in kids)
     if lemma in COME_TOGETHER:
-        # "the leaders will next gather in Canada": people gathering, not "gathered evidence", and
-        # not "gathered for a summit" (the summit is the trigger)
-        governs_meeting = any(t.lemma.lower() in MEETING_NOUNS for t in parsed.subtree(tok.i) if t.i != tok.i)
-        subjects = [c for c in kids if c.dep in {"nsubj", "nsubjpass"}]
-        return (
-            not governs_meeting
-            and not any(c.dep == "dobj" for c in kids)
-            and bool(subjects)
-            and not any(_a_crowd(parsed, c) for c in subjects)
-        )
+        return _people_gather(parsed, tok)
     if lemma in {"speak", "talk"}:
         return _over_medium(parsed, tok)
     # "convene"/"host": a meeting by themselves only when what they govern is no meeting noun
@@ -442,24 +429,26 @@ def _on_party(parsed: ParsedText, tok: Token) -> bool:
     )
 
 
+def _people_gather(parsed: ParsedText, tok: Token) -> bool:
+    """ "the leaders will next gather in Canada": people gathering, not "gathered evidence", and
+    not "gathered for a summit" (the summit is the trigger)."""
+    kids = parsed.children(tok.i)
+    governs_meeting = any(t.lemma.lower() in MEETING_NOUNS for t in parsed.subtree(tok.i) if t.i != tok.i)
+    subjects = [c for c in kids if c.dep in {"nsubj", "nsubjpass"}]
+    return (
+        not governs_meeting
+        and not any(c.dep == "dobj" for c in kids)
+        and bool(subjects)
+        and not any(_a_crowd(parsed, c) for c in subjects)
+    )
+
+
 def _visits_on(parsed: ParsedText, tok: Token) -> bool:
     """ "called on the premier at his office": a party "on" it and no appeal ("called on Iran to
     stop", "called on them for restraint")."""
     kids = parsed.children(tok.i)
-    if any(c.dep in {"xcomp", "ccomp", "advcl"} for c in kids):
-        return False
-    for prep in kids:
-        if prep.dep == "prep" and prep.lower == "on":
-            objects = [o for o in parsed.children(prep.i) if o.dep == "pobj"]
-            if objects and all(
-                _is_party(o, {"PERSON", "NORP", "GPE", "ORG"})
-                and not any(
-                    c.dep in {"relcl", "acl", "prep"} and c.lower != "in" for c in parsed.children(o.i)
-                )
-                for o in objects
-            ):
-                return not any(p.dep == "prep" and p.lower == "for" for p in kids)
-    return False
+    appeal = any(c.dep in {"xcomp", "ccomp", "advcl"} or (c.dep == "prep" and c.lower == "for") for c in kids)
+    return not appeal and _on_party(parsed, tok)
 
 
 def _spends_time(parsed: ParsedText, tok: Token) -> bool:

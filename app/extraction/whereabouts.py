@@ -12,7 +12,7 @@ import math
 
 from app.extraction import deadline
 from app.extraction.actors import ActorIndex, ActorMention
-from app.extraction.actors.names import dateline_cities, dateline_tokens
+from app.extraction.actors.names import dateline_tokens, filed_places
 from app.extraction.gatherings import Gathering
 from app.extraction.learned import (
     Features,
@@ -44,10 +44,7 @@ def candidates(
     dateline = dateline_tokens(parsed)
     toks = parsed.tokens
     # Where a story was filed is the city its dateline opens with, not a region after it.
-    filed = [
-        ActorMention(None, start, end, toks[start].start, toks[end - 1].end, name, place=name)
-        for start, end, name in dateline_cities(parsed)
-    ]
+    filed = filed_places(parsed)
     places = [m for m in actors.mentions if m.place is not None and m.start_token not in dateline] + filed
     if not places:
         return []

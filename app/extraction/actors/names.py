@@ -5,6 +5,7 @@ runs together, mended from the tokens around them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from app.extraction.actors.gazetteer import ARTICLE_AND_POSSESSIVE, is_known_name
 from app.extraction.actors.mentions import Actor, ActorMention, Span
@@ -28,6 +29,16 @@ def clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"^(the|The)\s+", "", text)
     return re.sub(r"['’]s?$", "", text).strip()  # noqa: RUF001
+
+
+def sole_full_names(names: Iterable[str]) -> dict[str, str]:
+    """Surname -> the one full name among `names` that ends with it ("Obama" -> "Barack Obama");
+    a surname two full names share ("Clinton") has none."""
+    full: dict[str, list[str]] = {}
+    for name in dict.fromkeys(names):
+        if " " in name:
+            full.setdefault(name.split()[-1], []).append(name)
+    return {surname: found[0] for surname, found in full.items() if len(found) == 1}
 
 
 def names_no_organization(text: str) -> bool:
@@ -296,6 +307,15 @@ def dateline_cities(parsed: ParsedText) -> list[tuple[int, int, str]]:
         if toks:
             out.append((toks[0].i, toks[-1].i + 1, parsed.text[start:end].title()))
     return out
+
+
+def filed_places(parsed: ParsedText) -> list[ActorMention]:
+    """Where the story was filed, as place mentions: the city each dateline opens with."""
+    toks = parsed.tokens
+    return [
+        ActorMention(None, start, end, toks[start].start, toks[end - 1].end, name, place=name)
+        for start, end, name in dateline_cities(parsed)
+    ]
 
 
 def dateline_tokens(parsed: ParsedText) -> frozenset[int]:

@@ -92,12 +92,8 @@ class _Resolver(Discourse):
     def _surnames_before_full_names(self) -> None:
         """ "Trump" in a headline or caption before "Donald Trump" is named: the one person of the
         text whose surname it is (none, or two of that surname: left alone)."""
-        people = {m.actor.name for m in self.mentions if m.actor is not None and m.actor.kind == "person"}
-        full: dict[str, list[str]] = {}
-        for name in people:
-            if " " in name:
-                full.setdefault(name.split()[-1], []).append(name)
-        actors = {m.actor.name: m.actor for m in self.mentions if m.actor is not None}
+        people = {p.actor.name: p.actor for p in self.people}
+        full = names.sole_full_names(people)
         for n, m in enumerate(self.mentions):
             # (a lone surname the tagger often calls an organization: "Merkel" opening a caption)
             if (
@@ -106,9 +102,9 @@ class _Resolver(Discourse):
                     m.actor.kind == "person"
                     or (m.actor.kind == "organization" and organization(m.text) is None)
                 )
-                and len(full.get(m.actor.name, [])) == 1
+                and m.actor.name in full
             ):
-                self.mentions[n] = replace(m, actor=actors[full[m.actor.name][0]])
+                self.mentions[n] = replace(m, actor=people[full[m.actor.name]])
         self.mention_at.update({i: m for m in self.mentions for i in range(m.start_token, m.end_token)})
 
     def _untagged_surnames(self) -> None:
