@@ -126,6 +126,10 @@ def test_hosting_a_party_is_a_meeting_hosting_an_event_is_not(
         # discussion with a party, or between parties named together
         ("The envoy negotiated with the Taliban in Doha last week.", "negotiated"),
         ("Shinzo Abe and Narendra Modi discussed trade in Tokyo.", "discussed"),
+        # the rest of FrameNet's Discussion verbs: bargaining, parleying, chatting with a party
+        ("Ford bargained with the United Auto Workers until dawn.", "bargained"),
+        ("Santos parleyed with Rodrigo Londono in Havana.", "parleyed"),
+        ("Biden chatted briefly with Xi Jinping in Bali.", "chatted"),
         # hearings
         ("The general testified before the Senate Armed Services Committee.", "testified"),
         ("The banker appeared before a parliamentary panel on Monday.", "appeared"),
@@ -148,6 +152,8 @@ def test_contacting_discussion_hearing_and_named_conferences(parse: Parse, text:
         "She answered a call from her mother.",
         "The president had dinner with his family.",
         "Analysts discussed the plan at length.",
+        "Shoppers bargained over the price of rugs.",
+        "Fans chatted outside the stadium before kickoff.",
         "The moon appeared before dawn.",
         "The Conference Board said consumer confidence fell.",
         "Congress passed the bill on Monday.",
