@@ -586,3 +586,30 @@ def test_a_name_the_headline_runs_together_is_no_party_unless_the_story_names_it
 )
 def test_a_dateline_opens_with_its_city(parse: Parse, text: str, city: str) -> None:
     assert [name for _, _, name in names.dateline_cities(parse(text))] == [city]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a full name listed with a person's that the NER called a people, a place or an organization
+        ("Rebel leaders Vladimir Kononov and Igor Strelkov met envoys.", "Igor Strelkov"),
+        ("Finance chiefs Lars Klingbeil and Bruno Le Maire met in Berlin.", "Lars Klingbeil"),
+        ("Coaches Sven Lindqvist and Tokyo Sexwale spoke.", "Tokyo Sexwale"),
+    ],
+)
+def test_a_name_listed_with_a_person_is_a_person(parse: Parse, text: str, person: str) -> None:
+    _, index = _resolved(parse, text)
+    assert any(m.actor == Actor(person, "person") for m in index.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Emmanuel Macron and Air France executives met in Paris.", "Air France"),
+        ("Aaron David Miller, Vice President for New Initiatives, spoke on Monday.", "Vice President"),
+        ("Olaf Scholz and the Deutsche Bundesbank disagreed on Monday.", "Deutsche Bundesbank"),
+    ],
+)
+def test_a_name_beside_a_person_that_is_no_person(parse: Parse, text: str, name: str) -> None:
+    _, index = _resolved(parse, text)
+    assert not any(m.actor == Actor(name, "person") for m in index.mentions)

@@ -5,7 +5,7 @@ runs together, mended from the tokens around them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from app.extraction.actors.gazetteer import ARTICLE_AND_POSSESSIVE, is_known_name
 from app.extraction.actors.mentions import Actor, ActorMention, Span
@@ -172,6 +172,95 @@ def person_spans_mended(parsed: ParsedText, spans: list[Span]) -> list[Span]:
                 start += 1
         out.append((start, end, label))
     return out
+
+
+# What separates the members of a list of names: "A B, C D and E F".
+LIST_SEPARATORS = {",", "and"}
+# Labels the small NER gives a person's name it does not know ("Tokyo Sexwale", "Frans Timmermans").
+MISTAKEN_PERSON_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT"}
+ORGANIZATION_WORDS = BODY_NOUNS | INSTITUTION_HEADS | ORG_DESCRIPTORS | GENERIC_ORG_WORDS | BODY_NAME_WORDS
+
+
+def people_listed_with_people(parsed: ParsedText, spans: list[Span]) -> list[Span]:
+    """`spans`, where a list joins a full name to a person's: "rebel leaders Alexander Zakharchenko
+    and Igor Plotnitsky", "Mitch Fifield and Michaelia Cash". A name of two to four capitalized
+    words beside a person's in such a list is a person's too, whether the NER left it untagged or
+    called it a place or an organization; never a name the gazetteer knows or one with an
+    organization's word ("Angela Merkel and Deutsche Bank" has none; "and the Bundesbank" is one)."""
+    toks = parsed.tokens
+    label_at = {(s, e): label for s, e, label in spans}
+    taken = {i: (s, e) for s, e, _ in spans for i in range(s, e)}
+    people = [(s, e) for s, e, label in spans if label == "PERSON" and e - s >= 2]
+    found: dict[tuple[int, int], str] = {}
+    while people:
+        start, end = people.pop()
+        for name in (_name_after(toks, end), _name_before(toks, start, end)):
+            if name is None or name in found:
+                continue
+            covering = {taken[i] for i in range(*name) if i in taken}
+            if covering and (covering != {name} or label_at[name] not in MISTAKEN_PERSON_LABELS):
+                continue  # part of another name, or a person already
+            words = parsed.span_text(*name)
+            if is_known_name(words) or any(
+                w.lower() in ORGANIZATION_WORDS | TITLES | NAME_TITLES for w in words.split()
+            ):
+                continue
+            found[name] = "PERSON"
+            people.append(name)
+    kept = [(s, e, label) for s, e, label in spans if (s, e) not in found]
+    return kept + [(s, e, label) for (s, e), label in found.items()]
+
+
+def _name_after(toks: Sequence[Token], end: int) -> tuple[int, int] | None:
+    k = end
+    while k < len(toks) and toks[k].text in LIST_SEPARATORS:
+        k += 1
+    stop = _name_run(toks, k, 1)
+    after = toks[stop].text if stop < len(toks) else ""
+    # (not a name that qualifies a noun: "Merkel and Air France executives")
+    if stop - k < 2 or (stop < len(toks) and toks[stop].pos in {"PROPN", "NOUN"}):
+        return None
+    return (k, stop) if _in_a_list(toks, end, k, after) else None
+
+
+def _name_before(toks: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
+    k = start - 1
+    while k >= 0 and toks[k].text in LIST_SEPARATORS:
+        k -= 1
+    first = _name_run(toks, k, -1) + 1
+    if k + 1 - first < 2 or (first > 0 and toks[first - 1].pos == "PROPN"):
+        return None
+    after = toks[end].text if end < len(toks) else ""
+    return (first, k + 1) if _in_a_list(toks, k + 1, start, after) else None
+
+
+def _in_a_list(toks: Sequence[Token], gap_start: int, gap_end: int, after: str) -> bool:
+    """Two names with only separators between: "and" joins them; a comma alone only where the list
+    goes on after the second ("A, B and C"), as "Aaron Miller, Vice President ..." is an apposition."""
+    gap = [t.text for t in toks[gap_start:gap_end]]
+    if not gap or any(w not in LIST_SEPARATORS for w in gap):
+        return False
+    return "and" in gap or after in LIST_SEPARATORS
+
+
+def _name_run(toks: Sequence[Token], k: int, step: int) -> int:
+    """From token k, the first token past a run of capitalized proper nouns in direction `step`
+    (a hyphen written without spaces joins two: "Moretti-Sandri"); at most four words."""
+    words = 0
+    while 0 <= k < len(toks) and words < 4:
+        tok = toks[k]
+        if tok.text == "-" and 0 <= k + step < len(toks) and _glued(toks, k):
+            k += step
+            continue
+        if tok.pos != "PROPN" or not tok.text[:1].isupper() or tok.text.isupper():
+            break
+        words += 1
+        k += step
+    return k
+
+
+def _glued(toks: Sequence[Token], k: int) -> bool:
+    return 0 < k < len(toks) - 1 and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start
 
 
 def titled_names(parsed: ParsedText, covered: set[int]) -> list[Span]:
