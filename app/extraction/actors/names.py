@@ -271,7 +271,9 @@ def titled_names(parsed: ParsedText, covered: set[int]) -> list[Span]:
     # (not the next title of a chain, "Secretary General Mark Rutte", nor part of a tagged name).
     titles = NAME_TITLES | TITLES
     for tok in toks[:-1]:
-        if tok.lower.rstrip(".") not in titles or not tok.text[:1].isupper():
+        # (a plural title before a list of names: "Foreign Ministers Laurent Fabius and ...")
+        plural_title = tok.lower.endswith("s") and tok.lower[:-1] in titles
+        if (tok.lower.rstrip(".") not in titles and not plural_title) or not tok.text[:1].isupper():
             continue
         start = end = tok.i + 1
         while (
@@ -282,6 +284,8 @@ def titled_names(parsed: ParsedText, covered: set[int]) -> list[Span]:
             and toks[end].lower.rstrip(".") not in titles
         ):
             end += 1
+            if end + 1 < len(toks) and toks[end].text == "-" and _glued(toks, end) and end + 1 not in covered:
+                end += 2  # "Linda Thomas-Greenfield": one word the tokenizer split at the hyphen
         if end == start or (end < len(toks) and (end in covered or toks[end].lower in titles)):
             continue
         if not is_known_name(parsed.span_text(start, end)):

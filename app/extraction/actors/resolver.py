@@ -244,10 +244,10 @@ class _Resolver(Discourse):
         tagged = names.org_spans_joined(self.parsed, sorted(tagged))
         mended = [names.org_span_extended(self.parsed, span) for span in tagged]
         out = names.person_spans_mended(self.parsed, mended) + lexical
-        out = names.people_listed_with_people(self.parsed, out)
         covered = {i for s, e, _ in out for i in range(s, e)}
         out += gazetteer.missed_names(self.parsed, known, covered)
-        return out + names.titled_names(self.parsed, covered)
+        out += names.titled_names(self.parsed, covered)
+        return names.people_listed_with_people(self.parsed, out)
 
     def _named_again(self, text: str) -> bool:
         """Whether the story after the headline names `text` again, or its last word ("Obama"); only
