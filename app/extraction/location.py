@@ -103,9 +103,10 @@ def mention_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> P
 def _phrase_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> Place | None:
     toks = parsed.tokens
     head = toks[trigger.head]
-    # "Istanbul meeting", "the Paris talks", "the Mar-a-Lago summit"
+    # "Istanbul meeting", "the Paris talks", "the Mar-a-Lago summit"; not the sides of "the US-China
+    # summit", which say who met
     for c in parsed.children(head.i):
-        if c.dep in {"compound", "nmod"} and c.i < head.i:
+        if c.dep in {"compound", "nmod"} and c.i < head.i and not _one_of_a_pair(parsed, c, actors):
             place = _place_at(parsed, c, actors) or _known_venue(parsed, c, venue=False)
             if place:
                 return place
@@ -330,6 +331,22 @@ def _town_at(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | None
     """A city named at `tok` (not a country, which hosts as a party: "Qatar hosted the talks")."""
     place = _place_at(parsed, tok, actors)
     return place if place is not None and not is_country(place) else None
+
+
+def _one_of_a_pair(parsed: ParsedText, tok: Token, actors: ActorIndex) -> bool:
+    """ "US" and "China" of "US-China": a name joined by a hyphen to another party's name."""
+    toks = parsed.tokens
+    mine = actors.at(tok.i)
+    if mine is None or mine.actor is None:
+        return False
+    for hyphen, other in ((mine.start_token - 1, mine.start_token - 2), (mine.end_token, mine.end_token + 1)):
+        if not (0 <= other < len(toks)) or toks[hyphen].text != "-":
+            continue
+        glued = toks[hyphen - 1].end == toks[hyphen].start and toks[hyphen].end == toks[hyphen + 1].start
+        theirs = actors.at(other)
+        if glued and theirs is not None and theirs.actor is not None and theirs.actor != mine.actor:
+            return True
+    return False
 
 
 def _place_at(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | None:

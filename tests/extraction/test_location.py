@@ -103,3 +103,32 @@ def test_a_settlement_of_a_city_in_the_possessive_is_in_that_city(
 ) -> None:
     (event,) = extractor.extract(text, dt.date(2025, 3, 3)).events
     assert event.location is not None and event.location.name == place
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the sides of "X-Y talks" say who met, not where
+        ("Delegates gathered for the EU-Japan summit in Osaka.", "Osaka"),
+        ("The Armenia-Azerbaijan talks in Almaty went on past midnight.", "Almaty"),
+    ],
+)
+def test_the_sides_of_a_pair_are_no_place(parse: Parse, text: str, name: str) -> None:
+    place = _place(parse, text)
+    assert place is not None and place.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The India-Pakistan summit was called off.",
+        "Officials said the France-Germany meeting ended early.",
+    ],
+)
+def test_a_pair_alone_names_no_place(parse: Parse, text: str) -> None:
+    assert _place(parse, text) is None
+
+
+def test_a_hyphenated_venue_is_still_a_place(parse: Parse) -> None:
+    place = _place(parse, "The Mar-a-Lago summit ended on Friday.")
+    assert place is not None and place.name == "Palm Beach"
