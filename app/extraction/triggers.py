@@ -185,6 +185,8 @@ def _meeting_noun_in_itself(parsed: ParsedText, tok: Token) -> bool:
         return False
     if tok.dep == "compound" and parsed.tokens[tok.head].lemma.lower() not in MEETING_NOUNS:
         return False  # "negotiation framework", "summit venue"
+    if _describes_a_body(parsed, tok):
+        return False  # "the European Political Community, a new forum ...": what the body is
     modifiers = {c.lower for c in parsed.children(tok.i) if c.dep in {"compound", "amod", "nmod"}}
     if NOT_MEETING_MODIFIERS & modifiers or (tok.tag == "NNS" and HABITUAL & modifiers):
         return False
@@ -202,6 +204,23 @@ def _meeting_noun_in_itself(parsed: ParsedText, tok: Token) -> bool:
     if tok.dep == "dobj" and parsed.tokens[tok.head].lemma.lower() in PAYING_CALLS and _on_party(parsed, tok):
         return True  # "paid a courtesy call on the king"
     return lemma in CALL_NOUNS and _taken_part_in(parsed, tok)
+
+
+def _describes_a_body(parsed: ParsedText, tok: Token) -> bool:
+    """A meeting noun that says what an organization is: in apposition to its name ("APEC, a forum
+    of 21 economies") or the predicate of it ("the G20 is the premier forum for ..."); the name is
+    of a body, so the noun is no gathering held."""
+    toks = parsed.tokens
+    head = toks[tok.head]
+    if tok.dep == "attr" and head.lemma == "be":
+        named = [c for c in parsed.children(head.i) if c.dep == "nsubj"]
+    else:
+        # an apposition, read off the words: the parser often hangs it on the verb instead
+        start = min([tok.i, *(c.i for c in parsed.children(tok.i) if c.i < tok.i)])
+        # ("the Bank of Japan, whose policy meeting starts ..." is a relative, no apposition)
+        appos = start >= 2 and toks[start - 1].text == "," and toks[start].lower in {"a", "an", "the"}
+        named = [toks[start - 2]] if appos else []
+    return any(n.ent_type == "ORG" and n.lemma.lower() not in MEETING_NOUNS for n in named)
 
 
 def _part_of_another_mention(parsed: ParsedText, tok: Token) -> bool:

@@ -303,3 +303,27 @@ def test_a_long_run_of_meeting_nouns_is_read_in_one_walk(parse: Parse) -> None:
     # noun stands above it once re-asked it of every noun above, twice per step: 2^n work.
     found = _triggers(parse, "meeting " * 120)
     assert 0 < len(found) <= 120
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a meeting noun that says what a body is: in apposition to its name, or its predicate
+        "The ministers arrived in Lima for APEC, a forum of 21 Pacific economies.",
+        "Diplomats said the Shanghai Cooperation Organisation is a forum for security cooperation.",
+    ],
+)
+def test_a_meeting_noun_that_describes_a_body_is_no_gathering(parse: Parse, text: str) -> None:
+    assert _triggers(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a gathering renamed in apposition, and a body's meeting in a relative, are still meetings
+        ("The summit, a gathering of 40 leaders, opened in Prague.", ["summit", "gathering"]),
+        ("Eyes turn to the Bank of Japan, whose policy meeting starts on Tuesday.", ["policy meeting"]),
+    ],
+)
+def test_meeting_nouns_beside_a_name_that_stay_meetings(parse: Parse, text: str, expected: list[str]) -> None:
+    assert [t.text for t in _triggers(parse, text)] == expected
