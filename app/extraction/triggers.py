@@ -81,6 +81,8 @@ PAYING_CALLS = senses("pay-call")
 WISHING = {"want", "like", "love", "hate", "wish"}
 # Spans of time spent with a party or in talks: "spent three hours with", "two days of talks".
 TIME_SPANS = {"time", "hour", "minute", "day", "morning", "afternoon", "evening", "night", "week", "weekend"}
+# "five hours of testimony", "four days of bargaining": a meeting measured by the time spent in it.
+SPENT_IN = senses("spent-in")
 # Verbs of a hearing: "testified before the committee", "appeared before the panel".
 HEARING_VERBS = senses("testify")
 HEARING_BODIES = senses("hearing-body")
@@ -115,7 +117,7 @@ def find_triggers(parsed: ParsedText) -> list[Trigger]:
     for tok in parsed.tokens:
         if tok.pos in {"NOUN", "PROPN"} and _is_conference_edition(parsed, tok):
             out.append(_make(parsed, tok, tok.i, _edition_end(parsed, tok), "noun"))
-        elif tok.pos in {"NOUN", "PROPN"} and _is_meeting_noun(parsed, tok):
+        elif (tok.pos in {"NOUN", "PROPN"} and _is_meeting_noun(parsed, tok)) or _time_spent_in(parsed, tok):
             out.append(_noun_trigger(parsed, tok))
         elif tok.pos == "VERB" and _is_meeting_verb(parsed, tok):
             out.append(_make(parsed, tok, tok.i, tok.i + 1, "verb"))
@@ -123,6 +125,17 @@ def find_triggers(parsed: ParsedText) -> list[Trigger]:
             trigger = _make(parsed, tok, tok.i, tok.i + 1, "verb")
             out.append(dataclasses.replace(trigger, anaphoric=True))
     return out
+
+
+def _time_spent_in(parsed: ParsedText, tok: Token) -> bool:
+    """ "nearly five hours of testimony", "three days of hard bargaining": a noun of a hearing or a
+    negotiation measured by the hours or days spent in it is that meeting (alone, "his testimony
+    contradicted hers" is what was said)."""
+    # (the tagger calls the gerund a verb as often as a noun: "hours of questioning")
+    if tok.lower not in SPENT_IN or tok.pos not in {"NOUN", "VERB"} or tok.dep not in {"pobj", "pcomp"}:
+        return False
+    of = parsed.tokens[tok.head]
+    return of.lower == "of" and parsed.tokens[of.head].lemma.lower() in TIME_SPANS
 
 
 def _is_bare_attendance(parsed: ParsedText, tok: Token) -> bool:

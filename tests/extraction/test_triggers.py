@@ -327,3 +327,28 @@ def test_a_meeting_noun_that_describes_a_body_is_no_gathering(parse: Parse, text
 )
 def test_meeting_nouns_beside_a_name_that_stay_meetings(parse: Parse, text: str, expected: list[str]) -> None:
     assert [t.text for t in _triggers(parse, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hearing or a negotiation measured by the time spent in it (noun or gerund)
+        ("The minister endured six hours of testimony before the committee.", "testimony"),
+        ("Mark Zuckerberg faced almost five hours of questioning from senators.", "questioning"),
+        ("Unite and the employers emerged from three days of hard bargaining.", "hard bargaining"),
+    ],
+)
+def test_a_meeting_measured_by_the_time_spent_in_it(parse: Parse, text: str, expected: str) -> None:
+    assert [t.text for t in _triggers(parse, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His testimony contradicted the account of the aide.",
+        "Collective bargaining is a right the union will defend.",
+        "The questioning of witnesses is the court's to decide.",
+    ],
+)
+def test_the_same_nouns_unmeasured_are_no_meeting(parse: Parse, text: str) -> None:
+    assert _triggers(parse, text) == []
