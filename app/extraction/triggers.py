@@ -76,6 +76,8 @@ HAND_SHAKES = senses("hand-shake")
 TOGETHER_VERBS = senses("together-verb")
 # "called on the premier": a visit ("called on Iran to stop" is an appeal).
 VISITING_ON = senses("visit-on")
+# "played host to Macron": hosting a party.
+PLAYING_HOST = senses("play-host")
 # "paid a courtesy call on the king": the call is a visit.
 PAYING_CALLS = senses("pay-call")
 WISHING = {"want", "like", "love", "hate", "wish"}
@@ -367,8 +369,15 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
         return True
     if lemma in HAND_SHAKES and any(c.dep == "dobj" and c.lemma.lower() == "hand" for c in kids):
         return _with_party(parsed, tok) and not _governs_meeting_noun(parsed, tok)
-    if lemma in TOGETHER_VERBS and any(c.lower == "together" for c in kids):
-        return _people_gather(parsed, tok)  # "will get together in New York"
+    if lemma in TOGETHER_VERBS and any(
+        t.lower == "together" and tok.i in {t.head, parsed.tokens[t.head].head} for t in parsed.subtree(tok.i)
+    ):  # ("together in Geneva": the parser may hang it on the place's preposition)
+        # "will get together in New York"; "brought the two men together": those it brings
+        return _people_gather(parsed, tok) or any(c.dep == "dobj" and _is_party(c) for c in kids)
+    hosts = [c for c in kids if c.dep == "dobj" and c.lemma.lower() == "host"]
+    if lemma in PLAYING_HOST and hosts:
+        # "played host to Macron" ("played host to the Olympics": no); "to" on the verb or the noun
+        return any(_on_party(parsed, t, "to") for t in [tok, *hosts])
     if lemma in CONTACT_VERBS:
         return _is_contacting(parsed, tok)
     if lemma in HEARING_VERBS:
@@ -451,11 +460,11 @@ def _receives_guest(parsed: ParsedText, tok: Token) -> bool:
     return guest and not _governs_meeting_noun(parsed, tok)
 
 
-def _on_party(parsed: ParsedText, tok: Token) -> bool:
-    """A party "on" the token: "a call on the king"."""
+def _on_party(parsed: ParsedText, tok: Token, prep: str = "on") -> bool:
+    """A party "on" the token: "a call on the king" (or after another preposition: "host to")."""
     return any(
         c.dep == "prep"
-        and c.lower == "on"
+        and c.lower == prep
         and any(o.dep == "pobj" and _is_party(o) for o in parsed.children(c.i))
         for c in parsed.children(tok.i)
     )

@@ -352,3 +352,29 @@ def test_a_meeting_measured_by_the_time_spent_in_it(parse: Parse, text: str, exp
 )
 def test_the_same_nouns_unmeasured_are_no_meeting(parse: Parse, text: str) -> None:
     assert _triggers(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hosting as a light verb, and gathering others (FrameNet Come_together, causative)
+        ("Lula played host to Emmanuel Macron at the Alvorada palace.", "played"),
+        ("Modi will play host to Vladimir Putin next month.", "play"),
+        ("The mediator brought Olaf Scholz and Emmanuel Macron together in Geneva.", "brought"),
+        ("Erdogan brings Zelensky and Putin together in Istanbul on Friday.", "brings"),
+    ],
+)
+def test_playing_host_to_a_party_and_bringing_parties_together(parse: Parse, text: str, expected: str) -> None:
+    assert [t.text for t in _triggers(parse, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qatar played host to the World Cup in 2022.",
+        "The festival brought music fans together.",
+        "The minister pulled the report together overnight.",
+    ],
+)
+def test_hosting_an_event_and_bringing_things_together_are_no_meetings(parse: Parse, text: str) -> None:
+    assert _triggers(parse, text) == []
