@@ -364,7 +364,7 @@ def test_the_same_nouns_unmeasured_are_no_meeting(parse: Parse, text: str) -> No
         ("Erdogan brings Zelensky and Putin together in Istanbul on Friday.", "brings"),
     ],
 )
-def test_playing_host_to_a_party_and_bringing_parties_together(parse: Parse, text: str, expected: str) -> None:
+def test_playing_host_and_bringing_parties_together(parse: Parse, text: str, expected: str) -> None:
     assert [t.text for t in _triggers(parse, text)] == [expected]
 
 
