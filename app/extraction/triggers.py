@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Set
 from dataclasses import dataclass
 from typing import Literal
 
@@ -85,6 +86,11 @@ WISHING = {"want", "like", "love", "hate", "wish"}
 TIME_SPANS = {"time", "hour", "minute", "day", "morning", "afternoon", "evening", "night", "week", "weekend"}
 # "five hours of testimony", "four days of bargaining": a meeting measured by the time spent in it.
 SPENT_IN = senses("spent-in")
+# "was called before the committee", "hauled before MPs": brought to a hearing.
+SUMMONED_BEFORE = senses("summon-before")
+# "gave evidence to the committee": testifying with a light verb and its noun.
+GIVING_EVIDENCE = senses("give-evidence")
+EVIDENCE_NOUNS = senses("evidence-noun")
 # Verbs of a hearing: "testified before the committee", "appeared before the panel".
 HEARING_VERBS = senses("testify")
 HEARING_BODIES = senses("hearing-body")
@@ -378,10 +384,14 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
     if lemma in PLAYING_HOST and hosts:
         # "played host to Macron" ("played host to the Olympics": no); "to" on the verb or the noun
         return any(_on_party(parsed, t, "to") for t in [tok, *hosts])
+    if lemma in SUMMONED_BEFORE and _before_a_hearing_body(parsed, tok):
+        return True  # "was called before the committee", "hauled before MPs"
     if lemma in CONTACT_VERBS:
         return _is_contacting(parsed, tok)
     if lemma in HEARING_VERBS:
         return _is_testifying(parsed, tok)
+    if lemma in GIVING_EVIDENCE and _gives_evidence(parsed, tok):
+        return True
     if lemma in DISCUSSION_VERBS and _is_discussing(parsed, tok):
         return True
     if lemma in GUEST_VERBS and _receives_guest(parsed, tok):
@@ -514,16 +524,26 @@ def _is_testifying(parsed: ParsedText, tok: Token) -> bool:
     """ "testified before the committee", "will testify at the hearing", "appeared before the
     panel": a hearing; not "testified that he never met", "appeared before dawn"."""
     kids = parsed.children(tok.i)
-    before = [
-        o
-        for c in kids
-        if c.dep == "prep" and c.lower == "before"
-        for o in parsed.children(c.i)
-        if o.dep == "pobj" and (o.ent_type in _PARTY_ENTITIES or o.lemma.lower() in HEARING_BODIES)
-    ]
     if tok.lemma.lower() != "testify":
-        return bool(before)
-    return bool(before) or not any(c.dep in {"ccomp", "dobj"} for c in kids)
+        return _before_a_hearing_body(parsed, tok)
+    return _before_a_hearing_body(parsed, tok) or not any(c.dep in {"ccomp", "dobj"} for c in kids)
+
+
+def _before_a_hearing_body(parsed: ParsedText, tok: Token, preps: Set[str] = frozenset({"before"})) -> bool:
+    """A party or a hearing body after "before" (or `preps`) on the token: "before the committee"."""
+    return any(
+        o.dep == "pobj" and (o.ent_type in _PARTY_ENTITIES or o.lemma.lower() in HEARING_BODIES)
+        for c in parsed.children(tok.i)
+        if c.dep == "prep" and c.lower in preps
+        for o in parsed.children(c.i)
+    )
+
+
+def _gives_evidence(parsed: ParsedText, tok: Token) -> bool:
+    """ "gave evidence to the committee", "will give testimony before the panel": testifying said
+    with a light verb."""
+    nouns = [c for c in parsed.children(tok.i) if c.dep == "dobj" and c.lemma.lower() in EVIDENCE_NOUNS]
+    return bool(nouns) and any(_before_a_hearing_body(parsed, t, {"before", "to"}) for t in [tok, *nouns])
 
 
 def _is_discussing(parsed: ParsedText, tok: Token) -> bool:

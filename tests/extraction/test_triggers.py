@@ -378,3 +378,29 @@ def test_playing_host_and_bringing_parties_together(parse: Parse, text: str, exp
 )
 def test_hosting_an_event_and_bringing_things_together_are_no_meetings(parse: Parse, text: str) -> None:
     assert _triggers(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # brought before a hearing body, or testifying said with a light verb
+        ("The chief executive was called before the Senate committee on Monday.", "called"),
+        ("The regulator's head was summoned before the parliamentary panel.", "summoned"),
+        ("The governor gave evidence to the Treasury committee on Tuesday.", "gave"),
+        ("The director will give testimony before the House panel next week.", "give"),
+    ],
+)
+def test_summoned_before_a_hearing_body_or_giving_evidence(parse: Parse, text: str, expected: str) -> None:
+    assert [t.text for t in _triggers(parse, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The invasion gave birth to a new militia.",
+        "She called before the vote to ask for support.",
+        "The witness gave evidence that the banker had lied.",
+    ],
+)
+def test_calling_and_giving_that_are_no_hearing(parse: Parse, text: str) -> None:
+    assert _triggers(parse, text) == []
