@@ -27,6 +27,8 @@ INSTANCE_NOUNS = senses("meeting-instance")
 MEETING_PARTS = senses("meeting-instance", "meeting-part")
 # Verbs that hold a round of talks.
 ROUND_VERBS = senses("hold-round")
+# Negotiations whose rounds a bare "round" may be: "talks", "negotiations".
+NEGOTIATIONS = senses("talks")
 # Nouns that are meetings only with one of these modifiers ("phone call", "working lunch").
 NEEDS_MODIFIER = grouped("meeting_noun_modifiers", "lemma", "modifier")
 # Nouns that are meetings only with a party after them: "an audience with the Pope".
@@ -365,7 +367,13 @@ def _is_negotiating_round(parsed: ParsedText, tok: Token) -> bool:
         return False  # "the runoff, a second round scheduled for May": a round of something else
     held = {head.lemma.lower()} if tok.dep in {"dobj", "nsubj", "nsubjpass"} else set()
     held |= {c.lemma.lower() for c in kids if c.dep in {"relcl", "acl"}}
-    return bool(ROUND_VERBS & held)
+    if ROUND_VERBS & held:
+        return True
+    # "invited to a second round in February", "at the previous round": after talks were named, a
+    # round with no name of its own ("a funding round") is one of theirs
+    return not any(c.dep in {"compound", "nmod", "amod"} and c.pos != "ADJ" for c in kids) and any(
+        t.tag == "NNS" and t.lemma.lower() in NEGOTIATIONS for t in parsed.tokens[: tok.i]
+    )
 
 
 def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:

@@ -404,3 +404,27 @@ def test_summoned_before_a_hearing_body_or_giving_evidence(parse: Parse, text: s
 )
 def test_calling_and_giving_that_are_no_hearing(parse: Parse, text: str) -> None:
     assert _triggers(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after talks are named, a bare round is one of theirs
+        ("The talks opened in Geneva. The rebels were invited to a second round in March.", "second round"),
+        ("Officials held negotiations in Oslo. Turkey skipped an earlier round in Rome.", "earlier round"),
+    ],
+)
+def test_a_round_after_talks_is_one_of_theirs(parse: Parse, text: str, expected: str) -> None:
+    assert expected in [t.text for t in _triggers(parse, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Macron won the second round of the election in May.",
+        "The second round in France is on Sunday.",
+        "Talks with investors went well. The startup announced a seed round on Monday.",
+    ],
+)
+def test_rounds_of_other_things_are_no_meeting(parse: Parse, text: str) -> None:
+    assert not any("round" in t.text for t in _triggers(parse, text))
