@@ -386,8 +386,16 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
     if lemma in TOGETHER_VERBS and any(
         t.lower == "together" and tok.i in {t.head, parsed.tokens[t.head].head} for t in parsed.subtree(tok.i)
     ):  # ("together in Geneva": the parser may hang it on the place's preposition)
-        # "will get together in New York"; "brought the two men together": those it brings
-        return _people_gather(parsed, tok) or any(c.dep == "dobj" and _is_party(c) for c in kids)
+        # "will get together in New York"; "brought the two men together": those it brings (not
+        # "a summit ..., bringing together the leaders of ...", "a summit that brought together":
+        # what the summit named did)
+        head = parsed.tokens[tok.head]
+        describes = (tok.dep in {"advcl", "acl"} and tok.tag == "VBG") or (
+            tok.dep == "relcl" and head.lemma.lower() in MEETING_NOUNS
+        )
+        return _people_gather(parsed, tok) or (
+            not describes and any(c.dep == "dobj" and _is_party(c) for c in kids)
+        )
     hosts = [c for c in kids if c.dep == "dobj" and c.lemma.lower() == "host"]
     if lemma in PLAYING_HOST and hosts:
         # "played host to Macron" ("played host to the Olympics": no); "to" on the verb or the noun

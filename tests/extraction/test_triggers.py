@@ -373,11 +373,13 @@ def test_playing_host_and_bringing_parties_together(parse: Parse, text: str, exp
     [
         "Qatar played host to the World Cup in 2022.",
         "The festival brought music fans together.",
+        # what a summit just named did
+        "The summit, which brought together the leaders of Rwanda and Burundi, opened.",
         "The minister pulled the report together overnight.",
     ],
 )
 def test_hosting_an_event_and_bringing_things_together_are_no_meetings(parse: Parse, text: str) -> None:
-    assert _triggers(parse, text) == []
+    assert [t.text for t in _triggers(parse, text) if t.kind == "verb"] == []
 
 
 @pytest.mark.parametrize(
