@@ -147,7 +147,9 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
         if role is None:
             continue
         target = _target(parsed, tok, trigger_heads)
-        weak = tok.lemma.lower() in NEED_A_MEETING_NEAR
+        # (an invitation denied is as plain as "not invited": "received no invitation" needs no
+        # meeting near; a seat, entry or visa denied does)
+        weak = tok.lemma.lower() in NEED_A_MEETING_NEAR and not _denied_an_invitation(parsed, tok)
         if target is None and weak and tok.sent not in sentences_with_meetings:
             continue  # "tried to ban the app": no meeting in sight, no exclusion from one
         if target is None and _out_of_something_else(parsed, tok, actors):
@@ -575,6 +577,10 @@ def _listed_after(parsed: ParsedText, subject: Token, verb: Token) -> list[Token
     while first < end and toks[first].pos != "PROPN":
         first += 1  # (the comma that opens the list)
     return [toks[first]] if first < end and toks[first - 1].text == "," else []
+
+
+def _denied_an_invitation(parsed: ParsedText, verb: Token) -> bool:
+    return any(c.dep == "dobj" and c.lemma.lower() in INVITATION_NOUNS for c in parsed.children(verb.i))
 
 
 def _denied_a_place(parsed: ParsedText, verb: Token) -> bool:

@@ -177,3 +177,31 @@ def test_who_was_absent_is_absent_not_a_participant(extractor: Extractor, text: 
 )
 def test_what_leaves_no_one_out(extractor: Extractor, text: str, party: str) -> None:
     assert _roles(extractor, text).get(party) != "excluded"
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        # an invitation denied is as plain as "not invited": no meeting need be near
+        (
+            "Pacific ministers met in Suva on Monday. The talks ran late. Officials were tired. "
+            "Palau and Nauru, which recognise Taiwan, received no invitation.",
+            "Palau",
+        ),
+        (
+            "The summit opened in Lima on Thursday. Trade was its theme. Speeches ran long. "
+            "Venezuela did not get an invitation, its foreign ministry said.",
+            "Venezuela",
+        ),
+    ],
+)
+def test_an_invitation_denied_needs_no_meeting_near(extractor: Extractor, text: str, party: str) -> None:
+    assert _roles(extractor, text).get(party) == "excluded"
+
+
+def test_a_seat_denied_far_from_any_meeting_leaves_no_one_out(extractor: Extractor) -> None:
+    text = (
+        "The summit opened in Lima on Thursday. Trade was its theme. Speeches ran long. "
+        "In the elections, Chile's Green party did not get a seat."
+    )
+    assert _roles(extractor, text).get("Chile") != "excluded"
