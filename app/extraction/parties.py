@@ -585,6 +585,16 @@ def actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> list
         if root in seen_members:
             continue
         seen_members.add(root)
+        # "The National Union of Mineworkers, Solidarity and UASA": a list the parser hung on a
+        # word inside the first member's name goes on after the name
+        named = actors.at(root)
+        if named is not None:
+            members.extend(
+                c.i
+                for k in range(named.start_token, named.end_token)
+                for c in parsed.children(k)
+                if c.dep == "conj" and c.i >= named.end_token
+            )
         found: list[ActorMention] = []
         stack, seen = [root], set()
         while stack:

@@ -205,3 +205,25 @@ def test_a_seat_denied_far_from_any_meeting_leaves_no_one_out(extractor: Extract
         "In the elections, Chile's Green party did not get a seat."
     )
     assert _roles(extractor, text).get("Chile") != "excluded"
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        # a list the parser hung inside the first member's name ("... of Mineworkers, X and Y")
+        (
+            "Unions met the company in Rustenburg on Monday. The National Union of Mineworkers, "
+            "Solidarity and UASA, which signed the deal in March, were not invited to the talks.",
+            "UASA",
+        ),
+        (
+            "The Association of Southeast Asian Nations, Japan and India, which share concerns, were "
+            "not invited to the talks in Washington.",
+            "Japan",
+        ),
+    ],
+)
+def test_every_member_of_a_list_after_a_long_name_is_left_out(
+    extractor: Extractor, text: str, party: str
+) -> None:
+    assert _roles(extractor, text).get(party) == "excluded"
