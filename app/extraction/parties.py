@@ -571,6 +571,18 @@ def _describes_the_party(parsed: ParsedText, root: int, appos: Token, actors: Ac
     )
 
 
+def _ends_a_relative(parsed: ParsedText, head: int, appos: Token) -> bool:
+    """An "apposition" with no comma before it, right after a relative clause on the same noun: the
+    clause's object the parser hung on the noun ("Estonia, whose governments back Kyiv, ...")."""
+    before = parsed.tokens[appos.i - 1] if appos.i > 0 else None
+    if before is None or before.pos == "PUNCT":
+        return False
+    return any(
+        r.dep == "relcl" and r.i < appos.i and before.i in {t.i for t in parsed.subtree(r.i)}
+        for r in parsed.children(head)
+    )
+
+
 def actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> list[ActorMention]:
     """The actors a noun phrase names, one per coordinated or appositive member.
 
@@ -606,6 +618,8 @@ def actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> list
                 if m is not None and m.actor is not None and all(m is not o for o in found):
                     found.append(m)
             for c in parsed.children(i):
+                if c.dep == "appos" and _ends_a_relative(parsed, i, c):
+                    continue  # "Estonia, whose governments back Kyiv, ...": the clause's, not a member
                 if c.dep == "appos" and _describes_the_person(parsed, root, c, actors):
                     continue  # "Mogherini, the EU's foreign policy chief": the EU only qualifies her
                 if c.dep == "appos" and _describes_the_party(parsed, root, c, actors):

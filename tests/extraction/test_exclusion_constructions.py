@@ -227,3 +227,23 @@ def test_every_member_of_a_list_after_a_long_name_is_left_out(
     extractor: Extractor, text: str, party: str
 ) -> None:
     assert _roles(extractor, text).get(party) == "excluded"
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        # the object of a relative clause on a member, which the parser may hang on the member
+        (
+            "Leaders met at Lancaster House on Sunday. Estonia, Latvia and Lithuania, whose "
+            "governments back Kyiv, were not on the guest list.",
+            "Ukraine",
+        ),
+        (
+            "Ministers met in Paris on Monday. Poland and Hungary, which oppose Brussels, were not invited.",
+            "Belgium",
+        ),
+    ],
+)
+def test_what_a_relative_clause_names_is_not_left_out(extractor: Extractor, text: str, party: str) -> None:
+    roles = _roles(extractor, text)
+    assert roles.get(party) != "excluded" and len([r for r in roles.values() if r == "excluded"]) >= 2
