@@ -627,3 +627,24 @@ def test_a_name_beside_a_person_that_is_no_person(parse: Parse, text: str, name:
 def test_names_after_a_plural_title_are_people(parse: Parse, text: str, person: str) -> None:
     _, index = _resolved(parse, text)
     assert any(m.actor == Actor(person, "person") for m in index.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # "they" is the coordinated subject before it, members with long names ("X of Y") too
+        (
+            "The speaker hosted union leaders in Abuja. The Senior Staff Association of Nigerian "
+            "Universities and the Non-Academic Staff Union complained that they had been left out.",
+            {"Senior Staff Association of Nigerian Universities", "Non-Academic Staff Union"},
+        ),
+        (
+            "The Association of Southeast Asian Nations and the African Union said they would attend.",
+            {"Association of Southeast Asian Nations", "African Union"},
+        ),
+    ],
+)
+def test_they_is_every_member_of_the_subject_before(parse: Parse, text: str, names: set[str]) -> None:
+    parsed, index = _resolved(parse, text)
+    they = next(t.i for t in parsed.tokens if t.lower == "they")
+    assert {m.actor.name for m in index.plural_at(they) if m.actor} == names

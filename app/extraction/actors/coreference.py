@@ -74,14 +74,17 @@ class Discourse:
                     break
                 if cand.dep not in SUBJECTS:
                     continue
-                group = [
-                    m
-                    for t in self.parsed.subtree(cand.i)
-                    if t.dep in {"conj", "nsubj", "nsubjpass"}
-                    and (m := index.at(t.i)) is not None
-                    and m.actor is not None
-                    and m.end_token - 1 == t.i
-                ]
+                # (the head of a member may stand inside its name: "Association" of "the Senior
+                # Staff Association of Nigerian Universities")
+                group = list(
+                    {
+                        id(m): m
+                        for t in self.parsed.subtree(cand.i)
+                        if t.dep in {"conj", "nsubj", "nsubjpass"}
+                        and (m := index.at(t.i)) is not None
+                        and m.actor is not None
+                    }.values()
+                )
                 if len(group) >= 2 or (len(group) == 1 and group[0].actor and group[0].actor.kind == "group"):
                     out[tok.i] = [
                         ActorMention(m.actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text) for m in group
