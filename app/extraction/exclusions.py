@@ -84,6 +84,9 @@ ABSENCE_ADJECTIVES = _ROLE_CUES["absence-adjective"]
 REFLEXIVES = {"itself", "themselves", "himself", "herself"}
 # A sentence opening with these says the same of its subject as the sentence before: "Nor was Hungary."
 NOR = {"nor"}
+# "as was Eritrea", "and neither was Belarus", "and so did Chile": a clause that repeats the one before
+ELLIPTICAL_VERBS = {"be", "do", "have"}
+LIKEWISE = {"neither", "nor", "so"}
 RELATIVES = {"which", "who", "that"}
 # Cues that count only with a meeting in their sentence when they name none: "tried to ban the app".
 NEED_A_MEETING_NEAR = WEAK_CUES | DENYING_VERBS | PREVENTING_VERBS | GRANTING_VERBS | RECEIVING_VERBS
@@ -159,7 +162,7 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
             for m in actors_in_phrase(parsed, party_tok, actors):
                 if not qualifies_a_person(parsed, m, actors):
                     out.append(Exclusion(m, role, target, tok.sent, clause_tense(parsed, tok.i), body))
-    return out + _nor_either(parsed, actors, out)
+    return out + _nor_either(parsed, actors, out) + _likewise(parsed, actors, out)
 
 
 def _nor_either(parsed: ParsedText, actors: ActorIndex, found: list[Exclusion]) -> list[Exclusion]:
@@ -176,6 +179,28 @@ def _nor_either(parsed: ParsedText, actors: ActorIndex, found: list[Exclusion]) 
         for subject in (c for c in parsed.children(verb.i) if c.dep in {"nsubj", "nsubjpass"}):
             out.extend(
                 replace(before, mention=m, sent=sent) for m in actors_in_phrase(parsed, subject, actors)
+            )
+    return out
+
+
+def _likewise(parsed: ParsedText, actors: ActorIndex, found: list[Exclusion]) -> list[Exclusion]:
+    """ "Mali and Sudan were left out, as was Eritrea", "Russia was not invited, and neither was
+    Belarus": an elliptical clause on the cue's verb says the same of its own subject."""
+    out: list[Exclusion] = []
+    by_sent = {e.sent: e for e in found}
+    for tok in parsed.tokens:
+        before = by_sent.get(tok.sent)
+        if before is None or tok.lemma.lower() not in ELLIPTICAL_VERBS or tok.dep not in {"advcl", "conj"}:
+            continue
+        kids = parsed.children(tok.i)
+        if not any((c.dep == "mark" and c.lower == "as") or c.lower in LIKEWISE for c in kids):
+            continue
+        taken = {e.mention.start_token for e in found if e.sent == tok.sent}
+        for subject in (c for c in kids if c.dep in {"nsubj", "nsubjpass", "attr"}):
+            out.extend(
+                replace(before, mention=m)
+                for m in actors_in_phrase(parsed, subject, actors)
+                if m.start_token not in taken
             )
     return out
 

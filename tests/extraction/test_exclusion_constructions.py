@@ -247,3 +247,21 @@ def test_every_member_of_a_list_after_a_long_name_is_left_out(
 def test_what_a_relative_clause_names_is_not_left_out(extractor: Extractor, text: str, party: str) -> None:
     roles = _roles(extractor, text)
     assert roles.get(party) != "excluded" and len([r for r in roles.values() if r == "excluded"]) >= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        # an elliptical clause that repeats the exclusion for its own subject
+        ("The summit opened in Accra on Tuesday. Mali and Niger were left out, as was Guinea.", "Guinea"),
+        ("Ministers met in Lima on Monday. Cuba was not invited, and neither was Nicaragua.", "Nicaragua"),
+        ("The talks began in Doha on Monday. Iran was shut out, as were Iraq and Syria.", "Syria"),
+    ],
+)
+def test_as_was_and_neither_was_repeat_an_exclusion(extractor: Extractor, text: str, party: str) -> None:
+    assert _roles(extractor, text).get(party) == "excluded"
+
+
+def test_as_was_with_no_party_adds_no_one(extractor: Extractor) -> None:
+    text = "The summit opened in Lima on Tuesday. Cuba was excluded, as was expected by Venezuela."
+    assert _roles(extractor, text).get("Venezuela") != "excluded"
