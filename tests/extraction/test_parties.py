@@ -411,6 +411,7 @@ def test_going_ahead_without_one_who_refused_is_absence(extractor: Extractor) ->
         # a list one is left off, dropped from, or not on
         ("Estonia was left off the guest list for the summit in Riga.", {"Estonia": "excluded"}),
         ("The hosts dropped Latvia from the invitation list for the talks.", {"Latvia": "excluded"}),
+        ("Organizers kept Moldova off the guest list for the talks in Chisinau.", {"Moldova": "excluded"}),
         ("Lithuania was not on the list of guests at the summit in Riga.", {"Lithuania": "excluded"}),
         # a refusal or failure to invite
         ("The organizers refused to invite Denmark to the conference in Oslo.", {"Denmark": "excluded"}),
