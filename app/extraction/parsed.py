@@ -104,6 +104,14 @@ class ParsedText:
             if e.label == "PERSON" and e.end_token - e.start_token > 1
         )
 
+    @cached_property
+    def first_of_word(self) -> dict[str, int]:
+        """Where each word (lower case) first occurs: a stage asks "was X said before?" in one step."""
+        first: dict[str, int] = {}
+        for tok in self.tokens:
+            first.setdefault(tok.lower, tok.i)
+        return first
+
     def sentence_tokens(self, sent: int) -> tuple[Token, ...]:
         s = self.sentences[sent]
         return self.tokens[s.start_token : s.end_token]

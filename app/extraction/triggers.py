@@ -28,7 +28,7 @@ MEETING_PARTS = senses("meeting-instance", "meeting-part")
 # Verbs that hold a round of talks.
 ROUND_VERBS = senses("hold-round")
 # Negotiations whose rounds a bare "round" may be: "talks", "negotiations".
-NEGOTIATIONS = senses("talks")
+NEGOTIATIONS_PLURAL = {f"{lemma}s" for lemma in senses("talks")}
 # Nouns that are meetings only with one of these modifiers ("phone call", "working lunch").
 NEEDS_MODIFIER = grouped("meeting_noun_modifiers", "lemma", "modifier")
 # Nouns that are meetings only with a party after them: "an audience with the Pope".
@@ -371,8 +371,9 @@ def _is_negotiating_round(parsed: ParsedText, tok: Token) -> bool:
         return True
     # "invited to a second round in February", "at the previous round": after talks were named, a
     # round with no name of its own ("a funding round") is one of theirs
+    first = parsed.first_of_word
     return not any(c.dep in {"compound", "nmod", "amod"} and c.pos != "ADJ" for c in kids) and any(
-        t.tag == "NNS" and t.lemma.lower() in NEGOTIATIONS for t in parsed.tokens[: tok.i]
+        first.get(word, tok.i) < tok.i for word in NEGOTIATIONS_PLURAL
     )
 
 
