@@ -387,16 +387,8 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
     if lemma in TOGETHER_VERBS and any(
         t.lower == "together" and tok.i in {t.head, parsed.tokens[t.head].head} for t in parsed.subtree(tok.i)
     ):  # ("together in Geneva": the parser may hang it on the place's preposition)
-        # "will get together in New York"; "brought the two men together": those it brings (not
-        # "a summit ..., bringing together the leaders of ...", "a summit that brought together":
-        # what the summit named did)
-        head = parsed.tokens[tok.head]
-        describes = (tok.dep in {"advcl", "acl"} and tok.tag == "VBG") or (
-            tok.dep == "relcl" and head.lemma.lower() in MEETING_NOUNS
-        )
-        return _people_gather(parsed, tok) or (
-            not describes and any(c.dep == "dobj" and _is_party(c) for c in kids)
-        )
+        # "will get together in New York"; "brought the two men together": those it brings
+        return _people_gather(parsed, tok) or _gathers_parties(parsed, tok)
     hosts = [c for c in kids if c.dep == "dobj" and c.lemma.lower() == "host"]
     if lemma in PLAYING_HOST and hosts:
         # "played host to Macron" ("played host to the Olympics": no); "to" on the verb or the noun
@@ -431,7 +423,8 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
     if lemma == "confer":
         return any(c.lower == "with" for c in kids)
     if lemma in COME_TOGETHER:
-        return _people_gather(parsed, tok)
+        # "the leaders will next gather in Canada"; "Starmer gathered European leaders in London"
+        return _people_gather(parsed, tok) or _gathers_parties(parsed, tok)
     if lemma in {"speak", "talk"}:
         return _over_medium(parsed, tok)
     # "convene"/"host": a meeting by themselves only when what they govern is no meeting noun
@@ -495,6 +488,17 @@ def _on_party(parsed: ParsedText, tok: Token, prep: str = "on") -> bool:
         and any(o.dep == "pobj" and _is_party(o) for o in parsed.children(c.i))
         for c in parsed.children(tok.i)
     )
+
+
+def _gathers_parties(parsed: ParsedText, tok: Token) -> bool:
+    """A verb of gathering whose object is parties: "gathered European leaders", "brought Scholz and
+    Macron together"; not what a summit just named did ("a summit ..., bringing together the
+    leaders of ...", "a summit that brought together ...")."""
+    head = parsed.tokens[tok.head]
+    describes = (tok.dep in {"advcl", "acl"} and tok.tag == "VBG") or (
+        tok.dep == "relcl" and head.lemma.lower() in MEETING_NOUNS
+    )
+    return not describes and any(c.dep == "dobj" and _is_party(c) for c in parsed.children(tok.i))
 
 
 def _people_gather(parsed: ParsedText, tok: Token) -> bool:

@@ -362,6 +362,8 @@ def test_the_same_nouns_unmeasured_are_no_meeting(parse: Parse, text: str) -> No
         ("Modi will play host to Vladimir Putin next month.", "play"),
         ("The mediator brought Olaf Scholz and Emmanuel Macron together in Geneva.", "brought"),
         ("Erdogan brings Zelensky and Putin together in Istanbul on Friday.", "brings"),
+        ("Starmer gathered European leaders at Lancaster House on Sunday.", "gathered"),
+        ("The chancellor assembled the premiers of the German states in Berlin.", "assembled"),
     ],
 )
 def test_playing_host_and_bringing_parties_together(parse: Parse, text: str, expected: str) -> None:
@@ -376,6 +378,7 @@ def test_playing_host_and_bringing_parties_together(parse: Parse, text: str, exp
         # what a summit just named did
         "The summit, which brought together the leaders of Rwanda and Burundi, opened.",
         "The minister pulled the report together overnight.",
+        "Police gathered evidence at the scene for a week.",
     ],
 )
 def test_hosting_an_event_and_bringing_things_together_are_no_meetings(parse: Parse, text: str) -> None:
