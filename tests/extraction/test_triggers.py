@@ -433,3 +433,24 @@ def test_a_round_after_talks_is_one_of_theirs(parse: Parse, text: str, expected:
 )
 def test_rounds_of_other_things_are_no_meeting(parse: Parse, text: str) -> None:
     assert not any("round" in t.text for t in _triggers(parse, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the negotiating table is the talks; sitting down together is meeting
+        ("The two sides will return to the negotiating table in Geneva next week.", "negotiating table"),
+        ("Ford and the union went back to the bargaining table on Monday.", "bargaining table"),
+        ("Biden and Yoon will sit down together in Hiroshima on Saturday.", "sit"),
+    ],
+)
+def test_the_negotiating_table_and_sitting_down_together(parse: Parse, text: str, expected: str) -> None:
+    assert [t.text for t in _triggers(parse, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The family sat together at the kitchen table.", "She left the report on the table."],
+)
+def test_other_tables_and_sitting_are_no_meeting(parse: Parse, text: str) -> None:
+    assert _triggers(parse, text) == []
