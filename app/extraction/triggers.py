@@ -127,7 +127,11 @@ def find_triggers(parsed: ParsedText) -> list[Trigger]:
     for tok in parsed.tokens:
         if tok.pos in {"NOUN", "PROPN"} and _is_conference_edition(parsed, tok):
             out.append(_make(parsed, tok, tok.i, _edition_end(parsed, tok), "noun"))
-        elif (tok.pos in {"NOUN", "PROPN"} and _is_meeting_noun(parsed, tok)) or _time_spent_in(parsed, tok):
+        elif (
+            (tok.pos in {"NOUN", "PROPN"} and _is_meeting_noun(parsed, tok))
+            or _time_spent_in(parsed, tok)
+            or _on_the_line_with(parsed, tok)
+        ):
             out.append(_noun_trigger(parsed, tok))
         elif tok.pos == "VERB" and _is_meeting_verb(parsed, tok):
             out.append(_make(parsed, tok, tok.i, tok.i + 1, "verb"))
@@ -135,6 +139,17 @@ def find_triggers(parsed: ParsedText) -> list[Trigger]:
             trigger = _make(parsed, tok, tok.i, tok.i + 1, "verb")
             out.append(dataclasses.replace(trigger, anaphoric=True))
     return out
+
+
+def _on_the_line_with(parsed: ParsedText, tok: Token) -> bool:
+    """ "was on the phone with Netanyahu", "got on the phone with Erdogan": on a call medium with a
+    party is a call (the party after "with", on the medium or on the verb)."""
+    if tok.lemma.lower() not in CALL_MEDIA or tok.pos != "NOUN" or tok.dep != "pobj":
+        return False
+    on = parsed.tokens[tok.head]
+    if on.lower != "on":
+        return False
+    return _with_party(parsed, tok) or _with_party(parsed, parsed.tokens[on.head])
 
 
 def _time_spent_in(parsed: ParsedText, tok: Token) -> bool:

@@ -454,3 +454,23 @@ def test_the_negotiating_table_and_sitting_down_together(parse: Parse, text: str
 )
 def test_other_tables_and_sitting_are_no_meeting(parse: Parse, text: str) -> None:
     assert _triggers(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # on a call medium with a party
+        "Trump got on the phone with Erdogan on Wednesday.",
+        "Macron was on the telephone with Zelensky for an hour.",
+    ],
+)
+def test_on_the_phone_with_a_party_is_a_call(parse: Parse, text: str) -> None:
+    assert [t.text for t in _triggers(parse, text)] in (["phone"], ["telephone"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She spent the evening on the phone with her mother.", "The interview aired on the phone network."],
+)
+def test_on_the_phone_with_no_party_is_no_call(parse: Parse, text: str) -> None:
+    assert _triggers(parse, text) == []
