@@ -342,9 +342,8 @@ def _one_of_a_pair(parsed: ParsedText, tok: Token, actors: ActorIndex) -> bool:
     for hyphen, other in ((mine.start_token - 1, mine.start_token - 2), (mine.end_token, mine.end_token + 1)):
         if not (0 <= other < len(toks)) or toks[hyphen].text != "-":
             continue
-        glued = toks[hyphen - 1].end == toks[hyphen].start and toks[hyphen].end == toks[hyphen + 1].start
         theirs = actors.at(other)
-        if glued and theirs is not None and theirs.actor is not None and theirs.actor != mine.actor:
+        if parsed.glued(hyphen) and theirs is not None and theirs.actor not in {None, mine.actor}:
             return True
     return False
 

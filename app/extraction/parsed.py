@@ -104,6 +104,11 @@ class ParsedText:
             if e.label == "PERSON" and e.end_token - e.start_token > 1
         )
 
+    def glued(self, k: int) -> bool:
+        """Token k touches the tokens on both sides, no space between: the hyphen of "Moretti-Sandri"."""
+        toks = self.tokens
+        return 0 < k < len(toks) - 1 and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start
+
     @cached_property
     def first_of_word(self) -> dict[str, int]:
         """Where each word (lower case) first occurs: a stage asks "was X said before?" in one step."""

@@ -187,14 +187,13 @@ def people_listed_with_people(parsed: ParsedText, spans: list[Span]) -> list[Spa
     words beside a person's in such a list is a person's too, whether the NER left it untagged or
     called it a place or an organization; never a name the gazetteer knows or one with an
     organization's word ("Angela Merkel and Deutsche Bank" has none; "and the Bundesbank" is one)."""
-    toks = parsed.tokens
     label_at = {(s, e): label for s, e, label in spans}
     taken = {i: (s, e) for s, e, _ in spans for i in range(s, e)}
     people = [(s, e) for s, e, label in spans if label == "PERSON" and e - s >= 2]
     found: dict[tuple[int, int], str] = {}
     while people:
         start, end = people.pop()
-        for name in (_name_after(toks, end), _name_before(toks, start, end)):
+        for name in (_name_after(parsed, end), _name_before(parsed, start, end)):
             if name is None or name in found:
                 continue
             covering = {taken[i] for i in range(*name) if i in taken}
@@ -211,11 +210,12 @@ def people_listed_with_people(parsed: ParsedText, spans: list[Span]) -> list[Spa
     return kept + [(s, e, label) for (s, e), label in found.items()]
 
 
-def _name_after(toks: Sequence[Token], end: int) -> tuple[int, int] | None:
+def _name_after(parsed: ParsedText, end: int) -> tuple[int, int] | None:
+    toks = parsed.tokens
     k = end
     while k < len(toks) and toks[k].text in LIST_SEPARATORS:
         k += 1
-    stop = _name_run(toks, k, 1)
+    stop = _name_run(parsed, k, 1)
     after = toks[stop].text if stop < len(toks) else ""
     # (not a name that qualifies a noun: "Merkel and Air France executives")
     if stop - k < 2 or (stop < len(toks) and toks[stop].pos in {"PROPN", "NOUN"}):
@@ -223,11 +223,12 @@ def _name_after(toks: Sequence[Token], end: int) -> tuple[int, int] | None:
     return (k, stop) if _in_a_list(toks, end, k, after) else None
 
 
-def _name_before(toks: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
+def _name_before(parsed: ParsedText, start: int, end: int) -> tuple[int, int] | None:
+    toks = parsed.tokens
     k = start - 1
     while k >= 0 and toks[k].text in LIST_SEPARATORS:
         k -= 1
-    first = _name_run(toks, k, -1) + 1
+    first = _name_run(parsed, k, -1) + 1
     if k + 1 - first < 2 or (first > 0 and toks[first - 1].pos == "PROPN"):
         return None
     after = toks[end].text if end < len(toks) else ""
@@ -243,13 +244,14 @@ def _in_a_list(toks: Sequence[Token], gap_start: int, gap_end: int, after: str) 
     return "and" in gap or after in LIST_SEPARATORS
 
 
-def _name_run(toks: Sequence[Token], k: int, step: int) -> int:
+def _name_run(parsed: ParsedText, k: int, step: int) -> int:
     """From token k, the first token past a run of capitalized proper nouns in direction `step`
     (a hyphen written without spaces joins two: "Moretti-Sandri"); at most four words."""
+    toks = parsed.tokens
     words = 0
     while 0 <= k < len(toks) and words < 4:
         tok = toks[k]
-        if tok.text == "-" and 0 <= k + step < len(toks) and _glued(toks, k):
+        if tok.text == "-" and 0 <= k + step < len(toks) and parsed.glued(k):
             k += step
             continue
         if tok.pos != "PROPN" or not tok.text[:1].isupper() or tok.text.isupper():
@@ -257,10 +259,6 @@ def _name_run(toks: Sequence[Token], k: int, step: int) -> int:
         words += 1
         k += step
     return k
-
-
-def _glued(toks: Sequence[Token], k: int) -> bool:
-    return 0 < k < len(toks) - 1 and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start
 
 
 def titled_names(parsed: ParsedText, covered: set[int]) -> list[Span]:
@@ -284,7 +282,7 @@ def titled_names(parsed: ParsedText, covered: set[int]) -> list[Span]:
             and toks[end].lower.rstrip(".") not in titles
         ):
             end += 1
-            if end + 1 < len(toks) and toks[end].text == "-" and _glued(toks, end) and end + 1 not in covered:
+            if end + 1 < len(toks) and toks[end].text == "-" and parsed.glued(end) and end + 1 not in covered:
                 end += 2  # "Linda Thomas-Greenfield": one word the tokenizer split at the hyphen
         if end == start or (end < len(toks) and (end in covered or toks[end].lower in titles)):
             continue
