@@ -176,8 +176,10 @@ def person_spans_mended(parsed: ParsedText, spans: list[Span]) -> list[Span]:
 
 # What separates the members of a list of names: "A B, C D and E F".
 LIST_SEPARATORS = {",", "and"}
-# Labels the small NER gives a person's name it does not know ("Tokyo Sexwale", "Frans Timmermans").
-MISTAKEN_PERSON_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT"}
+# Labels the small NER gives a person's name it does not know ("Igor Strelkov", "Lars Klingbeil"); an
+# organization, a building or a product beside a person stays one ("Merkel and Deutsche Telekom",
+# "Putin and Red Square", "Trump and Air Force One").
+MISTAKEN_PERSON_LABELS = {"GPE", "NORP"}
 ORGANIZATION_WORDS = BODY_NOUNS | INSTITUTION_HEADS | ORG_DESCRIPTORS | GENERIC_ORG_WORDS | BODY_NAME_WORDS
 
 
@@ -185,7 +187,7 @@ def people_listed_with_people(parsed: ParsedText, spans: list[Span]) -> list[Spa
     """`spans`, where a list joins a full name to a person's: "rebel leaders Alexander Zakharchenko
     and Igor Plotnitsky", "Mitch Fifield and Michaelia Cash". A name of two to four capitalized
     words beside a person's in such a list is a person's too, whether the NER left it untagged or
-    called it a place or an organization; never a name the gazetteer knows or one with an
+    called it a people or a place; never a name the gazetteer knows or one with an
     organization's word ("Angela Merkel and Deutsche Bank" has none; "and the Bundesbank" is one)."""
     label_at = {(s, e): label for s, e, label in spans}
     taken = {i: (s, e) for s, e, _ in spans for i in range(s, e)}
