@@ -84,6 +84,7 @@ PLAYING_HOST = senses("play-host")
 # "paid a courtesy call on the king": the call is a visit.
 PAYING_CALLS = senses("pay-call")
 WISHING = {"want", "like", "love", "hate", "wish"}
+PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i"}
 # Spans of time spent with a party or in talks: "spent three hours with", "two days of talks".
 TIME_SPANS = {"time", "hour", "minute", "day", "morning", "afternoon", "evening", "night", "week", "weekend"}
 # "five hours of testimony", "four days of bargaining": a meeting measured by the time spent in it.
@@ -513,7 +514,16 @@ def _gathers_parties(parsed: ParsedText, tok: Token) -> bool:
     describes = (tok.dep in {"advcl", "acl"} and tok.tag == "VBG") or (
         tok.dep == "relcl" and head.lemma.lower() in MEETING_NOUNS
     )
-    return not describes and any(c.dep == "dobj" and _is_party(c) for c in parsed.children(tok.i))
+    kids = parsed.children(tok.i)
+    # someone gathers them, not something ("the merger brings Fiat and Peugeot together" is no meeting)
+    by_something = any(c.dep == "nsubj" and not _someone(c) for c in kids)
+    return not by_something and not describes and any(c.dep == "dobj" and _is_party(c) for c in kids)
+
+
+def _someone(tok: Token) -> bool:
+    """A subject that can act: a name, a party, a title or a personal pronoun (not "the merger")."""
+    named = tok.text[:1].isupper() or _is_party(tok)
+    return named or tok.lemma.lower() in TITLES or tok.lower in PERSONAL_PRONOUNS
 
 
 def _people_gather(parsed: ParsedText, tok: Token) -> bool:

@@ -360,7 +360,7 @@ def test_the_same_nouns_unmeasured_are_no_meeting(parse: Parse, text: str) -> No
         # hosting as a light verb, and gathering others (FrameNet Come_together, causative)
         ("Lula played host to Emmanuel Macron at the Alvorada palace.", "played"),
         ("Modi will play host to Vladimir Putin next month.", "play"),
-        ("The mediator brought Olaf Scholz and Emmanuel Macron together in Geneva.", "brought"),
+        ("The UN envoy brought Olaf Scholz and Emmanuel Macron together in Geneva.", "brought"),
         ("Erdogan brings Zelensky and Putin together in Istanbul on Friday.", "brings"),
         ("Starmer gathered European leaders at Lancaster House on Sunday.", "gathered"),
         ("The chancellor assembled the premiers of the German states in Berlin.", "assembled"),
@@ -375,6 +375,7 @@ def test_playing_host_and_bringing_parties_together(parse: Parse, text: str, exp
     [
         "Qatar played host to the World Cup in 2022.",
         "The festival brought music fans together.",
+        "The merger brings Fiat and Peugeot together under one roof.",
         # what a summit just named did
         "The summit, which brought together the leaders of Rwanda and Burundi, opened.",
         "The minister pulled the report together overnight.",
