@@ -29,6 +29,8 @@ MEETING_PARTS = senses("meeting-instance", "meeting-part")
 ROUND_VERBS = senses("hold-round")
 # Negotiations whose rounds a bare "round" may be: "talks", "negotiations".
 NEGOTIATIONS_PLURAL = {f"{lemma}s" for lemma in senses("talks")}
+# "reached the second round", "lost in the first round": a stage of a contest.
+STAGE_VERBS = senses("contest-stage")
 # Nouns that are meetings only with one of these modifiers ("phone call", "working lunch").
 NEEDS_MODIFIER = grouped("meeting_noun_modifiers", "lemma", "modifier")
 # Nouns that are meetings only with a party after them: "an audience with the Pope".
@@ -386,7 +388,11 @@ def _is_negotiating_round(parsed: ParsedText, tok: Token) -> bool:
     if ROUND_VERBS & held:
         return True
     # "invited to a second round in February", "at the previous round": after talks were named, a
-    # round with no name of its own ("a funding round") is one of theirs
+    # round with no name of its own ("a funding round") is one of theirs; not a stage of a contest
+    # reached, won or lost ("Djokovic reached the second round")
+    governor = parsed.tokens[head.head] if tok.dep == "pobj" else head
+    if governor.lemma.lower() in STAGE_VERBS:
+        return False
     first = parsed.first_of_word
     return not any(c.dep in {"compound", "nmod", "amod"} and c.pos != "ADJ" for c in kids) and any(
         first.get(word, tok.i) < tok.i for word in NEGOTIATIONS_PLURAL

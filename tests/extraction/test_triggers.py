@@ -428,6 +428,8 @@ def test_a_round_after_talks_is_one_of_theirs(parse: Parse, text: str, expected:
     "text",
     [
         "Macron won the second round of the election in May.",
+        "Talks on pay resumed. Djokovic reached the second round in Melbourne.",
+        "Contract talks stalled. The champion lost in the first round in Paris.",
         "The second round in France is on Sunday.",
         "Talks with investors went well. The startup announced a seed round on Monday.",
     ],
