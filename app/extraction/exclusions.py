@@ -157,6 +157,8 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
             continue  # "tried to ban the app": no meeting in sight, no exclusion from one
         if target is None and _out_of_something_else(parsed, tok, actors):
             continue  # "kept Russia out of its championships": left out, but of no meeting
+        if target is None and _invited_to_something_else(parsed, tok):
+            continue  # "did not receive an invitation to the wedding": a meeting would be the target
         body = _kept_from_body(parsed, tok, actors)
         for party_tok in _cue_parties(parsed, tok, role):
             for m in actors_in_phrase(parsed, party_tok, actors):
@@ -602,6 +604,18 @@ def _listed_after(parsed: ParsedText, subject: Token, verb: Token) -> list[Token
     while first < end and toks[first].pos != "PROPN":
         first += 1  # (the comma that opens the list)
     return [toks[first]] if first < end and toks[first - 1].text == "," else []
+
+
+def _invited_to_something_else(parsed: ParsedText, verb: Token) -> bool:
+    """An invitation denied "to" or "for" something named (no meeting: that would be the target)."""
+    return any(
+        o.dep == "pobj"
+        for c in parsed.children(verb.i)
+        if c.dep == "dobj" and c.lemma.lower() in INVITATION_NOUNS
+        for p in parsed.children(c.i)
+        if p.dep == "prep" and p.lower in {"to", "for"}
+        for o in parsed.children(p.i)
+    )
 
 
 def _denied_an_invitation(parsed: ParsedText, verb: Token) -> bool:

@@ -173,6 +173,12 @@ def test_who_was_absent_is_absent_not_a_participant(extractor: Extractor, text: 
         ),
         # an invitation given, not taken back
         ("The hosts extended an invitation to Chile for the summit in Lima.", "Chile"),
+        # an invitation denied to something that is no meeting
+        ("Leaders met in Paris on Monday. Spain did not get an invitation to the World Cup draw.", "Spain"),
+        (
+            "Leaders met in Paris on Monday. Crowds gathered outside. Peru got no invitation to the gala.",
+            "Peru",
+        ),
     ],
 )
 def test_what_leaves_no_one_out(extractor: Extractor, text: str, party: str) -> None:
