@@ -539,6 +539,11 @@ def test_a_hyphenated_given_name_is_whole(extractor: Extractor, text: str, perso
         "Trump met Russian President Vladimir Putin on Monday. Trump said Putin was strong.",
         "Trump Meets Kim at the Border-SEOUL — President Donald Trump met North Korean leader Kim Jong "
         "Un on Sunday. Kim said the meeting was historic; Trump meets him again next month.",
+        # a headline verb the story uses in another form ("hosted", "greeted")
+        "Abe Hosts Putin in Nagato-NAGATO, Japan — Japanese Prime Minister Shinzo Abe met Russian "
+        "President Vladimir Putin on Thursday. Abe hosted Putin at a spa.",
+        "Macron Greets Scholz in Paris-PARIS — French President Emmanuel Macron met German Chancellor "
+        "Olaf Scholz on Monday. Macron greeted Scholz warmly.",
     ],
 )
 def test_a_headline_clause_run_into_a_name_is_no_person(extractor: Extractor, text: str) -> None:
@@ -640,3 +645,13 @@ def test_they_is_every_member_of_the_subject_before(parse: Parse, text: str, nam
     parsed, index = _resolved(parse, text)
     they = next(t.i for t in parsed.tokens if t.lower == "they")
     assert {m.actor.name for m in index.plural_at(they) if m.actor} == names
+
+
+def test_a_headline_clause_ending_in_a_country_is_no_person(extractor: Extractor) -> None:
+    text = (
+        "Kerry Urges Myanmar's New Leaders to Act in Rakhine-NAYPYITAW, Myanmar — U.S. Secretary of "
+        "State John Kerry sat down Sunday with Aung San Suu Kyi. Later Kerry called Min Aung Hlaing."
+    )
+    events = extractor.extract(text, dt.date(2016, 5, 23)).events
+    names_found = {p.name for e in events for p in e.participants}
+    assert "John Kerry" in names_found and not any("Urges" in n for n in names_found)

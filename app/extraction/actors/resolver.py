@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cached_property
 
 from app.extraction.actors import gazetteer, names
 from app.extraction.actors.coreference import Discourse, Person, in_place_phrase
@@ -249,6 +250,13 @@ class _Resolver(Discourse):
         out += names.titled_names(self.parsed, covered)
         return names.people_listed_with_people(self.parsed, out)
 
+    @cached_property
+    def _story_verbs(self) -> frozenset[str]:
+        """The lemmas of the verbs the story after the headline uses."""
+        return frozenset(
+            t.lemma.lower() for t in self.parsed.tokens if t.start >= self.headline_end and t.pos == "VERB"
+        )
+
     def _named_again(self, text: str) -> bool:
         """Whether the story after the headline names `text` again, or its last word ("Obama"); only
         the whole, where the headline's capitals ran a clause into it ("Trump Sides With Putin")."""
@@ -258,8 +266,15 @@ class _Resolver(Discourse):
             return True
         if any(w.lower() in names.CLAUSE_WORDS for w in words[1:]):
             return False
+        if len(words) > 1 and any(country(w) is not None for w in words[1:]):
+            return False  # "Kerry Urges Myanmar": a clause ending in a country is no name
         if any(w != w.lower() and re.search(rf"\b{re.escape(w.lower())}\b", story) for w in words[:-1]):
             return False  # "Meets Kim": a word the story writes in lower case is no part of a name
+        if any(
+            w.lower() in self._story_verbs or w.lower().removesuffix("s") in self._story_verbs
+            for w in words[1:-1]
+        ):
+            return False  # "Obama Hosts Xi": a verb of the story ("hosted"), headline-cased
         return len(words[-1]) > 2 and re.search(rf"\b{re.escape(words[-1])}\b", story) is not None
 
     def _resolve(self, start: int, end: int, label: str) -> ActorMention | None:
