@@ -152,7 +152,7 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
         target = _target(parsed, tok, trigger_heads)
         # (an invitation denied is as plain as "not invited": "received no invitation" needs no
         # meeting near; a seat, entry or visa denied does)
-        weak = tok.lemma.lower() in NEED_A_MEETING_NEAR and not _denied_an_invitation(parsed, tok)
+        weak = tok.lemma.lower() in NEED_A_MEETING_NEAR and not _invitations(parsed, tok)
         if target is None and weak and tok.sent not in sentences_with_meetings:
             continue  # "tried to ban the app": no meeting in sight, no exclusion from one
         if target is None and _out_of_something_else(parsed, tok, actors):
@@ -606,20 +606,20 @@ def _listed_after(parsed: ParsedText, subject: Token, verb: Token) -> list[Token
     return [toks[first]] if first < end and toks[first - 1].text == "," else []
 
 
+def _invitations(parsed: ParsedText, verb: Token) -> list[Token]:
+    """The invitation nouns the verb takes as object: "received no invitation"."""
+    return [c for c in parsed.children(verb.i) if c.dep == "dobj" and c.lemma.lower() in INVITATION_NOUNS]
+
+
 def _invited_to_something_else(parsed: ParsedText, verb: Token) -> bool:
     """An invitation denied "to" or "for" something named (no meeting: that would be the target)."""
     return any(
         o.dep == "pobj"
-        for c in parsed.children(verb.i)
-        if c.dep == "dobj" and c.lemma.lower() in INVITATION_NOUNS
+        for c in _invitations(parsed, verb)
         for p in parsed.children(c.i)
         if p.dep == "prep" and p.lower in {"to", "for"}
         for o in parsed.children(p.i)
     )
-
-
-def _denied_an_invitation(parsed: ParsedText, verb: Token) -> bool:
-    return any(c.dep == "dobj" and c.lemma.lower() in INVITATION_NOUNS for c in parsed.children(verb.i))
 
 
 def _denied_a_place(parsed: ParsedText, verb: Token) -> bool:

@@ -242,7 +242,8 @@ def _meeting_noun_in_itself(parsed: ParsedText, tok: Token) -> bool:
         return True
     if tok.dep == "dobj" and _with_party(parsed, parsed.tokens[tok.head]):
         return True  # "had lunch with Abe": the party hangs on the verb that has the meal
-    if tok.dep == "dobj" and parsed.tokens[tok.head].lemma.lower() in PAYING_CALLS and _on_party(parsed, tok):
+    paying = tok.dep == "dobj" and parsed.tokens[tok.head].lemma.lower() in PAYING_CALLS
+    if paying and _party_after(parsed, tok, {"on"}):
         return True  # "paid a courtesy call on the king"
     return lemma in CALL_NOUNS and _taken_part_in(parsed, tok)
 
@@ -343,9 +344,14 @@ def _is_party(tok: Token, entities: frozenset[str] | set[str] = _PARTY_ENTITIES)
 def _with_party(parsed: ParsedText, tok: Token) -> bool:
     """A call or a talk with a named party: "a call with Putin", "negotiated with the Taliban",
     "a call between Biden and Xi" ("a call with reporters" is a briefing)."""
+    return _party_after(parsed, tok, {"with", "between"})
+
+
+def _party_after(parsed: ParsedText, tok: Token, preps: Set[str]) -> bool:
+    """A party as the object of one of `preps` on the token: "with Putin", "on the king", "host to Macron"."""
     return any(
         c.dep == "prep"
-        and c.lower in {"with", "between"}
+        and c.lower in preps
         and any(o.dep == "pobj" and _is_party(o) for o in parsed.children(c.i))
         for c in parsed.children(tok.i)
     )
@@ -407,14 +413,15 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
     if lemma in HAND_SHAKES and any(c.dep == "dobj" and c.lemma.lower() == "hand" for c in kids):
         return _with_party(parsed, tok) and not _governs_meeting_noun(parsed, tok)
     if lemma in TOGETHER_VERBS and any(
-        t.lower == "together" and tok.i in {t.head, parsed.tokens[t.head].head} for t in parsed.subtree(tok.i)
+        t.lower == "together" for c in [tok, *kids] for t in parsed.children(c.i)
     ):  # ("together in Geneva": the parser may hang it on the place's preposition)
         # "will get together in New York"; "brought the two men together": those it brings
         return _people_gather(parsed, tok) or _gathers_parties(parsed, tok)
-    hosts = [c for c in kids if c.dep == "dobj" and c.lemma.lower() == "host"]
-    if lemma in PLAYING_HOST and hosts:
+    if lemma in PLAYING_HOST:
         # "played host to Macron" ("played host to the Olympics": no); "to" on the verb or the noun
-        return any(_on_party(parsed, t, "to") for t in [tok, *hosts])
+        hosts = [c for c in kids if c.dep == "dobj" and c.lemma.lower() == "host"]
+        if hosts:
+            return any(_party_after(parsed, t, {"to"}) for t in [tok, *hosts])
     if lemma in SUMMONED_BEFORE and _before_a_hearing_body(parsed, tok):
         return True  # "was called before the committee", "hauled before MPs"
     if lemma in CONTACT_VERBS:
@@ -502,16 +509,6 @@ def _receives_guest(parsed: ParsedText, tok: Token) -> bool:
     return guest and not _governs_meeting_noun(parsed, tok)
 
 
-def _on_party(parsed: ParsedText, tok: Token, prep: str = "on") -> bool:
-    """A party "on" the token: "a call on the king" (or after another preposition: "host to")."""
-    return any(
-        c.dep == "prep"
-        and c.lower == prep
-        and any(o.dep == "pobj" and _is_party(o) for o in parsed.children(c.i))
-        for c in parsed.children(tok.i)
-    )
-
-
 def _gathers_parties(parsed: ParsedText, tok: Token) -> bool:
     """A verb of gathering whose object is parties: "gathered European leaders", "brought Scholz and
     Macron together"; not what a summit just named did ("a summit ..., bringing together the
@@ -551,7 +548,7 @@ def _visits_on(parsed: ParsedText, tok: Token) -> bool:
     stop", "called on them for restraint")."""
     kids = parsed.children(tok.i)
     appeal = any(c.dep in {"xcomp", "ccomp", "advcl"} or (c.dep == "prep" and c.lower == "for") for c in kids)
-    return not appeal and _on_party(parsed, tok)
+    return not appeal and _party_after(parsed, tok, {"on"})
 
 
 def _spends_time(parsed: ParsedText, tok: Token) -> bool:
@@ -575,10 +572,10 @@ def _is_contacting(parsed: ParsedText, tok: Token) -> bool:
 def _is_testifying(parsed: ParsedText, tok: Token) -> bool:
     """ "testified before the committee", "will testify at the hearing", "appeared before the
     panel": a hearing; not "testified that he never met", "appeared before dawn"."""
-    kids = parsed.children(tok.i)
-    if tok.lemma.lower() != "testify":
-        return _before_a_hearing_body(parsed, tok)
-    return _before_a_hearing_body(parsed, tok) or not any(c.dep in {"ccomp", "dobj"} for c in kids)
+    before = _before_a_hearing_body(parsed, tok)
+    if before or tok.lemma.lower() != "testify":
+        return before
+    return not any(c.dep in {"ccomp", "dobj"} for c in parsed.children(tok.i))
 
 
 def _before_a_hearing_body(parsed: ParsedText, tok: Token, preps: Set[str] = frozenset({"before"})) -> bool:
