@@ -156,9 +156,7 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
         if target is None and weak and tok.sent not in sentences_with_meetings:
             continue  # "tried to ban the app": no meeting in sight, no exclusion from one
         if target is None and _out_of_something_else(parsed, tok, actors):
-            continue  # "kept Russia out of its championships": left out, but of no meeting
-        if target is None and _invited_to_something_else(parsed, tok):
-            continue  # "did not receive an invitation to the wedding": a meeting would be the target
+            continue  # "kept Russia out of its championships", "no invitation to the gala": of no meeting
         body = _kept_from_body(parsed, tok, actors)
         for party_tok in _cue_parties(parsed, tok, role):
             for m in actors_in_phrase(parsed, party_tok, actors):
@@ -543,16 +541,17 @@ BODIES = senses("body")
 
 def _kept_from(parsed: ParsedText, cue: Token, actors: ActorIndex) -> list[Token]:
     """What the cue says the party is kept out of or barred from: "out of its championships",
-    "shut out of the group", "barred from the tournament"."""
+    "shut out of the group", "barred from the tournament", "no invitation to the gala"."""
     kids = list(parsed.children(cue.i))
     kids += [k for c in kids if c.lower == "out" for k in parsed.children(c.i)]  # "out" + "of"
-    return [
-        c
-        for prep in kids
-        if prep.dep == "prep" and prep.lower in {"of", "from"}
-        for c in parsed.children(prep.i)
-        if c.dep == "pobj"
+    preps = [p for p in kids if p.dep == "prep" and p.lower in {"of", "from"}]
+    preps += [
+        p
+        for invitation in _invitations(parsed, cue)
+        for p in parsed.children(invitation.i)
+        if p.dep == "prep" and p.lower in {"to", "for"}
     ]
+    return [c for prep in preps for c in parsed.children(prep.i) if c.dep == "pobj"]
 
 
 def _out_of_something_else(parsed: ParsedText, cue: Token, actors: ActorIndex) -> bool:
@@ -609,17 +608,6 @@ def _listed_after(parsed: ParsedText, subject: Token, verb: Token) -> list[Token
 def _invitations(parsed: ParsedText, verb: Token) -> list[Token]:
     """The invitation nouns the verb takes as object: "received no invitation"."""
     return [c for c in parsed.children(verb.i) if c.dep == "dobj" and c.lemma.lower() in INVITATION_NOUNS]
-
-
-def _invited_to_something_else(parsed: ParsedText, verb: Token) -> bool:
-    """An invitation denied "to" or "for" something named (no meeting: that would be the target)."""
-    return any(
-        o.dep == "pobj"
-        for c in _invitations(parsed, verb)
-        for p in parsed.children(c.i)
-        if p.dep == "prep" and p.lower in {"to", "for"}
-        for o in parsed.children(p.i)
-    )
 
 
 def _denied_a_place(parsed: ParsedText, verb: Token) -> bool:
