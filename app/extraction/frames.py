@@ -15,7 +15,7 @@ from app.extraction import deadline
 from app.extraction.actors import ActorIndex
 from app.extraction.grammar import Tense, clause_tense, governing_verb, own_clause
 from app.extraction.lexicon.wordsets import senses
-from app.extraction.location import Place, mention_place, scene_place
+from app.extraction.location import Place, mention_place, names_a_gathering, scene_place, trigger_heads
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.parties import PartyRole, trigger_parties
 from app.extraction.status import Status, mention_status
@@ -199,4 +199,11 @@ def find_frames(
     parsed: ParsedText, triggers: list[Trigger], dates: list[DateMention], actors: ActorIndex
 ) -> list[Frame]:
     """One frame per meeting mention, in text order."""
-    return [frame_of(parsed, t, dates, actors) for t in triggers]
+    frames = [frame_of(parsed, t, dates, actors) for t in triggers]
+    names = trigger_heads(triggers)
+    for f in frames:
+        if f.place is not None and names_a_gathering(f.place.mention, names):
+            f.place = None
+        if f.scene is not None and names_a_gathering(f.scene.mention, names):
+            f.scene = None
+    return frames

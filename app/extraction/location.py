@@ -296,6 +296,17 @@ def _capital_named(parsed: ParsedText, capital: Token) -> Place | None:
     return None
 
 
+def trigger_heads(triggers: Iterable[Trigger]) -> set[int]:
+    """The head tokens of the meeting mentions: the meeting nouns and verbs themselves."""
+    return {t.head for t in triggers}
+
+
+def names_a_gathering(mention: ActorMention, trigger_heads: Set[int]) -> bool:
+    """A place that holds a meeting mention's head names the gathering, not where it met: "the East
+    Asia Summit" and "COP27", which the tagger calls places (but "the Istanbul meeting" met there)."""
+    return not trigger_heads.isdisjoint(range(mention.start_token, mention.end_token))
+
+
 def is_country(place: Place) -> bool:
     actor = place.mention.actor
     return actor is not None and actor.kind == "country" and actor.name == place.name

@@ -22,7 +22,7 @@ from app.extraction.learned import (
     load,
     quote_offsets,
 )
-from app.extraction.location import Place
+from app.extraction.location import Place, names_a_gathering, trigger_heads
 from app.extraction.parsed import ParsedText
 
 MODEL = "whereabouts"
@@ -45,7 +45,12 @@ def candidates(
     toks = parsed.tokens
     # Where a story was filed is the city its dateline opens with, not a region after it.
     filed = filed_places(parsed)
-    places = [m for m in actors.mentions if m.place is not None and m.start_token not in dateline] + filed
+    names = trigger_heads(f.trigger for g in gatherings for f in g.frames)
+    places = [
+        m
+        for m in actors.mentions
+        if m.place is not None and m.start_token not in dateline and not names_a_gathering(m, names)
+    ] + filed
     if not places:
         return []
     by_sent: dict[int, list[ActorMention]] = {}

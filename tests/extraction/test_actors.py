@@ -655,3 +655,22 @@ def test_a_headline_clause_ending_in_a_country_is_no_person(extractor: Extractor
     events = extractor.extract(text, dt.date(2016, 5, 23)).events
     names_found = {p.name for e in events for p in e.participants}
     assert "John Kerry" in names_found and not any("Urges" in n for n in names_found)
+
+
+def test_a_known_person_the_tagger_calls_a_place_is_no_place(parse: Parse) -> None:
+    # (the tagger calls the second "Hasina" a town in both)
+    _, index = _resolved(
+        parse,
+        "Prime Minister Sheikh Hasina met the UN envoy in Dhaka. "
+        "The envoy later flew from Hasina's office to Chittagong.",
+    )
+    hasina = [m for m in index.mentions if m.text == "Hasina"]
+    assert hasina and all(m.place is None for m in hasina)
+    assert any(m.place == "Dhaka" for m in index.mentions)
+    _, index = _resolved(
+        parse,
+        "Prime Minister Sheikh Hasina's aides met donors. "
+        "In Dhaka, Hasina told reporters the talks would go on.",
+    )
+    assert all(m.place is None for m in index.mentions if m.actor is not None and m.actor.kind == "person")
+    assert any(m.place == "Dhaka" for m in index.mentions)

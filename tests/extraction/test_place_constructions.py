@@ -77,3 +77,23 @@ def test_a_town_is_named_without_its_region_s_postal_abbreviation(extractor: Ext
     assert _place(extractor, text) == "Washington"
     # a region written out stays beside the town
     assert _place(extractor, "The leaders met in Bled, Slovenia, on Monday.") == "Bled"
+
+
+def _places(extractor: Extractor, text: str) -> list[str | None]:
+    return [e.location.name if e.location else None for e in extractor.extract(text, PUBLISHED).events]
+
+
+def test_a_gathering_s_name_is_no_place_it_met_in(extractor: Extractor) -> None:
+    # (the tagger calls "the East Asia Summit" a location and "COP27" a town)
+    assert _places(extractor, "Leaders gathered for the East Asia Summit on Thursday.") == [None]
+    assert _places(extractor, "Obama will attend the East Asia Summit next week, aides said.") == [None]
+    assert None in _places(extractor, "Delegates met at COP27 on Monday to discuss finance.")
+    assert "COP27" not in _places(extractor, "Delegates met at COP27 on Monday to discuss finance.")
+
+
+def test_a_place_beside_a_gathering_s_name_stays_its_place(extractor: Extractor) -> None:
+    assert _places(extractor, "The Istanbul meeting of the two delegations ended on Monday.") == ["Istanbul"]
+    assert _places(extractor, "He made a previous Oval Office visit in March.") == ["Washington"]
+    assert _places(extractor, "Leaders gathered for the East Asia Summit in Vientiane on Thursday.") == [
+        "Vientiane"
+    ]

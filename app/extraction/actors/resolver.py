@@ -376,7 +376,9 @@ class _Resolver(Discourse):
                 )
         if actor is None:
             return None
-        if place is None and (label in PLACE_LABELS or actor.kind == "country"):
+        if actor.kind == "person":
+            place = None  # "Hasina" the tagger called a place is the prime minister named before
+        elif place is None and (label in PLACE_LABELS or actor.kind == "country"):
             place = actor.name if actor.kind == "country" else _place_name(text)
         return ActorMention(actor, start, end, toks[start].start, toks[end - 1].end, text, place=place)
 
