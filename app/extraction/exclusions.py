@@ -691,8 +691,9 @@ def _exclusion_noun(
 
 
 def _target(parsed: ParsedText, cue: Token, trigger_heads: Set[int]) -> int | None:
+    described = _describing_the_subject(parsed, cue)
     for t in parsed.subtree(cue.i):
-        if t.i in trigger_heads:
+        if t.i in trigger_heads and t.i not in described:
             return t.i
     # "the summit, from which Zelensky was excluded": a relative clause on the meeting itself
     clause = cue
@@ -709,3 +710,26 @@ def _target(parsed: ParsedText, cue: Token, trigger_heads: Set[int]) -> int | No
             if up.i in trigger_heads:
                 return up.i
     return None
+
+
+def _describing_the_subject(parsed: ParsedText, cue: Token) -> set[int]:
+    """What the cue's subjects' descriptions say ("the coalition, which held the seat at the 2013
+    summit, was not asked to fill it"): a meeting there is not what the party is kept from."""
+    return {
+        i
+        for subject in parsed.children(cue.i)
+        if subject.dep in {"nsubj", "nsubjpass"}
+        for i in description_of(parsed, subject)
+    }
+
+
+def description_of(parsed: ParsedText, party: Token) -> set[int]:
+    """The tokens of the relative clauses and appositions on a party's phrase, which tell who it is:
+    "Dr. He, the scientist who spoke at the previous summit, was not invited"."""
+    while party.dep in {"amod", "compound", "poss", "nmod"} and party.head != party.i:
+        party = parsed.tokens[party.head]  # "the Faroese delegation, whose chief ...": the phrase's noun
+    out: set[int] = set()
+    for t in parsed.subtree(party.i):
+        if t.dep in {"relcl", "acl", "appos"} and t.i != party.i:
+            out.update(k.i for k in parsed.subtree(t.i))
+    return out

@@ -22,9 +22,10 @@ from app.extraction import deadline
 from app.extraction.actors import ActorIndex
 from app.extraction.actors.gazetteer import is_region
 from app.extraction.coreference import Decision, Link, link_evidence, predicate_of, predicated_of_it
-from app.extraction.exclusions import Exclusion, find_exclusions
+from app.extraction.exclusions import Exclusion, description_of, find_exclusions
 from app.extraction.frames import Frame
 from app.extraction.grammar import Tense
+from app.extraction.learned import mention_root
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.location import Place, is_country, sidelines_of
 from app.extraction.parsed import ParsedText
@@ -197,7 +198,7 @@ def find_gatherings(parsed: ParsedText, frames: list[Frame], actors: ActorIndex)
     _positions_in_passage(parsed, gatherings, actors)
     last: Gathering | None = None  # the gathering of the exclusion told before
     for exclusion in sorted(find_exclusions(parsed, actors, heads.keys()), key=lambda e: e.sent):
-        target = _exclusion_target(exclusion, gatherings, heads)
+        target = _exclusion_target(parsed, exclusion, gatherings, heads)
         if (
             exclusion.target is None
             and exclusion.body is None
@@ -318,7 +319,7 @@ def _positions_in_passage(parsed: ParsedText, gatherings: list[Gathering], actor
 
 
 def _exclusion_target(
-    exclusion: Exclusion, gatherings: list[Gathering], heads: dict[int, int]
+    parsed: ParsedText, exclusion: Exclusion, gatherings: list[Gathering], heads: dict[int, int]
 ) -> Gathering | None:
     if exclusion.target is not None:
         return gatherings[heads[exclusion.target]]
@@ -337,12 +338,24 @@ def _exclusion_target(
     # No meeting named in the cue: of those mentioned in the last two sentences and on the same
     # side of now as the cue ("were not included" looks back), the one mentioned last ("said it
     # had not been invited" right after the meeting it means).
-    recent = [g for g in gatherings if any(0 <= exclusion.sent - f.sent <= 2 for f in g.frames)]
+    # A meeting named in what describes the party tells who it is: "Dr. He, who spoke at the previous
+    # summit, was not invited".
+    m = exclusion.mention
+    aside = description_of(parsed, mention_root(parsed, m.start_token, m.end_token))
+    mentions = {
+        id(g): [
+            f.trigger.head
+            for f in g.frames
+            if 0 <= exclusion.sent - f.sent <= 2 and f.trigger.head not in aside
+        ]
+        for g in gatherings
+    }
+    recent = [g for g in gatherings if mentions[id(g)]]
     wanted = {"past": {"occurred"}, "future": {"scheduled", "proposed"}}.get(exclusion.tense)
     if wanted:
         recent = [g for g in recent if g.status in wanted or g.status is None] or recent
     if recent:
-        return max(recent, key=lambda g: max(f.trigger.head for f in g.frames if f.sent <= exclusion.sent))
+        return max(recent, key=lambda g: max(mentions[id(g)]))
     before = [g for g in gatherings if g.first.sent <= exclusion.sent]
     return before[-1] if before else (gatherings[0] if gatherings else None)
 

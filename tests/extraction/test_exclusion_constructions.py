@@ -271,3 +271,32 @@ def test_as_was_and_neither_was_repeat_an_exclusion(extractor: Extractor, text: 
 def test_as_was_with_no_party_adds_no_one(extractor: Extractor) -> None:
     text = "The summit opened in Lima on Tuesday. Cuba was excluded, as was expected by Venezuela."
     assert _roles(extractor, text).get("Venezuela") != "excluded"
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "Arab leaders opened their annual summit in Cairo on Saturday. The Syrian National Coalition,"
+            " which held the seat at the 2013 summit in Doha, was not asked to fill it this year.",
+            "Syrian National Coalition",
+        ),
+        (
+            "Geneticists opened a three-day summit in London on Monday. Dr. Lars Berg, the biologist who"
+            " spoke at the previous summit in Hong Kong in 2018, was not invited.",
+            "Lars Berg",
+        ),
+        (
+            "Ministers met in Oslo on Tuesday for talks on fishing quotas. The Faroese delegation, whose"
+            " chief had walked out of the last round in Bergen, was left out.",
+            "Faroe Islands",
+        ),
+    ],
+)
+def test_a_meeting_in_what_describes_the_party_is_not_what_it_is_kept_from(
+    extractor: Extractor, text: str, party: str
+) -> None:
+    # the first gathering is the one it is kept from; the second is named only to say who the party is
+    this_one, described = extractor.extract(text, PUBLISHED).events
+    assert (party, "excluded") in [(p.name, p.role) for p in this_one.participants]
+    assert all(p.role != "excluded" for p in described.participants)
