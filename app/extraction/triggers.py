@@ -120,7 +120,7 @@ class Trigger:
     novel: bool  # "another meeting", "the next summit": a new gathering
     back: bool  # "the earlier meeting", "the previous visit"
     anaphoric: bool = False  # "asked to attend", "could join": only names a gathering in context
-    demonstrative: bool = False  # "that meeting", "this session": the one just spoken of
+    demonstrative: bool = False  # "that meeting", "those talks": the one just spoken of
     distributive: bool = False  # "both sessions", "the two hearings": the gatherings just named
 
 
@@ -674,5 +674,5 @@ def _make(parsed: ParsedText, tok: Token, start: int, end: int, kind: Literal["n
         distributive=tok.tag == "NNS"
         and any(c.lower in {"both", "all"} or (c.dep == "nummod" and c.lower == "two") for c in kids),
         back=bool(BACK_MARKERS & words) and not NOVEL_MARKERS & words,
-        demonstrative=any(c.dep == "det" and c.lower in {"that", "this"} for c in kids),
+        demonstrative=any(c.dep == "det" and c.lower in {"that", "this", "those", "these"} for c in kids),
     )

@@ -300,3 +300,27 @@ def test_a_meeting_in_what_describes_the_party_is_not_what_it_is_kept_from(
     this_one, described = extractor.extract(text, PUBLISHED).events
     assert (party, "excluded") in [(p.name, p.role) for p in this_one.participants]
     assert all(p.role != "excluded" for p in described.participants)
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "Unions and ministers held talks in Paris in January. On Monday the minister met Renault"
+            " executives in Lyon, but Peugeot was not invited to those talks.",
+            "Peugeot",
+        ),
+        (
+            "Ministers held meetings with union leaders in Rome in January. On Monday the minister met Fiat"
+            " executives in Turin, and Ferrari was not invited to these meetings.",
+            "Ferrari",
+        ),
+    ],
+)
+def test_a_plural_demonstrative_points_to_the_gathering_just_told(
+    extractor: Extractor, text: str, party: str
+) -> None:
+    # "those talks" is the meeting just spoken of, not the earlier talks called by the same word
+    earlier, just_told = extractor.extract(text, PUBLISHED).events
+    assert (party, "excluded") in [(p.name, p.role) for p in just_told.participants]
+    assert all(p.role != "excluded" for p in earlier.participants)
