@@ -93,6 +93,8 @@ TIME_SPANS = {"time", "hour", "minute", "day", "morning", "afternoon", "evening"
 SPENT_IN = senses("spent-in")
 # "was called before the committee", "hauled before MPs": brought to a hearing.
 SUMMONED_BEFORE = senses("summon-before")
+# FrameNet Questioning: a hearing body questioning a party holds a hearing ("the committee grilled him").
+QUESTIONING = senses("question-as-hearing")
 # "gave evidence to the committee": testifying with a light verb and its noun.
 GIVING_EVIDENCE = senses("give-evidence")
 EVIDENCE_NOUNS = senses("evidence-noun")
@@ -424,6 +426,8 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
             return any(_party_after(parsed, t, {"to"}) for t in [tok, *hosts])
     if lemma in SUMMONED_BEFORE and _before_a_hearing_body(parsed, tok):
         return True  # "was called before the committee", "hauled before MPs"
+    if lemma in QUESTIONING and _questioned_by_a_body(parsed, tok):
+        return True  # "the committee questioned the banker", "was grilled by senators"
     if lemma in CONTACT_VERBS:
         return _is_contacting(parsed, tok)
     if lemma in HEARING_VERBS:
@@ -586,6 +590,16 @@ def _before_a_hearing_body(parsed: ParsedText, tok: Token, preps: Set[str] = fro
         if c.dep == "prep" and c.lower in preps
         for o in parsed.children(c.i)
     )
+
+
+def _questioned_by_a_body(parsed: ParsedText, tok: Token) -> bool:
+    """A hearing body asking and a party asked: "the committee questioned the banker", "she was
+    grilled by senators"; not "police questioned the suspect", "lawmakers questioned the plan"."""
+    kids = parsed.children(tok.i)
+    askers = [c for c in kids if c.dep == "nsubj"]
+    askers += [o for a in kids if a.dep == "agent" for o in parsed.children(a.i) if o.dep == "pobj"]
+    asked = [c for c in kids if c.dep in {"dobj", "nsubjpass"}]
+    return any(a.lemma.lower() in HEARING_BODIES for a in askers) and any(_is_party(o) for o in asked)
 
 
 def _gives_evidence(parsed: ParsedText, tok: Token) -> bool:

@@ -477,3 +477,28 @@ def test_on_the_phone_with_a_party_is_a_call(parse: Parse, text: str) -> None:
 )
 def test_on_the_phone_with_no_party_is_no_call(parse: Parse, text: str) -> None:
     assert _triggers(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The banking committee questioned Christine Lagarde for three hours on Tuesday.", "questioned"),
+        ("Mark Zuckerberg was grilled by a Senate panel about data privacy.", "grilled"),
+        ("Lawmakers quizzed Sundar Pichai over the search business.", "quizzed"),
+    ],
+)
+def test_a_hearing_body_questioning_a_party_is_a_hearing(parse: Parse, text: str, expected: str) -> None:
+    assert [t.text for t in _triggers(parse, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Detectives questioned Jamie Dimon's driver after the crash.",
+        "Lawmakers questioned the wisdom of the budget.",
+        "Senators questioned whether the merger was legal.",
+        "Reporters grilled Sundar Pichai outside the building.",
+    ],
+)
+def test_questioning_by_no_hearing_body_or_of_no_party_is_no_hearing(parse: Parse, text: str) -> None:
+    assert _triggers(parse, text) == []
