@@ -34,6 +34,21 @@ def test_who_led_a_delegation_took_part(extractor: Extractor) -> None:
     assert "Nikos Dendias" in _names(event)
 
 
+def test_who_led_a_side_mission_or_contingent_took_part(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor,
+        "Dockworkers and port operators held talks in Antwerp on Tuesday. The operators' side was headed "
+        "by Jan Peeters.",
+    )
+    assert "Jan Peeters" in _names(event)
+    (event,) = _events(
+        extractor,
+        "West African envoys held talks with the junta in Niamey on Monday. Their mission was led by "
+        "Musa Adeyemi, a former foreign minister.",
+    )
+    assert "Musa Adeyemi" in _names(event)
+
+
 def test_who_came_along_took_part(extractor: Extractor) -> None:
     (event,) = _events(
         extractor,
