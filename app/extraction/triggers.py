@@ -450,8 +450,10 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
     if lemma == "sit":
         # "sat down with Macron", "sat with Trump" ("the two men sat down" is _is_bare_attendance's)
         down = any(c.dep == "prt" and c.lower == "down" for c in kids)
-        return any(c.lower == "with" for c in kids) or (
-            down and any(c.lower == "with" for c in parsed.subtree(tok.i))
+        return (
+            any(c.lower == "with" for c in kids)
+            or (down and any(c.lower == "with" for c in parsed.subtree(tok.i)))
+            or _sits_facing(parsed, tok)
         )
     if lemma == "confer":
         return any(c.lower == "with" for c in kids)
@@ -474,6 +476,21 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
             for o in objects
         )
     return True  # "convene", "reconvene": a body meeting
+
+
+def _sits_facing(parsed: ParsedText, tok: Token) -> bool:
+    """ "sat across from the commissioner", "sat opposite the minister", "the two sides sat across
+    the table": sitting face to face with a party, as negotiators do."""
+    kids = parsed.children(tok.i)
+    if _party_after(parsed, tok, {"opposite"}):
+        return True
+    across = [c for c in kids if c.lower == "across" and c.dep in {"prt", "prep", "advmod"}]
+    if not across:
+        return False
+    if _party_after(parsed, tok, {"from"}) or any(_party_after(parsed, a, {"from"}) for a in across):
+        return True
+    table = any(o.dep == "pobj" and o.lemma.lower() == "table" for a in across for o in parsed.children(a.i))
+    return table and any(c.dep == "nsubj" and c.tag == "NNS" for c in kids)
 
 
 def _over_medium(parsed: ParsedText, tok: Token) -> bool:

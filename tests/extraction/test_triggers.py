@@ -502,3 +502,20 @@ def test_a_hearing_body_questioning_a_party_is_a_hearing(parse: Parse, text: str
 )
 def test_questioning_by_no_hearing_body_or_of_no_party_is_no_hearing(parse: Parse, text: str) -> None:
     assert _triggers(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("About 30 players sat across from Commissioner Cathy Engelbert on Saturday.", "sat"),
+        ("Union leaders sat opposite the transport minister for three hours on Monday.", "sat"),
+        ("The two sides first sat across the table on Friday in the Speaker's chamber.", "sat"),
+    ],
+)
+def test_sitting_face_to_face_with_a_party_is_a_meeting(parse: Parse, text: str, expected: str) -> None:
+    assert [t.text for t in _triggers(parse, text)] == [expected]
+
+
+def test_sitting_across_from_a_thing_is_no_meeting(parse: Parse) -> None:
+    assert _triggers(parse, "The students sat across from the library.") == []
+    assert _triggers(parse, "She sat opposite the window all afternoon.") == []
