@@ -223,7 +223,11 @@ def _roles(event: Event) -> dict[str, str]:
         ),
         (
             "They attended a joint summit of ECOWAS and the African Union, which was hosted by Ghana.",
-            {"ECOWAS": "participant", "African Union": "participant", "Ghana": "organizer"},
+            {
+                "Economic Community of West African States": "participant",
+                "African Union": "participant",
+                "Ghana": "organizer",
+            },
         ),
         (
             "The ministers opened a regular council session, which Qatar hosted at its foreign ministry.",

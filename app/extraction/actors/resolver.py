@@ -376,8 +376,9 @@ class _Resolver(Discourse):
                 )
         if actor is None:
             return None
-        if actor.kind == "person":
-            place = None  # "Hasina" the tagger called a place is the prime minister named before
+        if actor.kind == "person" or (actor.kind == "organization" and organization(text) is not None):
+            # "Hasina" the tagger called a place is the prime minister named before; "G7" a body
+            place = None
         elif place is None and (label in PLACE_LABELS or actor.kind == "country"):
             place = actor.name if actor.kind == "country" else _place_name(text)
         return ActorMention(actor, start, end, toks[start].start, toks[end - 1].end, text, place=place)
