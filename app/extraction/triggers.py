@@ -13,7 +13,7 @@ from collections.abc import Set
 from dataclasses import dataclass
 from typing import Literal
 
-from app.extraction.actors.words import TITLES
+from app.extraction.actors.words import NAME_TITLES, PAIR_NOUNS, TITLES
 from app.extraction.lexicon.wordsets import grouped, keyed, senses
 from app.extraction.parsed import ParsedText, Token
 
@@ -95,6 +95,10 @@ SPENT_IN = senses("spent-in")
 SUMMONED_BEFORE = senses("summon-before")
 # FrameNet Questioning: a hearing body questioning a party holds a hearing ("the committee grilled him").
 QUESTIONING = senses("question-as-hearing")
+# FrameNet Summoning and Visiting: summoning parties, visiting a person ("summoned the two sides",
+# "visited Macron in Paris"); a country or a company visited is a trip, no meeting.
+SUMMONING = senses("summon-party")
+VISITING = senses("visit-person")
 # "gave evidence to the committee": testifying with a light verb and its noun.
 GIVING_EVIDENCE = senses("give-evidence")
 EVIDENCE_NOUNS = senses("evidence-noun")
@@ -354,7 +358,30 @@ def _party_after(parsed: ParsedText, tok: Token, preps: Set[str]) -> bool:
     return any(
         c.dep == "prep"
         and c.lower in preps
-        and any(o.dep == "pobj" and _is_party(o) for o in parsed.children(c.i))
+        and any(o.dep == "pobj" and (_is_party(o) or _titled(parsed, o)) for o in parsed.children(c.i))
+        for c in parsed.children(tok.i)
+    )
+
+
+def _titled(parsed: ParsedText, tok: Token) -> bool:
+    """A name after a title, which the tagger may leave untagged: "President Ruto", "King Harald"."""
+    return tok.pos == "PROPN" and any(
+        c.dep == "compound" and c.lemma.lower() in PEOPLE_BY_OFFICE | NAME_TITLES
+        for c in parsed.children(tok.i)
+    )
+
+
+def _person_object(parsed: ParsedText, tok: Token) -> bool:
+    """A person as the verb's object: a named or titled person, "him"/"her", or an office ("the
+    visiting premier")."""
+    return any(
+        c.dep == "dobj"
+        and (
+            c.ent_type == "PERSON"
+            or c.lower in {"him", "her"}
+            or _titled(parsed, c)
+            or c.lemma.lower() in HOSTED_PEOPLE | PEOPLE_BY_OFFICE
+        )
         for c in parsed.children(tok.i)
     )
 
@@ -426,6 +453,10 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
             return any(_party_after(parsed, t, {"to"}) for t in [tok, *hosts])
     if lemma in SUMMONED_BEFORE and _before_a_hearing_body(parsed, tok):
         return True  # "was called before the committee", "hauled before MPs"
+    if lemma in SUMMONING and _summons_parties(parsed, tok):
+        return True  # "summoned the two sides to her office", "summoned his ministers"
+    if lemma in VISITING and _person_object(parsed, tok):
+        return True  # "visited Macron in Paris"; not "visited Paris"
     if lemma in QUESTIONING and _questioned_by_a_body(parsed, tok):
         return True  # "the committee questioned the banker", "was grilled by senators"
     if lemma in CONTACT_VERBS:
@@ -461,7 +492,7 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
         # "the leaders will next gather in Canada"; "Starmer gathered European leaders in London"
         return _people_gather(parsed, tok) or _gathers_parties(parsed, tok)
     if lemma in {"speak", "talk"}:
-        return _over_medium(parsed, tok)
+        return _over_medium(parsed, tok) or _talked_at_length(parsed, tok)
     # "convene"/"host": a meeting by themselves only when what they govern is no meeting noun
     # ("hosted the Russian leader"); "convene a meeting" leaves the trigger to the noun.
     # (A meeting noun in an apposition, "hosted Putin ..., the first talks since ...", does not
@@ -472,7 +503,9 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
         # Hosting a party ("hosted the Russian leader", "hosted Jordan's king", "hosted Costa and
         # von der Leyen"), not an event ("hosted the Olympics", which the tagger calls an EVENT).
         return any(
-            o.ent_type in {"PERSON", "NORP", "GPE", "ORG"} or o.lemma.lower() in HOSTED_PEOPLE
+            o.ent_type in {"PERSON", "NORP", "GPE", "ORG"}
+            or o.lemma.lower() in HOSTED_PEOPLE
+            or o.lower in {"him", "her", "them"}
             for o in objects
         )
     return True  # "convene", "reconvene": a body meeting
@@ -491,6 +524,27 @@ def _sits_facing(parsed: ParsedText, tok: Token) -> bool:
         return True
     table = any(o.dep == "pobj" and o.lemma.lower() == "table" for a in across for o in parsed.children(a.i))
     return table and any(c.dep == "nsubj" and c.tag == "NNS" for c in kids)
+
+
+def _talked_at_length(parsed: ParsedText, tok: Token) -> bool:
+    """ "the two leaders talked for 11 minutes", "Biden and Xi spoke for two hours": parties talking
+    together for a span of time; not "he spoke for an hour" (a speech), "analysts talked for days"."""
+    kids = parsed.children(tok.i)
+    together = any(
+        c.dep == "nsubj"
+        and (
+            (c.tag == "NNS" and c.lemma.lower() in PAIR_NOUNS.keys() | PEOPLE_BY_OFFICE)
+            or ((_is_party(c) or _titled(parsed, c)) and any(g.dep == "conj" for g in parsed.children(c.i)))
+        )
+        for c in kids
+    )
+    span = any(
+        c.dep == "prep"
+        and c.lower == "for"
+        and any(o.lemma.lower() in TIME_SPANS for o in parsed.children(c.i))
+        for c in kids
+    )
+    return together and span
 
 
 def _over_medium(parsed: ParsedText, tok: Token) -> bool:
@@ -606,6 +660,17 @@ def _before_a_hearing_body(parsed: ParsedText, tok: Token, preps: Set[str] = fro
         for c in parsed.children(tok.i)
         if c.dep == "prep" and c.lower in preps
         for o in parsed.children(c.i)
+    )
+
+
+def _summons_parties(parsed: ParsedText, tok: Token) -> bool:
+    """Parties summoned: "summoned the two sides", "summoned his ministers", "summoned Transnet's
+    board"; not "summoned the courage", nor "summoned before the committee" (summon-before's)."""
+    kids = parsed.children(tok.i)
+    return any(
+        c.dep == "dobj"
+        and (_is_party(c) or _titled(parsed, c) or c.lemma.lower() in PAIR_NOUNS.keys() | HEARING_BODIES)
+        for c in kids
     )
 
 

@@ -519,3 +519,50 @@ def test_sitting_face_to_face_with_a_party_is_a_meeting(parse: Parse, text: str,
 def test_sitting_across_from_a_thing_is_no_meeting(parse: Parse) -> None:
     assert _triggers(parse, "The students sat across from the library.") == []
     assert _triggers(parse, "She sat opposite the window all afternoon.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name after a title, which the tagger leaves untagged, is a party
+        ("On Tuesday the envoy called on President Ruto at State House.", "called"),
+        ("The minister paid a call on King Harald at the palace on Monday.", "call"),
+        # an office the titles table describes people by ("the emir")
+        ("The senator called on the emir of Kuwait on Sunday.", "called"),
+        ("The minister phoned the sheikh on Monday.", "phoned"),
+        # summoning parties
+        ("The labour minister summoned the two sides to her office on Monday.", "summoned"),
+        ("The president summoned his ministers to the palace on Sunday night.", "summoned"),
+        # visiting a person
+        ("Joe Biden visited Emmanuel Macron in Paris on Friday.", "visited"),
+        ("The chancellor visited her Polish counterpart in Warsaw on Monday.", "visited"),
+        # hosting someone named before
+        ("Macron hosted him at the Elysee Palace on Tuesday.", "hosted"),
+        ("The king hosted her at the palace on Friday.", "hosted"),
+        # a court's or a parliament's sitting
+        ("The court will hold a sitting on Wednesday to hear the appeal.", "sitting"),
+        ("Opposition deputies walked out of the sitting on Monday.", "sitting"),
+        # parties talking together for a span of time
+        ("The two leaders talked for 11 minutes on Monday.", "talked"),
+        ("Biden and Xi spoke for two hours at the resort.", "spoke"),
+    ],
+)
+def test_summoning_visiting_hosting_sittings_and_long_talks(parse: Parse, text: str, expected: str) -> None:
+    assert [t.text for t in _triggers(parse, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister summoned the courage to speak.",
+        "The court summoned the documents on Friday.",
+        "The tourists visited Paris and Rome last week.",
+        "The chairman visited the factory in Ohio on Monday.",
+        "She called on President Ruto to resign.",
+        "Sitting ministers may not hold shares.",
+        "He spoke for an hour at the rally.",
+        "Analysts talked for days about the merger.",
+    ],
+)
+def test_look_alikes_of_summoning_visiting_and_talking(parse: Parse, text: str) -> None:
+    assert _triggers(parse, text) == []
