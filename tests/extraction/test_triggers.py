@@ -540,7 +540,7 @@ def test_sitting_across_from_a_thing_is_no_meeting(parse: Parse) -> None:
         ("Macron hosted him at the Elysee Palace on Tuesday.", "hosted"),
         ("The king hosted her at the palace on Friday.", "hosted"),
         # a court's or a parliament's sitting
-        ("The court will hold a sitting on Wednesday to hear the appeal.", "sitting"),
+        ("The court will hold a sitting on Wednesday to rule on the appeal.", "sitting"),
         ("Opposition deputies walked out of the sitting on Monday.", "sitting"),
         # parties talking together for a span of time
         ("The two leaders talked for 11 minutes on Monday.", "talked"),
@@ -565,4 +565,43 @@ def test_summoning_visiting_hosting_sittings_and_long_talks(parse: Parse, text: 
     ],
 )
 def test_look_alikes_of_summoning_visiting_and_talking(parse: Parse, text: str) -> None:
+    assert _triggers(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # briefing a party (FrameNet Telling)
+        ("The minister will brief Chancellor Olaf Scholz on Tuesday.", "brief"),
+        ("Jayasuriya briefed the party leaders on Monday.", "briefed"),
+        # a hearing body hearing a case or a party
+        ("The court is due to hear the appeal on Monday.", "hear"),
+        ("The judges heard arguments in Edinburgh on Tuesday.", "heard"),
+        # seeing and receiving a person
+        ("The chancellor saw him in the Oval Office on Friday.", "saw"),
+        ("The envoy was received by Pope Francis at the Vatican on Monday.", "received"),
+        ("The foreign minister was received by King Abdullah in Amman on Sunday.", "received"),
+        # a meal shared
+        ("The two sides signed the deal over dinner in Frankfurt on Friday.", "dinner"),
+        ("The rivals patched things up over lunch on Monday.", "lunch"),
+        ("The leaders dined together in Turin on Sunday.", "dined"),
+        ("The three chief executives lunched together in Tokyo on Tuesday.", "lunched"),
+    ],
+)
+def test_briefing_hearing_receiving_and_meals(parse: Parse, text: str, expected: str) -> None:
+    assert [t.text for t in _triggers(parse, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The finance minister briefed reporters on Monday.",
+        "The spokesman briefed the press after the vote.",
+        "Investors heard the news on Monday.",
+        "The plan was received by critics with scorn.",
+        "He saw the film twice last week.",
+        "The family dined at home on Sunday.",
+    ],
+)
+def test_look_alikes_of_briefing_hearing_receiving_and_meals(parse: Parse, text: str) -> None:
     assert _triggers(parse, text) == []
