@@ -246,7 +246,7 @@ def _meeting_noun_in_itself(parsed: ParsedText, tok: Token) -> bool:
         return False
     if tok.tag == "NNS" and _compared(parsed, tok):
         return False  # "promised shorter and more focused summits": a kind of meeting, none held
-    if lemma in NEEDS_WITH and not any(c.dep == "prep" and c.lower == "with" for c in parsed.children(tok.i)):
+    if lemma in NEEDS_WITH and not _has_with(parsed, tok):
         return False
     if lemma == "round" and not _is_negotiating_round(parsed, tok):
         return False
@@ -261,6 +261,13 @@ def _meeting_noun_in_itself(parsed: ParsedText, tok: Token) -> bool:
     if paying and _party_after(parsed, tok, {"on"}):
         return True  # "paid a courtesy call on the king"
     return lemma in CALL_NOUNS and _taken_part_in(parsed, tok)
+
+
+def _has_with(parsed: ParsedText, tok: Token) -> bool:
+    """A "with" phrase on the noun, or on the verb it is the object of: "an audience with the king",
+    "had tea with the prime minister"."""
+    holders = [tok, parsed.tokens[tok.head]] if tok.dep == "dobj" else [tok]
+    return any(c.dep == "prep" and c.lower == "with" for h in holders for c in parsed.children(h.i))
 
 
 def _describes_a_body(parsed: ParsedText, tok: Token) -> bool:

@@ -605,3 +605,26 @@ def test_briefing_hearing_receiving_and_meals(parse: Parse, text: str, expected:
 )
 def test_look_alikes_of_briefing_hearing_receiving_and_meals(parse: Parse, text: str) -> None:
     assert _triggers(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The queen had tea with the prime minister on Monday.", "tea"),
+        ("The two ministers had coffee with the envoy in Vienna.", "coffee"),
+        ("The envoys held a farewell dinner in Brussels on Tuesday.", "farewell dinner"),
+        ("The two chancellors held a private lunch at the embassy.", "private lunch"),
+        ("The banker appeared before the chamber on Monday.", "appeared"),
+        ("The minister testified before the upper chamber for two hours.", "testified"),
+    ],
+)
+def test_a_meal_or_a_chamber_with_the_parties_it_needs(parse: Parse, text: str, expected: str) -> None:
+    assert [t.text for t in _triggers(parse, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She made tea for the guests.", "Coffee prices rose on Monday.", "The chamber approved the bill."],
+)
+def test_a_meal_or_a_chamber_alone_is_no_meeting(parse: Parse, text: str) -> None:
+    assert _triggers(parse, text) == []
