@@ -38,6 +38,7 @@ WEIGHTS = {
     "place-conflict": -10,
     "parties-conflict": -10,
     "status-conflict": -10,
+    "medium-conflict": -10,  # a call and a meeting in person
     "back-vs-new": -10,  # "the previous meeting" is not the "another meeting" named before
 }
 

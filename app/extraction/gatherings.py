@@ -655,6 +655,14 @@ def _conflict(frame: Frame, g: Gathering) -> str | None:
         and not (frame.trigger.definite or frame.trigger.kind == "verb")
     ):
         return "parties-conflict"
+    # A call is not a meeting in person, nor the other way: "met in Paris ... spoke by phone with
+    # Biden" (but "the call", "that meeting" may point across).
+    if (
+        g.frames
+        and all(f.trigger.remote != frame.trigger.remote for f in g.frames)
+        and not (frame.trigger.definite or frame.trigger.back or frame.trigger.anaphoric)
+    ):
+        return "medium-conflict"
     # A gathering past is not one still to come (a cancelled one may have been either).
     side = {"occurred": "past", "scheduled": "future", "proposed": "future"}
     status = g.status

@@ -135,6 +135,7 @@ class Trigger:
     anaphoric: bool = False  # "asked to attend", "could join": only names a gathering in context
     demonstrative: bool = False  # "that meeting", "those talks": the one just spoken of
     distributive: bool = False  # "both sessions", "the two hearings": the gatherings just named
+    remote: bool = False  # "a phone call", "spoke by video", "phoned Putin": met over a line, not in person
 
 
 def find_triggers(parsed: ParsedText) -> list[Trigger]:
@@ -845,4 +846,16 @@ def _make(parsed: ParsedText, tok: Token, start: int, end: int, kind: Literal["n
         and any(c.lower in {"both", "all"} or (c.dep == "nummod" and c.lower == "two") for c in kids),
         back=bool(BACK_MARKERS & words) and not NOVEL_MARKERS & words,
         demonstrative=any(c.dep == "det" and c.lower in {"that", "this", "those", "these"} for c in kids),
+        remote=_remote(parsed, tok, kind),
     )
+
+
+def _remote(parsed: ParsedText, tok: Token, kind: Literal["noun", "verb"]) -> bool:
+    """A mention of a meeting over a line: a call noun or one named by its medium ("phone call",
+    "videoconference"), a verb of phoning ("phoned Putin") or one over a medium ("spoke by phone",
+    "met by video link")."""
+    lemma = tok.lemma.lower()
+    if kind == "verb":
+        return lemma in CONTACT_VERBS or _over_medium(parsed, tok)
+    modifiers = {c.lemma.lower() for c in parsed.children(tok.i) if c.dep in {"compound", "amod", "nmod"}}
+    return lemma in CALL_NOUNS | CALL_MEDIA or bool(modifiers & CALL_MEDIA) or _on_the_line_with(parsed, tok)

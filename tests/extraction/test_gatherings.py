@@ -292,3 +292,19 @@ def test_a_hearing_later_is_another_gathering(extractor: Extractor) -> None:
 )
 def test_meeting_for_hours_of_talks_is_those_talks(extractor: Extractor, text: str) -> None:
     assert len(extractor.extract(text, dt.date(2025, 3, 3)).events) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Macron and Scholz met in Paris on Monday. Macron also spoke by phone with Joe Biden on Monday.",
+        "The two delegations held talks in Geneva on Tuesday. Lavrov later phoned Blinken on Tuesday.",
+    ],
+)
+def test_a_call_is_not_the_meeting_in_person_told_beside_it(extractor: Extractor, text: str) -> None:
+    assert len(extractor.extract(text, PUBLISHED).events) == 2
+
+
+def test_the_call_named_again_is_the_same_call(extractor: Extractor) -> None:
+    text = "Biden and Xi held a video call on Monday. The call lasted two hours."
+    assert len(extractor.extract(text, PUBLISHED).events) == 1
