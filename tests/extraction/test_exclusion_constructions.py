@@ -33,6 +33,12 @@ def _roles(extractor: Extractor, text: str) -> dict[str, str]:
         ("The summit opened in Madrid on Tuesday. Morocco never got an invitation to the summit.", "Morocco"),
         ("The envoys met in Doha on Monday, and the Taliban were not among the groups invited.", "Taliban"),
         ("Ministers met in Rome on Friday. Malta was kept away from the meeting.", "Malta"),
+        # a programme or lineup one is left off, as a guest list
+        (
+            "The president met the envoys in Bogota on Monday. Juan Guaido was left off the programme.",
+            "Juan Guaido",
+        ),
+        ("Leaders gathered in Lima on Monday, and Bolivia was dropped from the lineup.", "Bolivia"),
         # an exception made on the meeting mention
         ("Foreign ministers of every Gulf state except Qatar gathered in Riyadh on Sunday.", "Qatar"),
         ("The envoys met in Vienna on Monday, excluding Iran.", "Iran"),
