@@ -69,6 +69,10 @@ def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
             # "would not be invited to the summit": the invitation's mood, not the summit's
             # ("inviting it to formal talks" still proposes them)
             return None
+        if lemma in PROPOSAL_WORDS and anc.pos == "NOUN" and anc.i != head.i and _denied(parsed, anc):
+            return (
+                None  # "did not receive an invitation to the summit": the invitation's mood, not the summit's
+            )
         if lemma in PROPOSAL_WORDS and anc.i != head.i and anc.dep != "aux" and not negated:
             if lemma in NEEDS_FOR and not any(k.lower == "for" for k in kids):
                 continue  # "called for talks" proposes them; "called the talks useful" does not
@@ -102,6 +106,14 @@ def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
     if tense == "past":
         return "occurred"
     return None
+
+
+def _denied(parsed: ParsedText, noun: Token) -> bool:
+    """A proposal noun that is withheld: "no invitation", "did not receive an invitation"."""
+    if any(k.dep == "det" and k.lower == "no" for k in parsed.children(noun.i)):
+        return True
+    verb = parsed.tokens[noun.head]
+    return noun.dep in {"dobj", "nsubjpass"} and any(k.dep == "neg" for k in parsed.children(verb.i))
 
 
 def _lasting(parsed: ParsedText, verb: Token) -> bool:

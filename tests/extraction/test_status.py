@@ -83,3 +83,19 @@ def test_a_cancellation_undone_is_no_cancellation(parse: Parse, text: str) -> No
 
 def test_a_cancellation_stands_alone(parse: Parse) -> None:
     assert _status(parse, "Modi cancelled the summit in March and blamed Sharif.", "summit") == "cancelled"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Ukraine did not receive an invitation to the two-day gathering.", "gathering"),
+        ("Morocco got no invitation to the summit in Madrid.", "summit"),
+    ],
+)
+def test_an_invitation_withheld_proposes_no_meeting(parse: Parse, text: str, trigger: str) -> None:
+    # the invitation's mood is not the meeting's: it may have been held without them
+    assert _status(parse, text, trigger) != "proposed"
+
+
+def test_an_invitation_made_still_proposes_the_meeting(parse: Parse) -> None:
+    assert _status(parse, "Spain extended an invitation to talks in Madrid.", "talks") == "proposed"
