@@ -506,6 +506,7 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
             any(c.lower == "with" for c in kids)
             or (down and any(c.lower == "with" for c in parsed.subtree(tok.i)))
             or _sits_facing(parsed, tok)
+            or _body_sits(parsed, tok)
         )
     if lemma == "confer":
         return any(c.lower == "with" for c in kids)
@@ -530,6 +531,20 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
             for o in objects
         )
     return True  # "convene", "reconvene": a body meeting
+
+
+def _body_sits(parsed: ParsedText, tok: Token) -> bool:
+    """A court or a chamber in session on a day or again: "the council will sit again on Friday",
+    "the court sits on Monday"; not "the court sits in The Hague" (where it is)."""
+    kids = parsed.children(tok.i)
+    if not any(c.dep == "nsubj" and c.lemma.lower() in HEARING_BODIES for c in kids):
+        return False
+    again = any(c.lower == "again" for c in kids)
+    dated = any(
+        c.dep in {"prep", "npadvmod"} and any(t.ent_type in {"DATE", "TIME"} for t in parsed.subtree(c.i))
+        for c in kids
+    )
+    return again or dated
 
 
 def _sits_facing(parsed: ParsedText, tok: Token) -> bool:

@@ -542,6 +542,8 @@ def test_sitting_across_from_a_thing_is_no_meeting(parse: Parse) -> None:
         # a court's or a parliament's sitting
         ("The court will hold a sitting on Wednesday to rule on the appeal.", "sitting"),
         ("Opposition deputies walked out of the sitting on Monday.", "sitting"),
+        ("The council will sit again on Friday.", "sit"),
+        ("The court sits again on Monday to hear the defence.", "sits"),
         # parties talking together for a span of time
         ("The two leaders talked for 11 minutes on Monday.", "talked"),
         ("Biden and Xi spoke for two hours at the resort.", "spoke"),
@@ -560,6 +562,8 @@ def test_summoning_visiting_hosting_sittings_and_long_talks(parse: Parse, text: 
         "The chairman visited the factory in Ohio on Monday.",
         "She called on President Ruto to resign.",
         "Sitting ministers may not hold shares.",
+        "The court sits in The Hague.",
+        "The committee sat in silence.",
         "He spoke for an hour at the rally.",
         "Analysts talked for days about the merger.",
     ],
