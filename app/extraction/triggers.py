@@ -534,13 +534,12 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
 
 
 def _body_sits(parsed: ParsedText, tok: Token) -> bool:
-    """A court or a chamber in session on a day, again or to come: "the council will sit again on
-    Friday", "the court sits on Monday", "the chamber will sit"; not "the court sits in The Hague"
-    (where it is)."""
+    """A court or a chamber in session on a day or again: "the council will sit again on Friday",
+    "the court sits on Monday"; not "the court sits in The Hague" (where it is)."""
     kids = parsed.children(tok.i)
     if not any(c.dep == "nsubj" and c.lemma.lower() in HEARING_BODIES for c in kids):
         return False
-    again = any(c.lower == "again" or (c.dep == "aux" and c.lower in {"will", "shall"}) for c in kids)
+    again = any(c.lower == "again" for c in kids)
     dated = any(
         c.dep in {"prep", "npadvmod"} and any(t.ent_type in {"DATE", "TIME"} for t in parsed.subtree(c.i))
         for c in kids
