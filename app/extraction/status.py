@@ -70,9 +70,8 @@ def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
             # ("inviting it to formal talks" still proposes them)
             return None
         if lemma in PROPOSAL_WORDS and anc.pos == "NOUN" and anc.i != head.i and _denied(parsed, anc):
-            return (
-                None  # "did not receive an invitation to the summit": the invitation's mood, not the summit's
-            )
+            # "did not receive an invitation to the summit": the invitation's mood, not the summit's
+            return None
         if lemma in PROPOSAL_WORDS and anc.i != head.i and anc.dep != "aux" and not negated:
             if lemma in NEEDS_FOR and not any(k.lower == "for" for k in kids):
                 continue  # "called for talks" proposes them; "called the talks useful" does not

@@ -52,6 +52,11 @@ CALL_MEDIA = senses("call-medium")
 HOSTED_PEOPLE = senses("hosted-person")
 # Nouns that name people by their office (titles.tsv): "a lunch with ambassadors", "met the envoys".
 PEOPLE_BY_OFFICE = TITLES - {"spokesman", "spokesperson", "spokeswoman"}
+# Words that stand for a person met ("the visiting premier", "his counterpart"), and the titles
+# before a name the tagger may leave untagged ("President Ruto"); built once, read per token.
+PEOPLE_WORDS = HOSTED_PEOPLE | PEOPLE_BY_OFFICE
+TITLES_BEFORE_NAMES = PEOPLE_BY_OFFICE | NAME_TITLES
+OBJECT_PRONOUNS = {"him", "her", "them"}
 COPRESENCE_VERBS = senses("copresence")
 ATTENDANCE_VERBS = senses("attend")
 # Determiners and modifiers that say how a mention relates to gatherings already mentioned.
@@ -66,6 +71,7 @@ CONTACT_VERBS = senses("contact")
 # Verbs that take part in a call-like noun, which then needs no modifier: "held a call", "joined a call".
 CALL_LIGHT_VERBS = senses("call-light-verb")
 CALL_NOUNS = senses("call-noun")
+REMOTE_NOUNS = CALL_NOUNS | CALL_MEDIA  # "a call", "a videoconference": met over a line
 # FrameNet Discussion: verbs that are a gathering with a party ("negotiated with the rebels") or
 # between parties named together ("Abe and Modi discussed trade").
 DISCUSSION_VERBS = senses("discuss")
@@ -112,6 +118,9 @@ EVIDENCE_NOUNS = senses("evidence-noun")
 # Verbs of a hearing: "testified before the committee", "appeared before the panel".
 HEARING_VERBS = senses("testify")
 HEARING_BODIES = senses("hearing-body")
+# Who may be summoned or talk together by a plural noun: "the two sides", "his ministers", "the board".
+SUMMONED_NOUNS = PAIR_NOUNS.keys() | HEARING_BODIES
+PEOPLE_IN_NUMBERS = PAIR_NOUNS.keys() | PEOPLE_BY_OFFICE
 # Conference series named by an acronym and an edition: "COP28", "COP 29".
 CONFERENCE_SERIES = senses("conference-series")
 _EDITION = re.compile(r"([a-z]+)-?(\d{1,4})")
@@ -357,11 +366,7 @@ def _taken_part_in(parsed: ParsedText, tok: Token) -> bool:
 def _is_party(tok: Token, entities: frozenset[str] | set[str] = _PARTY_ENTITIES) -> bool:
     """A token that can be a side of a call or a talk: a named person, country, group, or a
     pronoun or title standing for one ("him", "his counterpart")."""
-    return (
-        tok.ent_type in entities
-        or tok.lower in {"him", "her", "them"}
-        or tok.lemma.lower() in HOSTED_PEOPLE | PEOPLE_BY_OFFICE
-    )
+    return tok.ent_type in entities or tok.lower in OBJECT_PRONOUNS or tok.lemma.lower() in PEOPLE_WORDS
 
 
 def _with_party(parsed: ParsedText, tok: Token) -> bool:
@@ -375,16 +380,20 @@ def _party_after(parsed: ParsedText, tok: Token, preps: Set[str]) -> bool:
     return any(
         c.dep == "prep"
         and c.lower in preps
-        and any(o.dep == "pobj" and (_is_party(o) or _titled(parsed, o)) for o in parsed.children(c.i))
+        and any(o.dep == "pobj" and _party_named(parsed, o) for o in parsed.children(c.i))
         for c in parsed.children(tok.i)
     )
+
+
+def _party_named(parsed: ParsedText, tok: Token) -> bool:
+    """A party, or a name after a title the tagger left untagged ("President Ruto")."""
+    return _is_party(tok) or _titled(parsed, tok)
 
 
 def _titled(parsed: ParsedText, tok: Token) -> bool:
     """A name after a title, which the tagger may leave untagged: "President Ruto", "King Harald"."""
     return tok.pos == "PROPN" and any(
-        c.dep == "compound" and c.lemma.lower() in PEOPLE_BY_OFFICE | NAME_TITLES
-        for c in parsed.children(tok.i)
+        c.dep == "compound" and c.lemma.lower() in TITLES_BEFORE_NAMES for c in parsed.children(tok.i)
     )
 
 
@@ -397,7 +406,7 @@ def _person_object(parsed: ParsedText, tok: Token) -> bool:
             c.ent_type == "PERSON"
             or c.lower in {"him", "her"}
             or _titled(parsed, c)
-            or c.lemma.lower() in HOSTED_PEOPLE | PEOPLE_BY_OFFICE
+            or c.lemma.lower() in PEOPLE_WORDS
         )
         for c in parsed.children(tok.i)
     )
@@ -527,7 +536,7 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
         return any(
             o.ent_type in {"PERSON", "NORP", "GPE", "ORG"}
             or o.lemma.lower() in HOSTED_PEOPLE
-            or o.lower in {"him", "her", "them"}
+            or o.lower in OBJECT_PRONOUNS
             for o in objects
         )
     return True  # "convene", "reconvene": a body meeting
@@ -578,8 +587,8 @@ def _talked_at_length(parsed: ParsedText, tok: Token) -> bool:
     together = any(
         c.dep == "nsubj"
         and (
-            (c.tag == "NNS" and c.lemma.lower() in PAIR_NOUNS.keys() | PEOPLE_BY_OFFICE)
-            or ((_is_party(c) or _titled(parsed, c)) and any(g.dep == "conj" for g in parsed.children(c.i)))
+            (c.tag == "NNS" and c.lemma.lower() in PEOPLE_IN_NUMBERS)
+            or (_party_named(parsed, c) and any(g.dep == "conj" for g in parsed.children(c.i)))
         )
         for c in kids
     )
@@ -728,7 +737,7 @@ def _briefs_a_party(parsed: ParsedText, tok: Token) -> bool:
     briefed = [c for c in kids if c.dep == "dobj"]
     if any(c.lemma.lower() in PRESS for c in briefed):
         return False
-    if any(_is_party(c) or _titled(parsed, c) for c in briefed):
+    if any(_party_named(parsed, c) for c in briefed):
         return True
     passive = any(c.dep == "nsubjpass" for c in kids)
     return passive and _by_a_host(parsed, tok)
@@ -748,9 +757,9 @@ def _hears_a_case(parsed: ParsedText, tok: Token) -> bool:
     if not any(h.lemma.lower() in HEARING_BODIES for h in hearer):
         return False
     heard = [c for c in kids if c.dep == "dobj"]
-    return any(
-        c.lemma.lower() in CASE_NOUNS or _is_party(c) or _titled(parsed, c) for c in heard
-    ) or _party_after(parsed, tok, {"from"})
+    return any(c.lemma.lower() in CASE_NOUNS or _party_named(parsed, c) for c in heard) or _party_after(
+        parsed, tok, {"from"}
+    )
 
 
 def _summons_parties(parsed: ParsedText, tok: Token) -> bool:
@@ -758,9 +767,7 @@ def _summons_parties(parsed: ParsedText, tok: Token) -> bool:
     board"; not "summoned the courage", nor "summoned before the committee" (summon-before's)."""
     kids = parsed.children(tok.i)
     return any(
-        c.dep == "dobj"
-        and (_is_party(c) or _titled(parsed, c) or c.lemma.lower() in PAIR_NOUNS.keys() | HEARING_BODIES)
-        for c in kids
+        c.dep == "dobj" and (_party_named(parsed, c) or c.lemma.lower() in SUMMONED_NOUNS) for c in kids
     )
 
 
@@ -873,4 +880,4 @@ def _remote(parsed: ParsedText, tok: Token, kind: Literal["noun", "verb"]) -> bo
     if kind == "verb":
         return lemma in CONTACT_VERBS or _over_medium(parsed, tok)
     modifiers = {c.lemma.lower() for c in parsed.children(tok.i) if c.dep in {"compound", "amod", "nmod"}}
-    return lemma in CALL_NOUNS | CALL_MEDIA or bool(modifiers & CALL_MEDIA) or _on_the_line_with(parsed, tok)
+    return lemma in REMOTE_NOUNS or bool(modifiers & CALL_MEDIA) or _on_the_line_with(parsed, tok)
