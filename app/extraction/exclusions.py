@@ -88,6 +88,8 @@ NOR = {"nor"}
 ELLIPTICAL_VERBS = {"be", "do", "have"}
 LIKEWISE = {"neither", "nor", "so"}
 RELATIVES = {"which", "who", "that"}
+# How many sentences after a meeting's mention a list cue naming none still counts ("not on the list").
+LIST_CUE_REACH = range(4)
 # Cues that count only with a meeting in their sentence when they name none: "tried to ban the app".
 NEED_A_MEETING_NEAR = WEAK_CUES | DENYING_VERBS | PREVENTING_VERBS | GRANTING_VERBS | RECEIVING_VERBS
 
@@ -106,8 +108,10 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
     """Parties the text says were left out of a meeting (or stayed away from one)."""
     out: list[Exclusion] = []
     # A cue that names no meeting counts in a sentence that mentions one or right after it: "Leaders
-    # met in Paris. Hungary was snubbed."
+    # met in Paris. Hungary was snubbed."; a guest list is told of further on, within the next three:
+    # "Leaders met in Paris. ... Its allies were also left off the list."
     sentences_with_meetings = {parsed.tokens[i].sent + k for i in trigger_heads for k in (0, 1)}
+    sentences_after_meetings = {parsed.tokens[i].sent + k for i in trigger_heads for k in LIST_CUE_REACH}
     for tok in parsed.tokens:
         excepted = _excepted(parsed, tok, trigger_heads)
         if excepted is not None:
@@ -137,7 +141,7 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
             listed += _members_named(parsed, tok, listed)
             if (
                 target := _target(parsed, tok, trigger_heads)
-            ) is not None or tok.sent in sentences_with_meetings:
+            ) is not None or tok.sent in sentences_after_meetings:
                 out.extend(
                     Exclusion(m, "excluded", target, tok.sent, clause_tense(parsed, tok.i))
                     for party in listed

@@ -216,6 +216,34 @@ def test_an_invitation_denied_needs_no_meeting_near(extractor: Extractor, text: 
     assert _roles(extractor, text).get(party) == "excluded"
 
 
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        # a guest list is told of a few sentences after the meeting it was drawn up for
+        (
+            "Nordic leaders met in Bergen on Friday. They agreed to pool orders for shells. Sweden "
+            "will lead the purchase. Estonia and Latvia were not on the guest list.",
+            "Latvia",
+        ),
+        (
+            "The bank's creditors gathered in Zurich on Tuesday. The mood was grim. Bonds fell further. "
+            "Two hedge funds, Arcadia and Pelham, had been left off the invitation list.",
+            "Pelham",
+        ),
+    ],
+)
+def test_a_guest_list_a_few_sentences_after_its_meeting(extractor: Extractor, text: str, party: str) -> None:
+    assert _roles(extractor, text).get(party) == "excluded"
+
+
+def test_a_list_five_sentences_from_any_meeting_leaves_no_one_out(extractor: Extractor) -> None:
+    text = (
+        "Nordic leaders met in Bergen on Friday. They agreed to pool orders for shells. Sweden will "
+        "lead the purchase. Prices rose. Factories were busy. Finland was not on the list."
+    )
+    assert _roles(extractor, text).get("Finland") != "excluded"
+
+
 def test_a_seat_denied_far_from_any_meeting_leaves_no_one_out(extractor: Extractor) -> None:
     text = (
         "The summit opened in Lima on Thursday. Trade was its theme. Speeches ran long. "
