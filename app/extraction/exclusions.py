@@ -156,7 +156,12 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
         target = _target(parsed, tok, trigger_heads)
         # (an invitation denied is as plain as "not invited": "received no invitation" needs no
         # meeting near; a seat, entry or visa denied does)
-        weak = tok.lemma.lower() in NEED_A_MEETING_NEAR and not _invitations(parsed, tok)
+        # (nor does one that keeps the party out of a meeting's room: "kept out of the room")
+        weak = (
+            tok.lemma.lower() in NEED_A_MEETING_NEAR
+            and not _invitations(parsed, tok)
+            and not _out_of_a_room(parsed, tok, actors)
+        )
         if target is None and weak and tok.sent not in sentences_with_meetings:
             continue  # "tried to ban the app": no meeting in sight, no exclusion from one
         if target is None and _out_of_something_else(parsed, tok, actors):
@@ -271,6 +276,7 @@ def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
         or (tok.dep == "pcomp" and head.lower in NEGATING_PREPS)  # "without inviting Poland"
         or (tok.dep in {"acomp", "oprd"} and any(c.dep == "neg" for c in parsed.children(tok.head)))
         or any(c.dep in {"nsubjpass", "dobj"} and _negative(parsed, c) for c in kids)  # "No X was invited"
+        or _neither_nor(parsed, tok)  # "was neither invited nor informed"
         # "Neither Hungary nor Turkey received an invitation": who receives is the active subject
         or (lemma in RECEIVING_VERBS and any(c.dep == "nsubj" and _negative(parsed, c) for c in kids))
     )
@@ -299,6 +305,12 @@ def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
     if lemma in {"stay"} and "away" in {c.lower for c in kids}:
         return "absent"
     return None
+
+
+def _neither_nor(parsed: ParsedText, tok: Token) -> bool:
+    """A verb of "neither ... nor": "was neither invited nor informed", "was neither told nor invited"."""
+    first = parsed.tokens[tok.head] if tok.dep == "conj" else tok
+    return any(c.dep == "preconj" and c.lower == "neither" for c in parsed.children(first.i))
 
 
 def _excepted(parsed: ParsedText, tok: Token, trigger_heads: Set[int]) -> tuple[int, list[Token]] | None:
@@ -565,6 +577,12 @@ def _out_of_something_else(parsed: ParsedText, cue: Token, actors: ActorIndex) -
         actors.at(c.i) is None and c.lemma.lower() not in ROOMS | BODIES
         for c in _kept_from(parsed, cue, actors)
     )
+
+
+def _out_of_a_room(parsed: ParsedText, cue: Token, actors: ActorIndex) -> bool:
+    """ "kept out of the room", "shut out of the consultation": what the party is kept from is
+    where a meeting sits, so a meeting is meant though none is named near."""
+    return any(c.lemma.lower() in ROOMS for c in _kept_from(parsed, cue, actors))
 
 
 def _kept_from_body(parsed: ParsedText, cue: Token, actors: ActorIndex) -> str | None:
