@@ -22,6 +22,10 @@ CASES: list[tuple[str, str, str, str]] = [
     ("An emergency meeting held on Monday ended without a deal.", "Monday", "2025-02-18", "2025-02-17"),
     ("She resigned last Friday after a long dispute.", "last Friday", "2025-01-03", "2024-12-27"),
     ("He will fly to Rome next Tuesday.", "next Tuesday", "2025-12-30", "2026-01-06"),
+    # "last"/"next" with the day before or after: that would be "yesterday"/"tomorrow", so a week on
+    ("The envoys last spoke last Wednesday, officials said.", "last Wednesday", "2025-01-02", "2024-12-25"),
+    ("The board sacked its chairman last Monday.", "last Monday", "2024-12-24", "2024-12-16"),
+    ("The two sides will meet again next Saturday.", "next Saturday", "2025-01-03", "2025-01-11"),
     ("The court said on Thursday that it would rule soon.", "Thursday", "2024-03-01", "2024-02-29"),
     ("The summit opens on Saturday in Geneva.", "Saturday", "2024-02-28", "2024-03-02"),
     ("Talks resume Monday in the capital.", "Monday", "2025-06-02", "2025-06-02"),

@@ -408,6 +408,12 @@ def _weekday_date(weekday: int, pub: dt.date, lean: Lean, strict: bool, cue: str
     if back == 0 and not strict:
         return pub  # "on Tuesday" in Tuesday's paper is that day
     back, ahead = back or 7, ahead or 7
+    # "last Wednesday" in Thursday's paper is the week before: the day before would be "yesterday"
+    # (and "next Friday" in Thursday's, the week after "tomorrow").
+    if cue == "last" and back == 1:
+        back = 8
+    if cue == "next" and ahead == 1:
+        ahead = 8
     if lean == "future":
         return pub + dt.timedelta(days=ahead)
     if lean == "past":
