@@ -604,13 +604,27 @@ def _antecedent(frame: Frame, gatherings: list[Gathering]) -> tuple[Gathering | 
     ]
     if anywhere and t.definite:
         return anywhere[-1], "same-word-earlier"
-    same_side = [g for g in recent if not _opposite_sides(frame.tense, g.status)]
-    if same_side or recent:
-        return (same_side or recent)[-1], "salient"  # "was not invited to the sessions": the past ones
+    same_side = [g for g in recent if not _opposite_sides(frame.tense, g.status)] or recent
+    own_day = t.kind == "verb" and frame.date is not None
+    if same_side and own_day and _brings_new_parties(frame, same_side[-1]):
+        # "Modi met Putin on Tuesday" after the summit: a verb with a day and a party of its own
+        # tells a meeting of its own, not the gathering just told.
+        return None, "own-day-and-parties"
+    if same_side:
+        return same_side[-1], "salient"  # "was not invited to the sessions": the past ones
     # A definite description with nothing near to point to names what the story is about.
     if t.definite and compatible and not t.back:
         return max(compatible, key=lambda g: len(g.frames)), "story-topic"
     return None, "nothing-near"
+
+
+def _brings_new_parties(frame: Frame, g: Gathering) -> bool:
+    """The mention names a party the gathering's mentions, which name some, have not named (a
+    gathering told with no party, "the cancelled visit", takes them from the mention after it)."""
+    named = {p.mention.actor.name for f in g.frames for p in f.parties if p.mention.actor is not None}
+    return bool(named) and any(
+        p.mention.actor is not None and p.mention.actor.name not in named for p in frame.parties
+    )
 
 
 def _compatible(frame: Frame, g: Gathering) -> bool:

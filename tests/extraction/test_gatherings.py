@@ -308,3 +308,43 @@ def test_a_call_is_not_the_meeting_in_person_told_beside_it(extractor: Extractor
 def test_the_call_named_again_is_the_same_call(extractor: Extractor) -> None:
     text = "Biden and Xi held a video call on Monday. The call lasted two hours."
     assert len(extractor.extract(text, PUBLISHED).events) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Leaders of the Group of Seven gathered at a resort in Bavaria, with Chancellor Olaf Scholz "
+            "as host. Canada's Justin Trudeau met Japan's Fumio Kishida on Monday."
+        ),
+        (
+            "Crown Prince Mohammed bin Salman hosted Gulf leaders at a summit in Riyadh. King Abdullah "
+            "of Jordan met Emir Tamim of Qatar on Friday."
+        ),
+    ],
+)
+def test_a_verb_with_a_day_and_parties_of_its_own_is_a_meeting_of_its_own(
+    extractor: Extractor, text: str
+) -> None:
+    assert len(_mentions(extractor, text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same parties again: the same talks
+        (
+            "The two presidents, Joe Biden and Xi Jinping, held talks in Woodside. Biden met Xi on "
+            "Wednesday for four hours."
+        ),
+        # a gathering told with no party takes them from the mention after it
+        (
+            "A visit to Yangon was called off. The envoy, Erywan Yusof, had hoped to meet Aung San Suu "
+            "Kyi on Tuesday."
+        ),
+    ],
+)
+def test_a_verb_with_a_day_and_no_new_party_joins_the_gathering_just_told(
+    extractor: Extractor, text: str
+) -> None:
+    assert len(_mentions(extractor, text)) == 1
