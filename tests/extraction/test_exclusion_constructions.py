@@ -131,6 +131,34 @@ def _excluded(event: Event) -> set[str]:
             "Ada Okafor",
         ),
         ("Envoys met in Oslo on Monday; Belarus protested against its expulsion from the forum.", "Belarus"),
+        # a guest list is told of a few sentences after the meeting it was drawn up for
+        (
+            "Nordic leaders met in Bergen on Friday. They agreed to pool orders for shells. Sweden "
+            "will lead the purchase. Estonia and Latvia were not on the guest list.",
+            "Latvia",
+        ),
+        (
+            "The bank's creditors gathered in Zurich on Tuesday. The mood was grim. Bonds fell further. "
+            "Two hedge funds, Arcadia and Pelham, had been left off the invitation list.",
+            "Pelham",
+        ),
+        # "neither ... nor": the first verb or the second negated
+        (
+            "The board met in Lagos on Monday. Its treasurer, Bola Adeyemi, was neither invited nor told.",
+            "Bola Adeyemi",
+        ),
+        ("Cabinet met in Accra on Friday. Kofi Mensah was neither consulted nor invited.", "Kofi Mensah"),
+        # kept out of the room a meeting sat in: a meeting is meant, however far back it was named
+        (
+            "Managers of both firms met in Leeds on Monday. They talked until late. A deal is close. "
+            "The GMB union said it had been kept out of the room throughout.",
+            "GMB",
+        ),
+        (
+            "Envoys gathered in Oslo on Friday. Progress was slow. Nobody spoke to the press. "
+            "Chile and Peru said they had been frozen out of the deliberations.",
+            "Peru",
+        ),
     ],
 )
 def test_a_party_left_out_in_other_words(extractor: Extractor, text: str, party: str) -> None:
@@ -213,61 +241,6 @@ def test_what_leaves_no_one_out(extractor: Extractor, text: str, party: str) -> 
     ],
 )
 def test_an_invitation_denied_needs_no_meeting_near(extractor: Extractor, text: str, party: str) -> None:
-    assert _roles(extractor, text).get(party) == "excluded"
-
-
-@pytest.mark.parametrize(
-    ("text", "party"),
-    [
-        # a guest list is told of a few sentences after the meeting it was drawn up for
-        (
-            "Nordic leaders met in Bergen on Friday. They agreed to pool orders for shells. Sweden "
-            "will lead the purchase. Estonia and Latvia were not on the guest list.",
-            "Latvia",
-        ),
-        (
-            "The bank's creditors gathered in Zurich on Tuesday. The mood was grim. Bonds fell further. "
-            "Two hedge funds, Arcadia and Pelham, had been left off the invitation list.",
-            "Pelham",
-        ),
-    ],
-)
-def test_a_guest_list_a_few_sentences_after_its_meeting(extractor: Extractor, text: str, party: str) -> None:
-    assert _roles(extractor, text).get(party) == "excluded"
-
-
-@pytest.mark.parametrize(
-    ("text", "party"),
-    [
-        # "neither ... nor": the first verb or the second negated
-        (
-            "The board met in Lagos on Monday. Its treasurer, Bola Adeyemi, was neither invited nor told.",
-            "Bola Adeyemi",
-        ),
-        ("Cabinet met in Accra on Friday. Kofi Mensah was neither consulted nor invited.", "Kofi Mensah"),
-    ],
-)
-def test_neither_invited_nor_told(extractor: Extractor, text: str, party: str) -> None:
-    assert _roles(extractor, text).get(party) == "excluded"
-
-
-@pytest.mark.parametrize(
-    ("text", "party"),
-    [
-        # kept out of the room a meeting sat in: a meeting is meant, however far back it was named
-        (
-            "Managers of both firms met in Leeds on Monday. They talked until late. A deal is close. "
-            "The GMB union said it had been kept out of the room throughout.",
-            "GMB",
-        ),
-        (
-            "Envoys gathered in Oslo on Friday. Progress was slow. Nobody spoke to the press. "
-            "Chile and Peru said they had been frozen out of the deliberations.",
-            "Peru",
-        ),
-    ],
-)
-def test_kept_out_of_the_room_a_few_sentences_on(extractor: Extractor, text: str, party: str) -> None:
     assert _roles(extractor, text).get(party) == "excluded"
 
 
