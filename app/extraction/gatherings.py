@@ -390,6 +390,9 @@ def _merge(parsed: ParsedText, frames: list[Frame], trace: list[Decision] | None
             pass  # "asked to attend" with nothing before it to attend
         elif target is None:
             started = Gathering([frame])
+            if rule == "own-day-and-parties":
+                # "Trudeau met Kishida on Monday" right after the summit: held beside it
+                started.beside = next(reversed(recency.values()))
             position[id(started)] = len(gatherings)
             gatherings.append(started)
             by_head[frame.trigger.head] = started

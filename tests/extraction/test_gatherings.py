@@ -348,3 +348,14 @@ def test_a_verb_with_a_day_and_no_new_party_joins_the_gathering_just_told(
     extractor: Extractor, text: str
 ) -> None:
     assert len(_mentions(extractor, text)) == 1
+
+
+def test_a_meeting_of_its_own_told_right_after_a_gathering_was_held_where_it_was(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Leaders of the Group of Seven gathered at a resort in Elmau, with Chancellor Olaf Scholz as "
+        "host. Canada's Justin Trudeau met Japan's Fumio Kishida on Monday."
+    )
+    events = extractor.extract(text, PUBLISHED).events
+    assert [e.location.name if e.location else None for e in events] == ["Elmau", "Elmau"]
