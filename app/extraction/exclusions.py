@@ -442,10 +442,12 @@ def _withdrawn_invitation(
         for c in parsed.children(verb.i)
         if c.dep in {"dobj", "nsubjpass"} and c.lemma.lower() in INVITATION_NOUNS
     ]
-    parties = [k for n in invitations for k in parsed.children(n.i) if k.dep == "poss"]
+    # ("its invitation" is the inviter's: a pronoun possessor is who invited, not who is left out)
+    parties = [k for n in invitations for k in parsed.children(n.i) if k.dep == "poss" and k.tag != "PRP$"]
+    # "to" or "for" whom, on the invitation or, where the parser hangs it there, on the verb
     parties += [
         o
-        for n in invitations
+        for n in [*invitations, *([verb] if invitations else [])]
         for prep in parsed.children(n.i)
         if prep.dep == "prep" and prep.lower in {"to", "for"}
         for o in parsed.children(prep.i)

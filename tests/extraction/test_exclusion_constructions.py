@@ -159,6 +159,17 @@ def _excluded(event: Event) -> set[str]:
             "Chile and Peru said they had been frozen out of the deliberations.",
             "Peru",
         ),
+        # an invitation withdrawn: "its invitation" is the inviter's, the one it was "to" is left out
+        (
+            "The White House hosted a social media summit on Thursday. Earlier this week it withdrew "
+            "its invitation to Ben Garrison.",
+            "Ben Garrison",
+        ),
+        (
+            "The forum opened in Oslo on Monday. Its organizers had withdrawn their invitation to "
+            "Abbas Araghchi last week.",
+            "Abbas Araghchi",
+        ),
     ],
 )
 def test_a_party_left_out_in_other_words(extractor: Extractor, text: str, party: str) -> None:
@@ -371,3 +382,11 @@ def test_a_plural_demonstrative_points_to_the_gathering_just_told(
     earlier, just_told = extractor.extract(text, PUBLISHED).events
     assert party in _excluded(just_told)
     assert not _excluded(earlier)
+
+
+def test_who_withdrew_an_invitation_is_not_left_out(extractor: Extractor) -> None:
+    text = (
+        "The White House hosted a social media summit on Thursday. Earlier this week it withdrew "
+        "its invitation to Ben Garrison."
+    )
+    assert _roles(extractor, text).get("United States") != "excluded"
