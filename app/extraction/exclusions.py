@@ -110,8 +110,9 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
     # A cue that names no meeting counts in a sentence that mentions one or right after it: "Leaders
     # met in Paris. Hungary was snubbed."; a guest list is told of further on, within the next three:
     # "Leaders met in Paris. ... Its allies were also left off the list."
-    sentences_with_meetings = {parsed.tokens[i].sent + k for i in trigger_heads for k in (0, 1)}
-    sentences_after_meetings = {parsed.tokens[i].sent + k for i in trigger_heads for k in LIST_CUE_REACH}
+    meeting_sentences = {parsed.tokens[i].sent for i in trigger_heads}
+    sentences_with_meetings = {s + k for s in meeting_sentences for k in (0, 1)}
+    sentences_after_meetings = {s + k for s in meeting_sentences for k in LIST_CUE_REACH}
     for tok in parsed.tokens:
         excepted = _excepted(parsed, tok, trigger_heads)
         if excepted is not None:

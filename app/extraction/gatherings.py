@@ -42,6 +42,9 @@ ANAPHORA_WINDOW = 3
 # Gatherings a mention may point back to: the latest ones. An article names a few dozen at most;
 # the bound keeps merging linear in the mentions of a text that names thousands.
 MAX_ANTECEDENTS = 64
+# The rule that starts a gathering held beside the one a mention would have joined ("... hosted Gulf
+# leaders at a summit. King Abdullah met Emir Tamim on Friday").
+HELD_BESIDE = "own-day-and-parties"
 # The longest gathering whose start and end dates are taken to be one gathering's.
 MAX_GATHERING_DAYS = 21
 # Meetings small enough that meeting someone at one is that meeting.
@@ -388,11 +391,9 @@ def _merge(parsed: ParsedText, frames: list[Frame], trace: list[Decision] | None
         joined: list[Gathering] = []
         if target is None and rule == "nothing-to-attend":
             pass  # "asked to attend" with nothing before it to attend
-        elif target is None:
+        elif target is None or rule == HELD_BESIDE:
             started = Gathering([frame])
-            if rule == "own-day-and-parties":
-                # "Trudeau met Kishida on Monday" right after the summit: held beside it
-                started.beside = next(reversed(recency.values()))
+            started.beside = target  # (HELD_BESIDE: the gathering just told, where it was held)
             position[id(started)] = len(gatherings)
             gatherings.append(started)
             by_head[frame.trigger.head] = started
@@ -411,7 +412,7 @@ def _merge(parsed: ParsedText, frames: list[Frame], trace: list[Decision] | None
             recency.pop(id(g), None)
             recency[id(g)] = g
         if trace is not None or logger.isEnabledFor(logging.DEBUG):
-            decision = _decision(parsed, frame, gatherings, target, rule)
+            decision = _decision(parsed, frame, gatherings, None if rule == HELD_BESIDE else target, rule)
             logger.debug("gathering decision: %s", decision)
             if trace is not None:
                 trace.append(decision)
@@ -611,8 +612,8 @@ def _antecedent(frame: Frame, gatherings: list[Gathering]) -> tuple[Gathering | 
     own_day = t.kind == "verb" and frame.date is not None
     if same_side and own_day and _brings_new_parties(frame, same_side[-1]):
         # "Modi met Putin on Tuesday" after the summit: a verb with a day and a party of its own
-        # tells a meeting of its own, not the gathering just told.
-        return None, "own-day-and-parties"
+        # tells a meeting of its own, held beside the gathering just told.
+        return same_side[-1], HELD_BESIDE
     if same_side:
         return same_side[-1], "salient"  # "was not invited to the sessions": the past ones
     # A definite description with nothing near to point to names what the story is about.
