@@ -35,6 +35,7 @@ def test_stage_observer_hears_every_stage(extractor: Extractor) -> None:
         "caption dates",
         "gatherings",
         "discourse",
+        "excluded from",
         "attendance",
         "whereabouts",
         "dating",
