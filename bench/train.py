@@ -33,7 +33,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from app.extraction import attendance, dating, excluded_from, reality, whereabouts
+from app.extraction import attendance, dating, reality, whereabouts
 from app.extraction.actors import ActorIndex
 from app.extraction.engine import Extractor, read
 from app.extraction.gatherings import Gathering, event_date_value
@@ -73,17 +73,6 @@ class Corpus:
     tally: dict[str, int] = field(default_factory=lambda: {"tp": 0, "fp": 0, "fn": 0})
     # For the gathering model: per article, its set, its gold and the events the service answers.
     answers: dict[str, tuple[str, dict[str, object], list[dict[str, object]]]] = field(default_factory=dict)
-    # For the exclusion model: per article, the excluded names no weighing moves (per predicted
-    # event), the aligned gold's excluded, and the gold excluded of the events nothing aligned to.
-    kept: dict[str, Kept] = field(default_factory=dict)
-
-
-@dataclass
-class Kept:
-    fixed: dict[int, set[str]]
-    gold: dict[int, list[str]]
-    unaligned_gold: int
-    weighed: dict[int, tuple[str, int]] = field(default_factory=dict)  # decision -> (name, rules' choice)
 
 
 @dataclass
@@ -167,63 +156,6 @@ def dating_examples(a: Article, score: ModuleType, corpus: Corpus) -> None:
         corpus.examples.append(Example((a.id, n), str(date.start), features, label))
 
 
-def excluded_from_examples(a: Article, score: ModuleType, corpus: Corpus) -> None:
-    """Each exclusion whose cue names no meeting, against each gathering: 1 when the aligned gold
-    keeps that party out of it."""
-    found = excluded_from.candidates(a.gatherings, a.published)
-    weighed_names = {
-        n: {e.mention.actor.name for e in g.exclusions if excluded_from.is_weighed(e) and e.mention.actor}
-        for n, g in enumerate(a.gatherings)
-    }
-    told_names = {
-        n: {e.mention.actor.name for e in g.exclusions if not excluded_from.is_weighed(e) and e.mention.actor}
-        for n, g in enumerate(a.gatherings)
-    }
-    fixed = {
-        i: {
-            score.canon(x)
-            for x in p["excluded"]  # type: ignore[attr-defined]
-            if not any(score.same_party(x, w) for w in weighed_names.get(i, set()) - told_names.get(i, set()))
-        }
-        for i, p in enumerate(a.preds)
-    }
-    gold = {i: list(a.golds[j]["excluded"]) for i, j in a.pairs.items()}  # type: ignore[call-overload]
-    unaligned = sum(len(g["excluded"]) for j, g in enumerate(a.golds) if j not in a.pairs.values())  # type: ignore[arg-type]
-    kept = corpus.kept[a.id] = Kept(fixed, gold, unaligned)
-    for k, (exclusion, held, choices) in enumerate(found):
-        assert exclusion.mention.actor is not None
-        name = exclusion.mention.actor.name
-        kept.weighed[k] = (name, held)
-        for n, features in choices:
-            label = int(any(score.same_party(name, x) for x in gold.get(n, [])))
-            corpus.examples.append(Example((a.id, k), str(n), features, label))
-
-
-def excluded_f1(corpus: Corpus, probabilities: np.ndarray, threshold: float) -> float:
-    """Excluded F1 when each weighed exclusion goes to its likeliest gathering where that is over
-    `threshold`, else stays where the rules put it."""
-    score = scorer()
-    best: dict[tuple[str, int], tuple[float, int]] = {}
-    for e, p in zip(corpus.examples, probabilities, strict=True):
-        if p > best.get(e.decision, (-1.0, 0))[0]:
-            best[e.decision] = (float(p), int(e.choice))
-    tp = fp = fn = 0
-    for article, kept in corpus.kept.items():
-        sets = {i: set(names) for i, names in kept.fixed.items()}
-        for k, (name, held) in kept.weighed.items():
-            p, n = best[(article, k)]
-            sets.setdefault(n if p >= threshold else held, set()).add(score.canon(name))
-        fn += kept.unaligned_gold
-        for i, names in sets.items():
-            if i in kept.gold:
-                t, f, m = score.match_sets(sorted(names), kept.gold[i])
-                tp, fp, fn = tp + t, fp + f, fn + m
-            else:
-                fp += len(names)
-        fn += sum(len(g) for i, g in kept.gold.items() if i not in sets)
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-
-
 def attendance_f1(corpus: Corpus, probabilities: np.ndarray, threshold: float) -> float:
     """Attendee F1 when every candidate over `threshold` is added."""
     tp, fp, fn = corpus.tally["tp"], corpus.tally["fp"], corpus.tally["fn"]
@@ -298,7 +230,6 @@ def reality_score(corpus: Corpus, probabilities: np.ndarray, threshold: float) -
 Collect = Callable[[Article, ModuleType, Corpus], None]
 Objective = Callable[[Corpus, np.ndarray, float], float]
 MODELS: dict[str, tuple[Collect, Objective]] = {
-    excluded_from.MODEL: (excluded_from_examples, excluded_f1),
     attendance.MODEL: (attendance_examples, attendance_f1),
     whereabouts.MODEL: (whereabouts_examples, best_choice_f1),
     dating.MODEL: (dating_examples, best_choice_f1),

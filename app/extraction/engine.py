@@ -20,7 +20,6 @@ from app.extraction.actors import ActorIndex, resolve_actors
 from app.extraction.attendance import likely_attendees
 from app.extraction.dating import likely_dates
 from app.extraction.discourse import attach_follow_ups
-from app.extraction.excluded_from import weighed_targets
 from app.extraction.frames import find_frames
 from app.extraction.gatherings import Gathering, find_gatherings
 from app.extraction.long_input import CHUNK_CHARS, chunks
@@ -144,14 +143,12 @@ def extract_parsed(
     parsed: ParsedText, published_at: dt.date | None, observe: StageObserver = _no_observer
 ) -> Extraction:
     """The stages after the parse, in order: see `read`, then the learned weighings (learned/):
-    excluded from (which gathering a party left out by a cue that names none was kept from),
     attendance (which other actors of a gathering's sentences are likely to attend), whereabouts
     (where a gathering with no place of its own likely met), dating (when an undated one likely met)
     and reality (which gatherings name no meeting the text reports), then output (the response
     models)."""
     dates, actors, gatherings = read(parsed, published_at, observe)
     if actors is not None:
-        gatherings = _timed(observe, "excluded from", weighed_targets, gatherings, published_at)
         gatherings = _timed(observe, "attendance", likely_attendees, parsed, gatherings, actors)
         gatherings = _timed(observe, "whereabouts", likely_places, parsed, gatherings, actors)
         gatherings = _timed(observe, "dating", likely_dates, parsed, gatherings, dates)

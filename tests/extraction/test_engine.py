@@ -35,7 +35,6 @@ def test_stage_observer_hears_every_stage(extractor: Extractor) -> None:
         "caption dates",
         "gatherings",
         "discourse",
-        "excluded from",
         "attendance",
         "whereabouts",
         "dating",

@@ -1,6 +1,6 @@
-"""The learned decisions (app/extraction/learned/, attendance.py, whereabouts.py, excluded_from.py):
-the mechanism with models written here, the trained models on sentences of our own, and what the
-models are never asked. Sentences are our own."""
+"""The learned decisions (app/extraction/learned/, attendance.py, whereabouts.py): the mechanism with
+models written here, the trained models on sentences of our own, and what the models are never
+asked. Sentences are our own."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ import json
 
 import pytest
 
-from app.extraction import attendance, dating, excluded_from, whereabouts
+from app.extraction import attendance, dating, whereabouts
 from app.extraction.engine import Extractor, read
-from app.extraction.gatherings import Gathering
 from app.extraction.learned import LogisticModel, load, model_file
 from app.models.v1 import Event
 
@@ -34,7 +33,7 @@ def test_a_model_is_a_logistic_weighing_of_named_features() -> None:
     assert model.probability({"a feature the model never saw": 5.0}) == model.probability({})
 
 
-@pytest.mark.parametrize("name", [attendance.MODEL, whereabouts.MODEL, excluded_from.MODEL])
+@pytest.mark.parametrize("name", [attendance.MODEL, whereabouts.MODEL])
 def test_the_trained_models_were_fitted_without_the_frozen_split(name: str) -> None:
     data = json.loads(model_file(name).read_text())
     assert set(data["fitted_on"]) == {"dev", "voa (real news)", "ours, tuning"}
@@ -216,57 +215,3 @@ def test_a_dated_gathering_keeps_its_date_and_the_likeliest_date_wins(extractor:
     farther = LogisticModel(weights={"near:tree_closeness": -6.0}, bias=4.0, threshold=0.5)
     dating.likely_dates(parsed, gatherings, dates, farther)
     assert gatherings[0].date is not None and gatherings[0].date.text == "Tuesday"
-
-
-# A summit that is the story's news, a call or an earlier round told after it, then a party left out
-# by a cue that names no meeting: the rules give it to the mention just before; the model weighs both.
-SUMMIT_THEN_CALL = (
-    "LISBON — Leaders of eleven Atlantic states opened a two-day summit in Lisbon on Wednesday to agree "
-    "on fishing quotas. The Portuguese prime minister spoke by phone with the Spanish king on Tuesday. "
-    "Morocco and Senegal were not invited."
-)
-CONFERENCE_THEN_ROUND = (
-    "OSLO — Arctic ministers gathered in Oslo on Wednesday for a conference on shipping lanes hosted by "
-    "Norway. Finland's minister had held talks with Iceland's in 2019 on the same routes. Russia was "
-    "left off the guest list."
-)
-
-
-def _kept_from(gatherings: list[Gathering]) -> dict[str, int]:
-    return {e.mention.text: n for n, g in enumerate(gatherings) for e in g.exclusions}
-
-
-@pytest.mark.parametrize("text", [SUMMIT_THEN_CALL, CONFERENCE_THEN_ROUND])
-def test_an_exclusion_moves_to_the_gathering_the_model_finds_likeliest(
-    extractor: Extractor, text: str
-) -> None:
-    _, _, gatherings = read(extractor.parse(text), PUBLISHED)
-    assert set(_kept_from(gatherings).values()) == {1}  # the rules: the mention just before the cue
-    first = LogisticModel(weights={"first_gathering": 10.0}, bias=-5.0, threshold=0.5)
-    unsure = LogisticModel(weights={"first_gathering": 10.0}, bias=-5.0, threshold=0.999)
-    assert set(_kept_from(excluded_from.weighed_targets(gatherings, PUBLISHED, unsure)).values()) == {1}
-    assert set(_kept_from(excluded_from.weighed_targets(gatherings, PUBLISHED, first)).values()) == {0}
-
-
-@pytest.mark.parametrize(
-    ("text", "meeting", "excluded"),
-    [(SUMMIT_THEN_CALL, "summit", {"Morocco", "Senegal"}), (CONFERENCE_THEN_ROUND, "conference", {"Russia"})],
-)
-def test_the_trained_model_keeps_a_party_out_of_the_story_s_gathering(
-    extractor: Extractor, text: str, meeting: str, excluded: set[str]
-) -> None:
-    events = _events(extractor, text)
-    kept_out = {e.trigger.text: {p.name for p in e.participants if p.role == "excluded"} for e in events}
-    assert kept_out[meeting] == excluded
-    assert all(not names for trigger, names in kept_out.items() if trigger != meeting)
-
-
-def test_an_exclusion_whose_cue_names_its_meeting_is_not_weighed(extractor: Extractor) -> None:
-    text = (
-        "Leaders of eleven Atlantic states opened a summit in Lisbon on Wednesday. The Portuguese "
-        "prime minister spoke by phone with the Spanish king on Tuesday. Morocco was not invited to the "
-        "summit."
-    )
-    _, _, gatherings = read(extractor.parse(text), PUBLISHED)
-    assert _kept_from(gatherings) == {"Morocco": 0}
-    assert excluded_from.candidates(gatherings, PUBLISHED) == []
