@@ -305,6 +305,8 @@ def qualifies_a_person(parsed: ParsedText, m: ActorMention, actors: ActorIndex) 
     if m.actor is None or m.actor.kind == "person":
         return False
     toks = parsed.tokens
+    if _describes_in_apposition(parsed, m, actors):
+        return True
     k = m.end_token
     if k < len(toks) and toks[k].tag == "POS":
         k += 1
@@ -317,6 +319,23 @@ def qualifies_a_person(parsed: ParsedText, m: ActorMention, actors: ActorIndex) 
         if toks[j].pos not in {"ADJ", "NOUN", "PROPN"}:
             return False
     return False
+
+
+def _describes_in_apposition(parsed: ParsedText, m: ActorMention, actors: ActorIndex) -> bool:
+    """ "Mogherini, the EU's foreign policy chief", "Guterres, the UN secretary": the party whose
+    office an apposition gives a person describes that person."""
+    toks = parsed.tokens
+    root = next(
+        (t for t in toks[m.start_token : m.end_token] if not m.start_token <= t.head < m.end_token),
+        toks[m.end_token - 1],
+    )
+    if root.dep not in {"poss", "compound"}:
+        return False
+    office = toks[root.head]
+    if office.dep != "appos" or office.lemma.lower() not in TITLES | NAME_TITLES:
+        return False
+    person = actors.at(office.head)
+    return person is not None and person.actor is not None and person.actor.kind == "person"
 
 
 def _stayed_away(parsed: ParsedText, verb: Token) -> bool:

@@ -11,7 +11,7 @@ from app.extraction.actors import resolve_actors
 from app.extraction.engine import Extractor, read
 from app.extraction.exclusions import find_exclusions
 from app.extraction.parsed import ParsedText
-from app.extraction.parties import trigger_parties
+from app.extraction.parties import qualifies_a_person, trigger_parties
 from app.extraction.triggers import find_triggers
 from app.models.v1 import Event
 
@@ -495,6 +495,23 @@ def test_an_apposition_giving_a_persons_office_names_no_other_party(
 ) -> None:
     (event,) = extractor.extract(text, dt.date(2025, 3, 3)).events
     assert qualifier not in {p.name for p in event.participants}
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "qualifies"),
+    [
+        ("Federica Mogherini, the EU's foreign policy chief, met Kerry on Monday.", "European Union", True),
+        ("Kenya's president met Antonio Guterres, the UN secretary, on Friday.", "United Nations", True),
+        ("Federica Mogherini met the EU's foreign ministers on Monday.", "European Union", False),
+    ],
+)
+def test_a_party_in_the_office_an_apposition_gives_describes_the_person(
+    parse: Parse, text: str, party: str, qualifies: bool
+) -> None:
+    parsed = parse(text)
+    actors = resolve_actors(parsed)
+    (mention,) = [m for m in actors.mentions if m.actor is not None and m.actor.name == party]
+    assert qualifies_a_person(parsed, mention, actors) is qualifies
 
 
 def test_an_apposition_naming_another_party_still_names_it(extractor: Extractor) -> None:
