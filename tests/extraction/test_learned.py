@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from app.extraction import attendance, dating, whereabouts
+from app.extraction import attendance, dating, reality, whereabouts
 from app.extraction.engine import Extractor, read
 from app.extraction.learned import LogisticModel, load, model_file
 from app.models.v1 import Event
@@ -215,3 +215,37 @@ def test_a_dated_gathering_keeps_its_date_and_the_likeliest_date_wins(extractor:
     farther = LogisticModel(weights={"near:tree_closeness": -6.0}, bias=4.0, threshold=0.5)
     dating.likely_dates(parsed, gatherings, dates, farther)
     assert gatherings[0].date is not None and gatherings[0].date.text == "Tuesday"
+
+
+# Texts on which every learned stage has candidates to weigh.
+WEIGHED = (
+    "GENEVA — The foreign ministers of France and Germany met in Geneva on Monday. Macron praised "
+    "Scholz at the talks. A second meeting with Italy followed on Tuesday, officials said.",
+    "The two presidents will hold talks on Monday. Macron lands in Nairobi on Sunday. Late on Friday, "
+    "negotiators emerged in Geneva. The talks had lasted eleven hours.",
+)
+
+
+def test_every_feature_a_stage_weighs_has_a_weight_of_its_own(extractor: Extractor) -> None:
+    """A feature added to a stage after its model was fitted counts for nothing until `python -m
+    bench.train` refits it: every plainly named feature (not "dep:...", whose values the corpus
+    may never show) must be in the model."""
+    produced: dict[str, set[str]] = {
+        name: set() for name in ("attendance", "whereabouts", "dating", "spurious")
+    }
+    for text in WEIGHED:
+        parsed = extractor.parse(text)
+        dates, actors, gatherings = read(parsed, PUBLISHED)
+        assert actors is not None
+        produced["attendance"] |= {
+            k for c in attendance.candidates(parsed, gatherings, actors) for k in c.features
+        }
+        produced["whereabouts"] |= {
+            k for _, _, f in whereabouts.candidates(parsed, gatherings, actors) for k in f
+        }
+        produced["dating"] |= {k for _, _, f in dating.candidates(parsed, gatherings, dates) for k in f}
+        produced["spurious"] |= {k for f in reality.described(parsed, gatherings) for k in f}
+    for name, features in produced.items():
+        assert features, name
+        weights = load(name).weights
+        assert not {f for f in features if ":" not in f} - weights.keys(), name
