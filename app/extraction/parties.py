@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from app.extraction.actors import NAME_TITLES, TITLES, ActorIndex, ActorMention
 from app.extraction.grammar import governing_verb, relatives_in_of_phrase, verb_tense
+from app.extraction.learned import mention_root
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.triggers import Trigger, part_of
@@ -325,10 +326,7 @@ def _describes_in_apposition(parsed: ParsedText, m: ActorMention, actors: ActorI
     """ "Mogherini, the EU's foreign policy chief", "Guterres, the UN secretary": the party whose
     office an apposition gives a person describes that person."""
     toks = parsed.tokens
-    root = next(
-        (t for t in toks[m.start_token : m.end_token] if not m.start_token <= t.head < m.end_token),
-        toks[m.end_token - 1],
-    )
+    root = mention_root(parsed, m.start_token, m.end_token)
     if root.dep not in {"poss", "compound"}:
         return False
     office = toks[root.head]

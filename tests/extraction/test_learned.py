@@ -231,20 +231,20 @@ def test_every_feature_a_stage_weighs_has_a_weight_of_its_own(extractor: Extract
     bench.train` refits it: every plainly named feature (not "dep:...", whose values the corpus
     may never show) must be in the model."""
     produced: dict[str, set[str]] = {
-        name: set() for name in ("attendance", "whereabouts", "dating", "spurious")
+        name: set() for name in (attendance.MODEL, whereabouts.MODEL, dating.MODEL, reality.MODEL)
     }
     for text in WEIGHED:
         parsed = extractor.parse(text)
         dates, actors, gatherings = read(parsed, PUBLISHED)
         assert actors is not None
-        produced["attendance"] |= {
+        produced[attendance.MODEL] |= {
             k for c in attendance.candidates(parsed, gatherings, actors) for k in c.features
         }
-        produced["whereabouts"] |= {
+        produced[whereabouts.MODEL] |= {
             k for _, _, f in whereabouts.candidates(parsed, gatherings, actors) for k in f
         }
-        produced["dating"] |= {k for _, _, f in dating.candidates(parsed, gatherings, dates) for k in f}
-        produced["spurious"] |= {k for f in reality.described(parsed, gatherings) for k in f}
+        produced[dating.MODEL] |= {k for _, _, f in dating.candidates(parsed, gatherings, dates) for k in f}
+        produced[reality.MODEL] |= {k for f in reality.described(parsed, gatherings) for k in f}
     for name, features in produced.items():
         assert features, name
         weights = load(name).weights
