@@ -281,7 +281,7 @@ def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
         # "Neither Hungary nor Turkey received an invitation": who receives is the active subject
         or (lemma in RECEIVING_VERBS and any(c.dep == "nsubj" and _negative(parsed, c) for c in kids))
     )
-    particles = {c.lower for c in kids if c.dep in {"prt", "prep", "advmod"}}
+    particles = {c.lower for c in kids if c.dep in {"prt", "prep", "advmod", "oprd"}}  # ("kept out": oprd)
     if lemma in EXCLUDE_VERBS or lemma == "uninvited":
         return "excluded"
     if lemma in OUT_VERBS and "out" in particles:
@@ -368,10 +368,11 @@ def _negative(parsed: ParsedText, party: Token) -> bool:
 
 
 def _of_none(parsed: ParsedText, party: Token) -> Token:
-    """ "None of the Baltic states": the states."""
-    if party.lower in NEGATIVE_QUANTIFIERS:
+    """ "None of the Baltic states": the states; "Nobody from Chad", "no one from Chad", "no
+    officials from Chad": Chad."""
+    if _negative(parsed, party):
         for prep in parsed.children(party.i):
-            if prep.dep == "prep" and prep.lower == "of":
+            if prep.dep == "prep" and prep.lower in {"of", "from"}:
                 return next((o for o in parsed.children(prep.i) if o.dep == "pobj"), party)
     return party
 
@@ -490,8 +491,9 @@ def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
         return subjects(parsed, parsed.tokens[cue.head])  # "Belarus remained uninvited"
     if passive:
         out = [_of_none(parsed, c) for c in kids if c.dep == "nsubjpass"]
-        if cue.dep == "relcl" and any(c.lower in RELATIVES for c in out):
-            out = [_antecedent(parsed, cue)]  # "Hungary, which was not invited, ..."
+        if cue.dep == "relcl" and any(c.lower in RELATIVES or _whose(parsed, c) for c in out):
+            # "Hungary, which was not invited, ...", "Hungary, whose envoy was shut out, ..."
+            out = [_antecedent(parsed, cue)]
         if not out and any(c.dep == "nsubj" and c.lower in REFLEXIVES for c in kids):
             out = subjects(parsed, parsed.tokens[cue.head])  # "Hungary found itself excluded"
         out += [m for s in out for m in _listed_after(parsed, s, cue)]
@@ -534,6 +536,11 @@ def _members_named(parsed: ParsedText, cue: Token, parties: list[Token]) -> list
         for o in parsed.children(prep.i)
         if o.dep == "pobj" and o.pos == "PROPN"
     ]
+
+
+def _whose(parsed: ParsedText, noun: Token) -> bool:
+    """ "whose envoys": a noun a relative clause gives to the noun it hangs on."""
+    return any(c.dep == "poss" and c.tag == "WP$" for c in parsed.children(noun.i))
 
 
 def _antecedent(parsed: ParsedText, relative: Token) -> Token:
@@ -657,14 +664,17 @@ def _list_cue(parsed: ParsedText, tok: Token) -> list[Token] | None:
         if prep.dep in {"prep", "prt"} and prep.lower in preps
         for obj in [*parsed.children(prep.i), *(kids if prep.dep == "prt" else [])]
         if obj.dep in {"pobj", "dobj"}
-        and obj.lemma.lower() in LIST_NOUNS
-        and not _list_of_something(parsed, obj)
+        and (
+            (obj.lemma.lower() in LIST_NOUNS and not _list_of_something(parsed, obj))
+            # taken "off" a meeting as off its list: "was left off the call", "kept Poland off the panel"
+            or (prep.lower == "off" and obj.lemma.lower() in MEETING_WORDS)
+        )
     ]
     if not lists:
         return None
     if lemma == "be" or any(c.dep == "auxpass" for c in kids) or tok.tag == "VBN":
         return [c for c in kids if c.dep in {"nsubj", "nsubjpass"}] or subjects(parsed, tok)
-    return [c for c in kids if c.dep == "dobj" and c.lemma.lower() not in LIST_NOUNS]
+    return [c for c in kids if c.dep == "dobj" and c not in lists]
 
 
 def _list_of_something(parsed: ParsedText, noun: Token) -> bool:

@@ -65,6 +65,49 @@ def _excluded(event: Event) -> set[str]:
             "Leaders met in Accra on Friday. Smaller countries, such as Togo, were not asked to attend.",
             "Togo",
         ),
+        # a pronoun that says who was left out: the speaker, through a relative pronoun or an
+        # example phrase ("Poland and Hungary, which said they ...")
+        (
+            "Ministers met in Paris on Monday for talks on the budget, angering Poland and Hungary, "
+            "which said they had been left out of the talks.",
+            "Poland",
+        ),
+        (
+            "The envoys gathered in Nairobi on Friday. The talks irritated Uganda and Rwanda, which "
+            "complained that they had been shut out.",
+            "Uganda",
+        ),
+        (
+            "Ministers met in Lyon on Monday for talks. Several mayors, among them Anne Hidalgo and "
+            "Martine Aubry, said they had been kept out of the talks.",
+            "Martine Aubry",
+        ),
+        # "whose" gives the party its envoys, leaders, delegates left out
+        (
+            "Ministers met in Paris on Monday for talks. Latvia and Estonia, whose envoys had been shut "
+            "out of the talks, protested on Tuesday.",
+            "Latvia",
+        ),
+        (
+            "The board met the lenders in Oslo on Friday. The pilots' union Parat, whose leaders were "
+            "kept out of the meeting, called a strike.",
+            "Parat",
+        ),
+        # "kept out" as the parser reads it (an object predicate)
+        (
+            "Shell met its lenders in London on Friday. Unilever said it had been kept out of the meeting.",
+            "Unilever",
+        ),
+        # "nobody from", "no one from", "no officials from" a party
+        ("Leaders met in Accra on Friday. Nobody from Togo or Benin was asked to come.", "Benin"),
+        ("The caucus met on Tuesday. No one from the Green Party was invited to the meeting.", "Green Party"),
+        ("Ministers met in Paris on Monday. No officials from Chad were invited to the talks.", "Chad"),
+        # taken "off" a meeting as off its guest list
+        (
+            "The ministers held a video call on Monday. The White House kept Olaf Scholz off the call.",
+            "Olaf Scholz",
+        ),
+        ("The leaders met by video on Monday. Mark Rutte was left off the call.", "Mark Rutte"),
         # a negative subject of receiving, an "invite" not had
         ("The summit opened in Lima on Monday. Neither Bolivia nor Chile received an invitation.", "Bolivia"),
         ("The talks began in Doha on Monday. Neither Egypt nor Jordan got an invite.", "Jordan"),
@@ -220,6 +263,18 @@ def test_who_was_absent_is_absent_not_a_participant(extractor: Extractor, text: 
             "The IAAF council met by video link. The Russian member of the council of the International "
             "Association of Athletics Federations, Mikhail Butov, was not allowed to take part.",
             "council of the International Association of Athletics Federations",
+        ),
+        # the one who spoke of a gathering from which someone else was left out
+        (
+            "Ministers met in Paris on Monday. Poland, which said Chad had been left out of the talks, "
+            "called it a mistake.",
+            "Poland",
+        ),
+        # someone from a party who was invited; taken off something that is no meeting
+        ("Leaders met in Accra on Friday. Someone from Togo was asked to come.", "Togo"),
+        (
+            "Ministers met in Paris on Monday. The judge kept Olaf Scholz off the witness stand.",
+            "Olaf Scholz",
         ),
         # an invitation given, not taken back
         ("The hosts extended an invitation to Chile for the summit in Lima.", "Chile"),

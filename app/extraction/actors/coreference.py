@@ -13,11 +13,13 @@ from app.extraction.actors.words import (
     GENERIC_BODIES,
     LEADER_TITLES,
     MEETING_WORDS,
+    MEMBER_PREPOSITIONS,
     NAME_TITLES,
     PAIR_NOUNS,
     PLACE_LABELS,
     PLACE_PREPOSITIONS,
     PRONOUN_TAGS,
+    RELATIVE_TAGS,
     SUBJECTS,
     TITLES,
 )
@@ -79,10 +81,8 @@ class Discourse:
                 group = list(
                     {
                         id(m): m
-                        for t in self.parsed.subtree(cand.i)
-                        if t.dep in {"conj", "nsubj", "nsubjpass"}
-                        and (m := index.at(t.i)) is not None
-                        and m.actor is not None
+                        for i in self._members(cand)
+                        if (m := index.at(i)) is not None and m.actor is not None
                     }.values()
                 )
                 if len(group) >= 2 or (len(group) == 1 and group[0].actor and group[0].actor.kind == "group"):
@@ -98,6 +98,37 @@ class Discourse:
                     out[tok.i] = pair
         out.update(self._the_two(index))
         return out
+
+    def _members(self, subject: Token) -> list[int]:
+        """The tokens that may name the parties of a subject: its coordination, or, for a relative
+        pronoun, that of the phrase it hangs on ("Poland and Hungary, which said they ..."); and the
+        members an "among" or "including" phrase names ("several mayors, among them X, said they")."""
+        toks = self.parsed.tokens
+        inside: set[int] = set()  # (the relative clause itself names no member)
+        if subject.tag in RELATIVE_TAGS and subject.lower != "that":
+            clause = toks[subject.head]
+            inside = {t.i for t in self.parsed.subtree(clause.i)}
+            if clause.dep == "relcl":
+                noun = toks[clause.head]
+            else:
+                # (the parser hangs "..., which said" on the main verb as often as on the noun before it)
+                before = subject.i - 1 if toks[subject.i - 1].pos == "PUNCT" else subject.i
+                noun = toks[max(before - 1, 0)]
+            if noun.pos not in {"NOUN", "PROPN"} or noun.i >= subject.i:
+                return []
+            subject = noun
+            while subject.dep == "conj" and subject.head != subject.i:
+                subject = toks[subject.head]
+        return [
+            t.i
+            for t in self.parsed.subtree(subject.i)
+            if t.i not in inside
+            and (
+                t.i == subject.i
+                or t.dep in {"conj", "appos", "nsubj", "nsubjpass"}
+                or (t.dep == "pobj" and toks[t.head].lower in MEMBER_PREPOSITIONS)
+            )
+        ]
 
     def _the_two(self, index: ActorIndex) -> dict[int, list[ActorMention]]:
         """ "the two men", "both leaders", "the two countries", "the three lawmakers" (any noun the

@@ -72,4 +72,7 @@ ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # dependency labels of a clause's subject
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # entity labels of places
 PRONOUN_TAGS = frozenset({"PRP", "PRP$"})  # personal and possessive pronouns
+RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "which", "that", "who" opening a relative clause
+# Prepositions that name members of a plural party: "several states, among them Chad" (role_cues.tsv).
+MEMBER_PREPOSITIONS = lexicon.words("role_cues", "lemma", kind="member-preposition")
 NAME_POS = frozenset({"PROPN", "NOUN"})  # a capitalized word of either may be a name
