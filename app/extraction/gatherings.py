@@ -564,12 +564,14 @@ def _antecedent(frame: Frame, gatherings: list[Gathering]) -> tuple[Gathering | 
         named_alike = [
             g for g in compatible if t.lemma in g.lemmas and frame.sent - g.last_sent < ANAPHORA_WINDOW
         ]
-        if same_day and (t.definite or t.kind == "verb"):
+        if same_day and (t.definite or t.kind == "verb") and not t.novel:
             # Of the gatherings that day, the one called by the same word ("the summit's host"
             # is the summit's, not the talks' held beside it), else the latest; but a gathering
             # just called by the same word beats one of another name that merely shares the day
             # ("the board meeting, set for Sunday, clashing with the summit ... on Sunday").
             best = max(same_day, key=lambda g: (t.lemma in g.lemmas, g.last_sent))
+            if t.kind == "verb" and _brings_new_parties(frame, best):
+                return best, HELD_BESIDE
             if t.lemma in best.lemmas or not named_alike:
                 return best, "same-day"
             return named_alike[-1], "same-day-same-word"

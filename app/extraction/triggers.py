@@ -62,6 +62,8 @@ ATTENDANCE_VERBS = senses("attend")
 # Determiners and modifiers that say how a mention relates to gatherings already mentioned.
 NOVEL_MARKERS = senses("novel-marker")
 BACK_MARKERS = senses("back-marker")
+# A gathering of its own beside the one told: "his own call with Biden", "received Pompeo alone".
+APART_MARKERS = senses("apart-marker")
 # What a gathering turns into is that same gathering: "a call that grew into a summit".
 BECOMING = senses("become")
 # Attending "in his place", "in person": a phrase of manner or stead, no object of the attending.
@@ -841,6 +843,9 @@ def _make(parsed: ParsedText, tok: Token, start: int, end: int, kind: Literal["n
     kids = parsed.children(tok.i)
     words = {c.lower for c in kids if c.dep in {"det", "amod", "compound", "poss", "nmod"}}
     words |= {t.lower for t in parsed.tokens[start : tok.i]}
+    apart = bool(APART_MARKERS & words) or any(
+        c.dep == "advmod" and c.lower in APART_MARKERS for c in kids if kind == "verb"
+    )
     instance = part_of(parsed, tok)
     if instance is not None and instance.lemma.lower() in INSTANCE_NOUNS:
         # "a further round of negotiations", "the second session of talks": the round's words
@@ -863,7 +868,10 @@ def _make(parsed: ParsedText, tok: Token, start: int, end: int, kind: Literal["n
         lemma=tok.lemma.lower(),
         definite=definite,
         # ("a 14th round" is a new one; "the 13th round, which opened on Monday" the one at hand)
-        novel=bool(NOVEL_MARKERS & words) or (indefinite and any(_ORDINAL.fullmatch(w) for w in words)),
+        # (one of its own beside the gathering told is as new: "her own audience", "met separately")
+        novel=bool(NOVEL_MARKERS & words)
+        or apart
+        or (indefinite and any(_ORDINAL.fullmatch(w) for w in words)),
         distributive=tok.tag == "NNS"
         and any(c.lower in {"both", "all"} or (c.dep == "nummod" and c.lower == "two") for c in kids),
         back=bool(BACK_MARKERS & words) and not NOVEL_MARKERS & words,

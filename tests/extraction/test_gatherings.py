@@ -332,6 +332,56 @@ def test_a_verb_with_a_day_and_parties_of_its_own_is_a_meeting_of_its_own(
 @pytest.mark.parametrize(
     "text",
     [
+        # the same day as the gathering, a verb with a party it has not named: a meeting beside it
+        (
+            "Leaders of the Group of Seven met in Hiroshima on Sunday with Fumio Kishida as host. On "
+            "Sunday, Joe Biden also sat down with Anthony Albanese."
+        ),
+        (
+            "European finance ministers gathered in Brussels on Tuesday for a summit with Christine "
+            "Lagarde. On Tuesday evening Bruno Le Maire received Christian Lindner at the embassy."
+        ),
+    ],
+)
+def test_a_verb_the_same_day_with_a_party_of_its_own_is_a_meeting_beside_it(
+    extractor: Extractor, text: str
+) -> None:
+    assert len(_mentions(extractor, text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "own", "separate", "separately", "alone": a gathering of its own beside the one told
+        "The leaders met in Geneva on Monday. Olaf Scholz held his own meeting with Erdogan on Monday.",
+        "Leaders of the Group of Seven met in Rome on Monday. Olaf Scholz met Erdogan separately on Monday.",
+        "The envoys met in Vatican City on Friday. Pope Francis received Erdogan alone on Friday.",
+        "The leaders met in Madrid on Monday. Pedro Sanchez held a separate call with Erdogan on Monday.",
+    ],
+)
+def test_a_gathering_said_to_be_apart_is_one_of_its_own(extractor: Extractor, text: str) -> None:
+    assert len(_mentions(extractor, text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "on their own" says who met, not that the meeting is another one
+        "The ministers of Chad and Niger met on their own in Niamey on Monday. The meeting ran six hours.",
+        # the party it names is the gathering's own: the same meeting told again
+        (
+            "Olaf Scholz and Recep Tayyip Erdogan met in Berlin on Monday. Scholz received Erdogan "
+            "at the chancellery on Monday."
+        ),
+    ],
+)
+def test_a_gathering_told_again_with_no_mark_of_its_own_stays_one(extractor: Extractor, text: str) -> None:
+    assert len(_mentions(extractor, text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # the same parties again: the same talks
         (
             "The two presidents, Joe Biden and Xi Jinping, held talks in Woodside. Biden met Xi on "
