@@ -59,6 +59,8 @@ TITLES_BEFORE_NAMES = PEOPLE_BY_OFFICE | NAME_TITLES
 OBJECT_PRONOUNS = {"him", "her", "them"}
 COPRESENCE_VERBS = senses("copresence")
 ATTENDANCE_VERBS = senses("attend")
+# What an occasion named as subject does as it takes place: "the Munich Security Conference opened".
+OCCASION_VERBS = senses("happen", "end")
 # Determiners and modifiers that say how a mention relates to gatherings already mentioned.
 NOVEL_MARKERS = senses("novel-marker")
 BACK_MARKERS = senses("back-marker")
@@ -324,6 +326,10 @@ def _named_occasion(parsed: ParsedText, tok: Token) -> bool:
     if tok.ent_type == "EVENT":
         return True
     head = parsed.tokens[tok.head]
+    if tok.dep in {"nsubj", "nsubjpass"} and head.lemma.lower() in OCCASION_VERBS:
+        # "the Munich Security Conference opened on Friday": a name of several words that opens or
+        # ends is an occasion ("Congress opened" alone may be the legislature's term)
+        return any(c.dep == "compound" for c in parsed.children(tok.i))
     if tok.dep == "pobj":
         return head.lower in {"at", "during"}
     return tok.dep == "dobj" and head.lemma.lower() in ATTENDANCE_VERBS

@@ -137,6 +137,9 @@ def test_hosting_a_party_is_a_meeting_hosting_an_event_is_not(
         ("Ministers gathered at the Munich Security Conference on Saturday.", "Munich Security Conference"),
         ("Xi spoke during the World Economic Forum in Davos.", "World Economic Forum"),
         ("Delegates arrived in Dubai for COP28 on Thursday.", "COP28"),
+        # a named conference that opens or ends as the subject
+        ("The Munich Security Conference opens on Friday.", "Munich Security Conference"),
+        ("The World Economic Forum wrapped up in Davos on Friday.", "World Economic Forum"),
     ],
 )
 def test_contacting_discussion_hearing_and_named_conferences(parse: Parse, text: str, expected: str) -> None:
@@ -157,6 +160,10 @@ def test_contacting_discussion_hearing_and_named_conferences(parse: Parse, text:
         "The moon appeared before dawn.",
         "The Conference Board said consumer confidence fell.",
         "Congress passed the bill on Monday.",
+        # the one-word name of a legislature that opens: its term, no occasion named
+        "Congress opened with a new majority.",
+        # a named body that does something other than take place
+        "The Munich Security Conference published its annual report on Monday.",
     ],
 )
 def test_look_alikes_of_contacting_discussion_and_conferences(parse: Parse, text: str) -> None:
