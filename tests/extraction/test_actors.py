@@ -395,6 +395,30 @@ def test_a_surname_named_before_the_full_name_is_that_person(
     assert {m.actor.name for m in index.mentions if m.actor and m.text == surname} == {full}
 
 
+@pytest.mark.parametrize(
+    ("text", "surname", "full"),
+    [
+        # a surname with a particle joined by a hyphen is named later without it, before or after
+        (
+            "Sudanese President Omar al-Bashir met the envoy in Khartoum. Bashir later flew to Cairo.",
+            "Bashir",
+            "Omar al-Bashir",
+        ),
+        (
+            "FILE - Sisi speaks in Cairo, May 2, 2019.\nEgyptian President Abdel Fattah el-Sisi met "
+            "the Saudi king on Monday.",
+            "Sisi",
+            "Abdel Fattah el-Sisi",
+        ),
+    ],
+)
+def test_a_surname_without_its_particle_is_the_full_name(
+    parse: Parse, text: str, surname: str, full: str
+) -> None:
+    _, index = _resolved(parse, text)
+    assert {m.actor.name for m in index.mentions if m.actor and m.text == surname} == {full}
+
+
 def test_a_surname_two_people_share_stays_itself(parse: Parse) -> None:
     text = "Clinton spoke first. Bill Clinton and Hillary Clinton then met the pope."
     _, index = _resolved(parse, text)

@@ -31,13 +31,21 @@ def clean(text: str) -> str:
     return re.sub(r"['’]s?$", "", text).strip()  # noqa: RUF001
 
 
+def surname_forms(surname: str) -> list[str]:
+    """The ways a text names a person by surname: as written, and without a particle joined to it
+    by a hyphen ("al-Bashir" is "Bashir" later in the text, "el-Sisi" "Sisi")."""
+    particle, hyphen, rest = surname.partition("-")
+    return [surname, rest] if hyphen and particle.lower() in NAME_PARTICLES and rest else [surname]
+
+
 def sole_full_names(names: Iterable[str]) -> dict[str, str]:
-    """Surname -> the one full name among `names` that ends with it ("Obama" -> "Barack Obama");
-    a surname two full names share ("Clinton") has none."""
+    """Surname -> the one full name among `names` that ends with it ("Obama" -> "Barack Obama",
+    "Bashir" -> "Omar al-Bashir"); a surname two full names share ("Clinton") has none."""
     full: dict[str, list[str]] = {}
     for name in dict.fromkeys(names):
         if " " in name:
-            full.setdefault(name.split()[-1], []).append(name)
+            for form in surname_forms(name.split()[-1]):
+                full.setdefault(form, []).append(name)
     return {surname: found[0] for surname, found in full.items() if len(found) == 1}
 
 

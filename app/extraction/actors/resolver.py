@@ -396,7 +396,8 @@ class _Resolver(Discourse):
             actor = Actor(name, "person")
             person = Person(actor, self._titles_before(start))
             self.people.append(person)
-            self.by_surname.setdefault(words[-1].lower(), person)
+            for form in names.surname_forms(words[-1]):
+                self.by_surname.setdefault(form.lower(), person)
             for w in words[:-1]:
                 # Family names come first in many languages: "Kim Jong Un", "Lee Hsien Loong".
                 if w[:1].isupper() and len(w) >= 2 and not w.endswith("."):  # "Xi", "Li"
