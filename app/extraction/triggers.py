@@ -48,6 +48,8 @@ CROWDS = senses("crowd")
 # "meet" that is not a gathering: "meet demands", "meet the deadline".
 NON_MEETING_OBJECTS = senses("meet-non-party-object")
 MEETING_VERBS = senses("meet")
+# Agreeing or deciding over a medium is a call: "agreed with Lula by phone".
+AGREEING = senses("agree-over-medium")
 CALL_MEDIA = senses("call-medium")
 HOSTED_PEOPLE = senses("hosted-person")
 # Nouns that name people by their office (titles.tsv): "a lunch with ambassadors", "met the envoys".
@@ -454,8 +456,8 @@ def _is_negotiating_round(parsed: ParsedText, tok: Token) -> bool:
         return False  # "the runoff, a second round scheduled for May": a round of something else
     held = {head.lemma.lower()} if tok.dep in {"dobj", "nsubj", "nsubjpass"} else set()
     held |= {c.lemma.lower() for c in kids if c.dep in {"relcl", "acl"}}
-    if ROUND_VERBS & held:
-        return True
+    if ROUND_VERBS & held or _party_after(parsed, tok, {"between"}):
+        return True  # (a round "between" parties is one they negotiate: "a sixth round between X and Y")
     # "invited to a second round in February", "at the previous round": after talks were named, a
     # round with no name of its own ("a funding round") is one of theirs; not a stage of a contest
     # reached, won or lost ("Djokovic reached the second round")
@@ -507,6 +509,8 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
         return True
     if lemma in GUEST_VERBS and _receives_guest(parsed, tok):
         return True
+    if lemma in AGREEING and _over_medium(parsed, tok):
+        return True  # "agreed with Castillo by telephone": the agreement was reached in a call
     if lemma in MEAL_VERBS and (_with_party(parsed, tok) or _together(parsed, tok)):
         return True  # "dined with Macron", "the leaders dined together"
     if lemma in SPENDING_TIME and _with_party(parsed, tok) and _spends_time(parsed, tok):

@@ -396,6 +396,29 @@ def test_hosting_an_event_and_bringing_things_together_are_no_meetings(parse: Pa
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # agreeing or deciding over a medium is a call (FrameNet Make_agreement_on_action, Deciding)
+        ("Lula agreed with Gustavo Petro by phone on Monday to cut tariffs.", "agreed"),
+        ("The Nordic premiers decided by video link on Friday to pool their orders.", "decided"),
+    ],
+)
+def test_agreeing_over_a_medium_is_a_call(parse: Parse, text: str, expected: str) -> None:
+    assert [t.text for t in _triggers(parse, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers agreed on Monday to delay the vote.",
+        "Voters decided by a wide margin to reject the plan.",
+    ],
+)
+def test_agreeing_with_no_medium_is_no_call(parse: Parse, text: str) -> None:
+    assert _triggers(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # brought before a hearing body, or testifying said with a light verb
         ("The chief executive was called before the Senate committee on Monday.", "called"),
         ("The regulator's head was summoned before the parliamentary panel.", "summoned"),
@@ -425,6 +448,9 @@ def test_calling_and_giving_that_are_no_hearing(parse: Parse, text: str) -> None
         # after talks are named, a bare round is one of theirs
         ("The talks opened in Geneva. The rebels were invited to a second round in March.", "second round"),
         ("Officials held negotiations in Oslo. Turkey skipped an earlier round in Rome.", "earlier round"),
+        # a round "between" named parties is one they negotiate, talks named before or not
+        ("A sixth round between Iran and the United States was set for June 15 in Muscat.", "sixth round"),
+        ("The first round between Serbia and Kosovo opened in Brussels on Monday.", "first round"),
     ],
 )
 def test_a_round_after_talks_is_one_of_theirs(parse: Parse, text: str, expected: str) -> None:
@@ -439,6 +465,7 @@ def test_a_round_after_talks_is_one_of_theirs(parse: Parse, text: str, expected:
         "Contract talks stalled. The champion lost in the first round in Paris.",
         "The second round in France is on Sunday.",
         "Talks with investors went well. The startup announced a seed round on Monday.",
+        "A round between the two rates was expected by analysts.",
     ],
 )
 def test_rounds_of_other_things_are_no_meeting(parse: Parse, text: str) -> None:
