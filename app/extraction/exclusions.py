@@ -278,8 +278,12 @@ def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
         or (tok.dep in {"acomp", "oprd"} and any(c.dep == "neg" for c in parsed.children(tok.head)))
         or any(c.dep in {"nsubjpass", "dobj"} and _negative(parsed, c) for c in kids)  # "No X was invited"
         or _neither_nor(parsed, tok)  # "was neither invited nor informed"
-        # "Neither Hungary nor Turkey received an invitation": who receives is the active subject
-        or (lemma in RECEIVING_VERBS and any(c.dep == "nsubj" and _negative(parsed, c) for c in kids))
+        # "Neither Hungary nor Turkey received an invitation": who receives is the active subject;
+        # "nobody had invited them": nobody includes the object
+        or (
+            lemma in RECEIVING_VERBS | NEGATABLE_INCLUSION
+            and any(c.dep == "nsubj" and _negative(parsed, c) for c in kids)
+        )
     )
     particles = {c.lower for c in kids if c.dep in {"prt", "prep", "advmod", "oprd"}}  # ("kept out": oprd)
     if lemma in EXCLUDE_VERBS or lemma == "uninvited":
@@ -547,6 +551,8 @@ def _antecedent(parsed: ParsedText, relative: Token) -> Token:
     """What a relative clause is about: the noun it hangs on, or the whole coordination when its
     verb is plural ("Romania and Poland, which were not invited": the parser hangs it on Poland)."""
     noun = parsed.tokens[relative.head]
+    while noun.dep == "appos" and noun.head != noun.i:
+        noun = parsed.tokens[noun.head]  # "the MSKS, the recognised union, which was not asked"
     # "were", "are", "have": a plural auxiliary (the tag tells "are" and "have"; "were" only by its form)
     plural = any(
         c.dep in {"aux", "auxpass"} and (c.tag == "VBP" or c.lower == "were")

@@ -102,6 +102,31 @@ def _excluded(event: Event) -> set[str]:
         ("Leaders met in Accra on Friday. Nobody from Togo or Benin was asked to come.", "Benin"),
         ("The caucus met on Tuesday. No one from the Green Party was invited to the meeting.", "Green Party"),
         ("Ministers met in Paris on Monday. No officials from Chad were invited to the talks.", "Chad"),
+        # nobody includes the object: "nobody had invited them"
+        (
+            "Ministers met in Rome on Monday. Greenpeace and Amnesty International said nobody had "
+            "invited them to the talks.",
+            "Amnesty International",
+        ),
+        ("The leaders met in Vienna on Friday. No one invited Hungary to the summit.", "Hungary"),
+        # no voice, no say in a meeting, as no seat at it
+        (
+            "The owners met the government in Durban on Monday; the Congress of South African Trade "
+            "Unions had no voice in the talks.",
+            "Congress of South African Trade Unions",
+        ),
+        ("OPEC ministers met in Vienna on Monday; Nigeria had no say in the talks.", "Nigeria"),
+        # a relative clause on a name's apposition is about the name
+        (
+            "The minister met the teachers on Monday, angering Unite, the largest union, which was not "
+            "invited to the meeting.",
+            "Unite",
+        ),
+        (
+            "Ministers met in Oslo on Monday. Greenpeace, the campaign group, which had not been invited, "
+            "protested outside.",
+            "Greenpeace",
+        ),
         # taken "off" a meeting as off its guest list
         (
             "The ministers held a video call on Monday. The White House kept Olaf Scholz off the call.",
@@ -270,6 +295,9 @@ def test_who_was_absent_is_absent_not_a_participant(extractor: Extractor, text: 
             "called it a mistake.",
             "Poland",
         ),
+        # someone who invited, and a say had
+        ("Ministers met in Rome on Monday. Everyone invited Greenpeace to the talks.", "Greenpeace"),
+        ("OPEC ministers met in Vienna on Monday; Nigeria had a say in the talks.", "Nigeria"),
         # someone from a party who was invited; taken off something that is no meeting
         ("Leaders met in Accra on Friday. Someone from Togo was asked to come.", "Togo"),
         (
