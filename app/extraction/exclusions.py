@@ -68,6 +68,11 @@ RECEIVING_VERBS = _ROLE_CUES["receiving-verb"]
 AMONG = _ROLE_CUES["among-preposition"]
 # Prepositions that name members of a plural party: "several states, among them Chad", "including Chad"
 MEMBER_PREPS = _ROLE_CUES["member-preposition"]
+# A request to take part, refused: "asked to attend and was turned down", "its request to attend
+# was rejected" (FrameNet Request, Respond_to_proposal).
+REQUEST_VERBS = _ROLE_CUES["request-verb"]
+REQUEST_NOUNS = _ROLE_CUES["request-noun"]
+REJECTING_VERBS = _ROLE_CUES["rejecting-verb"]
 # Verbs that tell a party what to do: told not to take part, it is left out.
 DIRECTIVE_VERBS = _ROLE_CUES["directive-verb"]
 # What one is kept from when kept from a meeting: "from attending", "from joining", "from the talks".
@@ -136,6 +141,8 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
             out.extend(_withdrawn_invitation(parsed, tok, actors, trigger_heads, sentences_with_meetings))
         if tok.lemma.lower() == "be":
             out.extend(_not_there(parsed, tok, actors, trigger_heads, sentences_with_meetings))
+        if tok.lemma.lower() in REJECTING_VERBS and tok.pos == "VERB":
+            out.extend(_request_refused(parsed, tok, actors, trigger_heads, sentences_with_meetings))
         # told not to come, or left off a list: left out of the meeting named, or of one near
         listed = _told_not_to_come(parsed, tok) or _list_cue(parsed, tok)
         if listed is not None:
@@ -247,6 +254,60 @@ def _held_without(
     ]
 
 
+def _request_refused(
+    parsed: ParsedText,
+    verb: Token,
+    actors: ActorIndex,
+    trigger_heads: Set[int],
+    sentences_with_meetings: Set[int],
+) -> list[Exclusion]:
+    """ "Greenpeace asked to address the summit and was refused", "sought a seat and was turned
+    down", "its request to attend was rejected": who asked to take part, and was refused, is left
+    out (a refusal in the passive, of a request that is to take part: a verb under it, or a seat)."""
+    kids = parsed.children(verb.i)
+    if not any(c.dep == "auxpass" for c in kids) and verb.tag != "VBN":
+        return []
+    if verb.lemma.lower() == "turn" and not any(c.lower == "down" for c in kids):
+        return []
+    asked = parsed.tokens[verb.head]
+    while asked.dep == "xcomp" and asked.lemma.lower() not in REQUEST_VERBS:
+        asked = parsed.tokens[asked.head]  # "asked to address the summit and been refused"
+    parties: list[Token] = []
+    request: Token | None = None
+    if verb.dep == "conj" and asked.lemma.lower() in REQUEST_VERBS:
+        request, parties = asked, subjects(parsed, asked)
+    for noun in (c for c in kids if c.dep == "nsubjpass" and c.lemma.lower() in REQUEST_NOUNS):
+        request = noun
+        parties = [c for c in parsed.children(noun.i) if c.dep == "poss"]
+    if request is None or not _to_take_part(parsed, request):
+        return []
+    target = _target(parsed, request, trigger_heads)
+    if target is None and verb.sent not in sentences_with_meetings:
+        return []
+    tense = clause_tense(parsed, verb.i)
+    return [
+        Exclusion(m, "excluded", target, verb.sent, tense)
+        for party in parties
+        for m in actors_in_phrase(parsed, party, actors)
+    ]
+
+
+def _to_take_part(parsed: ParsedText, request: Token) -> bool:
+    """A request to do something at a meeting ("asked to attend", "to address the summit", "a bid
+    to sit in"), or for a place at one ("sought a seat", "applied for a place")."""
+    kids = parsed.children(request.i)
+    return any(
+        (c.dep in {"xcomp", "acl"} and c.pos == "VERB")
+        or (c.dep == "dobj" and c.lemma.lower() in SEATS)
+        or (
+            c.dep == "prep"
+            and c.lower == "for"
+            and any(o.lemma.lower() in SEATS | MEETING_WORDS for o in parsed.children(c.i))
+        )
+        for c in kids
+    )
+
+
 def _says_none(parsed: ParsedText, subject: Token) -> bool:
     return any(c.lower in {"no", "none"} for c in parsed.children(subject.i)) or subject.lower in {
         "none",
@@ -288,8 +349,8 @@ def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
     particles = {c.lower for c in kids if c.dep in {"prt", "prep", "advmod", "oprd"}}  # ("kept out": oprd)
     if lemma in EXCLUDE_VERBS or lemma == "uninvited":
         return "excluded"
-    if lemma in OUT_VERBS and "out" in particles:
-        return "excluded"
+    if lemma in OUT_VERBS and ("out" in particles or _outside_a_meeting(parsed, tok)):
+        return "excluded"  # "shut out of the talks", "kept outside the room"
     if lemma in NEGATABLE_INCLUSION and negated:
         return "excluded"
     if lemma in DENYING_VERBS and _denied_a_place(parsed, tok):
@@ -310,6 +371,15 @@ def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
     if lemma in {"stay"} and "away" in {c.lower for c in kids}:
         return "absent"
     return None
+
+
+def _outside_a_meeting(parsed: ParsedText, tok: Token) -> bool:
+    """ "kept outside the room", "left outside the talks"; not "left its staff outside the city"."""
+    return any(
+        c.lower == "outside" and o.dep == "pobj" and o.lemma.lower() in MEETING_WORDS | ROOMS
+        for c in parsed.children(tok.i)
+        for o in parsed.children(c.i)
+    )
 
 
 def _neither_nor(parsed: ParsedText, tok: Token) -> bool:

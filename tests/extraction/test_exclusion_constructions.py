@@ -127,6 +127,19 @@ def _excluded(event: Event) -> set[str]:
             "protested outside.",
             "Greenpeace",
         ),
+        # a request to take part, refused
+        (
+            "The leaders met in Addis Ababa on Saturday. Amnesty International said it had asked to "
+            "address the summit and been refused.",
+            "Amnesty International",
+        ),
+        ("Ministers met in Lima on Monday. Chile's request to join the talks was turned down.", "Chile"),
+        # kept or left outside a meeting or its room
+        (
+            "Officials met at the White House on Monday for talks. Germany was kept outside the room.",
+            "Germany",
+        ),
+        ("The leaders met in Brussels on Friday. Hungary was left outside the talks.", "Hungary"),
         # taken "off" a meeting as off its guest list
         (
             "The ministers held a video call on Monday. The White House kept Olaf Scholz off the call.",
@@ -295,6 +308,18 @@ def test_who_was_absent_is_absent_not_a_participant(extractor: Extractor, text: 
             "called it a mistake.",
             "Poland",
         ),
+        # a request granted, or one for something that is no place at a meeting
+        (
+            "The leaders met in Addis Ababa on Saturday. Greenpeace asked to attend and was welcomed.",
+            "Greenpeace",
+        ),
+        (
+            "The leaders met in Addis Ababa on Saturday. Greenpeace asked for more money and was "
+            "turned down.",
+            "Greenpeace",
+        ),
+        # left outside something that is no meeting
+        ("The leaders met in Brussels on Friday. Poland left its trucks outside the city.", "Poland"),
         # someone who invited, and a say had
         ("Ministers met in Rome on Monday. Everyone invited Greenpeace to the talks.", "Greenpeace"),
         ("OPEC ministers met in Vienna on Monday; Nigeria had a say in the talks.", "Nigeria"),

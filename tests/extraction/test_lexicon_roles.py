@@ -40,6 +40,9 @@ SETS = {
     "member-preposition": "MEMBER_PREPS",
     "directive-verb": "DIRECTIVE_VERBS",
     "seat-noun": "SEATS",
+    "request-verb": "REQUEST_VERBS",
+    "request-noun": "REQUEST_NOUNS",
+    "rejecting-verb": "REJECTING_VERBS",
 }
 
 
