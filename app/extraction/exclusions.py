@@ -31,6 +31,7 @@ from app.models.v1 import Role
 EXCLUDE_VERBS = senses("exclude")
 NEGATABLE_INCLUSION = senses("include-if-not")
 OUT_VERBS = senses("shut-out")  # "shut out", "left out", "kept out"
+AWAY_VERBS = senses("send-away")  # "turned away at the door", "sent them away"
 # Cues that mean exclusion from a meeting only when one is named nearby.
 WEAK_CUES = senses("weak-exclusion-cue")
 REFUSAL_VERBS = senses("decline")
@@ -364,7 +365,7 @@ def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
         # "declined to comment": no absence; "refused to invite Russia": Russia's exclusion, not the
         # refuser's absence.
         return None if refused & (NO_ABSENCE | NEGATABLE_INCLUSION) else "absent"
-    if lemma in OUT_VERBS and "away" in particles and lemma != "stay":
+    if lemma in OUT_VERBS | AWAY_VERBS and "away" in particles and lemma != "stay":
         return "excluded"  # "was kept away from the meeting"
     if lemma in ABSENCE_ADJECTIVES and tok.dep == "acomp" and not negated:
         return "absent"  # "Hungary was absent from the talks"

@@ -127,6 +127,10 @@ def _excluded(event: Event) -> set[str]:
             "protested outside.",
             "Greenpeace",
         ),
+        # turned or sent away from a meeting, barred from its floor
+        ("Ministers met in Rome on Friday. Greenpeace was sent away by the organizers.", "Greenpeace"),
+        ("The summit opened in Vienna on Monday. The hosts turned the Serbian delegation away.", "Serbia"),
+        ("The assembly opened in Geneva on Monday. Taiwan was barred from the floor.", "Taiwan"),
         # a request to take part, refused
         (
             "The leaders met in Addis Ababa on Saturday. Amnesty International said it had asked to "
@@ -318,6 +322,9 @@ def test_who_was_absent_is_absent_not_a_participant(extractor: Extractor, text: 
             "turned down.",
             "Greenpeace",
         ),
+        # turning away from a plan, and turning out for a meeting
+        ("The leaders met in Paris on Monday. Greenpeace turned away from the plan.", "Greenpeace"),
+        ("Thousands turned out for the meeting in Paris on Monday, including Greenpeace.", "Greenpeace"),
         # left outside something that is no meeting
         ("The leaders met in Brussels on Friday. Poland left its trucks outside the city.", "Poland"),
         # someone who invited, and a say had
