@@ -20,7 +20,8 @@ from dataclasses import dataclass, replace
 from itertools import islice
 
 from app.extraction import lexicon
-from app.extraction.actors import ActorIndex, ActorMention
+from app.extraction.actors import Actor, ActorIndex, ActorMention
+from app.extraction.actors.words import QUANTIFIERS
 from app.extraction.grammar import Tense, clause_tense, governing_verb
 from app.extraction.lexicon.wordsets import grouped, senses
 from app.extraction.parsed import ParsedText, Token
@@ -74,6 +75,8 @@ MEMBER_PREPS = _ROLE_CUES["member-preposition"]
 REQUEST_VERBS = _ROLE_CUES["request-verb"]
 REQUEST_NOUNS = _ROLE_CUES["request-noun"]
 REJECTING_VERBS = _ROLE_CUES["rejecting-verb"]
+# People or bodies that, described rather than named, are a side: "private creditors", "student groups".
+SIDES = _ROLE_CUES["side-noun"]
 # Verbs that tell a party what to do: told not to take part, it is left out.
 DIRECTIVE_VERBS = _ROLE_CUES["directive-verb"]
 # What one is kept from when kept from a meeting: "from attending", "from joining", "from the talks".
@@ -154,7 +157,7 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
                 out.extend(
                     Exclusion(m, "excluded", target, tok.sent, clause_tense(parsed, tok.i))
                     for party in listed
-                    for m in actors_in_phrase(parsed, party, actors)
+                    for m in _left_out(parsed, party, actors)
                 )
             continue
         if tok.pos not in {"VERB", "ADJ"}:
@@ -177,7 +180,7 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
             continue  # "kept Russia out of its championships", "no invitation to the gala": of no meeting
         body = _kept_from_body(parsed, tok, actors)
         for party_tok in _cue_parties(parsed, tok, role):
-            for m in actors_in_phrase(parsed, party_tok, actors):
+            for m in _left_out(parsed, party_tok, actors):
                 if not qualifies_a_person(parsed, m, actors):
                     out.append(Exclusion(m, role, target, tok.sent, clause_tense(parsed, tok.i), body))
     return out + _nor_either(parsed, actors, out) + _likewise(parsed, actors, out)
@@ -289,7 +292,7 @@ def _request_refused(
     return [
         Exclusion(m, "excluded", target, verb.sent, tense)
         for party in parties
-        for m in actors_in_phrase(parsed, party, actors)
+        for m in _left_out(parsed, party, actors)
     ]
 
 
@@ -307,6 +310,36 @@ def _to_take_part(parsed: ParsedText, request: Token) -> bool:
         )
         for c in kids
     )
+
+
+# Entities in a description that make it a name's, not a side's: "Belarusian team leaders".
+NAMING_ENTITIES = {"NORP", "GPE", "ORG", "PERSON"}
+
+
+def _left_out(parsed: ParsedText, party: Token, actors: ActorIndex) -> list[ActorMention]:
+    """The parties a phrase a cue leaves out names: its actors, or where it names none, the side it
+    describes, as one party of kind group named by the description ("private creditors were not
+    invited", "student groups were shut out"); not a bare plural ("officials", "states"), one owned
+    ("its members") nor spectators ("journalists were barred")."""
+    found = actors_in_phrase(parsed, party, actors)
+    if found or party.pos != "NOUN" or party.tag != "NNS" or party.lemma.lower() not in SIDES:
+        return found
+    toks = parsed.tokens
+    kids = parsed.children(party.i)
+    if any(c.dep == "poss" and (c.pos == "PRON" or actors.at(c.i) is not None) for c in kids):
+        return []
+    span = sorted(
+        t.i
+        for c in kids
+        if c.i < party.i and c.dep in {"amod", "compound", "nmod", "poss"}
+        for t in parsed.subtree(c.i)
+    )
+    while span and (toks[span[0]].pos in {"DET", "NUM", "PUNCT"} or toks[span[0]].lower in QUANTIFIERS):
+        span.pop(0)
+    if not span or any(actors.at(i) is not None or toks[i].ent_type in NAMING_ENTITIES for i in span):
+        return []  # a bare plural says no side; "Belarusian team leaders" name Belarus, not a side
+    name = parsed.span_text(span[0], party.i + 1)
+    return [ActorMention(Actor(name, "group"), span[0], party.i + 1, toks[span[0]].start, party.end, name)]
 
 
 def _says_none(parsed: ParsedText, subject: Token) -> bool:
@@ -498,7 +531,7 @@ def _subjects_left_out(
     return [
         Exclusion(m, "excluded", target, sent, tense)
         for subj in subjects(parsed, verb)
-        for m in actors_in_phrase(parsed, subj, actors)
+        for m in _left_out(parsed, subj, actors)
     ]
 
 

@@ -127,6 +127,15 @@ def _excluded(event: Event) -> set[str]:
             "protested outside.",
             "Greenpeace",
         ),
+        # a side described rather than named is one party of kind group, named by its description
+        (
+            "The company met its banks in Paris on Monday. Private creditors were not invited to the talks.",
+            "Private creditors",
+        ),
+        (
+            "The council met the developers on Tuesday; opposition councillors were shut out.",
+            "opposition councillors",
+        ),
         # turned or sent away from a meeting, barred from its floor
         ("Ministers met in Rome on Friday. Greenpeace was sent away by the organizers.", "Greenpeace"),
         ("The summit opened in Vienna on Monday. The hosts turned the Serbian delegation away.", "Serbia"),
@@ -322,6 +331,13 @@ def test_who_was_absent_is_absent_not_a_participant(extractor: Extractor, text: 
             "turned down.",
             "Greenpeace",
         ),
+        # a bare plural, a description that names a party, and what is no side
+        ("The company met its banks in Paris on Monday. Creditors were not invited.", "Creditors"),
+        (
+            "Ministers met in Rome on Monday. Italian farmers were not invited to the talks.",
+            "Italian farmers",
+        ),
+        ("Ministers met in Rome on Monday. Direct flights were not included in the deal.", "Direct flights"),
         # turning away from a plan, and turning out for a meeting
         ("The leaders met in Paris on Monday. Greenpeace turned away from the plan.", "Greenpeace"),
         ("Thousands turned out for the meeting in Paris on Monday, including Greenpeace.", "Greenpeace"),

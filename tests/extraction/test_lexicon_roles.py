@@ -43,6 +43,7 @@ SETS = {
     "request-verb": "REQUEST_VERBS",
     "request-noun": "REQUEST_NOUNS",
     "rejecting-verb": "REJECTING_VERBS",
+    "side-noun": "SIDES",
 }
 
 
