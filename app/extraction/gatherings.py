@@ -340,7 +340,8 @@ def _exclusion_target(
         return held_by[-1]  # "shut out of the group": out of that group's gathering
     # No meeting named in the cue: of those mentioned in the last two sentences and on the same
     # side of now as the cue ("were not included" looks back), the one mentioned last ("said it
-    # had not been invited" right after the meeting it means).
+    # had not been invited" right after the meeting it means); with none near, the one the story
+    # told first, the gathering it is about (as a definite description with nothing near names it).
     # A meeting named in what describes the party tells who it is: "Dr. He, who spoke at the previous
     # summit, was not invited".
     m = exclusion.mention
@@ -360,7 +361,7 @@ def _exclusion_target(
     if recent:
         return max(recent, key=lambda g: max(mentions[id(g)]))
     before = [g for g in gatherings if g.first.sent <= exclusion.sent]
-    return before[-1] if before else (gatherings[0] if gatherings else None)
+    return before[0] if before else (gatherings[0] if gatherings else None)
 
 
 def _most_specific(places: list[Place]) -> Place | None:

@@ -776,3 +776,31 @@ def test_a_known_body_the_tagger_calls_a_place_is_a_party_not_a_place(extractor:
         (event,) = _events(extractor, text)
         assert "Group of Seven" in _roles(event)
         assert event.location is not None and event.location.name != "G7"
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "gathering"),
+    [
+        # a cue with no gathering near and none named is about the gathering the story told first
+        (
+            "Leaders of the Pacific Islands Forum met in Suva on Monday. The next day Fiji's prime "
+            "minister had dinner with the Tongan king. Speeches ran long. Officials were tired. "
+            "Palau and Nauru, which recognise Taiwan, received no invitation.",
+            "Palau",
+            "met",
+        ),
+        (
+            "Foreign ministers of ASEAN gathered in Jakarta on Tuesday. On Wednesday, Indonesia's "
+            "minister held a call with Wang Yi. Trade dominated. Security came up. Myanmar was left off "
+            "the guest list.",
+            "Myanmar",
+            "gathered",
+        ),
+    ],
+)
+def test_a_cue_far_from_any_gathering_is_about_the_one_told_first(
+    extractor: Extractor, text: str, party: str, gathering: str
+) -> None:
+    events = _events(extractor, text)
+    excluded_from = [e.trigger.text for e in events if _roles(e).get(party) == "excluded"]
+    assert excluded_from == [gathering]
