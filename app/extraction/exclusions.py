@@ -22,7 +22,7 @@ from itertools import islice
 from app.extraction import lexicon
 from app.extraction.actors import Actor, ActorIndex, ActorMention
 from app.extraction.actors.words import QUANTIFIERS
-from app.extraction.grammar import Tense, clause_tense, governing_verb
+from app.extraction.grammar import Tense, clause_tense, governing_verb, relative_noun
 from app.extraction.lexicon.wordsets import grouped, senses
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.parties import actors_in_phrase, qualifies_a_person, subjects
@@ -77,6 +77,8 @@ REQUEST_NOUNS = _ROLE_CUES["request-noun"]
 REJECTING_VERBS = _ROLE_CUES["rejecting-verb"]
 # People or bodies that, described rather than named, are a side: "private creditors", "student groups".
 SIDES = _ROLE_CUES["side-noun"]
+# Entities in a description that make it a name's, not a side's: "Belarusian team leaders".
+NAMING_ENTITIES = {"NORP", "GPE", "ORG", "PERSON"}
 # Verbs that tell a party what to do: told not to take part, it is left out.
 DIRECTIVE_VERBS = _ROLE_CUES["directive-verb"]
 # What one is kept from when kept from a meeting: "from attending", "from joining", "from the talks".
@@ -310,10 +312,6 @@ def _to_take_part(parsed: ParsedText, request: Token) -> bool:
         )
         for c in kids
     )
-
-
-# Entities in a description that make it a name's, not a side's: "Belarusian team leaders".
-NAMING_ENTITIES = {"NORP", "GPE", "ORG", "PERSON"}
 
 
 def _left_out(parsed: ParsedText, party: Token, actors: ActorIndex) -> list[ActorMention]:
@@ -654,9 +652,7 @@ def _whose(parsed: ParsedText, noun: Token) -> bool:
 def _antecedent(parsed: ParsedText, relative: Token) -> Token:
     """What a relative clause is about: the noun it hangs on, or the whole coordination when its
     verb is plural ("Romania and Poland, which were not invited": the parser hangs it on Poland)."""
-    noun = parsed.tokens[relative.head]
-    while noun.dep == "appos" and noun.head != noun.i:
-        noun = parsed.tokens[noun.head]  # "the MSKS, the recognised union, which was not asked"
+    noun = relative_noun(parsed, relative)
     # "were", "are", "have": a plural auxiliary (the tag tells "are" and "have"; "were" only by its form)
     plural = any(
         c.dep in {"aux", "auxpass"} and (c.tag == "VBP" or c.lower == "were")

@@ -1,4 +1,5 @@
-"""Clause-level grammar shared by the stages: which verb governs a word, and that clause's tense."""
+"""Clause-level grammar shared by the stages: which verb governs a word, that clause's tense, and
+what a relative clause is about."""
 
 from __future__ import annotations
 
@@ -23,6 +24,15 @@ def governing_verb(parsed: ParsedText, i: int) -> Token | None:
         if cand.pos in {"VERB", "AUX"} and (cand.dep in CLAUSE_DEPS or cand.head == cand.i):
             return cand
     return None
+
+
+def relative_noun(parsed: ParsedText, clause: Token) -> Token:
+    """The noun a relative clause (`clause`, its verb) is about: the one it hangs on, or the name
+    that noun stands in apposition to ("Unite, the largest union, which was not invited": Unite)."""
+    noun = parsed.tokens[clause.head]
+    while noun.dep == "appos" and noun.head != noun.i:
+        noun = parsed.tokens[noun.head]
+    return noun
 
 
 def verb_tense(parsed: ParsedText, verb: Token) -> Tense:

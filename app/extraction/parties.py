@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from app.extraction.actors import NAME_TITLES, TITLES, ActorIndex, ActorMention
-from app.extraction.grammar import governing_verb, relatives_in_of_phrase, verb_tense
+from app.extraction.grammar import governing_verb, relative_noun, relatives_in_of_phrase, verb_tense
 from app.extraction.learned import mention_root
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.parsed import ParsedText, Token
@@ -365,11 +365,11 @@ def subjects(parsed: ParsedText, verb: Token, actors: ActorIndex | None = None) 
         subj = [c for c in parsed.children(verb.i) if c.dep in {"nsubj", "nsubjpass"}]
         if subj:
             return [
-                parsed.tokens[verb.head] if s.tag in {"WDT", "WP"} and verb.dep == "relcl" else s
+                relative_noun(parsed, verb) if s.tag in {"WDT", "WP"} and verb.dep == "relcl" else s
                 for s in subj
             ]
         if verb.dep == "relcl" and any(c.tag in {"WDT", "WP"} for c in parsed.children(verb.i)):
-            return [parsed.tokens[verb.head]]
+            return [relative_noun(parsed, verb)]
         host = parsed.tokens[verb.head]
         if (
             verb.dep == "advcl"

@@ -853,8 +853,8 @@ def _make(parsed: ParsedText, tok: Token, start: int, end: int, kind: Literal["n
     kids = parsed.children(tok.i)
     words = {c.lower for c in kids if c.dep in {"det", "amod", "compound", "poss", "nmod"}}
     words |= {t.lower for t in parsed.tokens[start : tok.i]}
-    apart = bool(APART_MARKERS & words) or any(
-        c.dep == "advmod" and c.lower in APART_MARKERS for c in kids if kind == "verb"
+    apart = bool(APART_MARKERS & words) or (
+        kind == "verb" and any(c.dep == "advmod" and c.lower in APART_MARKERS for c in kids)
     )
     instance = part_of(parsed, tok)
     if instance is not None and instance.lemma.lower() in INSTANCE_NOUNS:

@@ -11,7 +11,7 @@ from app.extraction.actors import resolve_actors
 from app.extraction.engine import Extractor, read
 from app.extraction.exclusions import find_exclusions
 from app.extraction.parsed import ParsedText
-from app.extraction.parties import qualifies_a_person, trigger_parties
+from app.extraction.parties import qualifies_a_person, subjects, trigger_parties
 from app.extraction.triggers import find_triggers
 from app.models.v1 import Event
 
@@ -520,3 +520,23 @@ def test_an_apposition_naming_another_party_still_names_it(extractor: Extractor)
         dt.date(2025, 3, 3),
     ).events
     assert {"Olaf Scholz", "Emmanuel Macron"} <= {p.name for p in event.participants}
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "subject"),
+    [
+        # a relative clause hung on an apposition is about the name the apposition describes
+        ("The talks were led by Qatar, the mediator, which hosted the two sides in Doha.", "hosted", "Qatar"),
+        (
+            "Leaders met in Oslo, and Norway, the host country, which chaired the session, spoke first.",
+            "chaired",
+            "Norway",
+        ),
+    ],
+)
+def test_the_subject_of_a_relative_on_an_apposition_is_the_name(
+    parse: Parse, text: str, verb: str, subject: str
+) -> None:
+    parsed = parse(text)
+    clause = next(t for t in parsed.tokens if t.text == verb)
+    assert [t.text for t in subjects(parsed, clause)] == [subject]

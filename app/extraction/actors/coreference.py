@@ -23,6 +23,7 @@ from app.extraction.actors.words import (
     SUBJECTS,
     TITLES,
 )
+from app.extraction.grammar import relative_noun
 from app.extraction.parsed import ParsedText, Token
 from app.models.v1 import PartyKind
 
@@ -109,7 +110,7 @@ class Discourse:
             clause = toks[subject.head]
             inside = {t.i for t in self.parsed.subtree(clause.i)}
             if clause.dep == "relcl":
-                noun = toks[clause.head]
+                noun = relative_noun(self.parsed, clause)
             else:
                 # (the parser hangs "..., which said" on the main verb as often as on the noun before it)
                 before = subject.i - 1 if toks[subject.i - 1].pos == "PUNCT" else subject.i
