@@ -83,9 +83,17 @@ REMOTE_NOUNS = CALL_NOUNS | CALL_MEDIA  # "a call", "a videoconference": met ove
 DISCUSSION_VERBS = senses("discuss")
 # FrameNet Visiting/Meet_with from the host's side: "received the Pope", "was received by the king".
 GUEST_VERBS = senses("receive-guest")
+# Buildings where a head of state or government receives guests: "received at the palace".
+SEATS_OF_POWER = senses("seat-of-power")
 # FrameNet Social_event: a meal with a party is a meeting ("dined with the king").
 MEAL_VERBS = senses("share-meal")
 MEAL_NOUNS = senses("meal")
+# FrameNet Social_event: the verbs of a host, whose object is the occasion ("hosted a dinner",
+# "a lunch given by the king"); with the attending verbs, a meal that is an occasion, not a plate.
+OCCASION_HOSTS = senses("host-occasion")
+# Nouns of an exchange that is a gathering only where it is held as an occasion, hosted, attended or
+# placed ("held a strategic dialogue in Pretoria"); "initiate a dialogue with Putin" is a process.
+OCCASION_NOUNS = senses("occasion-noun")
 # Time spent with a party: "spent three hours with Putin".
 SPENDING_TIME = senses("spend-time")
 # "shakes hands with Xi": the handshake a caption reports is a meeting.
@@ -186,13 +194,15 @@ def _on_the_line_with(parsed: ParsedText, tok: Token) -> bool:
 
 def _time_spent_in(parsed: ParsedText, tok: Token) -> bool:
     """ "nearly five hours of testimony", "three days of hard bargaining": a noun of a hearing or a
-    negotiation measured by the hours or days spent in it is that meeting (alone, "his testimony
-    contradicted hers" is what was said)."""
+    negotiation measured by the hours or days spent in it, or by its rounds, is that meeting (alone,
+    "his testimony contradicted hers" is what was said)."""
     # (the tagger calls the gerund a verb as often as a noun: "hours of questioning")
     if tok.lower not in SPENT_IN or tok.pos not in {"NOUN", "VERB"} or tok.dep not in {"pobj", "pcomp"}:
         return False
     of = parsed.tokens[tok.head]
-    return of.lower == "of" and parsed.tokens[of.head].lemma.lower() in TIME_SPANS
+    # (or by one of its rounds: "a sixth round of bargaining", "another session of questioning")
+    measure = parsed.tokens[of.head].lemma.lower()
+    return of.lower == "of" and (measure in TIME_SPANS or measure in INSTANCE_NOUNS)
 
 
 def _is_bare_attendance(parsed: ParsedText, tok: Token) -> bool:
@@ -266,6 +276,8 @@ def _meeting_noun_in_itself(parsed: ParsedText, tok: Token) -> bool:
         return False
     if lemma == "round" and not _is_negotiating_round(parsed, tok):
         return False
+    if lemma in OCCASION_NOUNS:
+        return _held_occasion(parsed, tok, guests=False) or _placed(parsed, tok)
     needed = NEEDS_MODIFIER.get(lemma)
     if needed is None or needed & modifiers or _with_party(parsed, tok):
         return True
@@ -273,10 +285,44 @@ def _meeting_noun_in_itself(parsed: ParsedText, tok: Token) -> bool:
         return True  # "had lunch with Abe": the party hangs on the verb that has the meal
     if tok.dep == "pobj" and parsed.tokens[tok.head].lower == "over" and lemma in MEAL_NOUNS:
         return True  # "sealed the deal over dinner": a meal shared (FrameNet Social_event)
+    if lemma in MEAL_NOUNS and _held_occasion(parsed, tok, guests=True):
+        return True  # "hosted a dinner for the delegations", "a lunch given by the king"
     paying = tok.dep == "dobj" and parsed.tokens[tok.head].lemma.lower() in PAYING_CALLS
     if paying and _party_after(parsed, tok, {"on"}):
         return True  # "paid a courtesy call on the king"
     return lemma in CALL_NOUNS and _taken_part_in(parsed, tok)
+
+
+def _held_occasion(parsed: ParsedText, tok: Token, guests: bool) -> bool:
+    """A meal or an exchange held as an occasion (FrameNet Social_event): hosted, given or attended
+    ("hosted a dinner", "the dialogue was held by", "attended a lunch", "a dinner hosted by the
+    mayor"), or, with `guests`, held for or of its guests ("a dinner for the visiting ministers", "a
+    breakfast of finance ministers"); not a meal eaten ("had dinner", "skipped lunch")."""
+    head = parsed.tokens[tok.head].lemma.lower()
+    if tok.dep in {"dobj", "nsubjpass"} and (head in OCCASION_HOSTS or head in ATTENDANCE_VERBS):
+        return True
+    kids = parsed.children(tok.i)
+    if any(c.dep in {"acl", "relcl"} and c.lemma.lower() in OCCASION_HOSTS for c in kids):
+        return True
+    return guests and any(
+        c.dep == "prep"
+        and c.lower in {"for", "of"}
+        and any(
+            o.dep == "pobj" and (_party_named(parsed, o) or o.lemma.lower() in PEOPLE_WORDS)
+            for o in parsed.children(c.i)
+        )
+        for c in kids
+    )
+
+
+def _placed(parsed: ParsedText, tok: Token) -> bool:
+    """Held somewhere named: "a dialogue in Pretoria", "a dialogue at the Elysee"."""
+    return any(
+        c.dep == "prep"
+        and c.lower in {"in", "at"}
+        and any(o.dep == "pobj" and o.ent_type in {"GPE", "FAC", "LOC"} for o in parsed.children(c.i))
+        for c in parsed.children(tok.i)
+    )
 
 
 def _has_with(parsed: ParsedText, tok: Token) -> bool:
@@ -410,15 +456,16 @@ def _titled(parsed: ParsedText, tok: Token) -> bool:
 def _person_object(parsed: ParsedText, tok: Token) -> bool:
     """A person as the verb's object: a named or titled person, "him"/"her", or an office ("the
     visiting premier")."""
-    return any(
-        c.dep == "dobj"
-        and (
-            c.ent_type == "PERSON"
-            or c.lower in {"him", "her"}
-            or _titled(parsed, c)
-            or c.lemma.lower() in PEOPLE_WORDS
-        )
-        for c in parsed.children(tok.i)
+    return any(c.dep == "dobj" and _is_person(parsed, c) for c in parsed.children(tok.i))
+
+
+def _is_person(parsed: ParsedText, tok: Token) -> bool:
+    """A named or titled person, a personal pronoun, or an office ("the visiting premier")."""
+    return (
+        tok.ent_type == "PERSON"
+        or tok.lower in {"him", "her", "he", "she"}
+        or _titled(parsed, tok)
+        or tok.lemma.lower() in PEOPLE_WORDS
     )
 
 
@@ -646,10 +693,32 @@ def _receives_guest(parsed: ParsedText, tok: Token) -> bool:
             return False  # "want to see Clinton in prison": a wish about someone, no visit
         guest = _person_object(parsed, tok)
     else:
-        guest = any(c.dep == "dobj" and _is_party(c, {"PERSON", "NORP"}) for c in kids) or _by_a_host(
-            parsed, tok
+        guest = (
+            any(c.dep == "dobj" and _is_party(c, {"PERSON", "NORP"}) for c in kids)
+            or _by_a_host(parsed, tok)
+            or _received_at_a_seat(parsed, tok)
         )
     return guest and not _governs_meeting_noun(parsed, tok)
+
+
+def _received_at_a_seat(parsed: ParsedText, tok: Token) -> bool:
+    """A person received at a seat of power, its host unnamed: "the premier was received at the
+    White House", "asked to be received at the presidential palace"; not "the letter was received
+    at the ministry"."""
+    subject_of = parsed.tokens[tok.head] if tok.dep == "xcomp" else tok
+    guests = [c for c in parsed.children(subject_of.i) if c.dep in {"nsubjpass", "nsubj"}]
+    passive = any(c.dep == "auxpass" for c in parsed.children(tok.i))
+    if not passive or not any(_is_person(parsed, g) for g in guests):
+        return False
+    return any(
+        c.dep == "prep"
+        and c.lower == "at"
+        and any(
+            o.dep == "pobj" and (o.ent_type in {"FAC", "ORG"} or o.lemma.lower() in SEATS_OF_POWER)
+            for o in parsed.children(c.i)
+        )
+        for c in parsed.children(tok.i)
+    )
 
 
 def _by_a_host(parsed: ParsedText, tok: Token) -> bool:

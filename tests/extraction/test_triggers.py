@@ -666,3 +666,40 @@ def test_a_meal_or_a_chamber_with_the_parties_it_needs(parse: Parse, text: str, 
 )
 def test_a_meal_or_a_chamber_alone_is_no_meeting(parse: Parse, text: str) -> None:
     assert _triggers(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meal held as an occasion (FrameNet Social_event): hosted, given, attended, for its guests
+        ("The governor threw a dinner for the visiting mayors on Friday.", "dinner"),
+        ("Trade envoys attended a lunch given by the Korean ambassador in Seoul.", "lunch"),
+        ("A breakfast hosted by the chancellor opened the second day.", "breakfast"),
+        ("The emir laid on a dinner for Kenya's president at his palace.", "dinner"),
+        # an exchange held as an occasion, or placed
+        ("Delegations from both navies held an annual dialogue in Manila last week.", "dialogue"),
+        ("Ministers from the region will attend a security dialogue hosted by Oman.", "security dialogue"),
+        # a negotiation measured by its rounds
+        ("Nurses and the health board start a fourth round of bargaining on Monday.", "bargaining"),
+        ("The carmakers and the union ended another round of negotiating without a deal.", "negotiating"),
+        # a guest received at a seat of power, the host unnamed
+        ("Canada's prime minister was received at the Élysée on Wednesday.", "received"),
+        ("The rebel envoy hopes to be received at the presidential palace next week.", "received"),
+    ],
+)
+def test_occasions_rounds_and_receptions(parse: Parse, text: str, expected: str) -> None:
+    assert expected in [t.text for t in _triggers(parse, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She had dinner with her sister and skipped lunch.",
+        "The chef cooked a dinner of lamb and rice for the evening.",
+        "Only a frank dialogue with voters can rebuild trust, he said.",
+        "The parcel was received at the presidential palace on Monday.",
+        "Her complaint was received at the ministry with silence.",
+    ],
+)
+def test_meals_eaten_dialogue_as_process_and_things_received_are_no_meeting(parse: Parse, text: str) -> None:
+    assert _triggers(parse, text) == []
