@@ -560,7 +560,10 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
         return True  # "agreed with Castillo by telephone": the agreement was reached in a call
     if lemma in MEAL_VERBS and (_with_party(parsed, tok) or _together(parsed, tok)):
         return True  # "dined with Macron", "the leaders dined together"
-    if lemma in SPENDING_TIME and _with_party(parsed, tok) and _spends_time(parsed, tok):
+    if lemma in SPENDING_TIME and (
+        (_with_party(parsed, tok) and _spends_time(parsed, tok))
+        or (_together(parsed, tok) and _spends_time(parsed, tok, hours=True))
+    ):
         return True
     if lemma not in MEETING_VERBS and lemma not in COME_TOGETHER:
         return False
@@ -631,9 +634,11 @@ def _sits_facing(parsed: ParsedText, tok: Token) -> bool:
 
 
 def _together(parsed: ParsedText, tok: Token) -> bool:
-    """ "the leaders dined together": "together" on a verb whose subject is several people."""
+    """ "the leaders dined together", "spent an hour closeted together": "together" on a verb (or
+    the participle it takes) whose subject is several people."""
     kids = parsed.children(tok.i)
-    return any(c.lower == "together" for c in kids) and any(
+    takes = [tok, *(c for c in kids if c.dep == "xcomp")]
+    return any(c.lower == "together" for t in takes for c in parsed.children(t.i)) and any(
         c.dep == "nsubj" and (c.tag == "NNS" or any(g.dep == "conj" for g in parsed.children(c.i)))
         for c in kids
     )
@@ -773,12 +778,17 @@ def _visits_on(parsed: ParsedText, tok: Token) -> bool:
     return not appeal and _party_after(parsed, tok, {"on"})
 
 
-def _spends_time(parsed: ParsedText, tok: Token) -> bool:
+def _spends_time(parsed: ParsedText, tok: Token, hours: bool = False) -> bool:
     """ "spent three hours with Putin", "spent the afternoon with": its object is a span of time, not
-    "spent billions with contractors"."""
+    "spent billions with contractors"; with `hours`, hours or minutes ("spent five hours together",
+    not "spent the season together")."""
+    # (the parser may hang the span on "together": "spent 40 minutes together")
+    holders = [tok, *(c for c in parsed.children(tok.i) if c.lower == "together")]
     return any(
-        c.dep in {"dobj", "npadvmod"} and (c.lemma.lower() in TIME_SPANS or c.ent_type in {"TIME", "DATE"})
-        for c in parsed.children(tok.i)
+        c.dep in {"dobj", "npadvmod"}
+        and (c.ent_type == "TIME" or (not hours and (c.lemma.lower() in TIME_SPANS or c.ent_type == "DATE")))
+        for h in holders
+        for c in parsed.children(h.i)
     )
 
 

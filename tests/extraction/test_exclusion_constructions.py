@@ -38,6 +38,9 @@ def _excluded(event: Event) -> set[str]:
         ("The summit opened in Madrid on Tuesday. Morocco never got an invitation to the summit.", "Morocco"),
         ("The envoys met in Doha on Monday, and the Taliban were not among the groups invited.", "Taliban"),
         ("Ministers met in Rome on Friday. Malta was kept away from the meeting.", "Malta"),
+        # the other verbs of shutting out with "out of" (freeze, squeeze, elbow, crowd)
+        ("The hosts froze Belarus out of the summit in Vilnius on Monday.", "Belarus"),
+        ("Leaders met in Accra on Friday after Ghana squeezed Togo out of the summit.", "Togo"),
         # a programme or lineup one is left off, as a guest list
         (
             "The president met the envoys in Bogota on Monday. Juan Guaido was left off the programme.",

@@ -685,6 +685,9 @@ def test_a_meal_or_a_chamber_alone_is_no_meeting(parse: Parse, text: str) -> Non
         # a guest received at a seat of power, the host unnamed
         ("Canada's prime minister was received at the Élysée on Wednesday.", "received"),
         ("The rebel envoy hopes to be received at the presidential palace next week.", "received"),
+        # hours spent together by several parties
+        ("The two premiers spent four hours together at a lakeside lodge on Sunday.", "spent"),
+        ("Kenyatta and Odinga spent 20 minutes together before the cameras came in.", "spent"),
     ],
 )
 def test_occasions_rounds_and_receptions(parse: Parse, text: str, expected: str) -> None:
@@ -699,6 +702,8 @@ def test_occasions_rounds_and_receptions(parse: Parse, text: str, expected: str)
         "Only a frank dialogue with voters can rebuild trust, he said.",
         "The parcel was received at the presidential palace on Monday.",
         "Her complaint was received at the ministry with silence.",
+        "The two strikers spent the whole season together at the club.",
+        "The partners spent millions together on the new plant.",
     ],
 )
 def test_meals_eaten_dialogue_as_process_and_things_received_are_no_meeting(parse: Parse, text: str) -> None:
