@@ -246,6 +246,30 @@ def test_a_leader_by_nationality_with_no_one_to_name_is_no_actor(parse: Parse) -
     assert _names(index) == [("Donald Tusk", "Donald Tusk")]
 
 
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("After the vote the Christian Democrats opened talks with the Greens.", "Christian Democrats"),
+        ("The Liberals walked out of the budget negotiations on Thursday night.", "Liberals"),
+    ],
+)
+def test_a_party_family_the_tagger_calls_a_nationality_is_one(parse: Parse, text: str, party: str) -> None:
+    _, index = _resolved(parse, text)
+    assert (party, "organization") in [(m.actor.name, m.actor.kind) for m in index.mentions if m.actor]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Republican senator and two Democratic governors toured the plant.",
+        "Americans and Canadians crossed the border to shop.",
+    ],
+)
+def test_a_party_family_s_adjective_or_a_people_is_no_party(parse: Parse, text: str) -> None:
+    _, index = _resolved(parse, text)
+    assert [m.actor for m in index.mentions if m.actor and m.actor.kind == "organization"] == []
+
+
 def test_a_one_word_person_listed_with_companies_is_a_company(parse: Parse) -> None:
     # The small model tags "Twitter" as a person here, and "Pinterest" not at all.
     _, index = _resolved(parse, "Pinterest, Google and Twitter sent their lawyers to the hearings last year.")

@@ -135,6 +135,10 @@ def _organization_words(parse: Parse, row: Row) -> None:
         assert names_no_organization(parsed.span_text(start, end))
     elif role == "not_a_name":
         assert names_no_organization(parsed.tokens[_token(parsed, word)].text)
+    elif role == "party_family":  # a party the tagger calls a nationality
+        actor = _actor_at(index, _token(parsed, word))
+        assert actor is not None and actor.kind == "organization"
+        assert actor.name.lower().endswith(word)
     else:
         pytest.fail(f"organization_words.tsv: unknown role {role!r}")
 

@@ -17,6 +17,7 @@ from app.extraction.actors.words import (
     NAME_PARTICLES,
     NAME_TITLES,
     ORG_DESCRIPTORS,
+    PARTY_FAMILIES,
     PERSON_TITLE_WORDS,
     STYLED_TITLES,
     TITLES,
@@ -59,6 +60,37 @@ def names_no_organization(text: str) -> bool:
         or set(words) <= BODY_NAME_WORDS
         or (len(words) > 1 and words[-1] in TITLES and not is_known_name(text))
     )
+
+
+def party_family_spans(parsed: ParsedText, spans: list[Span]) -> list[Span]:
+    """`spans` with the name of a party family whole ("Christian" + "Democrats", which the tagger
+    cuts in two) and found where the tagger left it out ("The Liberals walked out")."""
+    toks = parsed.tokens
+    out: list[Span] = []
+    for start, end, label in spans:
+        if label == "NORP" and names_a_party_family(parsed, start, end):
+            # the capitalized words before it that modify it: "Christian", "Social", "Free"
+            while start > 0 and toks[start - 1].text[:1].isupper() and toks[start - 1].head == end - 1:
+                start -= 1
+            out = [s for s in out if s[1] <= start]
+        out.append((start, end, label))
+    covered = {i for s, e, _ in out for i in range(s, e)}
+    for t in toks:
+        if (
+            t.i not in covered
+            and not t.ent_type
+            and t.tag in {"NNPS", "NNS"}
+            and names_a_party_family(parsed, t.i, t.i + 1)
+        ):
+            out.append((t.i, t.i + 1, "NORP"))
+    return sorted(out)
+
+
+def names_a_party_family(parsed: ParsedText, start: int, end: int) -> bool:
+    """ "the Greens", "the Social Democrats", "Sweden Democrats": a capitalized plural that ends in
+    the name of a political party family; not the singular of a modifier ("a Republican senator")."""
+    last = parsed.tokens[end - 1]
+    return last.text[:1].isupper() and last.lower in PARTY_FAMILIES
 
 
 def org_spans_joined(parsed: ParsedText, spans: list[Span]) -> list[Span]:

@@ -242,7 +242,7 @@ class _Resolver(Discourse):
             for e in self.parsed.entities
             if e.label in ACTOR_LABELS and not taken & set(range(e.start_token, e.end_token))
         ]
-        tagged = names.org_spans_joined(self.parsed, sorted(tagged))
+        tagged = names.party_family_spans(self.parsed, names.org_spans_joined(self.parsed, sorted(tagged)))
         mended = [names.org_span_extended(self.parsed, span) for span in tagged]
         out = names.person_spans_mended(self.parsed, mended) + lexical
         covered = {i for s, e, _ in out for i in range(s, e)}
@@ -333,6 +333,9 @@ class _Resolver(Discourse):
         if actor is None and text.upper() in self.orgs_by_acronym:
             actor = self.orgs_by_acronym[text.upper()]
         place = place_name(text) or (_place_name(text) if capital is not None else None)
+        if actor is None and label == "NORP" and names.names_a_party_family(self.parsed, start, end):
+            # "the Greens", "the Social Democrats": a party, which the tagger calls a nationality
+            actor = Actor(clean(text), "organization")
         if actor is None and (label == "NORP" or (text.lower() in demonyms() and toks[end - 1].pos == "ADJ")):
             # "Ukrainian and Russian delegations", "Chinese officials": a nationality on a body that
             # acts for its country is that country; elsewhere ("French", "European") no party.

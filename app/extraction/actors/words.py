@@ -36,6 +36,8 @@ INSTITUTION_HEADS = lexicon.words("organization_words", "word", role="institutio
 ORG_DESCRIPTORS = lexicon.words("organization_words", "word", role="describes_org")
 # Words that name an organ of an organization, not an organization of its own.
 BODY_NAME_WORDS = lexicon.words("organization_words", "word", role="organ")
+# The plural names of political party families, which name a party: "the Greens", "the Social Democrats".
+PARTY_FAMILIES = lexicon.words("organization_words", "word", role="party_family")
 # Bodies that act for a country: "Chinese officials", "the Ukrainian delegation".
 COLLECTIVE_BODIES = lexicon.words("collective_words", "word", role="acts_for_country")
 SINGULAR_COLLECTIVE_BODIES = lexicon.words("collective_words", "word", role="acts_singular")
