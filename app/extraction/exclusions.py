@@ -580,7 +580,8 @@ def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
             return subjects(parsed, parsed.tokens[cue.head])
         return [c for c in kids if c.dep == "nsubj"]
     if cue.lemma.lower() in RECEIVING_VERBS:
-        return [c for c in kids if c.dep == "nsubj"]  # "Hungary did not receive an invitation"
+        # "Hungary did not receive an invitation", "Chile is no member and received no invitation"
+        return subjects(parsed, cue)
     if cue.lemma.lower() in DENYING_VERBS | GRANTING_VERBS and _denied_a_place(parsed, cue):
         # "Spain was denied a seat" (its subject), "Italy denied Spain a seat" (who is denied)
         denied = [c for c in kids if c.dep in {"nsubjpass", "dative"}]
@@ -631,16 +632,25 @@ def _members_named(parsed: ParsedText, cue: Token, parties: list[Token]) -> list
     plural = [p for p in parties if p.tag == "NNS" and p.lemma.lower() in COLLECTIVE_MEMBERS]
     if not plural:
         return []
-    holders = [cue, *plural]
+    # ("None of the unions, among them Unite, ...": on "None", or an apposition of it with the
+    # preposition hanging on the members)
+    owners = [parsed.tokens[parsed.tokens[p.head].head] for p in plural if p.dep == "pobj"]
+    holders = [cue, *plural, *owners]
     # ("states, among them Mali, ...": the parser may hang the phrase on the comma)
     holders += [c for p in plural for c in parsed.children(p.i) if c.dep == "punct"]
-    return [
+    named = [
         o
         for holder in holders
         for prep in parsed.children(holder.i)
         if prep.dep == "prep" and prep.lower in MEMBER_PREPS
         for o in parsed.children(prep.i)
         if o.dep == "pobj" and o.pos == "PROPN"
+    ]
+    return named + [
+        a
+        for owner in owners
+        for a in parsed.children(owner.i)
+        if a.dep == "appos" and any(k.dep == "prep" and k.lower in MEMBER_PREPS for k in parsed.children(a.i))
     ]
 
 

@@ -41,6 +41,15 @@ def _excluded(event: Event) -> set[str]:
         # the other verbs of shutting out with "out of" (freeze, squeeze, elbow, crowd)
         ("The hosts froze Belarus out of the summit in Vilnius on Monday.", "Belarus"),
         ("Leaders met in Accra on Friday after Ghana squeezed Togo out of the summit.", "Togo"),
+        # an invitation not received in the second of two coordinated clauses
+        ("The envoys met in Lima on Friday. Bolivia is no member and received no invitation.", "Bolivia"),
+        ("Ministers met in Rome on Monday; Malta stayed neutral and got no invite to the meeting.", "Malta"),
+        # the members of "none of ...", named in an apposition ("among them", "including")
+        (
+            "The pay talks opened on Monday. None of the smaller unions, among them Unison, was invited.",
+            "Unison",
+        ),
+        ("Leaders met in Oslo on Friday. None of the Baltic states, including Latvia, was asked.", "Latvia"),
         # a programme or lineup one is left off, as a guest list
         (
             "The president met the envoys in Bogota on Monday. Juan Guaido was left off the programme.",
@@ -324,6 +333,9 @@ def test_who_was_absent_is_absent_not_a_participant(extractor: Extractor, text: 
             "called it a mistake.",
             "Poland",
         ),
+        # members of a group that was invited, or an invitation received
+        ("The pay talks opened on Monday. Several unions, among them Unison, were invited.", "Unison"),
+        ("The envoys met in Lima on Friday. Bolivia is a member and received an invitation.", "Bolivia"),
         # a request granted, or one for something that is no place at a meeting
         (
             "The leaders met in Addis Ababa on Saturday. Greenpeace asked to attend and was welcomed.",
