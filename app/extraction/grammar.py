@@ -45,12 +45,9 @@ def verb_tense(parsed: ParsedText, verb: Token) -> Tense:
         return "future"
     if verb.lemma.lower() == "due" or _prospective_be(parsed, verb):
         return "future"
-    if _governed_by_future(parsed, verb):
-        # "plans to meet" looks ahead; "was scheduled to close", "had been due to close" tell a
-        # plan of the past (the tense of "due" is its copula's).
-        head = parsed.tokens[verb.head]
-        copula = parsed.tokens[head.head] if head.dep == "acomp" else head
-        return "past" if _past_form(parsed, head) or _past_form(parsed, copula) else "future"
+    planned = _plan_tense(parsed, verb)
+    if planned is not None:
+        return planned
     if any(a.tag == "VBD" for a in auxes) or verb.tag == "VBD":
         return "past"
     if verb.tag == "VBN" and any(a.lemma == "have" for a in auxes):
@@ -111,6 +108,24 @@ def _governed_by_future(parsed: ParsedText, verb: Token) -> bool:
         return False
     head = parsed.tokens[verb.head]
     return head.lemma.lower() in FUTURE_GOVERNORS
+
+
+def _plan_tense(parsed: ParsedText, verb: Token) -> Tense | None:
+    """For an infinitive under a planning word, the time of the telling: "plans to meet" looks
+    ahead; "was scheduled to close", "had been due to close", "agreed to meet" tell a plan of the
+    past (the tense of "due" is its copula's). None for any other verb."""
+    if not _governed_by_future(parsed, verb):
+        return None
+    head = parsed.tokens[verb.head]
+    copula = parsed.tokens[head.head] if head.dep == "acomp" else head
+    return "past" if _past_form(parsed, head) or _past_form(parsed, copula) else "future"
+
+
+def in_plan_told_in_past(parsed: ParsedText, i: int) -> bool:
+    """Token i stands in what a past plan planned: "agreed to meet in October", "had been due to
+    meet in June" (the plan is past, what it planned may still lie ahead)."""
+    verb = governing_verb(parsed, i)
+    return verb is not None and _plan_tense(parsed, verb) == "past"
 
 
 def own_clause(parsed: ParsedText, verb: Token) -> bool:

@@ -80,6 +80,11 @@ CASES: list[tuple[str, str, str, str]] = [
     ("The summit was cancelled in late May.", "late May", "2018-06-10", "2018-05"),
     ("It expects to decide by the end of January.", "the end of January", "2024-12-23", "2025-01"),
     ("Production will start in mid-2024.", "mid-2024", "2023-10-01", "2024"),
+    # what a plan told in the past planned: the nearer such month, ahead or behind
+    ("The two sides agreed to resume talks in November.", "November", "2022-09-20", "2022-11"),
+    ("The board had been due to vote on the merger in August.", "August", "2019-06-04", "2019-08"),
+    ("The ministers had planned to meet in January, officials said.", "January", "2024-04-10", "2024-01"),
+    ("The unions were expected to walk out in March.", "March", "2023-02-01", "2023-03"),
     # --- days, weeks, months and years relative to publication ---
     ("The hospital confirmed the death yesterday.", "yesterday", "2024-03-01", "2024-02-29"),
     ("The border will reopen tomorrow.", "tomorrow", "2024-12-31", "2025-01-01"),

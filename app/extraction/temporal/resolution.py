@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from app.extraction import deadline
-from app.extraction.grammar import Tense, clause_tense, governing_verb
+from app.extraction.grammar import Tense, clause_tense, governing_verb, in_plan_told_in_past
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.temporal import calendar as cal
 from app.extraction.temporal.calendar import Lean, Period
@@ -281,6 +281,10 @@ class _Resolver:
         if expr.kind != "weekday" and self._proposing_verb_with_object(expr.head):
             # "proposing a meeting in Montevideo in December": the month of what is proposed
             return "future", False
+        if expr.kind == "calendar" and in_plan_told_in_past(self.parsed, expr.head):
+            # "agreed to meet at the end of October", "had been due to meet in June": what a past
+            # plan planned may lie on either side of publication; the nearer such month or day
+            return "nearest", False
         tense = clause_tense(self.parsed, expr.head)
         if tense == "present" and expr.kind == "weekday" and self.reported(expr.head):
             tense = "past"  # "the ministry says on Monday": a report, told in the present
