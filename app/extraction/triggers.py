@@ -542,8 +542,8 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
         return True  # "the court is due to hear the appeal", "the judges heard arguments"
     if lemma in SUMMONING and _summons_parties(parsed, tok):
         return True  # "summoned the two sides to her office", "summoned his ministers"
-    if lemma in VISITING and _person_object(parsed, tok):
-        return True  # "visited Macron in Paris"; not "visited Paris"
+    if lemma in VISITING and (_person_object(parsed, tok) or _visits_a_country(parsed, tok)):
+        return True  # "visited Macron in Paris", "invited him to visit Washington"; not "visited Paris"
     if lemma in QUESTIONING and _questioned_by_a_body(parsed, tok):
         return True  # "the committee questioned the banker", "was grilled by senators"
     if lemma in CONTACT_VERBS:
@@ -704,6 +704,18 @@ def _receives_guest(parsed: ParsedText, tok: Token) -> bool:
             or _received_at_a_seat(parsed, tok)
         )
     return guest and not _governs_meeting_noun(parsed, tok)
+
+
+def _visits_a_country(parsed: ParsedText, tok: Token) -> bool:
+    """A named person's visit to a country or its capital, as a guest of its government: "Moon will
+    visit Pyongyang", "invited Abe to visit Russia"; not the visit of a place ("visited Ur")."""
+    if not any(c.dep == "dobj" and c.ent_type == "GPE" for c in parsed.children(tok.i)):
+        return False
+    visitors = [c for c in parsed.children(tok.i) if c.dep == "nsubj"]
+    if not visitors and tok.dep == "xcomp":  # "invited him to visit Washington": the one invited
+        host = parsed.tokens[tok.head]
+        visitors = [c for c in parsed.children(host.i) if c.dep in {"dobj", "nsubj", "nsubjpass"}]
+    return any(v.ent_type == "PERSON" or _titled(parsed, v) for v in visitors)
 
 
 def _received_at_a_seat(parsed: ParsedText, tok: Token) -> bool:

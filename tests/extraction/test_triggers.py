@@ -685,6 +685,9 @@ def test_a_meal_or_a_chamber_alone_is_no_meeting(parse: Parse, text: str) -> Non
         # a guest received at a seat of power, the host unnamed
         ("Canada's prime minister was received at the Élysée on Wednesday.", "received"),
         ("The rebel envoy hopes to be received at the presidential palace next week.", "received"),
+        # a named person's visit to a country or its capital
+        ("Prime Minister Kishida will visit Canberra in the autumn.", "visit"),
+        ("The emir invited Joe Biden to visit Doha before the year is out.", "visit"),
         # hours spent together by several parties
         ("The two premiers spent four hours together at a lakeside lodge on Sunday.", "spent"),
         ("Kenyatta and Odinga spent 20 minutes together before the cameras came in.", "spent"),
@@ -703,6 +706,8 @@ def test_occasions_rounds_and_receptions(parse: Parse, text: str, expected: str)
         "The parcel was received at the presidential palace on Monday.",
         "Her complaint was received at the ministry with silence.",
         "The two strikers spent the whole season together at the club.",
+        "Thousands of tourists visit Kenya every winter.",
+        "The archbishop hopes to visit Ur on his tour.",
         "The partners spent millions together on the new plant.",
     ],
 )
