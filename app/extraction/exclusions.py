@@ -488,16 +488,19 @@ def _not_there(
 ) -> list[Exclusion]:
     """A negated "be" that leaves its subject out of a meeting: "Japan was not part of the talks"
     ("Chile is no party to them": the meeting named in the noun's phrase), "Hungary was not among
-    those invited" (the participle an inclusion verb), "Ukraine was not at the table" (where a meeting
-    sits, ROOMS, next to a meeting)."""
+    those invited" (the participle an inclusion verb), "Ukraine was not at the table", "there was no
+    Syrian at the table" (where a meeting sits, ROOMS, next to a meeting)."""
     kids = parsed.children(verb.i)
     members = [c for c in kids if c.dep == "attr" and c.pos == "NOUN" and c.lemma.lower() in MEMBERSHIP_NOUNS]
-    negated = any(c.dep == "neg" for c in kids)
+    # "No Syrian delegate was at the table", "There was no Syrian at the table": the party said none
+    said_none = [c for c in kids if c.dep in {"nsubj", "attr"} and c not in members and _negative(parsed, c)]
+    negated = any(c.dep == "neg" for c in kids) or bool(said_none)
     if not negated and not any(
         d.dep == "det" and d.lower in NEGATIVE_QUANTIFIERS for m in members for d in parsed.children(m.i)
     ):
         return []
-    preps = [c for c in kids if c.dep == "prep"]
+    # (the parser may hang where it was on the party said none: "no delegation in the room")
+    preps = [c for h in [verb, *said_none] for c in parsed.children(h.i) if c.dep == "prep"]
     target = _target(parsed, verb, trigger_heads)
     part_of = next((t for m in members if (t := _target(parsed, m, trigger_heads)) is not None), None)
     among_invited = negated and any(
@@ -518,18 +521,26 @@ def _not_there(
         target = part_of
     elif not (among_invited or (in_the_room and (target is not None or verb.sent in near))):
         return []
-    return _subjects_left_out(parsed, verb, target, verb.sent, actors)
+    # ("There was no Chinese delegation in the room": the one said none, not a subject)
+    there = any(c.dep == "expl" for c in kids)
+    return _subjects_left_out(parsed, verb, target, verb.sent, actors, said_none if there else None)
 
 
 def _subjects_left_out(
-    parsed: ParsedText, verb: Token, target: int | None, sent: int, actors: ActorIndex
+    parsed: ParsedText,
+    verb: Token,
+    target: int | None,
+    sent: int,
+    actors: ActorIndex,
+    parties: list[Token] | None = None,
 ) -> list[Exclusion]:
-    """The subjects of `verb`, each left out of the meeting `target` (None: the one near)."""
+    """The subjects of `verb` (or `parties`), each left out of the meeting `target` (None: the one
+    near); "no envoy from Chad" leaves out Chad."""
     tense = clause_tense(parsed, verb.i)
     return [
         Exclusion(m, "excluded", target, sent, tense)
-        for subj in subjects(parsed, verb)
-        for m in _left_out(parsed, subj, actors)
+        for subj in (subjects(parsed, verb) if parties is None else parties)
+        for m in _left_out(parsed, _of_none(parsed, subj), actors)
     ]
 
 

@@ -41,6 +41,10 @@ def _excluded(event: Event) -> set[str]:
         # the other verbs of shutting out with "out of" (freeze, squeeze, elbow, crowd)
         ("The hosts froze Belarus out of the summit in Vilnius on Monday.", "Belarus"),
         ("Leaders met in Accra on Friday after Ghana squeezed Togo out of the summit.", "Togo"),
+        # a party said none of where the meeting sat ("no ... at the table", "there was no ...")
+        ("The envoys met in Doha on Monday. There was no Chinese delegation in the room.", "China"),
+        ("Ministers met in Rome on Friday. No envoy from Chad was at the table.", "Chad"),
+        ("The talks opened in Oslo. There was no one from Qatar at the table.", "Qatar"),
         # an invitation not received in the second of two coordinated clauses
         ("The envoys met in Lima on Friday. Bolivia is no member and received no invitation.", "Bolivia"),
         ("Ministers met in Rome on Monday; Malta stayed neutral and got no invite to the meeting.", "Malta"),
@@ -333,6 +337,9 @@ def test_who_was_absent_is_absent_not_a_participant(extractor: Extractor, text: 
             "called it a mistake.",
             "Poland",
         ),
+        # nothing said none of, or a party there after all
+        ("The envoys met in Doha on Monday. There was no doubt in the room that Chad would sign.", "Chad"),
+        ("The envoys met in Doha on Monday. There was a Chinese delegation in the room.", "China"),
         # members of a group that was invited, or an invitation received
         ("The pay talks opened on Monday. Several unions, among them Unison, were invited.", "Unison"),
         ("The envoys met in Lima on Friday. Bolivia is a member and received an invitation.", "Bolivia"),
