@@ -278,6 +278,35 @@ def test_roles_from_syntax(parse: Parse, text: str, expected: dict[str, str]) ->
     assert _parties(parse, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the small model hangs the subject after a fronted place on the place, as more of its list
+        (
+            "Back in Lisbon, Antonio Costa and Pedro Sanchez met for three hours.",
+            {"Antonio Costa": "participant", "Pedro Sanchez": "participant"},
+        ),
+        (
+            "Back in Strasbourg, Ursula von der Leyen and Roberta Metsola met Viktor Orban.",
+            {
+                "Ursula von der Leyen": "participant",
+                "Roberta Metsola": "participant",
+                "Viktor Orban": "participant",
+            },
+        ),
+    ],
+)
+def test_a_subject_after_a_fronted_place_is_the_subject(
+    parse: Parse, text: str, expected: dict[str, str]
+) -> None:
+    assert _parties(parse, text) == expected
+
+
+def test_a_list_of_places_with_its_own_subject_stays_a_list(parse: Parse) -> None:
+    parsed = parse("In Paris, Lyon and Nice, the mayors met on Monday.")
+    assert [t.dep for t in parsed.tokens if t.text in {"Lyon", "Nice"}] == ["conj", "conj"]
+
+
 def test_organizer_survives_into_the_event(extractor: Extractor) -> None:
     event = _only_event(extractor, "Turkey will convene a meeting on the crisis next month.")
     (turkey,) = event.participants
