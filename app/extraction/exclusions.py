@@ -21,8 +21,9 @@ from itertools import islice
 
 from app.extraction import lexicon
 from app.extraction.actors import Actor, ActorIndex, ActorMention
-from app.extraction.actors.words import QUANTIFIERS
+from app.extraction.actors.words import BODY_NOUNS, QUANTIFIERS
 from app.extraction.grammar import Tense, clause_tense, governing_verb, relative_noun
+from app.extraction.learned import mention_root
 from app.extraction.lexicon.wordsets import grouped, senses
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.parties import actors_in_phrase, qualifies_a_person, subjects
@@ -319,7 +320,7 @@ def _left_out(parsed: ParsedText, party: Token, actors: ActorIndex) -> list[Acto
     describes, as one party of kind group named by the description ("private creditors were not
     invited", "student groups were shut out"); not a bare plural ("officials", "states"), one owned
     ("its members") nor spectators ("journalists were barred")."""
-    found = actors_in_phrase(parsed, party, actors)
+    found = [m for m in actors_in_phrase(parsed, party, actors) if not _owns_a_description(parsed, m)]
     if found or party.pos != "NOUN" or party.tag != "NNS" or party.lemma.lower() not in SIDES:
         return found
     toks = parsed.tokens
@@ -338,6 +339,23 @@ def _left_out(parsed: ParsedText, party: Token, actors: ActorIndex) -> list[Acto
         return []  # a bare plural says no side; "Belarusian team leaders" name Belarus, not a side
     name = parsed.span_text(span[0], party.i + 1)
     return [ActorMention(Actor(name, "group"), span[0], party.i + 1, toks[span[0]].start, party.end, name)]
+
+
+def _owns_a_description(parsed: ParsedText, m: ActorMention) -> bool:
+    """A name that owns the description of the parties left out, not one of them: "Nigeria and
+    Ghana, West Africa's two largest economies", "Assad's two patrons, Iran and Russia", "Ellman-Brown's
+    interim committee" (a person's body is the party, not the person)."""
+    root = mention_root(parsed, m.start_token, m.end_token)
+    if root.dep != "poss":
+        return False
+    head = parsed.tokens[root.head]
+    if head.pos != "NOUN":
+        return False
+    named_beside = head.dep == "appos" or any(
+        c.dep == "appos" and c.pos == "PROPN" for c in parsed.children(head.i)
+    )
+    persons_body = m.actor is not None and m.actor.kind == "person" and head.lemma.lower() in BODY_NOUNS
+    return named_beside or persons_body
 
 
 def _says_none(parsed: ParsedText, subject: Token) -> bool:

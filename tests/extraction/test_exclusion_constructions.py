@@ -40,6 +40,8 @@ def _excluded(event: Event) -> set[str]:
         ("Ministers met in Rome on Friday. Malta was kept away from the meeting.", "Malta"),
         # the other verbs of shutting out with "out of" (freeze, squeeze, elbow, crowd)
         ("The hosts froze Belarus out of the summit in Vilnius on Monday.", "Belarus"),
+        # the owner of a body that acts for it
+        ("Leaders met in Lome on Friday. Togo's delegation was not invited.", "Togo"),
         ("Leaders met in Accra on Friday after Ghana squeezed Togo out of the summit.", "Togo"),
         # a party said none of where the meeting sat ("no ... at the table", "there was no ...")
         ("The envoys met in Doha on Monday. There was no Chinese delegation in the room.", "China"),
@@ -458,6 +460,13 @@ def test_every_member_of_a_list_after_a_long_name_is_left_out(
         (
             "Ministers met in Paris on Monday. Poland and Hungary, which oppose Brussels, were not invited.",
             "Belgium",
+        ),
+        # the owner of a description of the parties left out
+        ("Leaders met in Lome on Friday. Benin and Niger, Togo's two neighbours, were not invited.", "Togo"),
+        (
+            "The envoys met in Nairobi on Monday. Chad and Sudan, the Sahel's poorest states, were left off "
+            "the list.",
+            "Sahel",
         ),
     ],
 )
