@@ -15,13 +15,13 @@ import math
 from app.extraction import deadline
 from app.extraction.actors import ActorIndex, ActorMention
 from app.extraction.gatherings import Gathering
+from app.extraction.grammar import mention_root
 from app.extraction.learned import (
     SUBJECTS,
     Features,
     LogisticModel,
     clause_verb,
     load,
-    mention_root,
     quote_offsets,
     syntax_features,
 )

@@ -22,8 +22,7 @@ from itertools import islice
 from app.extraction import lexicon
 from app.extraction.actors import Actor, ActorIndex, ActorMention
 from app.extraction.actors.words import BODY_NOUNS, QUANTIFIERS
-from app.extraction.grammar import Tense, clause_tense, governing_verb, relative_noun
-from app.extraction.learned import mention_root
+from app.extraction.grammar import Tense, clause_tense, governing_verb, mention_root, relative_noun
 from app.extraction.lexicon.wordsets import grouped, senses
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.parties import actors_in_phrase, qualifies_a_person, subjects

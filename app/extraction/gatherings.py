@@ -24,8 +24,7 @@ from app.extraction.actors.gazetteer import is_region
 from app.extraction.coreference import Decision, Link, link_evidence, predicate_of, predicated_of_it
 from app.extraction.exclusions import Exclusion, description_of, find_exclusions
 from app.extraction.frames import Frame
-from app.extraction.grammar import Tense
-from app.extraction.learned import mention_root
+from app.extraction.grammar import Tense, mention_root
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.location import Place, is_country, sidelines_of
 from app.extraction.parsed import ParsedText

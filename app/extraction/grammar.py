@@ -148,3 +148,12 @@ def relatives_in_of_phrase(parsed: ParsedText, noun: Token) -> list[Token]:
         for rel in parsed.children(member.i)
         if rel.dep == "relcl"
     ]
+
+
+def mention_root(parsed: ParsedText, start_token: int, end_token: int) -> Token:
+    """The token of the span whose head lies outside it."""
+    for i in range(start_token, end_token):
+        tok = parsed.tokens[i]
+        if not start_token <= tok.head < end_token or tok.head == tok.i:
+            return tok
+    return parsed.tokens[end_token - 1]

@@ -12,8 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from app.extraction.actors import NAME_TITLES, TITLES, ActorIndex, ActorMention
-from app.extraction.grammar import governing_verb, relative_noun, relatives_in_of_phrase, verb_tense
-from app.extraction.learned import mention_root
+from app.extraction.grammar import (
+    governing_verb,
+    mention_root,
+    relative_noun,
+    relatives_in_of_phrase,
+    verb_tense,
+)
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.triggers import Trigger, part_of

@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from app.extraction.grammar import mention_root
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.parsed import ParsedText, Token
 
@@ -160,15 +161,6 @@ def syntax_features(
         lemma = governor.lemma.lower()
         features.update({f"governed_by:{name}": 1.0 for name in GOVERNING_SENSES if lemma in senses(name)})
     return features
-
-
-def mention_root(parsed: ParsedText, start_token: int, end_token: int) -> Token:
-    """The token of the span whose head lies outside it."""
-    for i in range(start_token, end_token):
-        tok = parsed.tokens[i]
-        if not start_token <= tok.head < end_token or tok.head == tok.i:
-            return tok
-    return parsed.tokens[end_token - 1]
 
 
 def clause_verb(parsed: ParsedText, tok: Token) -> Token | None:
