@@ -21,7 +21,7 @@ from itertools import islice
 
 from app.extraction import lexicon
 from app.extraction.actors import Actor, ActorIndex, ActorMention
-from app.extraction.actors.words import BODY_NOUNS, QUANTIFIERS
+from app.extraction.actors.words import BODY_NOUNS, MEMBER_PREPOSITIONS, QUANTIFIERS
 from app.extraction.grammar import Tense, clause_tense, governing_verb, mention_root, relative_noun
 from app.extraction.lexicon.wordsets import grouped, senses
 from app.extraction.parsed import ParsedText, Token
@@ -69,7 +69,7 @@ RECEIVING_VERBS = _ROLE_CUES["receiving-verb"]
 # "was not among those invited": a negated "be among" those the participle names.
 AMONG = _ROLE_CUES["among-preposition"]
 # Prepositions that name members of a plural party: "several states, among them Chad", "including Chad"
-MEMBER_PREPS = _ROLE_CUES["member-preposition"]
+MEMBER_PREPS = MEMBER_PREPOSITIONS
 # A request to take part, refused: "asked to attend and was turned down", "its request to attend
 # was rejected" (FrameNet Request, Respond_to_proposal).
 REQUEST_VERBS = _ROLE_CUES["request-verb"]

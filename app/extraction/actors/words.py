@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import cast, get_args
 
 from app.extraction import lexicon
+from app.extraction.lexicon.wordsets import grouped
 from app.models.v1 import PartyKind
 
 # Words that introduce or describe a person ("French President Emmanuel Macron", "its spokesman").
@@ -75,6 +76,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # dependency labels of a clause's 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # entity labels of places
 PRONOUN_TAGS = frozenset({"PRP", "PRP$"})  # personal and possessive pronouns
 RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "which", "that", "who" opening a relative clause
-# Prepositions that name members of a plural party: "several states, among them Chad" (role_cues.tsv).
-MEMBER_PREPOSITIONS = lexicon.words("role_cues", "lemma", kind="member-preposition")
+# Prepositions that name members of a plural party: "several states, among them Chad" (role_cues.tsv;
+# one set, which the exclusions stage reads too).
+MEMBER_PREPOSITIONS = grouped("role_cues", "kind", "lemma")["member-preposition"]
 NAME_POS = frozenset({"PROPN", "NOUN"})  # a capitalized word of either may be a name
