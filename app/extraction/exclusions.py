@@ -21,7 +21,13 @@ from itertools import islice
 
 from app.extraction import lexicon
 from app.extraction.actors import Actor, ActorIndex, ActorMention
-from app.extraction.actors.words import BODY_NOUNS, MEMBER_PREPOSITIONS, QUANTIFIERS
+from app.extraction.actors.words import (
+    BODY_NOUNS,
+    COLLECTIVE_BODIES,
+    MEMBER_PREPOSITIONS,
+    QUANTIFIERS,
+    TITLES,
+)
 from app.extraction.grammar import Tense, clause_tense, governing_verb, mention_root, relative_noun
 from app.extraction.lexicon.wordsets import grouped, senses
 from app.extraction.parsed import ParsedText, Token
@@ -343,7 +349,7 @@ def _left_out(parsed: ParsedText, party: Token, actors: ActorIndex) -> list[Acto
 def _owns_a_description(parsed: ParsedText, m: ActorMention) -> bool:
     """A name that owns the description of the parties left out, not one of them: "Nigeria and
     Ghana, West Africa's two largest economies", "Assad's two patrons, Iran and Russia", "Ellman-Brown's
-    interim committee" (a person's body is the party, not the person)."""
+    interim committee" (a person's body is the party, not the person), "shut out its rival"."""
     root = mention_root(parsed, m.start_token, m.end_token)
     if root.dep != "poss":
         return False
@@ -354,7 +360,10 @@ def _owns_a_description(parsed: ParsedText, m: ActorMention) -> bool:
         c.dep == "appos" and c.pos == "PROPN" for c in parsed.children(head.i)
     )
     persons_body = m.actor is not None and m.actor.kind == "person" and head.lemma.lower() in BODY_NOUNS
-    return named_beside or persons_body
+    # "shut out its rival": a pronoun owning someone other than its own body or office
+    lemma = head.lemma.lower()
+    others = root.tag == "PRP$" and lemma not in COLLECTIVE_BODIES and lemma not in TITLES
+    return named_beside or persons_body or others
 
 
 def _says_none(parsed: ParsedText, subject: Token) -> bool:

@@ -342,6 +342,9 @@ def test_who_was_absent_is_absent_not_a_participant(extractor: Extractor, text: 
         # nothing said none of, or a party there after all
         ("The envoys met in Doha on Monday. There was no doubt in the room that Chad would sign.", "Chad"),
         ("The envoys met in Doha on Monday. There was a Chinese delegation in the room.", "China"),
+        # the owner, told by a pronoun, of a party other than its own body or office
+        ("The leaders held talks in Nairobi on Monday. Hungary shut out its rival in the vote.", "Hungary"),
+        ("Leaders met in Lome on Friday. Togo said it kept its critics out of the room.", "Togo"),
         # members of a group that was invited, or an invitation received
         ("The pay talks opened on Monday. Several unions, among them Unison, were invited.", "Unison"),
         ("The envoys met in Lima on Friday. Bolivia is a member and received an invitation.", "Bolivia"),
