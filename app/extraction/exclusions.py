@@ -359,9 +359,9 @@ def _owns_a_description(parsed: ParsedText, m: ActorMention) -> bool:
     named_beside = head.dep == "appos" or any(
         c.dep == "appos" and c.pos == "PROPN" for c in parsed.children(head.i)
     )
-    persons_body = m.actor is not None and m.actor.kind == "person" and head.lemma.lower() in BODY_NOUNS
-    # "shut out its rival": a pronoun owning someone other than its own body or office
     lemma = head.lemma.lower()
+    persons_body = m.actor is not None and m.actor.kind == "person" and lemma in BODY_NOUNS
+    # "shut out its rival": a pronoun owning someone other than its own body or office
     others = root.tag == "PRP$" and lemma not in COLLECTIVE_BODIES and lemma not in TITLES
     return named_beside or persons_body or others
 

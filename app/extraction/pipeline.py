@@ -13,8 +13,6 @@ from app.extraction.parsed import Entity, ParsedText, Sentence, Token
 
 # Entity labels of the names the small model takes for more members of a fronted place's list.
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-# ... or for an apposition to it, where only a person's name is no second name of the place.
-PERSON_LABELS = {"PERSON"}
 # The stages read tags, lemmas, the dependency parse and named entities; nothing else is needed.
 NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
@@ -64,48 +62,38 @@ def to_parsed(doc: Any) -> ParsedText:
         for t in doc
     )
     entities = tuple(Entity(e.label_, e.start, e.end, e.start_char, e.end_char, e.text) for e in doc.ents)
-    return ParsedText(doc.text, _fronted_subjects_mended(tokens), tuple(sentences), entities)
+    return _fronted_subjects_mended(ParsedText(doc.text, tokens, tuple(sentences), entities))
 
 
-def _fronted_subjects_mended(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+def _fronted_subjects_mended(parsed: ParsedText) -> ParsedText:
     """The small model often reads the subject after a fronted place as more of the place's list:
     in "Back in Kyiv, Macron and Scholz met", "Macron" hangs on "Kyiv" as a conjunct (or, a person,
     as an apposition) and "met" has no subject. The verb above such an object, when it has no
     subject and comes after the names, takes back the first name after the comma (the names after
-    it stay conjoined to it)."""
-    kids: dict[int, list[Token]] = {}
-    for t in tokens:
-        if t.head != t.i:
-            kids.setdefault(t.head, []).append(t)
+    it stay conjoined to it). `parsed` itself where nothing is mended (nearly every text)."""
+    tokens = parsed.tokens
     mended = list(tokens)
+    changed = False
     for obj in tokens:
         if obj.dep != "pobj":
             continue
         names = [
             c
-            for c in kids.get(obj.i, [])
+            for c in parsed.children(obj.i)
             if (
                 (c.dep == "conj" and c.ent_type in NAME_LABELS)
-                or (c.dep == "appos" and c.ent_type in PERSON_LABELS)
+                or (c.dep == "appos" and c.ent_type == "PERSON")
             )
             and any(t.text == "," for t in tokens[obj.i + 1 : c.i])
         ]
         if not names:
             continue
-        verb = _verb_above(tokens, obj)
+        verb = next((a for a in parsed.ancestors(obj.i) if a.pos in {"VERB", "AUX"}), None)
         if verb is None or verb.i < names[0].i:
             continue
-        if not any(c.dep in {"nsubj", "nsubjpass", "expl", "csubj"} for c in kids.get(verb.i, [])):
+        if not any(c.dep in {"nsubj", "nsubjpass", "expl", "csubj"} for c in parsed.children(verb.i)):
             mended[names[0].i] = dataclasses.replace(names[0], dep="nsubj", head=verb.i)
-    return tuple(mended)
-
-
-def _verb_above(tokens: tuple[Token, ...], tok: Token) -> Token | None:
-    """The nearest verb above `tok` in the parse."""
-    for _ in range(len(tokens)):
-        if tok.head == tok.i:
-            return None
-        tok = tokens[tok.head]
-        if tok.pos in {"VERB", "AUX"}:
-            return tok
-    return None
+            changed = True
+    if not changed:
+        return parsed
+    return ParsedText(parsed.text, tuple(mended), parsed.sentences, parsed.entities)

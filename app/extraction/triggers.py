@@ -304,15 +304,7 @@ def _held_occasion(parsed: ParsedText, tok: Token, guests: bool) -> bool:
     kids = parsed.children(tok.i)
     if any(c.dep in {"acl", "relcl"} and c.lemma.lower() in OCCASION_HOSTS for c in kids):
         return True
-    return guests and any(
-        c.dep == "prep"
-        and c.lower in {"for", "of"}
-        and any(
-            o.dep == "pobj" and (_party_named(parsed, o) or o.lemma.lower() in PEOPLE_WORDS)
-            for o in parsed.children(c.i)
-        )
-        for c in kids
-    )
+    return guests and _party_after(parsed, tok, {"for", "of"})
 
 
 def _placed(parsed: ParsedText, tok: Token) -> bool:
