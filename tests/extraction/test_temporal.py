@@ -35,7 +35,7 @@ CASES: list[tuple[str, str, str, str]] = [
     ("Lawmakers met ahead of Thursday's vote.", "Thursday", "2025-06-02", "2025-06-05"),
     ("The minister is due to visit Kyiv on Wednesday.", "Wednesday", "2025-06-02", "2025-06-04"),
     ("The leaders are to hold a call on Friday.", "Friday", "2025-06-02", "2025-06-06"),
-    ("The ceremony was scheduled to end on Friday.", "Friday", "2025-03-05", "2025-02-28"),
+    ("The ceremony was scheduled to end on Friday.", "Friday", "2025-03-05", "2025-03-07"),
     ("The vote had been set for Sunday before the storm.", "Sunday", "2024-11-28", "2024-12-01"),
     ("The agency said it would publish the figures on Tuesday.", "Tuesday", "2025-12-30", "2025-12-30"),
     ("The ministry says on Monday that prices rose.", "Monday", "2025-01-03", "2024-12-30"),
@@ -85,6 +85,12 @@ CASES: list[tuple[str, str, str, str]] = [
     ("The board had been due to vote on the merger in August.", "August", "2019-06-04", "2019-08"),
     ("The ministers had planned to meet in January, officials said.", "January", "2024-04-10", "2024-01"),
     ("The unions were expected to walk out in March.", "March", "2023-02-01", "2023-03"),
+    # ... and the nearer such weekday, unless the sentence set its story in the past before it
+    ("Shareholders had been due to vote on the takeover on Sunday.", "Sunday", "2023-10-27", "2023-10-29"),
+    ("Both delegations were expected to sit down on Saturday.", "Saturday", "2016-04-22", "2016-04-23"),
+    ("Her lecture, which she was due to deliver on Monday, is off.", "Monday", "2022-09-09", "2022-09-12"),
+    ("The fair opened on May 2 and was due to close on Friday.", "Friday", "2025-05-14", "2025-05-09"),
+    ("The forum began on March 3 and had been set to end on Sunday.", "Sunday", "2024-03-13", "2024-03-10"),
     # --- days, weeks, months and years relative to publication ---
     ("The hospital confirmed the death yesterday.", "yesterday", "2024-03-01", "2024-02-29"),
     ("The border will reopen tomorrow.", "tomorrow", "2024-12-31", "2025-01-01"),
@@ -314,6 +320,29 @@ def test_no_false_hits(parse: Parse, sentence: str) -> None:
 def test_pure_and_repeatable(parse: Parse) -> None:
     parsed = parse("The talks began on Monday and end next week.")
     assert find_dates(parsed, dt.date(2025, 6, 4)) == find_dates(parsed, dt.date(2025, 6, 4))
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "values"),
+    [
+        # a weekday with a tense of its own is read on its own, not as the one named before
+        (
+            "The unions met the minister on Monday. The talks will resume on Monday, the ministry said.",
+            "2025-05-07",
+            ["2025-05-05", "2025-05-12"],
+        ),
+        (
+            "Lawmakers approved the budget on Thursday. The committee meets again on Thursday to review it.",
+            "2024-02-27",
+            ["2024-02-22", "2024-02-29"],
+        ),
+    ],
+)
+def test_a_weekday_with_a_tense_of_its_own(
+    parse: Parse, text: str, published: str, values: list[str]
+) -> None:
+    found = [m.value for m in find_dates(parse(text), dt.date.fromisoformat(published))]
+    assert found == values
 
 
 def test_a_bare_weekday_names_one_day_throughout(parse: Parse) -> None:

@@ -54,8 +54,11 @@ def find_dates(
     matcher = Matcher(parsed, lex)
     mentions: list[DateMention] = []
     last_period: Period | None = None  # what "the next day" counts from
-    # A bare weekday names one day throughout an article: "talks on Sunday ... not invited to
-    # Sunday's session" is the same Sunday, whatever the tense of the second clause.
+    # Where the last date before was told, and whether it lay behind publication: a sentence that
+    # dates its story in the past sets what it plans there in the past too.
+    last_sent, last_past = -1, False
+    # A bare weekday named again without a tense of its own names the day it named before: "talks
+    # on Sunday ... not invited to Sunday's session" is the same Sunday.
     weekdays: dict[int, _Resolved] = {}
     i = 0
     while i < matcher.n:
@@ -65,14 +68,18 @@ def find_dates(
             i += 1
             continue
         bare_weekday = expr.kind == "weekday" and expr.weekday is not None and expr.cue == "none"
-        if bare_weekday and expr.weekday in weekdays:
+        sent = parsed.tokens[expr.start].sent
+        if bare_weekday and expr.weekday in weekdays and _named_again(parsed, expr):
             resolved = weekdays[expr.weekday]
         else:
-            resolved = _resolve_on_calendar(_Resolver(parsed, matcher, published, last_period, lex), expr)
+            past_scene = last_past and last_sent == sent
+            resolver = _Resolver(parsed, matcher, published, last_period, lex, past_scene)
+            resolved = _resolve_on_calendar(resolver, expr)
             if bare_weekday and expr.weekday is not None and resolved.period is not None:
                 weekdays[expr.weekday] = resolved
         if resolved.period is not None:
             last_period = resolved.period
+            last_sent, last_past = sent, resolved.direction == "past"
         first, last = parsed.tokens[expr.start], parsed.tokens[expr.end - 1]
         mentions.append(
             DateMention(
@@ -93,6 +100,12 @@ def find_dates(
         )
         i = expr.end
     return mentions
+
+
+def _named_again(parsed: ParsedText, expr: Expr) -> bool:
+    """ "Sunday's session", or a weekday in a clause with no tense: it names the day named before.
+    One with a tense of its own is read on its own ("met on Monday ... will meet again on Monday")."""
+    return parsed.tokens[expr.head].dep == "poss" or clause_tense(parsed, expr.head) == "unknown"
 
 
 def _gone_on_since(parsed: ParsedText, start: int) -> bool:
@@ -134,12 +147,14 @@ class _Resolver:
         published: dt.date | None,
         last_period: Period | None,
         lex: TemporalWords,
+        past_scene: bool = False,
     ) -> None:
         self.parsed = parsed
         self.lex = lex
         self.matcher = matcher
         self.published = published
         self.last_period = last_period
+        self.past_scene = past_scene  # an earlier date of the sentence lay behind publication
 
     def resolve(self, expr: Expr) -> _Resolved:
         if expr.kind == "ref":
@@ -281,10 +296,12 @@ class _Resolver:
         if expr.kind != "weekday" and self._proposing_verb_with_object(expr.head):
             # "proposing a meeting in Montevideo in December": the month of what is proposed
             return "future", False
-        if expr.kind == "calendar" and in_plan_told_in_past(self.parsed, expr.head):
-            # "agreed to meet at the end of October", "had been due to meet in June": what a past
-            # plan planned may lie on either side of publication; the nearer such month or day
-            return "nearest", False
+        if expr.kind in {"calendar", "weekday"} and in_plan_told_in_past(self.parsed, expr.head):
+            # "agreed to meet at the end of October", "had been due to meet on Sunday": what a past
+            # plan planned may lie on either side of publication; the nearer such month or day, but
+            # a weekday in a sentence that set its story in the past is that week's ("opened on
+            # May 2 and was due to close on Friday")
+            return ("past" if self.past_scene and expr.kind == "weekday" else "nearest"), False
         tense = clause_tense(self.parsed, expr.head)
         if tense == "present" and expr.kind == "weekday" and self.reported(expr.head):
             tense = "past"  # "the ministry says on Monday": a report, told in the present
