@@ -91,6 +91,10 @@ CASES: list[tuple[str, str, str, str]] = [
     ("Her lecture, which she was due to deliver on Monday, is off.", "Monday", "2022-09-09", "2022-09-12"),
     ("The fair opened on May 2 and was due to close on Friday.", "Friday", "2025-05-14", "2025-05-09"),
     ("The forum began on March 3 and had been set to end on Sunday.", "Sunday", "2024-03-13", "2024-03-10"),
+    # a summons that stands (present perfect) calls to what lies ahead; one told in the past may not
+    ("The league has called club owners to a meeting on Saturday.", "Saturday", "2022-02-25", "2022-02-26"),
+    ("A former aide has been ordered to testify on Monday.", "Monday", "2019-10-24", "2019-10-28"),
+    ("Owners were invited to a meeting on Saturday but stayed away.", "Saturday", "2022-02-25", "2022-02-19"),
     # --- days, weeks, months and years relative to publication ---
     ("The hospital confirmed the death yesterday.", "yesterday", "2024-03-01", "2024-02-29"),
     ("The border will reopen tomorrow.", "tomorrow", "2024-12-31", "2025-01-01"),

@@ -290,6 +290,8 @@ class _Resolver:
             return ("nearest" if self.planned_long_ago(expr.start - 1) else "future"), False
         if before in {"to", "until"} and self.moved_to(expr.start - 1):
             return "future", False  # "has pushed back its meeting to December 5": the new date
+        if expr.kind == "weekday" and self.summoned_to(expr.head):
+            return "future", False  # "has summoned both sides to talks on Monday": the talks
         noun_lean = self.noun_modifier_lean(expr.head)
         if noun_lean is not None:
             return noun_lean, False
@@ -310,6 +312,17 @@ class _Resolver:
     def reported(self, head: int) -> bool:
         verb = governing_verb(self.parsed, head)
         return verb is not None and verb.lemma.lower() in self.lex.reporting_verbs
+
+    def summoned_to(self, head: int) -> bool:
+        """ "has called the chairmen to a meeting on Saturday", "has been ordered to appear on
+        Monday": a summons in the present perfect stands, so what it calls to lies ahead."""
+        verb = governing_verb(self.parsed, head)
+        if verb is not None and verb.dep == "xcomp":
+            verb = self.parsed.tokens[verb.head]  # "has asked the minister to appear on Monday"
+        if verb is None or verb.lemma.lower() not in self.lex.summoning_verbs or verb.tag != "VBN":
+            return False
+        auxes = [c.lower for c in self.parsed.children(verb.i) if c.dep in {"aux", "auxpass"}]
+        return bool({"has", "have", "'ve"} & set(auxes))
 
     def plans_for(self, for_index: int) -> bool:
         head = self.parsed.tokens[self.parsed.tokens[for_index].head]

@@ -83,6 +83,7 @@ class TemporalWords:
     rescheduling_verbs: frozenset[str]
     plan_participles: frozenset[str]
     proposing_verbs: frozenset[str]
+    summoning_verbs: frozenset[str]
     # Words that can open an expression (besides digits and apostrophes): the matcher skips the rest.
     openers: frozenset[str]
 
@@ -150,6 +151,7 @@ def load(rows: Rows = _from_lexicon) -> TemporalWords:
         rescheduling_verbs=column("temporal_verbs", "lemma", sense="reschedule"),
         plan_participles=column("temporal_verbs", "lemma", sense="plan"),
         proposing_verbs=column("temporal_verbs", "lemma", sense="propose"),
+        summoning_verbs=column("temporal_verbs", "lemma", sense="summon"),
         openers=frozenset(
             {"the", "a", "an", "at"}
             | months.keys()
