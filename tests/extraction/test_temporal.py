@@ -327,6 +327,28 @@ def test_pure_and_repeatable(parse: Parse) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # "the same day", "that day", "that same day": the day of the last date told
+        ("The envoys met on Friday. Aides signed the text the same day.", "the same day", "2024-04-26"),
+        ("The board met on Thursday, and the chief executive resigned that day.", "that day", "2024-04-25"),
+        ("Talks opened on Monday and on that same day broke down.", "that same day", "2024-04-29"),
+    ],
+)
+def test_the_day_of_the_last_date(parse: Parse, text: str, phrase: str, value: str) -> None:
+    found = {m.text: m.value for m in find_dates(parse(text), dt.date(2024, 5, 1))}
+    assert found.get(phrase) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The vote fell on Friday, the same day as the strike.", "He said on Friday that day traders lost."],
+)
+def test_a_day_compared_is_no_date_of_its_own(parse: Parse, text: str) -> None:
+    assert [m.text for m in find_dates(parse(text), dt.date(2024, 5, 1))] == ["Friday"]
+
+
+@pytest.mark.parametrize(
     ("text", "published", "values"),
     [
         # a weekday with a tense of its own is read on its own, not as the one named before

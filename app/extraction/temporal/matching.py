@@ -374,7 +374,15 @@ class Matcher:
         if w == "the" and w1 in self.lex.offset_order and unit in OFFSET_UNITS and not w2.endswith("s"):
             if unit != "day" and self.word(i - 1) in self.lex.duration_prepositions:
                 return None  # "over the next week" is a stretch of time
+            if self.lex.offset_order[w1] == 0 and self.compared(i + 3):
+                return None  # "the same day as the vote" counts from an event, not a date
             return Expr("text_offset", i, i + 3, i + 2, unit=unit, shift=self.lex.offset_order[w1])
+        if w in self.lex.offset_order and w != "the":
+            # "that day", "that same day": the day of the last date, as a demonstrative points back
+            k = i + 2 if w1 == "same" else i + 1
+            day = self.lex.units.get(self.word(k)) == "day" and not self.word(k).endswith("s")
+            if day and not self.compared(k + 1):
+                return Expr("text_offset", i, k + 1, k, unit="day", shift=self.lex.offset_order[w])
         if w == "the" and w1 == "day" and w2 in {"before", "after"} and not self.continues(i + 3):
             return Expr("text_offset", i, i + 3, i + 1, unit="day", shift=-1 if w2 == "before" else 1)
         count = self.count_at(i)
@@ -384,6 +392,13 @@ class Matcher:
         if w2 in {"before", "after"} and self.continues(i + 3):
             return None  # "two days before the vote" counts from an event, not a date
         return Expr("text_offset", i, i + 3, i + 1, unit=unit, shift=count * self.lex.offset_sides[w2])
+
+    def compared(self, i: int) -> bool:
+        """Whether token i makes the day before it part of a longer phrase: "the same day as the vote",
+        "that day traders" (a verb after it is the clause's: "that same day signed a deal")."""
+        if not self.same_sentence(i - 1, i):
+            return False
+        return self.tokens[i].pos in {"NOUN", "PROPN"} or self.word(i) in {"as", "that", "of"}
 
     def continues(self, i: int) -> bool:
         """Whether a noun phrase or clause goes on at token i ("the day before the vote")."""

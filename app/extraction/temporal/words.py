@@ -115,6 +115,7 @@ def load(rows: Rows = _from_lexicon) -> TemporalWords:
         word: (_cue_of_shift(shift), shift)
         for word, shift in numbers("temporal_relative", "word", "shift", role="shift").items()
     }
+    offset_order = numbers("temporal_relative", "word", "shift", role="order")
     present_words = column("temporal_relative", "word", role="present")
     edge_sides = numbers("temporal_modifiers", "word", "side", role="edge")
     period_parts = column("temporal_modifiers", "word", role="part")
@@ -128,7 +129,7 @@ def load(rows: Rows = _from_lexicon) -> TemporalWords:
         ordinal_words=ordinal_words,
         relative_days=relative_days,
         shift_cues=shift_cues,
-        offset_order=numbers("temporal_relative", "word", "shift", role="order"),
+        offset_order=offset_order,
         offset_sides=numbers("temporal_relative", "word", "shift", role="side"),
         present_words=present_words,
         edge_modifiers=frozenset(edge_sides),
@@ -163,6 +164,7 @@ def load(rows: Rows = _from_lexicon) -> TemporalWords:
             | seasons.keys()
             | relative_days.keys()
             | shift_cues.keys()
+            | offset_order.keys()  # "that day"
             | present_words
             | edge_sides.keys()
             | period_parts
