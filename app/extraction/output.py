@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.extraction.actors.names import sole_full_names
+from app.extraction.actors.names import sole_full_names, spelled_as_in
 from app.extraction.confidence import event_confidence, party_confidence
 from app.extraction.exclusions import Exclusion
 from app.extraction.gatherings import MAX_GATHERING_DAYS, Gathering, event_date_value
@@ -43,7 +43,10 @@ def _to_event(parsed: ParsedText, n: int, g: Gathering, published: dt.date | Non
         location=None
         if place is None
         else v1.Location(
-            name=place.name, text=place.mention.text, start=place.mention.start, end=place.mention.end
+            name=spelled_as_in(parsed.text, place.name),
+            text=place.mention.text,
+            start=place.mention.start,
+            end=place.mention.end,
         ),
         status=_status(g, date, published),
         participants=_participants(g),

@@ -132,3 +132,23 @@ def test_a_pair_alone_names_no_place(parse: Parse, text: str) -> None:
 def test_a_hyphenated_venue_is_still_a_place(parse: Parse) -> None:
     place = _place(parse, "The Mar-a-Lago summit ended on Friday.")
     assert place is not None and place.name == "Palm Beach"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a venue's city as the article spells it, not as the venue table does ("Brasília")
+        (
+            "Envoys gathered at the Planalto Palace on Thursday. Aides in Brasilia said talks would go on.",
+            "Brasilia",
+        ),
+        # a dateline in capitals as the story spells the town
+        (
+            "CADIZ, Spain — Dockers held a session with employers on Monday. The mayor of Cádiz welcomed it.",
+            "Cádiz",
+        ),
+    ],
+)
+def test_a_place_is_spelled_as_the_article_spells_it(extractor: Extractor, text: str, place: str) -> None:
+    event = extractor.extract(text, dt.date(2025, 3, 3)).events[0]
+    assert event.location is not None and event.location.name == place

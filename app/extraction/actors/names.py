@@ -5,6 +5,7 @@ runs together, mended from the tokens around them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 from app.extraction.actors.gazetteer import ARTICLE_AND_POSSESSIVE, is_known_name
@@ -30,6 +31,31 @@ def clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"^(the|The)\s+", "", text)
     return re.sub(r"['’]s?$", "", text).strip()  # noqa: RUF001
+
+
+def spelled_as_in(text: str, name: str) -> str:
+    """`name` as `text` spells it, where the two differ only in accents or capitals: a table's
+    "Brasília" in a text that writes "Brasilia", a dateline's "CADIZ" in one that writes "Cádiz"
+    (of several spellings, one with accents). A name the text writes only in capitals or lower case
+    stays as it is."""
+    if name in text and name.isascii():
+        return name  # written so (the common case): no spelling to look for
+    found = re.finditer(rf"\b{re.escape(_unaccented(name))}\b", _unaccented(text), re.IGNORECASE)
+    spellings = {text[m.start() : m.end()] for m in found}
+    written = sorted(s for s in spellings if s[:1].isupper() and not s.isupper())
+    if not written or name in written:
+        return name
+    return max(written, key=lambda s: s != _unaccented(s))
+
+
+def _unaccented(text: str) -> str:
+    """`text` with each accented letter as its base letter, character for character."""
+    return text.translate({ord(ch): _base_letter(ch) for ch in set(text) if not ch.isascii()})
+
+
+def _base_letter(ch: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+    return base if len(base) == 1 else ch
 
 
 def surname_forms(surname: str) -> list[str]:
