@@ -216,10 +216,7 @@ def _is_bare_attendance(parsed: ParsedText, tok: Token) -> bool:
         )
     if lemma == "sit":
         # "the two men did not sit down until late": together, at the gathering just mentioned
-        return any(c.dep == "prt" and c.lower == "down" for c in kids) and any(
-            c.dep == "nsubj" and (c.tag == "NNS" or any(g.dep == "conj" for g in parsed.children(c.i)))
-            for c in kids
-        )
+        return any(c.dep == "prt" and c.lower == "down" for c in kids) and _several_subjects(parsed, tok)
     if lemma in COPRESENCE_VERBS:
         # "Lavrov and Ushakov flanked Putin", "Macron greeted the chancellor": being there together,
         # at the gathering just mentioned (never a gathering of its own)
@@ -570,6 +567,7 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
             or (down and any(c.lower == "with" for c in parsed.subtree(tok.i)))
             or _sits_facing(parsed, tok)
             or _body_sits(parsed, tok)
+            or (down and _sides_sit_down(parsed, tok))
         )
     if lemma == "confer":
         return any(c.lower == "with" for c in kids)
@@ -594,6 +592,23 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
             for o in objects
         )
     return True  # "convene", "reconvene": a body meeting
+
+
+def _sides_sit_down(parsed: ParsedText, tok: Token) -> bool:
+    """ "the two delegations will sit down in Rabat on Monday", "Spain and Morocco sat down again":
+    several parties sitting down together, on a day, at a place or again, is a gathering of its own
+    (with nothing of that, "the two men did not sit down until late" is the attendance of the
+    gathering just mentioned)."""
+    if not _several_subjects(parsed, tok):
+        return False
+    kids = parsed.children(tok.i)
+    again = any(c.lower == "again" for c in kids)
+    when_or_where = any(
+        c.dep in {"prep", "npadvmod"}
+        and any(t.ent_type in {"DATE", "TIME", "GPE", "FAC", "LOC"} for t in parsed.subtree(c.i))
+        for c in kids
+    )
+    return again or when_or_where
 
 
 def _body_sits(parsed: ParsedText, tok: Token) -> bool:
@@ -630,9 +645,16 @@ def _together(parsed: ParsedText, tok: Token) -> bool:
     the participle it takes) whose subject is several people."""
     kids = parsed.children(tok.i)
     takes = [tok, *(c for c in kids if c.dep == "xcomp")]
-    return any(c.lower == "together" for t in takes for c in parsed.children(t.i)) and any(
+    return any(c.lower == "together" for t in takes for c in parsed.children(t.i)) and _several_subjects(
+        parsed, tok
+    )
+
+
+def _several_subjects(parsed: ParsedText, verb: Token) -> bool:
+    """Whether the verb's subject is several: a plural ("the leaders") or a list ("X and Y")."""
+    return any(
         c.dep == "nsubj" and (c.tag == "NNS" or any(g.dep == "conj" for g in parsed.children(c.i)))
-        for c in kids
+        for c in parsed.children(verb.i)
     )
 
 

@@ -494,6 +494,22 @@ def test_other_tables_and_sitting_are_no_meeting(parse: Parse, text: str) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        # several parties sitting down on a day, at a place or again: a gathering of its own
+        ("The Spanish and Moroccan delegations will sit down in Rabat on Monday.", ["sit"]),
+        ("Union and management negotiators will sit down again next week.", ["sit"]),
+        # with none of that, at most the attendance of a gathering just mentioned
+        ("Officials sat down for lunch.", []),
+        ("The protesters sat down in the road.", []),
+        ("The two men did not sit down.", []),
+    ],
+)
+def test_sides_sitting_down(parse: Parse, text: str, own: list[str]) -> None:
+    assert [t.text for t in _triggers(parse, text) if not t.anaphoric] == own
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # on a call medium with a party
