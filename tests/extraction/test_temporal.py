@@ -333,6 +333,9 @@ def test_pure_and_repeatable(parse: Parse) -> None:
         ("The envoys met on Friday. Aides signed the text the same day.", "the same day", "2024-04-26"),
         ("The board met on Thursday, and the chief executive resigned that day.", "that day", "2024-04-25"),
         ("Talks opened on Monday and on that same day broke down.", "that same day", "2024-04-29"),
+        # a part of the day counts as its day
+        ("The envoys met on Friday. Their aides dined together that evening.", "that evening", "2024-04-26"),
+        ("Talks opened on Monday; the text was signed the next morning.", "the next morning", "2024-04-30"),
     ],
 )
 def test_the_day_of_the_last_date(parse: Parse, text: str, phrase: str, value: str) -> None:
@@ -346,6 +349,11 @@ def test_the_day_of_the_last_date(parse: Parse, text: str, phrase: str, value: s
 )
 def test_a_day_compared_is_no_date_of_its_own(parse: Parse, text: str) -> None:
     assert [m.text for m in find_dates(parse(text), dt.date(2024, 5, 1))] == ["Friday"]
+
+
+@pytest.mark.parametrize("text", ["Officials worked through the night.", "He spent two nights in Geneva."])
+def test_a_night_is_no_date_of_its_own(parse: Parse, text: str) -> None:
+    assert find_dates(parse(text), dt.date(2024, 5, 1)) == []
 
 
 @pytest.mark.parametrize(
