@@ -247,9 +247,20 @@ def _is_meeting_noun(parsed: ParsedText, tok: Token) -> bool:
     return _meeting_noun_in_itself(parsed, tok) and not _part_of_another_mention(parsed, tok)
 
 
+def noun_lemma(parsed: ParsedText, tok: Token) -> str:
+    """A noun's lemma, whole where the tokenizer split a hyphenated meeting noun: "sit-down" (the
+    parser makes "sit" a compound of "down"), "get-together"."""
+    lemma = tok.lemma.lower()
+    if tok.i >= 2 and parsed.tokens[tok.i - 1].text == "-":
+        joined = f"{parsed.tokens[tok.i - 2].lower}-{lemma}"
+        if joined in MEETING_NOUNS:
+            return joined
+    return lemma
+
+
 def _meeting_noun_in_itself(parsed: ParsedText, tok: Token) -> bool:
     """A meeting noun, whatever the mention around it."""
-    lemma = tok.lemma.lower()
+    lemma = noun_lemma(parsed, tok)
     if tok.dep == "pobj" and parsed.tokens[tok.head].lower == "without":
         return False  # "without credible negotiations": a meeting said not to exist
     number = MEETING_NOUNS.get(lemma)
@@ -980,7 +991,7 @@ def _make(parsed: ParsedText, tok: Token, start: int, end: int, kind: Literal["n
         end=parsed.tokens[end - 1].end,
         text=parsed.span_text(start, end),
         kind=kind,
-        lemma=tok.lemma.lower(),
+        lemma=noun_lemma(parsed, tok) if kind == "noun" else tok.lemma.lower(),
         definite=definite,
         # ("a 14th round" is a new one; "the 13th round, which opened on Monday" the one at hand)
         # (one of its own beside the gathering told is as new: "her own audience", "met separately")

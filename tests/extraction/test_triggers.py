@@ -729,3 +729,19 @@ def test_occasions_rounds_and_receptions(parse: Parse, text: str, expected: str)
 )
 def test_meals_eaten_dialogue_as_process_and_things_received_are_no_meeting(parse: Parse, text: str) -> None:
     assert _triggers(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hyphenated meeting noun, which the tokenizer splits
+        ("The premier had his own sit-down with President Xi Jinping on Monday.", ["own sit-down"]),
+        ("A planned sit-down with Chancellor Olaf Scholz was called off.", ["planned sit-down"]),
+        ("The party leaders held a get-together in Dublin on Monday.", ["get-together"]),
+        # not where it qualifies another noun
+        ("Dockers began a sit-down strike on Monday.", []),
+        ("Workers staged a sit-down protest outside the plant.", []),
+    ],
+)
+def test_hyphenated_meeting_nouns(parse: Parse, text: str, expected: list[str]) -> None:
+    assert [t.text for t in _triggers(parse, text) if not t.anaphoric] == expected
