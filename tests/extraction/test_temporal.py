@@ -91,7 +91,13 @@ CASES: list[tuple[str, str, str, str]] = [
     ("Her lecture, which she was due to deliver on Monday, is off.", "Monday", "2022-09-09", "2022-09-12"),
     ("The fair opened on May 2 and was due to close on Friday.", "Friday", "2025-05-14", "2025-05-09"),
     ("The forum began on March 3 and had been set to end on Sunday.", "Sunday", "2024-03-13", "2024-03-10"),
+    # a plan told in the past, or named by a participle in a clause told in the past: the nearer day
+    ("A first round, set for Nov. 17, was called off.", "Nov. 17", "2023-12-01", "2023-11-17"),
+    ("The vote, scheduled for June 15, was scrapped.", "June 15", "2025-06-21", "2025-06-15"),
+    ("The talks were set for Nov. 17.", "Nov. 17", "2023-12-01", "2023-11-17"),
+    ("The next session, set for Dec. 12, will go ahead.", "Dec. 12", "2023-12-01", "2023-12-12"),
     # a summons that stands (present perfect) calls to what lies ahead; one told in the past may not
+    ("The alliance has asked the envoys to a session on Jan. 25.", "Jan. 25", "2019-01-17", "2019-01-25"),
     ("The league has called club owners to a meeting on Saturday.", "Saturday", "2022-02-25", "2022-02-26"),
     ("A former aide has been ordered to testify on Monday.", "Monday", "2019-10-24", "2019-10-28"),
     ("Owners were invited to a meeting on Saturday but stayed away.", "Saturday", "2022-02-25", "2022-02-19"),

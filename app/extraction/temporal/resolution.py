@@ -287,10 +287,11 @@ class _Resolver:
             # scheduled for March 1" is behind.
             if self.plan_of_a_past_meeting(expr.start - 1):
                 return "past", False
-            return ("nearest" if self.planned_long_ago(expr.start - 1) else "future"), False
+            told_before = self.planned_long_ago(expr.start - 1) or self.plan_in_a_past_clause(expr.start - 1)
+            return ("nearest" if told_before else "future"), False
         if before in {"to", "until"} and self.moved_to(expr.start - 1):
             return "future", False  # "has pushed back its meeting to December 5": the new date
-        if expr.kind == "weekday" and self.summoned_to(expr.head):
+        if expr.kind in {"weekday", "calendar"} and self.summoned_to(expr.head):
             return "future", False  # "has summoned both sides to talks on Monday": the talks
         noun_lean = self.noun_modifier_lean(expr.head)
         if noun_lean is not None:
@@ -342,9 +343,18 @@ class _Resolver:
             node = tokens[node.head]
         return False
 
+    def plan_in_a_past_clause(self, for_index: int) -> bool:
+        """ "a first session, set for Nov. 17, was called off": a plan named by a participle alone,
+        in a clause told in the past, may have fallen on either side of publication."""
+        plan = self.parsed.tokens[self.parsed.tokens[for_index].head]
+        if plan.dep != "acl" or any(c.dep in {"aux", "auxpass"} for c in self.parsed.children(plan.i)):
+            return False
+        return clause_tense(self.parsed, plan.head) == "past"
+
     def planned_long_ago(self, for_index: int) -> bool:
+        """ "had been set for October 8", "were set for Nov. 17": a plan told in the past."""
         head = self.parsed.tokens[self.parsed.tokens[for_index].head]
-        return any(c.lower == "had" and c.dep in {"aux", "auxpass"} for c in self.parsed.children(head.i))
+        return any(c.tag == "VBD" and c.dep in {"aux", "auxpass"} for c in self.parsed.children(head.i))
 
     def moved_to(self, to_index: int) -> bool:
         head = self.parsed.tokens[self.parsed.tokens[to_index].head]
