@@ -87,7 +87,8 @@ def attached_date(parsed: ParsedText, trigger: Trigger, dates: list[DateMention]
     first = bisect.bisect_left(dates, sentence.start_token, key=lambda d: d.token_start)
     following = (dates[k] for k in range(first, len(dates)))
     near = itertools.takewhile(lambda d: d.token_start < sentence.end_token, following)
-    by_token = {i: d for d in near for i in range(d.token_start, d.token_end)}
+    # ("now", "currently": the present, no day a meeting can be held on)
+    by_token = {i: d for d in near if not _reference(d) for i in range(d.token_start, d.token_end)}
     head = parsed.tokens[trigger.head]
     inside = _dates_in(parsed, head, by_token, skip=set())
     if inside:
@@ -114,6 +115,10 @@ def attached_date(parsed: ParsedText, trigger: Trigger, dates: list[DateMention]
         if anc.dep in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and anc.pos in {"VERB", "AUX"}:
             break  # a clause's own modifiers end here; its head's belong to another clause
     return None
+
+
+def _reference(date: DateMention) -> bool:
+    return date.value is not None and date.value.endswith("_REF")
 
 
 def _ends_on(parsed: ParsedText, trigger: Trigger, date: DateMention) -> bool:

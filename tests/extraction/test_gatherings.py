@@ -409,3 +409,16 @@ def test_a_meeting_of_its_own_told_right_after_a_gathering_was_held_where_it_was
     )
     events = extractor.extract(text, PUBLISHED).events
     assert [e.location.name if e.location else None for e in events] == ["Elmau", "Elmau"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # "now", "currently" name no day: the day the clause gives dates the meeting
+        ("The court said its bench, currently two judges short, would meet on Monday.", "2024-05-06"),
+        ("The envoys, now back in Geneva, will hold talks with the mediator on Friday.", "2024-05-03"),
+    ],
+)
+def test_the_present_dates_no_meeting(extractor: Extractor, text: str, value: str) -> None:
+    (event,) = extractor.extract(text, dt.date(2024, 5, 1)).events
+    assert event.date is not None and event.date.value == value
