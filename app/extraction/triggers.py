@@ -610,16 +610,9 @@ def _sides_sit_down(parsed: ParsedText, tok: Token) -> bool:
     several parties sitting down together, on a day, at a place or again, is a gathering of its own
     (with nothing of that, "the two men did not sit down until late" is the attendance of the
     gathering just mentioned)."""
-    if not _several_subjects(parsed, tok):
-        return False
-    kids = parsed.children(tok.i)
-    again = any(c.lower == "again" for c in kids)
-    when_or_where = any(
-        c.dep in {"prep", "npadvmod"}
-        and any(t.ent_type in {"DATE", "TIME", "GPE", "FAC", "LOC"} for t in parsed.subtree(c.i))
-        for c in kids
+    return _several_subjects(parsed, tok) and _again_or_said(
+        parsed, tok, {"DATE", "TIME", "GPE", "FAC", "LOC"}
     )
-    return again or when_or_where
 
 
 def _body_sits(parsed: ParsedText, tok: Token) -> bool:
@@ -628,12 +621,16 @@ def _body_sits(parsed: ParsedText, tok: Token) -> bool:
     kids = parsed.children(tok.i)
     if not any(c.dep == "nsubj" and c.lemma.lower() in HEARING_BODIES for c in kids):
         return False
-    again = any(c.lower == "again" for c in kids)
-    dated = any(
-        c.dep in {"prep", "npadvmod"} and any(t.ent_type in {"DATE", "TIME"} for t in parsed.subtree(c.i))
-        for c in kids
+    return _again_or_said(parsed, tok, {"DATE", "TIME"})
+
+
+def _again_or_said(parsed: ParsedText, verb: Token, labels: set[str]) -> bool:
+    """Whether the verb says "again", or a phrase on it names an entity of `labels` ("on Friday",
+    "in Rabat"): what makes sitting a session rather than a posture."""
+    kids = parsed.children(verb.i)
+    return any(c.lower == "again" for c in kids) or any(
+        c.dep in {"prep", "npadvmod"} and any(t.ent_type in labels for t in parsed.subtree(c.i)) for c in kids
     )
-    return again or dated
 
 
 def _sits_facing(parsed: ParsedText, tok: Token) -> bool:

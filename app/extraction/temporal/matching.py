@@ -377,8 +377,8 @@ class Matcher:
             if self.lex.offset_order[w1] == 0 and self.compared(i + 3):
                 return None  # "the same day as the vote" counts from an event, not a date
             return Expr("text_offset", i, i + 3, i + 2, unit=unit, shift=self.lex.offset_order[w1])
-        if w in self.lex.offset_order and w != "the":
-            # "that day", "that same day": the day of the last date, as a demonstrative points back
+        if w == "that" and w in self.lex.offset_order:
+            # "that day", "that same day": the demonstrative points back as "the same" does
             k = i + 2 if w1 == "same" else i + 1
             day = self.lex.units.get(self.word(k)) == "day" and not self.word(k).endswith("s")
             if day and not self.compared(k + 1):
