@@ -512,6 +512,46 @@ def test_the_two_executives_are_the_two_just_named(extractor: Extractor) -> None
     assert set(_roles(second)) == {"Jane Doe", "John Roe"}
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "parties"),
+    [
+        (
+            "Finance minister Lucia Ferraro phoned her Dutch counterpart Pieter Smit on Friday. The two "
+            "held a longer meeting in Rome on Monday.",
+            "longer meeting",
+            {"Lucia Ferraro", "Pieter Smit"},
+        ),
+        (
+            "Trade envoys Maria Lopez, Jonas Berg and Kenji Sato signed the memorandum in Oslo. The same "
+            "three will hold talks in Tokyo next week.",
+            "talks",
+            {"Maria Lopez", "Jonas Berg", "Kenji Sato"},
+        ),
+        (
+            "Mayor Ana Ruiz and Governor Tom Hale settled the budget dispute on Tuesday. Both will attend "
+            "a summit in Denver in June.",
+            "summit",
+            {"Ana Ruiz", "Tom Hale"},
+        ),
+    ],
+)
+def test_a_count_word_alone_stands_for_the_parties_just_named(
+    extractor: Extractor, text: str, trigger: str, parties: set[str]
+) -> None:
+    event = next(e for e in _events(extractor, text) if trigger in e.trigger.text)
+    assert parties <= set(_roles(event))
+
+
+def test_a_count_word_with_of_names_only_some(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Finance minister Lucia Ferraro and Pieter Smit signed the pact in Rome. Two of the ministers "
+        "met in Oslo on Monday.",
+    )
+    met = next(e for e in events if e.trigger.text == "met")
+    assert not {"Lucia Ferraro", "Pieter Smit"} & set(_roles(met))
+
+
 def test_kept_out_of_something_that_is_no_meeting_is_no_exclusion(extractor: Extractor) -> None:
     (event,) = _events(
         extractor,

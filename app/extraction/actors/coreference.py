@@ -29,6 +29,10 @@ from app.models.v1 import PartyKind
 
 # Whom a noun of the titles table ("the three lawmakers") stands for.
 _PEOPLE: set[PartyKind] = {"person"}
+# Whom a count word standing alone ("the two", "both") stands for when no people were named last.
+_SIDES: set[PartyKind] = {"country", "organization"}
+_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj"}
+_DEFINITE = {"the", "these", "those"}
 
 
 @dataclass
@@ -133,21 +137,37 @@ class Discourse:
 
     def _the_two(self, index: ActorIndex) -> dict[int, list[ActorMention]]:
         """ "the two men", "both leaders", "the two countries", "the three lawmakers" (any noun the
-        titles table describes people by): the last parties of that kind and number named in this
-        sentence or the one before."""
+        titles table describes people by), and a count word alone ("the two held talks", "both will
+        attend"): the last parties of that kind and number named in this sentence or the one before."""
         out: dict[int, list[ActorMention]] = {}
         for tok in self.parsed.tokens:
-            lemma = tok.lemma.lower()
-            kinds = PAIR_NOUNS.get(lemma) or (_PEOPLE if lemma in TITLES else None)
-            if kinds is None or tok.tag != "NNS":
-                continue
-            counts = [COUNTS.get(c.lower) for c in self.parsed.children(tok.i)]
-            n = next((k for k in counts if k is not None), None)
-            if n is not None:
-                group = self._last_n(index, tok, kinds, n, skip=self._own_subject(tok))
-                if group:
-                    out[tok.i] = group
+            if self._counted_alone(tok):
+                n, choices = COUNTS[tok.lower], [_PEOPLE, _SIDES]  # people first, else countries or bodies
+            else:
+                lemma = tok.lemma.lower()
+                kinds = PAIR_NOUNS.get(lemma) or (_PEOPLE if lemma in TITLES else None)
+                if kinds is None or tok.tag != "NNS":
+                    continue
+                counts = [COUNTS.get(c.lower) for c in self.parsed.children(tok.i)]
+                found = next((k for k in counts if k is not None), None)
+                if found is None:
+                    continue
+                n, choices = found, [kinds]
+            skip = self._own_subject(tok)
+            group = next((g for kinds in choices if (g := self._last_n(index, tok, kinds, n, skip))), None)
+            if group:
+                out[tok.i] = group
         return out
+
+    def _counted_alone(self, tok: Token) -> bool:
+        """ "The two held talks", "the same three dined together", "Both said": a count word that
+        stands for the parties by itself, as a subject or object, with no noun it counts."""
+        if tok.lower not in COUNTS or tok.dep not in _ARGUMENTS or tok.tag not in {"CD", "DT"}:
+            return False
+        kids = self.parsed.children(tok.i)
+        if any(c.dep == "prep" for c in kids):
+            return False  # "two of the ministers" are some, not the last two named
+        return tok.lower == "both" or any(c.dep == "det" and c.lower in _DEFINITE for c in kids)
 
     def _own_subject(self, tok: Token) -> set[int]:
         """The tokens of the subject of the clause `tok` is an object in: "Harris sat down with the
