@@ -104,7 +104,7 @@ def attached_date(parsed: ParsedText, trigger: Trigger, dates: list[DateMention]
         if own_clause(parsed, came_from):
             break  # a clause of its own: "called off strikes this week so they could join"
         found = _dates_in(parsed, anc, by_token, skip=below, shallow=True)
-        if any(c.dep == "prep" and c.lower in END_PREPS for c in parsed.children(anc.i)):
+        if any(_end_point(parsed, c) for c in parsed.children(anc.i)):
             found = []  # "the talks ran until late on Saturday": how long it ran, not when it met
         if lemma in RESCHEDULING:
             found = [d for d in found if _under_prep(parsed, d, {"to", "for", "until"})]
@@ -122,16 +122,28 @@ def _reference(date: DateMention) -> bool:
 
 
 def _ends_on(parsed: ParsedText, trigger: Trigger, date: DateMention) -> bool:
-    """Whether the date comes from a verb ending the meeting: "ended their summit on Sunday"."""
+    """Whether the date comes from a verb ending the meeting ("ended their summit on Sunday") or
+    from what followed it ("agreed on Friday after two days of talks")."""
     verb = governing_verb(parsed, date.token_start)
     head = parsed.tokens[trigger.head]
     head = part_of(parsed, head) or head  # "wrapped up a round of talks on Friday"
-    return (
-        verb is not None
-        and verb.lemma.lower() in ENDING_VERBS
-        and head.head == verb.i
-        and date.token_start not in range(trigger.start_token, trigger.end_token)
-    )
+    if verb is None or date.token_start in range(trigger.start_token, trigger.end_token):
+        return False
+    if head.head == verb.i:
+        return verb.lemma.lower() in ENDING_VERBS
+    after = parsed.tokens[head.head]
+    if head.dep != "pobj" or after.lower != "after":
+        return False
+    host = parsed.tokens[after.head]  # (or the infinitive the date's verb governs: "agreed to X after")
+    return host.i == verb.i or (host.dep == "xcomp" and host.head == verb.i)
+
+
+def _end_point(parsed: ParsedText, prep: Token) -> bool:
+    """ "until late", "by March": a preposition of an end point; not "by" of a means ("closed the
+    conference by endorsing a plan")."""
+    if prep.dep != "prep" or prep.lower not in END_PREPS:
+        return False
+    return prep.lower != "by" or not any(c.dep == "pcomp" for c in parsed.children(prep.i))
 
 
 def _under_prep(parsed: ParsedText, date: DateMention, preps: set[str]) -> bool:

@@ -173,6 +173,14 @@ def test_status_without_publication_date_comes_from_tense(extractor: Extractor) 
     [
         ("Researchers on Thursday wrapped up a three-day conference in Harare.", "2024-03-12"),
         ("The delegates closed their five-day congress in Lyon on Friday.", "2024-03-04"),
+        # the days it ran stand for it ("ended three days of talks"); a "by" of means is no end point
+        ("Negotiators wrapped up three days of talks in Doha on Wednesday.", "2024-03-11"),
+        ("The envoys ended two days of meetings in Cairo on Monday with no deal.", "2024-03-10"),
+        ("Ministers closed a two-day forum in Oslo on Friday by adopting a declaration.", "2024-03-07"),
+        ("Officials ended four days of bargaining in Quito on Sunday by signing an accord.", "2024-03-07"),
+        # what followed it is dated by its end: "agreed on Friday after two days of talks"
+        ("Lenders agreed on Wednesday to extend the loan after three days of talks in Athens.", "2024-03-11"),
+        ("The unions signed the accord on Sunday, after two days of bargaining in Turin.", "2024-03-09"),
     ],
 )
 def test_a_gathering_dated_by_its_end_and_length_is_dated_by_its_first_day(
