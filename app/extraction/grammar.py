@@ -14,6 +14,8 @@ Tense = Literal["past", "present", "future", "unknown"]
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "\u2019ll"}
 # Verbs and adjectives that put what they govern in the future: "plans to meet", "is due to".
 FUTURE_GOVERNORS = senses("look-ahead")
+# What an infinitive under them plans: the look-ahead words and commitments ("promised to meet").
+INFINITIVE_GOVERNORS = FUTURE_GOVERNORS | senses("commit-to")
 CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "parataxis", "csubj"}
 
 
@@ -107,7 +109,7 @@ def _governed_by_future(parsed: ParsedText, verb: Token) -> bool:
     if not any(c.lower == "to" and c.dep == "aux" for c in parsed.children(verb.i)):
         return False
     head = parsed.tokens[verb.head]
-    return head.lemma.lower() in FUTURE_GOVERNORS
+    return head.lemma.lower() in INFINITIVE_GOVERNORS
 
 
 def _plan_tense(parsed: ParsedText, verb: Token) -> Tense | None:

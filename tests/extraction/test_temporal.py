@@ -206,6 +206,18 @@ CASES: list[tuple[str, str, str, str]] = [
     ),
     ("The treaty was signed in 2015. Talks resumed in June the same year.", "June", "2018-12-12", "2015-06"),
     ("The treaty was signed in 2015. Talks resumed in June.", "June", "2018-12-12", "2018-06"),
+    # --- a weekday in the week named right after it ---
+    ("The panel sat on Wednesday of last week.", "Wednesday", "2024-11-28", "2024-11-20"),
+    ("A meeting the board set for Monday of last week was scrapped.", "Monday", "2024-11-28", "2024-11-18"),
+    ("The unions will meet on Thursday of next week.", "Thursday", "2024-11-25", "2024-12-05"),
+    # --- a plan in the present perfect, of its object: what it plans lies ahead ---
+    ("The council has called a session for Friday.", "Friday", "2024-11-28", "2024-11-29"),
+    ("The court has set a hearing for Tuesday in Accra.", "Tuesday", "2024-11-28", "2024-12-03"),
+    # --- a commitment in the present perfect (FrameNet Commitment): what it promises lies ahead ---
+    ("The mayor has promised to sit down with tenants on Monday.", "Monday", "2024-11-28", "2024-12-02"),
+    ("The minister has pledged to meet the strikers on Tuesday.", "Tuesday", "2024-11-28", "2024-12-03"),
+    # (its bare participle plans nothing: "companies committed on Wednesday" did so then)
+    ("PARIS — Tech firms committed on Wednesday to curb abuse.", "Wednesday", "2024-11-28", "2024-11-27"),
     # --- the present ---
     ("Prices are now higher than a year ago.", "now", "2025-06-02", "PRESENT_REF"),
     ("The drug is currently sold in ten countries.", "currently", "2025-06-02", "PRESENT_REF"),

@@ -210,6 +210,10 @@ class _Resolver:
     def relative(self, expr: Expr, pub: dt.date) -> Period | None:
         lean, strict = self.lean(expr)
         if expr.kind == "weekday" and expr.weekday is not None:
+            weeks = self.week_named_after(expr)
+            if weeks is not None:  # "Wednesday of last week": that week's Wednesday
+                monday = pub - dt.timedelta(days=pub.weekday())
+                return cal.day(monday + dt.timedelta(weeks=weeks, days=expr.weekday))
             return cal.day(_weekday_date(expr.weekday, pub, lean, strict, expr.cue))
         if expr.kind == "relative" and expr.unit is not None:
             return _shifted(expr.unit, expr.shift, pub)
@@ -281,13 +285,14 @@ class _Resolver:
         cued = self.lex.cue_words.get(before) or self.lex.cue_pairs.get((before2, before))
         if cued is not None:
             return cued, False
-        if before == "for" and self.plans_for(expr.start - 1):
-            # "has been called for Tuesday" lies ahead; "had been set for October 8" (a plan told
-            # from further back) may have passed: the nearer of the two; "a previous meeting,
-            # scheduled for March 1" is behind.
+        plan = self.plan_for(expr.start - 1) if before == "for" else None
+        if plan is not None:
+            # "has been called for Tuesday", "has scheduled a meeting for Tuesday" lie ahead; "had
+            # been set for October 8" (a plan told from further back) may have passed: the nearer
+            # of the two; "a previous meeting, scheduled for March 1" is behind.
             if self.plan_of_a_past_meeting(expr.start - 1):
                 return "past", False
-            told_before = self.planned_long_ago(expr.start - 1) or self.plan_in_a_past_clause(expr.start - 1)
+            told_before = self.planned_long_ago(plan) or self.plan_in_a_past_clause(plan)
             return ("nearest" if told_before else "future"), False
         if before in {"to", "until"} and self.moved_to(expr.start - 1):
             return "future", False  # "has pushed back its meeting to December 5": the new date
@@ -310,6 +315,15 @@ class _Resolver:
             tense = "past"  # "the ministry says on Monday": a report, told in the present
         return _lean_from_tense(tense, expr), False
 
+    def week_named_after(self, expr: Expr) -> int | None:
+        """How many weeks from publication's the week named right after a weekday lies: "Wednesday
+        of last week" -1, "Friday next week" +1, "Monday of this week" 0; None without one."""
+        at = expr.end + (self.matcher.word(expr.end) == "of")
+        shift = self.lex.shift_cues.get(self.matcher.word(at))
+        if shift is None or self.lex.units.get(self.matcher.word(at + 1)) != "week":
+            return None
+        return shift[1]
+
     def reported(self, head: int) -> bool:
         verb = governing_verb(self.parsed, head)
         return verb is not None and verb.lemma.lower() in self.lex.reporting_verbs
@@ -325,9 +339,16 @@ class _Resolver:
         auxes = [c.lower for c in self.parsed.children(verb.i) if c.dep in {"aux", "auxpass"}]
         return bool({"has", "have", "'ve"} & set(auxes))
 
-    def plans_for(self, for_index: int) -> bool:
+    def plan_for(self, for_index: int) -> Token | None:
+        """The plan a "for" gives the date of: "set for Friday" (the participle), "has scheduled a
+        meeting for Friday" (the verb whose object it modifies)."""
         head = self.parsed.tokens[self.parsed.tokens[for_index].head]
-        return head.lemma.lower() in self.lex.plan_participles and head.tag in {"VBN", "JJ"}
+        if head.lemma.lower() in self.lex.plan_participles and head.tag in {"VBN", "JJ"}:
+            return head
+        verb = self.parsed.tokens[head.head]
+        if head.dep == "dobj" and verb.lemma.lower() in self.lex.plan_participles and verb.pos == "VERB":
+            return verb
+        return None
 
     def plan_of_a_past_meeting(self, for_index: int) -> bool:
         tokens = self.parsed.tokens
@@ -343,18 +364,19 @@ class _Resolver:
             node = tokens[node.head]
         return False
 
-    def plan_in_a_past_clause(self, for_index: int) -> bool:
+    def plan_in_a_past_clause(self, plan: Token) -> bool:
         """ "a first session, set for Nov. 17, was called off": a plan named by a participle alone,
         in a clause told in the past, may have fallen on either side of publication."""
-        plan = self.parsed.tokens[self.parsed.tokens[for_index].head]
         if plan.dep != "acl" or any(c.dep in {"aux", "auxpass"} for c in self.parsed.children(plan.i)):
             return False
         return clause_tense(self.parsed, plan.head) == "past"
 
-    def planned_long_ago(self, for_index: int) -> bool:
-        """ "had been set for October 8", "were set for Nov. 17": a plan told in the past."""
-        head = self.parsed.tokens[self.parsed.tokens[for_index].head]
-        return any(c.tag == "VBD" and c.dep in {"aux", "auxpass"} for c in self.parsed.children(head.i))
+    def planned_long_ago(self, plan: Token) -> bool:
+        """ "had been set for October 8", "were set for Nov. 17", "scheduled a meeting for
+        Wednesday": a plan told in the past."""
+        return plan.tag == "VBD" or any(
+            c.tag == "VBD" and c.dep in {"aux", "auxpass"} for c in self.parsed.children(plan.i)
+        )
 
     def moved_to(self, to_index: int) -> bool:
         head = self.parsed.tokens[self.parsed.tokens[to_index].head]
