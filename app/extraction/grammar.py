@@ -16,6 +16,9 @@ FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "\u2019ll"}
 FUTURE_GOVERNORS = senses("look-ahead")
 # What an infinitive under them plans: the look-ahead words and commitments ("promised to meet").
 INFINITIVE_GOVERNORS = FUTURE_GOVERNORS | senses("commit-to")
+# Participles that by themselves name a plan's date ("talks set for Friday"); not a summons or an
+# invitation, which reports when it was made ("executives called to the White House on May 4").
+PLANNED = senses("schedule-date")
 CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "parataxis", "csubj"}
 
 
@@ -60,7 +63,7 @@ def verb_tense(parsed: ParsedText, verb: Token) -> Tense:
     if verb.tag == "VBN" and not auxes and verb.dep in {"acl", "relcl", "advcl"}:
         # A reduced relative: "a meeting held on Monday" reports the past, "talks set for Friday"
         # the future.
-        return "future" if verb.lemma.lower() in FUTURE_GOVERNORS else "past"
+        return "future" if verb.lemma.lower() in PLANNED else "past"
     if verb.tag in {"VB", "VBG", "VBN"} and verb.dep in {"xcomp", "conj", "advcl", "pcomp"}:
         host = governing_verb(parsed, verb.head)
         if host is not None and host.i != verb.i:

@@ -218,6 +218,25 @@ CASES: list[tuple[str, str, str, str]] = [
     ("The minister has pledged to meet the strikers on Tuesday.", "Tuesday", "2024-11-28", "2024-12-03"),
     # (its bare participle plans nothing: "companies committed on Wednesday" did so then)
     ("PARIS — Tech firms committed on Wednesday to curb abuse.", "Wednesday", "2024-11-28", "2024-11-27"),
+    # --- a summons or invitation as a bare participle reports when it was made ---
+    (
+        "Two founders were among the bosses called to the White House on May 4.",
+        "May 4",
+        "2023-05-25",
+        "2023-05-04",
+    ),
+    (
+        "She was one of the envoys invited to Geneva on May 3 for the signing.",
+        "May 3",
+        "2023-05-25",
+        "2023-05-03",
+    ),
+    (
+        "BOGOTÁ — Delegates from 20 countries called on Tuesday for new elections.",
+        "Tuesday",
+        "2023-04-26",
+        "2023-04-25",
+    ),
     # --- the present ---
     ("Prices are now higher than a year ago.", "now", "2025-06-02", "PRESENT_REF"),
     ("The drug is currently sold in ten countries.", "currently", "2025-06-02", "PRESENT_REF"),
