@@ -21,7 +21,7 @@ from app.extraction.grammar import (
 )
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.parsed import ParsedText, Token
-from app.extraction.triggers import Trigger, part_of
+from app.extraction.triggers import VISITING_ON, Trigger, part_of
 from app.models.v1 import Role
 
 # Verbs whose subject is at the meeting they hold, call or invite to.
@@ -116,8 +116,8 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
         for c in parsed.children(head.i):
             if c.dep == "dobj":
                 add(c, "participant")
-            elif c.dep == "prep" and c.lower in PARTY_PREPS:
-                _add_objects(parsed, c, add)
+            elif c.dep == "prep" and (c.lower in PARTY_PREPS or (c.lower == "on" and lemma in VISITING_ON)):
+                _add_objects(parsed, c, add)  # ("called on Prime Minister X": whom the visit was to)
             elif c.dep == "agent" or (c.dep == "conj" and c.lower == "by"):
                 # "talks ..., attended by the two chief executives and by advisers from X"
                 _add_objects(parsed, c, add, role)

@@ -272,6 +272,15 @@ def _roles(event: Event) -> dict[str, str]:
             "On Monday, Finance Minister Ana Ruiz wrote to the IMF inviting it to formal talks.",
             {"Ana Ruiz": "organizer", "International Monetary Fund": "participant"},
         ),
+        # a call paid on someone is a visit to them (FrameNet Visiting: "call on")
+        (
+            "Jean Dupont called on President Felix Tshisekedi at the palace in Kinshasa on Monday.",
+            {"Jean Dupont": "participant", "Felix Tshisekedi": "participant"},
+        ),
+        (
+            "On Tuesday Rania Haddad called on Prime Minister Anwar Ibrahim at his office.",
+            {"Rania Haddad": "participant", "Anwar Ibrahim": "participant"},
+        ),
     ],
 )
 def test_roles_from_syntax(parse: Parse, text: str, expected: dict[str, str]) -> None:
