@@ -610,6 +610,16 @@ def _antecedent(frame: Frame, gatherings: list[Gathering]) -> tuple[Gathering | 
     ]
     if anywhere and t.definite:
         return anywhere[-1], "same-word-earlier"
+    if t.demonstrative:
+        # "that testy phone call" points back however far to the call the story told (first
+        # called so: a word any gathering may borrow, "that meeting", says less)
+        named = [
+            g
+            for g in compatible
+            if g.first.trigger.lemma == t.lemma and not _opposite_sides(frame.tense, g.status)
+        ]
+        if named:
+            return named[-1], "demonstrative-same-word"
     same_side = [g for g in recent if not _opposite_sides(frame.tense, g.status)] or recent
     own_day = t.kind == "verb" and frame.date is not None
     if same_side and own_day and _brings_new_parties(frame, same_side[-1]):

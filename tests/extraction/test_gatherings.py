@@ -99,6 +99,30 @@ def test_an_anaphoric_mention_joins_and_the_trace_names_why(
     assert index == 0 and reason in link.reasons and link.score > 0
 
 
+FILLER = (
+    "Markets were calm. The currency rose. Exporters cheered. Analysts were cautious. Shipping rates "
+    "fell. Farmers protested. Fuel prices rose. "
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Olaf Scholz and Emmanuel Macron had a phone call in January. "
+        + FILLER
+        + "Aides still blame that tense phone call for the chill between Paris and Berlin.",
+        "The envoys held a summit in Lima in May. "
+        + FILLER
+        + "Diplomats now describe that fractious summit as a turning point.",
+    ],
+)
+def test_a_demonstrative_points_back_however_far_to_a_gathering_first_called_the_same(
+    extractor: Extractor, text: str
+) -> None:
+    assert len(_mentions(extractor, text)) == 1
+    assert _decisions(extractor, text)[-1].rule == "demonstrative-same-word"
+
+
 @pytest.mark.parametrize(
     ("text", "conflict"),
     [
