@@ -77,7 +77,8 @@ def clause_tense(parsed: ParsedText, i: int) -> Tense:
     return verb_tense(parsed, verb) if verb is not None else "unknown"
 
 
-def _past_form(parsed: ParsedText, verb: Token) -> bool:
+def past_form(parsed: ParsedText, verb: Token) -> bool:
+    """ "met", "had met", "was set": the verb or an auxiliary of it in the past tense."""
     return verb.tag == "VBD" or any(
         c.tag == "VBD" for c in parsed.children(verb.i) if c.dep in {"aux", "auxpass"}
     )
@@ -123,7 +124,7 @@ def _plan_tense(parsed: ParsedText, verb: Token) -> Tense | None:
         return None
     head = parsed.tokens[verb.head]
     copula = parsed.tokens[head.head] if head.dep == "acomp" else head
-    return "past" if _past_form(parsed, head) or _past_form(parsed, copula) else "future"
+    return "past" if past_form(parsed, head) or past_form(parsed, copula) else "future"
 
 
 def in_plan_told_in_past(parsed: ParsedText, i: int) -> bool:

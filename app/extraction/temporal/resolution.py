@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from app.extraction import deadline
-from app.extraction.grammar import Tense, clause_tense, governing_verb, in_plan_told_in_past
+from app.extraction.grammar import Tense, clause_tense, governing_verb, in_plan_told_in_past, past_form
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.temporal import calendar as cal
 from app.extraction.temporal.calendar import Lean, Period
@@ -292,7 +292,8 @@ class _Resolver:
             # of the two; "a previous meeting, scheduled for March 1" is behind.
             if self.plan_of_a_past_meeting(expr.start - 1):
                 return "past", False
-            told_before = self.planned_long_ago(plan) or self.plan_in_a_past_clause(plan)
+            # ("had been set for October 8", "were set for Nov. 17", "scheduled a meeting for Wednesday")
+            told_before = past_form(self.parsed, plan) or self.plan_in_a_past_clause(plan)
             return ("nearest" if told_before else "future"), False
         if before in {"to", "until"} and self.moved_to(expr.start - 1):
             return "future", False  # "has pushed back its meeting to December 5": the new date
@@ -370,13 +371,6 @@ class _Resolver:
         if plan.dep != "acl" or any(c.dep in {"aux", "auxpass"} for c in self.parsed.children(plan.i)):
             return False
         return clause_tense(self.parsed, plan.head) == "past"
-
-    def planned_long_ago(self, plan: Token) -> bool:
-        """ "had been set for October 8", "were set for Nov. 17", "scheduled a meeting for
-        Wednesday": a plan told in the past."""
-        return plan.tag == "VBD" or any(
-            c.tag == "VBD" and c.dep in {"aux", "auxpass"} for c in self.parsed.children(plan.i)
-        )
 
     def moved_to(self, to_index: int) -> bool:
         head = self.parsed.tokens[self.parsed.tokens[to_index].head]
