@@ -105,6 +105,8 @@ NOR = {"nor"}
 ELLIPTICAL_VERBS = {"be", "do", "have"}
 LIKEWISE = {"neither", "nor", "so"}
 RELATIVES = {"which", "who", "that"}
+# A share of a plural description: "Hamas, one of the groups left out".
+PARTITIVES = {"one", "two", "three", "four", "five", "some", "several", "many", "most", "each", "either"}
 # How many sentences after a meeting's mention a list cue naming none still counts ("not on the list").
 LIST_CUE_REACH = range(4)
 # Cues that count only with a meeting in their sentence when they name none: "tried to ban the app".
@@ -637,12 +639,13 @@ def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
         out = [_of_none(parsed, c) for c in kids if c.dep == "nsubjpass"]
         if cue.dep == "relcl" and any(c.lower in RELATIVES or _whose(parsed, c) for c in out):
             # "Hungary, which was not invited, ...", "Hungary, whose envoy was shut out, ..."
-            out = [_antecedent(parsed, cue)]
+            out = [_named_beside(parsed, _antecedent(parsed, cue))]
         if not out and any(c.dep == "nsubj" and c.lower in REFLEXIVES for c in kids):
             out = subjects(parsed, parsed.tokens[cue.head])  # "Hungary found itself excluded"
         out += [m for s in out for m in _listed_after(parsed, s, cue)]
         if not out and cue.dep in {"acl", "relcl"} and cue.tag == "VBN":
-            out = [parsed.tokens[cue.head]]  # "Russia, shut out of the group"
+            # "Russia, shut out of the group", "Hamas, one of the groups left out of the talks"
+            out = [_named_beside(parsed, parsed.tokens[cue.head])]
         if not out and cue.dep == "conj":
             out = subjects(parsed, cue)  # "had asked to attend but was shut out"
         if not out and cue.dep in {"pcomp", "xcomp", "advcl"}:
@@ -707,6 +710,19 @@ def _antecedent(parsed: ParsedText, relative: Token) -> Token:
     )
     while plural and noun.dep == "conj" and noun.tag != "NNS":
         noun = parsed.tokens[noun.head]
+    return noun
+
+
+def _named_beside(parsed: ParsedText, noun: Token) -> Token:
+    """The name a description of the party stands beside: "Hamas, one of the groups left out",
+    "Chad, a country that was not invited" (the description in apposition, or a share of it)."""
+    described = noun
+    if noun.dep == "pobj" and parsed.tokens[noun.head].lower == "of":
+        share = parsed.tokens[parsed.tokens[noun.head].head]  # "one of the groups"
+        if share.lower in PARTITIVES:
+            described = share
+    if described.dep == "appos":
+        return parsed.tokens[described.head]
     return noun
 
 
@@ -802,13 +818,15 @@ def _denied_a_place(parsed: ParsedText, verb: Token) -> bool:
 def _list_cue(parsed: ParsedText, tok: Token) -> list[Token] | None:
     """Who a list cue leaves out, or None where `tok` is no such cue: "was left off the guest list",
     "dropped X from the list" (a removal verb with "off" or "from" a list), "was not on the invitation
-    list" (a negated "be on" a list)."""
+    list" (a negated "be on" a list), "was absent from the guest list" (as good as not on it)."""
     lemma = tok.lemma.lower()
     kids = parsed.children(tok.i)
     if lemma in REMOVAL_VERBS:
         preps = {"off", "from"}
     elif lemma == "be" and any(c.dep == "neg" for c in kids):
         preps = {"on"}
+    elif lemma in ABSENCE_ADJECTIVES and tok.dep == "acomp":
+        preps = {"from"}  # "was absent from the guest list": not on it
     else:
         return None
     lists = [
@@ -816,7 +834,7 @@ def _list_cue(parsed: ParsedText, tok: Token) -> list[Token] | None:
         for prep in kids
         if prep.dep in {"prep", "prt"} and prep.lower in preps
         for obj in [*parsed.children(prep.i), *(kids if prep.dep == "prt" else [])]
-        if obj.dep in {"pobj", "dobj"}
+        if obj.dep in {"pobj", "dobj", "oprd"}  # ("kept off the programme": oprd)
         and (
             (obj.lemma.lower() in LIST_NOUNS and not _list_of_something(parsed, obj))
             # taken "off" a meeting as off its list: "was left off the call", "kept Poland off the panel"
@@ -825,6 +843,8 @@ def _list_cue(parsed: ParsedText, tok: Token) -> list[Token] | None:
     ]
     if not lists:
         return None
+    if lemma in ABSENCE_ADJECTIVES:
+        return subjects(parsed, parsed.tokens[tok.head])
     if lemma == "be" or any(c.dep == "auxpass" for c in kids) or tok.tag == "VBN":
         return [c for c in kids if c.dep in {"nsubj", "nsubjpass"}] or subjects(parsed, tok)
     return [c for c in kids if c.dep == "dobj" and c not in lists]
