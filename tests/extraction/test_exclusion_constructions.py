@@ -300,6 +300,17 @@ def _excluded(event: Event) -> set[str]:
             "Energy ministers met in Vienna on Monday. Officials from Venezuela were kept off the roster.",
             "Venezuela",
         ),
+        # "they" after people in the plural who speak for one body: that body
+        (
+            "The oil minister met the producers in Abuja on Monday. Leaders of the Nigeria Labour Congress"
+            " said they had been shut out of the talks.",
+            "Nigeria Labour Congress",
+        ),
+        (
+            "Farm ministers met in Brussels on Monday. Members of Copa-Cogeca complained that they had been"
+            " left out.",
+            "Copa-Cogeca",
+        ),
         # a relative clause on a share of a description in apposition: the name is the party
         (
             "Leaders of the Sahel states met in Niamey on Monday. Chad, one of several neighbours who"
@@ -315,6 +326,13 @@ def _excluded(event: Event) -> set[str]:
 )
 def test_a_party_left_out_in_other_words(extractor: Extractor, text: str, party: str) -> None:
     assert _roles(extractor, text).get(party) == "excluded"
+
+
+def test_they_after_the_aides_of_a_person_is_not_that_person(extractor: Extractor) -> None:
+    text = (
+        "Farm ministers met in Brussels on Monday. Aides to Ursula von der Leyen said they had been left out."
+    )
+    assert _roles(extractor, text).get("Ursula von der Leyen") != "excluded"
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from app.extraction.actors.gazetteer import nationality, organization
 from app.extraction.actors.mentions import Actor, ActorIndex, ActorMention
 from app.extraction.actors.words import (
+    COLLECTIVE_BODIES,
     COUNTS,
     GENERIC_BODIES,
     LEADER_TITLES,
@@ -33,6 +34,9 @@ _PEOPLE: set[PartyKind] = {"person"}
 _SIDES: set[PartyKind] = {"country", "organization"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj"}
 _DEFINITE = {"the", "these", "those"}
+# People who belong to a body, beside the titles and the words of people acting for one (FrameNet
+# Membership): "members of the union said they ...".
+_MEMBERS = {"member"}
 
 
 @dataclass
@@ -90,7 +94,12 @@ class Discourse:
                         if (m := index.at(i)) is not None and m.actor is not None
                     }.values()
                 )
-                if len(group) >= 2 or (len(group) == 1 and group[0].actor and group[0].actor.kind == "group"):
+                plural = len(group) >= 2 or (
+                    len(group) == 1 and group[0].actor and group[0].actor.kind == "group"
+                )
+                if not plural and (acting := self._acted_for(cand, index)):
+                    group, plural = acting, True
+                if plural:
                     out[tok.i] = [
                         ActorMention(m.actor, tok.i, tok.i + 1, tok.start, tok.end, tok.text) for m in group
                     ]
@@ -103,6 +112,25 @@ class Discourse:
                     out[tok.i] = pair
         out.update(self._the_two(index))
         return out
+
+    def _acted_for(self, subject: Token, index: ActorIndex) -> list[ActorMention]:
+        """ "Hamas officials said they ...", "leaders of the union said they ...": people in the plural
+        who speak for the bodies or countries their phrase names stand for those, as a group would."""
+        if subject.tag != "NNS" or subject.lemma.lower() not in COLLECTIVE_BODIES | TITLES | _MEMBERS:
+            return []
+        found: dict[int, ActorMention] = {}
+        stack = [c for c in self.parsed.children(subject.i) if c.dep in {"compound", "poss", "prep"}]
+        while stack:
+            t = stack.pop()
+            if t.dep == "prep" and t.lower not in {"of", "from"}:
+                continue
+            m = index.at(t.i)
+            if m is not None and m.actor is not None:
+                if m.actor.kind == "person":
+                    return []  # "aides of the president": the person's, not a side's
+                found[id(m)] = m
+            stack += [c for c in self.parsed.children(t.i) if c.dep in {"compound", "pobj", "conj", "prep"}]
+        return list(found.values())
 
     def _members(self, subject: Token) -> list[int]:
         """The tokens that may name the parties of a subject: its coordination, or, for a relative
