@@ -152,3 +152,34 @@ def test_a_hyphenated_venue_is_still_a_place(parse: Parse) -> None:
 def test_a_place_is_spelled_as_the_article_spells_it(extractor: Extractor, text: str, place: str) -> None:
     event = extractor.extract(text, dt.date(2025, 3, 3)).events[0]
     assert event.location is not None and event.location.name == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # no entity at all
+        ("The minister will travel to Timika next week to meet the elders.", "Timika"),
+        ("The governors met in Bamenda on Tuesday.", "Bamenda"),
+        # a person, or a date, to the tagger; or only the name's last word
+        ("The ministers met in Montevideo on Friday.", "Montevideo"),
+        ("The two presidents held talks in Santo Domingo on Friday.", "Santo Domingo"),
+    ],
+)
+def test_a_city_the_tagger_misses_is_a_place_by_the_gazetteer(
+    extractor: Extractor, text: str, place: str
+) -> None:
+    """A town GeoNames knows (cities.tsv), as the object of a place preposition."""
+    event = extractor.extract(text, dt.date(2025, 3, 3)).events[0]
+    assert event.location is not None and event.location.name == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers will meet in March to settle the budget.",  # March, Cambridgeshire
+        "Reed met Jackson at the club on Monday.",  # Jackson, Mississippi, is no place as a party
+    ],
+)
+def test_a_city_name_that_is_a_month_or_a_party_is_no_place(extractor: Extractor, text: str) -> None:
+    event = extractor.extract(text, dt.date(2025, 3, 3)).events[0]
+    assert event.location is None

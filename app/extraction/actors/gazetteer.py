@@ -1,5 +1,5 @@
 """The gazetteer: the names the stage knows (countries, capitals and seats of government,
-organizations, nationality adjectives) and where they occur in a text.
+organizations, nationality adjectives, towns and cities) and where they occur in a text.
 
 Countries become their common English name with an ISO 3166-1 alpha-3 id (pycountry), capitals and
 seats of government map to their country when they act, organizations are named in full. Names are
@@ -143,6 +143,23 @@ def is_region(name: str) -> bool:
 def capital_city(code: str) -> str | None:
     """The capital of the country with that alpha-3 code ("USA" -> "Washington")."""
     return next((name for country_code, name in _capitals().values() if country_code == code), None)
+
+
+@cache
+def _cities() -> frozenset[str]:
+    """The names of cities15000 (cities.tsv, generated from GeoNames), in lower case. Read line by
+    line rather than as a table: 50,000 names need no row objects kept for the process's life."""
+    with lexicon.path_of("cities").open(encoding="utf-8") as lines:
+        return frozenset(
+            line.split("\t", 1)[0].lower() for line in lines if not line.startswith("#") and "\t" in line
+        ) - {"name"}
+
+
+def city(name: str) -> bool:
+    """Whether `name` is a town or city of 15,000 people or more that is no country and no known
+    organization: "Ulaanbaatar", "Timika" (GeoNames)."""
+    key = ARTICLE_AND_POSSESSIVE.sub("", name.strip()).lower()
+    return key in _cities() and key not in ORGANIZATIONS and country(name) is None
 
 
 def capital_of(name: str) -> Actor | None:

@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 from functools import cached_property
 
+from app.extraction import lexicon
 from app.extraction.actors import gazetteer, names
 from app.extraction.actors.coreference import Discourse, Person, in_place_phrase
 from app.extraction.actors.gazetteer import (
@@ -41,6 +42,13 @@ from app.extraction.actors.words import (
     TITLES,
 )
 from app.extraction.parsed import ParsedText
+
+# The most words a city's name runs to that the text may name unrecognized ("Santo Domingo Este").
+CITY_WORDS = 4
+# Calendar words no city name is, whatever town shares one ("in March", "by Friday").
+CALENDAR_WORDS = {
+    w.rstrip(".") for t in ("temporal_months", "temporal_weekdays") for w in lexicon.words(t, "word")
+}
 
 
 def resolve_actors(parsed: ParsedText) -> ActorIndex:
@@ -247,8 +255,51 @@ class _Resolver(Discourse):
         out = names.person_spans_mended(self.parsed, mended) + lexical
         covered = {i for s, e, _ in out for i in range(s, e)}
         out += gazetteer.missed_names(self.parsed, known, covered)
+        out += self._missed_cities(covered)
         out += names.titled_names(self.parsed, covered)
-        return names.people_listed_with_people(self.parsed, out)
+        return names.people_listed_with_people(self.parsed, [self._as_city(span, covered) for span in out])
+
+    def _as_city(self, span: Span, covered: set[int]) -> Span:
+        """ "talks in Addis Ababa" the tagger took for an organization, "flew to Sochi" for a person,
+        "in Santo Domingo" of which it took "Domingo" alone: a known city in a place phrase is that
+        place (with the capitalized words before it that complete its name)."""
+        start, end, label = span
+        if (
+            label not in {"ORG", "PERSON"}
+            or not in_place_phrase(self.parsed, end - 1)
+            or not self.parsed.tokens[start].text[:1].isupper()
+        ):
+            return span
+        toks = self.parsed.tokens
+        first = start
+        while first > 0 and start - first < CITY_WORDS - 1 and first - 1 not in covered:
+            if toks[first - 1].pos != "PROPN" or not toks[first - 1].text[:1].isupper():
+                break
+            first -= 1
+        for opening in range(first, start + 1):
+            text = self.parsed.span_text(opening, end)
+            if gazetteer.city(text) and not self._surname_of_known(text):
+                return (opening, end, "GPE")
+        return span
+
+    def _missed_cities(self, covered: set[int]) -> list[Span]:
+        """Known cities in place phrases the tagger saw no entity in ("talks in Ulaanbaatar"): the
+        longest run of capitalized names ending on the phrase's object."""
+        toks = self.parsed.tokens
+        out: list[Span] = []
+        for tok in toks:
+            if tok.i in covered or tok.pos != "PROPN" or not tok.text[:1].isupper():
+                continue
+            for end in range(min(tok.i + CITY_WORDS, len(toks)), tok.i, -1):
+                if covered & set(range(tok.i, end)) or not in_place_phrase(self.parsed, end - 1):
+                    continue
+                if any(t.lower.rstrip(".") in CALENDAR_WORDS for t in toks[tok.i : end]):
+                    continue
+                if gazetteer.city(self.parsed.span_text(tok.i, end)):
+                    out.append((tok.i, end, "GPE"))
+                    covered.update(range(tok.i, end))
+                    break
+        return out
 
     @cached_property
     def _story_verbs(self) -> frozenset[str]:
