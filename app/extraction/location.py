@@ -112,6 +112,7 @@ def _phrase_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> P
                 return place
     # "Jeddah hosted the summit", "the city will host the talks": a town hosting is where it is held
     host = toks[head.head]
+    hosts: list[Token] = []
     if head.dep in {"dobj", "nsubjpass"} and host.lemma.lower() in HOSTING_VERBS:
         hosts = [c for c in parsed.children(host.i) if c.dep == "nsubj"]
         hosts += [o for a in parsed.children(host.i) if a.dep == "agent" for o in parsed.children(a.i)]
@@ -156,6 +157,13 @@ def _phrase_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> P
     for node in chain:
         place = _place_under(parsed, node, actors)
         if place:
+            return place
+    # "Brazil will host the next summit": a country hosting is where it is held when the mention
+    # names no town (it is also its host, a party); a town in its phrase before it ("hosted by the
+    # Emirates in Dubai", where the parser hangs the town on the host)
+    for c in hosts:
+        place = _place_under(parsed, c, actors) or _place_at(parsed, c, actors)
+        if place is not None:
             return place
     return None
 
