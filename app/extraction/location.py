@@ -26,6 +26,9 @@ PLACE_PREPS = {"in", "at", "to", "on", "outside", "near", "inside"}
 VENUE_NOUNS = senses("venue")
 # Verbs whose place is the meeting's: "which Brunei hosted in Jakarta", "due to take place in Tehran".
 HOSTING = senses("hold-place")
+# Verbs of a meeting happening, whose place a clause on the meeting gives: "the meeting, which opened
+# on Saturday in Riyadh" (not "which ended in disarray").
+HAPPENING = senses("happen")
 MOTION_VERBS = senses("motion")
 # Words whose "to" phrase names a place: "travel to Paris", "a visit to Paris".
 GOING_TO = MOTION_VERBS | senses("journey")
@@ -130,7 +133,7 @@ def _phrase_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> P
     ]
     for clause in clauses:
         for verb in _verb_chain(parsed, clause):
-            if verb is clause and clause.tag != "VBN" and clause.lemma.lower() not in HOSTING:
+            if verb is clause and clause.tag != "VBN" and clause.lemma.lower() not in HOSTING | HAPPENING:
                 continue  # "the summit, which ended in disarray": no place of it
             place = _place_under(parsed, verb, actors)
             if place:
@@ -154,6 +157,8 @@ def _phrase_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> P
         chain.append(anc)
         if anc.pos in {"VERB", "AUX"} and anc.dep not in {"xcomp", "aux", "prep", "pcomp"}:
             break  # the meeting's own clause ends here; a place further up is another event's
+    # (a copula's predicate holds the place: "are due in Brussels on Thursday for a summit")
+    chain += [c for node in chain if node.pos == "AUX" for c in parsed.children(node.i) if c.dep == "acomp"]
     for node in chain:
         place = _place_under(parsed, node, actors)
         if place:

@@ -53,6 +53,16 @@ def _place(parse: Parse, text: str) -> Place | None:
             "Accra",
             "Accra",
         ),
+        # a clause of its happening (senses.tsv "happen"), not of its ending
+        (
+            "The meeting, which opened on Saturday in Nairobi, was the first of its kind.",
+            "Nairobi",
+            "Nairobi",
+        ),
+        ("The talks, which resumed on Monday in Doha, were brief.", "Doha", "Doha"),
+        # a copula's predicate: "due in X for a summit"
+        ("Heads of government are due in Lisbon on Thursday for an emergency summit.", "Lisbon", "Lisbon"),
+        ("The foreign minister is due in Ankara on Friday for discussions.", "Ankara", "Ankara"),
     ],
 )
 def test_meeting_place(parse: Parse, text: str, name: str, words: str) -> None:
