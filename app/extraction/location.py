@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from app.extraction import lexicon
 from app.extraction.actors import ActorIndex, ActorMention, organization
-from app.extraction.actors.gazetteer import capital_city, nationality
+from app.extraction.actors.gazetteer import capital_city, capital_of, nationality
 from app.extraction.actors.names import filed_places
 from app.extraction.grammar import clause_tense, relatives_in_of_phrase
 from app.extraction.lexicon.wordsets import senses
@@ -292,21 +292,30 @@ def _seat_of_body(parsed: ParsedText, trigger: Trigger) -> Place | None:
 
 def _capital_named(parsed: ParsedText, capital: Token) -> Place | None:
     """ "the Vietnamese capital", "Austria's capital", "the Scottish capital": the capital of the
-    country (or region) the word on "capital" names (or on a body that sits there: "Iran's parliament")."""
-    for c in parsed.children(capital.i):
-        if c.dep not in {"amod", "compound", "poss", "nmod"}:
-            continue
+    country (or region) the word on "capital" names (or on a body that sits there: "Iran's parliament");
+    a bare "the capital", the capital the story was filed from."""
+    modifiers = [c for c in parsed.children(capital.i) if c.dep in {"amod", "compound", "poss", "nmod"}]
+    for c in modifiers:
         word = c.text.removesuffix("'s").removesuffix("\u2019s")
         code = nationality(word)
         city = REGIONAL_CAPITALS.get(word.lower()) or (capital_city(code) if code else None)
         if city is not None:
-            start, end = min(c.i, capital.i), capital.i + 1
-            text = parsed.span_text(start, end)
-            mention = ActorMention(
-                None, start, end, parsed.tokens[start].start, capital.end, text, place=city
-            )
-            return Place(city, mention)
+            return _capital_place(parsed, city, min(c.i, capital.i), capital)
+    if not modifiers and capital.lemma.lower() == "capital":
+        # "in the capital" with no word of whose: the city the story was filed from, where that is
+        # a capital ("DHAKA — ... talks in the capital")
+        filed = filed_places(parsed)
+        if filed and capital_of(filed[0].text) is not None:
+            return _capital_place(parsed, filed[0].text, capital.i, capital)
     return None
+
+
+def _capital_place(parsed: ParsedText, city: str, start: int, capital: Token) -> Place:
+    text = parsed.span_text(start, capital.i + 1)
+    mention = ActorMention(
+        None, start, capital.i + 1, parsed.tokens[start].start, capital.end, text, place=city
+    )
+    return Place(city, mention)
 
 
 def trigger_heads(triggers: Iterable[Trigger]) -> set[int]:

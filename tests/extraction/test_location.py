@@ -208,3 +208,33 @@ def test_a_city_the_tagger_misses_is_a_place_by_the_gazetteer(
 def test_a_city_name_that_is_a_month_or_a_party_is_no_place(extractor: Extractor, text: str) -> None:
     event = extractor.extract(text, dt.date(2025, 3, 3)).events[0]
     assert event.location is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "DHAKA — Opposition leaders walked out of parliament on Sunday. Later that week the two parties"
+            " held talks in the capital with a U.N. envoy.",
+            "Dhaka",
+        ),
+        (
+            "LIMA, Peru — Miners blocked a highway near Arequipa on Monday. By Thursday their leaders were"
+            " negotiating with ministers in the capital.",
+            "Lima",
+        ),
+    ],
+)
+def test_the_capital_alone_is_the_capital_the_story_was_filed_from(
+    extractor: Extractor, text: str, place: str
+) -> None:
+    event = extractor.extract(text, dt.date(2025, 3, 3)).events[-1]
+    assert event.location is not None and event.location.name == place
+
+
+def test_the_capital_alone_with_no_dateline_is_no_place(extractor: Extractor) -> None:
+    text = (
+        "Miners blocked a highway on Monday. By Thursday their leaders were negotiating with ministers"
+        " in the capital."
+    )
+    assert extractor.extract(text, dt.date(2025, 3, 3)).events[-1].location is None
