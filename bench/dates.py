@@ -56,6 +56,7 @@ def main() -> None:
             words += sum(1 for t in p.tokens if t.pos != "PUNCT")
             dates = [{"text": m.text, "start": m.start, "end": m.end, "value": m.value} for m in mentions]
             lines.append(json.dumps({"id": doc_id, "response": {"dates": dates}}))
+        args.out.mkdir(parents=True, exist_ok=True)
         out = args.out / f"dates-{corpus}.jsonl"
         out.write_text("\n".join(lines) + "\n")
         ms_doc = 1000 * seconds / len(parsed)
