@@ -40,6 +40,8 @@ REPORTING = senses("report")
 SEATED_BODIES = senses("seated-body")
 # Nouns that describe a settlement named in their "of" phrase: "the port city of Jeddah".
 SETTLEMENTS = lexicon.words("place_nouns", "lemma")
+# Those that, alone, a story uses for the city it was filed from: "in the city", "in this city".
+FILED_SETTLEMENTS = {"city", "town"}
 # A possessive may follow a venue's word: "NATO's headquarters" (straight or curly apostrophe).
 _POSSESSIVE = r"(?:['\u2019]s)?"
 # How many tokens after a venue its city may be named: "at Sylvia's, Feb. 10, 2016, in the Harlem
@@ -157,8 +159,11 @@ def _phrase_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> P
         chain.append(anc)
         if anc.pos in {"VERB", "AUX"} and anc.dep not in {"xcomp", "aux", "prep", "pcomp"}:
             break  # the meeting's own clause ends here; a place further up is another event's
-    # (a copula's predicate holds the place: "are due in Brussels on Thursday for a summit")
-    chain += [c for node in chain if node.pos == "AUX" for c in parsed.children(node.i) if c.dep == "acomp"]
+    # (a copula's predicate holds the place: "are due in Brussels on Thursday for a summit", and the
+    # holding it hands on to: "is due to be held in Oman")
+    copulas = [node for node in chain if node.pos == "AUX"]
+    chain += [c for node in copulas for c in parsed.children(node.i) if c.dep == "acomp"]
+    chain += [v for node in copulas for v in _verb_chain(parsed, node)[1:]]
     for node in chain:
         place = _place_under(parsed, node, actors)
         if place:
@@ -293,28 +298,32 @@ def _seat_of_body(parsed: ParsedText, trigger: Trigger) -> Place | None:
 def _capital_named(parsed: ParsedText, capital: Token) -> Place | None:
     """ "the Vietnamese capital", "Austria's capital", "the Scottish capital": the capital of the
     country (or region) the word on "capital" names (or on a body that sits there: "Iran's parliament");
-    a bare "the capital", the capital the story was filed from."""
-    modifiers = [c for c in parsed.children(capital.i) if c.dep in {"amod", "compound", "poss", "nmod"}]
-    for c in modifiers:
+    a bare "the capital", the capital the story was filed from (`_filed_settlement`)."""
+    for c in parsed.children(capital.i):
+        if c.dep not in {"amod", "compound", "poss", "nmod"}:
+            continue
         word = c.text.removesuffix("'s").removesuffix("\u2019s")
         code = nationality(word)
         city = REGIONAL_CAPITALS.get(word.lower()) or (capital_city(code) if code else None)
         if city is not None:
-            return _capital_place(parsed, city, min(c.i, capital.i), capital)
-    if not modifiers and capital.lemma.lower() == "capital":
-        # "in the capital" with no word of whose: the city the story was filed from, where that is
-        # a capital ("DHAKA — ... talks in the capital")
-        filed = filed_places(parsed)
-        if filed and capital_of(filed[0].text) is not None:
-            return _capital_place(parsed, filed[0].text, capital.i, capital)
-    return None
+            return _settlement_place(parsed, city, min(c.i, capital.i), capital)
+    return None if capital.lemma.lower() != "capital" else _filed_settlement(parsed, capital)
 
 
-def _capital_place(parsed: ParsedText, city: str, start: int, capital: Token) -> Place:
-    text = parsed.span_text(start, capital.i + 1)
-    mention = ActorMention(
-        None, start, capital.i + 1, parsed.tokens[start].start, capital.end, text, place=city
-    )
+def _filed_settlement(parsed: ParsedText, noun: Token) -> Place | None:
+    """ "in the capital", "in the city", "in this city" with no word of which: the city the story
+    was filed from ("DHAKA — ... talks in the capital"), for "the capital" only where that is one."""
+    if any(c.dep in {"amod", "compound", "poss", "nmod"} or c.lower == "of" for c in parsed.children(noun.i)):
+        return None
+    filed = filed_places(parsed)
+    if not filed or (noun.lemma.lower() == "capital" and capital_of(filed[0].text) is None):
+        return None
+    return _settlement_place(parsed, filed[0].text, noun.i, noun)
+
+
+def _settlement_place(parsed: ParsedText, city: str, start: int, noun: Token) -> Place:
+    text = parsed.span_text(start, noun.i + 1)
+    mention = ActorMention(None, start, noun.i + 1, parsed.tokens[start].start, noun.end, text, place=city)
     return Place(city, mention)
 
 
@@ -402,6 +411,8 @@ def _place_in(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | Non
         named = _settlement_named(parsed, tok, actors)
         if named is None and tok.lemma.lower() == "capital":
             named = _capital_named(parsed, tok)
+        elif named is None and tok.lemma.lower() in FILED_SETTLEMENTS:
+            named = _filed_settlement(parsed, tok)
         if named is not None:
             return named
     direct = _place_at(parsed, tok, actors)

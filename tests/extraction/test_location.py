@@ -63,6 +63,13 @@ def _place(parse: Parse, text: str) -> Place | None:
         # a copula's predicate: "due in X for a summit"
         ("Heads of government are due in Lisbon on Thursday for an emergency summit.", "Lisbon", "Lisbon"),
         ("The foreign minister is due in Ankara on Friday for discussions.", "Ankara", "Ankara"),
+        # and the holding it hands on to
+        ("The group's next regular summit is due to be held in Ghana next year.", "Ghana", "Ghana"),
+        (
+            "The federation's next ordinary congress is due to be held in Bahrain in 2027.",
+            "Bahrain",
+            "Bahrain",
+        ),
     ],
 )
 def test_meeting_place(parse: Parse, text: str, name: str, words: str) -> None:
@@ -228,6 +235,26 @@ def test_a_city_name_that_is_a_month_or_a_party_is_no_place(extractor: Extractor
 def test_the_capital_alone_is_the_capital_the_story_was_filed_from(
     extractor: Extractor, text: str, place: str
 ) -> None:
+    event = extractor.extract(text, dt.date(2025, 3, 3)).events[-1]
+    assert event.location is not None and event.location.name == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "PORTO ALEGRE, Brazil — The governor flew to Brasilia on Monday to ask for federal aid. On"
+            " Wednesday he sat down with flood victims' leaders in this city.",
+            "Porto Alegre",
+        ),
+        (
+            "MARSEILLE, France — The transport minister spent Monday in Paris with the ferry companies. On"
+            " Tuesday she held talks with the dockers' union in this city.",
+            "Marseille",
+        ),
+    ],
+)
+def test_this_city_is_the_city_the_story_was_filed_from(extractor: Extractor, text: str, place: str) -> None:
     event = extractor.extract(text, dt.date(2025, 3, 3)).events[-1]
     assert event.location is not None and event.location.name == place
 
