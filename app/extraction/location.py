@@ -34,6 +34,8 @@ MOTION_VERBS = senses("motion")
 GOING_TO = MOTION_VERBS | senses("journey")
 # Verbs whose subject may be the town that holds the meeting: "Jeddah hosted the summit".
 HOSTING_VERBS = senses("host")
+# Verbs of visiting, whose object may be the place visited: "Putin visited Beijing".
+VISITING = senses("visit-person")
 # Verbs of saying: a place above one is where it was said, not where the meeting is.
 REPORTING = senses("report")
 # A country's bodies that sit in its capital: "Iran's parliament held a session" met in Tehran.
@@ -114,6 +116,12 @@ def _phrase_place(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) -> P
         if c.dep in {"compound", "nmod"} and c.i < head.i and not _one_of_a_pair(parsed, c, actors):
             place = _place_at(parsed, c, actors) or _known_venue(parsed, c, venue=False)
             if place:
+                return place
+    # "Putin visited Beijing": the place a visit verb takes as its object
+    if head.lemma.lower() in VISITING:
+        for c in parsed.children(head.i):
+            place = _place_at(parsed, c, actors) if c.dep == "dobj" else None
+            if place is not None:
                 return place
     # "Jeddah hosted the summit", "the city will host the talks": a town hosting is where it is held
     host = toks[head.head]

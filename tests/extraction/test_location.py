@@ -265,3 +265,18 @@ def test_the_capital_alone_with_no_dateline_is_no_place(extractor: Extractor) ->
         " in the capital."
     )
     assert extractor.extract(text, dt.date(2025, 3, 3)).events[-1].location is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("President Lula will visit Beijing next month.", "Beijing"),
+        ("Chancellor Olaf Scholz visited Kenya on Thursday.", "Kenya"),
+    ],
+)
+def test_the_place_a_visit_verb_takes_is_where_the_visit_is(
+    extractor: Extractor, text: str, place: str
+) -> None:
+    """A capital stands for its country as a party, and is still the place visited."""
+    (event,) = extractor.extract(text, dt.date(2025, 3, 3)).events
+    assert event.location is not None and event.location.name == place
