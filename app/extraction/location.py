@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from app.extraction import lexicon
 from app.extraction.actors import ActorIndex, ActorMention, organization
-from app.extraction.actors.gazetteer import capital_city, capital_of, nationality
+from app.extraction.actors.gazetteer import capital_city, capital_of, city, nationality
 from app.extraction.actors.names import filed_places
 from app.extraction.grammar import clause_tense, relatives_in_of_phrase
 from app.extraction.lexicon.wordsets import senses
@@ -429,7 +429,12 @@ def _place_in(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | Non
         if t.i == tok.i:
             continue
         m = actors.at(t.i)
-        if m is not None and m.place is not None and parsed.tokens[m.start_token].ent_type in {"GPE"}:
+        # (a town the tagger saw, or one the gazetteer knew where it saw none: "outside Entebbe")
+        if (
+            m is not None
+            and m.place is not None
+            and (parsed.tokens[m.start_token].ent_type == "GPE" or (m.actor is None and city(m.place)))
+        ):
             inner = Place(m.place, m)
             break
         if t.lemma.lower() == "capital" and t.dep == "pobj":

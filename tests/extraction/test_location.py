@@ -280,3 +280,17 @@ def test_the_place_a_visit_verb_takes_is_where_the_visit_is(
     """A capital stands for its country as a party, and is still the place visited."""
     (event,) = extractor.extract(text, dt.date(2025, 3, 3)).events
     assert event.location is not None and event.location.name == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The envoys met at a military base near Bamenda on Monday.", "Bamenda"),
+        ("The ministers met on Monday at a hotel outside Timika.", "Timika"),
+    ],
+)
+def test_a_venue_defers_to_a_town_the_gazetteer_knows_near_it(
+    extractor: Extractor, text: str, place: str
+) -> None:
+    (event,) = extractor.extract(text, dt.date(2025, 3, 3)).events
+    assert event.location is not None and event.location.name == place
