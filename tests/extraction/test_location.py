@@ -294,3 +294,18 @@ def test_a_venue_defers_to_a_town_the_gazetteer_knows_near_it(
 ) -> None:
     (event,) = extractor.extract(text, dt.date(2025, 3, 3)).events
     assert event.location is not None and event.location.name == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leader of Hamas met the Egyptian minister in Cairo on Monday.",  # also a German town's name
+        "Ministers from Hamas and Fatah met in Cairo on Monday.",
+    ],
+)
+def test_a_party_named_like_a_town_is_read_as_a_town_only_where_something_is(
+    extractor: Extractor, text: str
+) -> None:
+    (event,) = extractor.extract(text, dt.date(2025, 3, 3)).events
+    assert "Hamas" in {p.name for p in event.participants}
+    assert event.location is not None and event.location.name == "Cairo"

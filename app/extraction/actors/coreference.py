@@ -4,6 +4,7 @@ committee", "the two men") stand for, from what the text has named before them.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 from app.extraction.actors.gazetteer import nationality, organization
@@ -397,8 +398,8 @@ class Discourse:
         return None
 
 
-def in_place_phrase(parsed: ParsedText, i: int) -> bool:
+def in_place_phrase(parsed: ParsedText, i: int, prepositions: Set[str] = PLACE_PREPOSITIONS) -> bool:
     tok = parsed.tokens[i]
     while tok.dep in {"conj", "appos", "compound"} and tok.head != tok.i:
         tok = parsed.tokens[tok.head]
-    return tok.dep == "pobj" and parsed.tokens[tok.head].lower in PLACE_PREPOSITIONS
+    return tok.dep == "pobj" and parsed.tokens[tok.head].lower in prepositions

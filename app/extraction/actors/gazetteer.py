@@ -146,20 +146,26 @@ def capital_city(code: str) -> str | None:
 
 
 @cache
-def _cities() -> frozenset[str]:
-    """The names of cities15000 (cities.tsv, generated from GeoNames), in lower case. Read line by
-    line rather than as a table: 50,000 names need no row objects kept for the process's life."""
+def _cities() -> dict[str, bool]:
+    """The names of cities15000 (cities.tsv, generated from GeoNames) in lower case, each with
+    whether it is the GeoNames main name (not another spelling). Read line by line rather than as a
+    table: 50,000 names need no row objects kept for the process's life."""
+    out: dict[str, bool] = {}
     with lexicon.path_of("cities").open(encoding="utf-8") as lines:
-        return frozenset(
-            line.split("\t", 1)[0].lower() for line in lines if not line.startswith("#") and "\t" in line
-        ) - {"name"}
+        for line in lines:
+            cells = line.rstrip("\n").split("\t")
+            if not line.startswith("#") and len(cells) == 4 and cells[0] != "name":
+                out[cells[0].lower()] = cells[3] == "main"
+    return out
 
 
-def city(name: str) -> bool:
+def city(name: str, main_only: bool = False) -> bool:
     """Whether `name` is a town or city of 15,000 people or more that is no country and no known
-    organization: "Ulaanbaatar", "Timika" (GeoNames)."""
+    organization: "Ulaanbaatar", "Timika" (GeoNames); with `main_only`, by its GeoNames main name,
+    not another spelling ("Hamas" is one of a German town's)."""
     key = ARTICLE_AND_POSSESSIVE.sub("", name.strip()).lower()
-    return key in _cities() and key not in ORGANIZATIONS and country(name) is None
+    main = _cities().get(key)
+    return main is not None and (main or not main_only) and key not in ORGANIZATIONS and country(name) is None
 
 
 def capital_of(name: str) -> Actor | None:

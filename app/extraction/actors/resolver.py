@@ -43,6 +43,10 @@ from app.extraction.actors.words import (
 )
 from app.extraction.parsed import ParsedText
 
+# The prepositions that say where something is or goes, under which a name the tagger took for a
+# person or body may be a town by another spelling of it ("talks in Ulaanbaatar"); under others
+# ("of", "from") only by its main name: "the leader of Hamas" is no German town's other name.
+WHERE_PREPOSITIONS = frozenset({"in", "at", "to", "near", "outside", "inside", "into"})
 # The most words a city's name runs to that the text may name unrecognized ("Santo Domingo Este").
 CITY_WORDS = 4
 # Calendar words no city name is, whatever town shares one ("in March", "by Friday").
@@ -270,6 +274,8 @@ class _Resolver(Discourse):
             or not self.parsed.tokens[start].text[:1].isupper()
         ):
             return span
+        # (another spelling only where the phrase says where: "in Ulaanbaatar", not "of Hamas")
+        main_only = not in_place_phrase(self.parsed, end - 1, WHERE_PREPOSITIONS)
         toks = self.parsed.tokens
         first = start
         while first > 0 and start - first < CITY_WORDS - 1 and first - 1 not in covered:
@@ -278,7 +284,7 @@ class _Resolver(Discourse):
             first -= 1
         for opening in range(first, start + 1):
             text = self.parsed.span_text(opening, end)
-            if gazetteer.city(text) and not self._surname_of_known(text):
+            if gazetteer.city(text, main_only) and not self._surname_of_known(text):
                 return (opening, end, "GPE")
         return span
 
