@@ -19,7 +19,7 @@ from app.extraction.actors.names import filed_places
 from app.extraction.grammar import clause_tense, relatives_in_of_phrase
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.parsed import ParsedText, Token
-from app.extraction.triggers import Trigger
+from app.extraction.triggers import VISITING, Trigger
 
 PLACE_PREPS = {"in", "at", "to", "on", "outside", "near", "inside"}
 # Nouns for venues, whose phrase may name the city: "his club in Palm Beach", "a base outside X".
@@ -34,16 +34,16 @@ MOTION_VERBS = senses("motion")
 GOING_TO = MOTION_VERBS | senses("journey")
 # Verbs whose subject may be the town that holds the meeting: "Jeddah hosted the summit".
 HOSTING_VERBS = senses("host")
-# Verbs of visiting, whose object may be the place visited: "Putin visited Beijing".
-VISITING = senses("visit-person")
 # Verbs of saying: a place above one is where it was said, not where the meeting is.
 REPORTING = senses("report")
 # A country's bodies that sit in its capital: "Iran's parliament held a session" met in Tehran.
 SEATED_BODIES = senses("seated-body")
 # Nouns that describe a settlement named in their "of" phrase: "the port city of Jeddah".
 SETTLEMENTS = lexicon.words("place_nouns", "lemma")
-# Those that, alone, a story uses for the city it was filed from: "in the city", "in this city".
-FILED_SETTLEMENTS = {"city", "town"}
+# Those that, alone, a story uses for the city it was filed from: "in the capital", "in this city".
+FILED_SETTLEMENTS = {"capital", "city", "town"}
+# What describes a settlement noun, so that it says which one it is: "the Saudi capital", "Austria's".
+DESCRIBING = {"amod", "compound", "poss", "nmod"}
 # A possessive may follow a venue's word: "NATO's headquarters" (straight or curly apostrophe).
 _POSSESSIVE = r"(?:['\u2019]s)?"
 # How many tokens after a venue its city may be named: "at Sylvia's, Feb. 10, 2016, in the Harlem
@@ -305,23 +305,31 @@ def _seat_of_body(parsed: ParsedText, trigger: Trigger) -> Place | None:
 
 def _capital_named(parsed: ParsedText, capital: Token) -> Place | None:
     """ "the Vietnamese capital", "Austria's capital", "the Scottish capital": the capital of the
-    country (or region) the word on "capital" names (or on a body that sits there: "Iran's parliament");
-    a bare "the capital", the capital the story was filed from (`_filed_settlement`)."""
+    country (or region) the word on "capital" names (or on a body that sits there: "Iran's parliament")."""
     for c in parsed.children(capital.i):
-        if c.dep not in {"amod", "compound", "poss", "nmod"}:
+        if c.dep not in DESCRIBING:
             continue
         word = c.text.removesuffix("'s").removesuffix("\u2019s")
         code = nationality(word)
         city = REGIONAL_CAPITALS.get(word.lower()) or (capital_city(code) if code else None)
         if city is not None:
             return _settlement_place(parsed, city, min(c.i, capital.i), capital)
-    return None if capital.lemma.lower() != "capital" else _filed_settlement(parsed, capital)
+    return None
+
+
+def _settlement_said(parsed: ParsedText, noun: Token) -> Place | None:
+    """The city a settlement noun with no name of its own stands for: "the Saudi capital" (the
+    country's), "the capital" or "this city" alone (where the story was filed)."""
+    named = _capital_named(parsed, noun) if noun.lemma.lower() == "capital" else None
+    if named is None and noun.lemma.lower() in FILED_SETTLEMENTS:
+        named = _filed_settlement(parsed, noun)
+    return named
 
 
 def _filed_settlement(parsed: ParsedText, noun: Token) -> Place | None:
     """ "in the capital", "in the city", "in this city" with no word of which: the city the story
     was filed from ("DHAKA — ... talks in the capital"), for "the capital" only where that is one."""
-    if any(c.dep in {"amod", "compound", "poss", "nmod"} or c.lower == "of" for c in parsed.children(noun.i)):
+    if any(c.dep in DESCRIBING or c.lower == "of" for c in parsed.children(noun.i)):
         return None
     filed = filed_places(parsed)
     if not filed or (noun.lemma.lower() == "capital" and capital_of(filed[0].text) is None):
@@ -416,11 +424,7 @@ def _place_in(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | Non
     description of a settlement to the settlement ("the port city of Jeddah", "the Swiss city of
     Geneva")."""
     if tok.lemma.lower() in SETTLEMENTS:
-        named = _settlement_named(parsed, tok, actors)
-        if named is None and tok.lemma.lower() == "capital":
-            named = _capital_named(parsed, tok)
-        elif named is None and tok.lemma.lower() in FILED_SETTLEMENTS:
-            named = _filed_settlement(parsed, tok)
+        named = _settlement_named(parsed, tok, actors) or _settlement_said(parsed, tok)
         if named is not None:
             return named
     direct = _place_at(parsed, tok, actors)
@@ -438,7 +442,7 @@ def _place_in(parsed: ParsedText, tok: Token, actors: ActorIndex) -> Place | Non
             inner = Place(m.place, m)
             break
         if t.lemma.lower() == "capital" and t.dep == "pobj":
-            inner = _capital_named(parsed, t)  # "a hotel in the Austrian capital"
+            inner = _settlement_said(parsed, t)  # "a hotel in the Austrian capital"
             if inner is not None:
                 break
     ent = parsed.entity_at(tok.i)

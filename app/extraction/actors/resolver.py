@@ -9,7 +9,6 @@ import re
 from dataclasses import replace
 from functools import cached_property
 
-from app.extraction import lexicon
 from app.extraction.actors import gazetteer, names
 from app.extraction.actors.coreference import Discourse, Person, in_place_phrase
 from app.extraction.actors.gazetteer import (
@@ -42,6 +41,7 @@ from app.extraction.actors.words import (
     TITLES,
 )
 from app.extraction.parsed import ParsedText
+from app.extraction.temporal.words import WORDS
 
 # The prepositions that say where something is or goes, under which a name the tagger took for a
 # person or body may be a town by another spelling of it ("talks in Ulaanbaatar"); under others
@@ -50,9 +50,7 @@ WHERE_PREPOSITIONS = frozenset({"in", "at", "to", "near", "outside", "inside", "
 # The most words a city's name runs to that the text may name unrecognized ("Santo Domingo Este").
 CITY_WORDS = 4
 # Calendar words no city name is, whatever town shares one ("in March", "by Friday").
-CALENDAR_WORDS = {
-    w.rstrip(".") for t in ("temporal_months", "temporal_weekdays") for w in lexicon.words(t, "word")
-}
+CALENDAR_WORDS = WORDS.months.keys() | WORDS.weekdays.keys()
 
 
 def resolve_actors(parsed: ParsedText) -> ActorIndex:
