@@ -143,6 +143,21 @@ def own_clause(parsed: ParsedText, verb: Token) -> bool:
     return any(c.dep in {"mark", "nsubj", "nsubjpass"} for c in parsed.children(verb.i))
 
 
+def controlled_subjects(parsed: ParsedText, verb: Token) -> list[Token]:
+    """Who does what `verb` says: its own subjects, else, for an infinitive or adjective that
+    completes another word, the subjects of that word ("ministers are due to gather", "plan to
+    gather", "are expected to sit"), or its object where it has one ("urged the sides to gather")."""
+    for _ in range(4):  # "are expected to be able to gather": four words up, as deep as news goes
+        own = [c for c in parsed.children(verb.i) if c.dep in {"nsubj", "nsubjpass"}]
+        if own or verb.dep not in {"xcomp", "acomp"} or verb.head == verb.i:
+            return own
+        verb = parsed.tokens[verb.head]
+        objects = [c for c in parsed.children(verb.i) if c.dep == "dobj"]
+        if objects:
+            return objects
+    return []
+
+
 def relatives_in_of_phrase(parsed: ParsedText, noun: Token) -> list[Token]:
     """Relative clauses inside a noun's "of" phrase, where the parser hangs a clause that is about
     the noun itself on the phrase's last member: "a summit of X and Y, which Z hosted"."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from app.extraction.actors.words import NAME_TITLES, PAIR_NOUNS, TITLES
+from app.extraction.grammar import controlled_subjects
 from app.extraction.lexicon.wordsets import grouped, keyed, senses
 from app.extraction.parsed import ParsedText, Token
 
@@ -618,8 +619,7 @@ def _sides_sit_down(parsed: ParsedText, tok: Token) -> bool:
 def _body_sits(parsed: ParsedText, tok: Token) -> bool:
     """A court or a chamber in session on a day or again: "the council will sit again on Friday",
     "the court sits on Monday"; not "the court sits in The Hague" (where it is)."""
-    kids = parsed.children(tok.i)
-    if not any(c.dep == "nsubj" and c.lemma.lower() in HEARING_BODIES for c in kids):
+    if not any(c.lemma.lower() in HEARING_BODIES for c in controlled_subjects(parsed, tok)):
         return False
     return _again_or_said(parsed, tok, {"DATE", "TIME"})
 
@@ -661,8 +661,8 @@ def _together(parsed: ParsedText, tok: Token) -> bool:
 def _several_subjects(parsed: ParsedText, verb: Token) -> bool:
     """Whether the verb's subject is several: a plural ("the leaders") or a list ("X and Y")."""
     return any(
-        c.dep == "nsubj" and (c.tag == "NNS" or any(g.dep == "conj" for g in parsed.children(c.i)))
-        for c in parsed.children(verb.i)
+        c.tag == "NNS" or any(g.dep == "conj" for g in parsed.children(c.i))
+        for c in controlled_subjects(parsed, verb)
     )
 
 
@@ -795,7 +795,7 @@ def _people_gather(parsed: ParsedText, tok: Token) -> bool:
     not "gathered for a summit" (the summit is the trigger)."""
     kids = parsed.children(tok.i)
     governs_meeting = any(t.lemma.lower() in MEETING_NOUNS for t in parsed.subtree(tok.i) if t.i != tok.i)
-    subjects = [c for c in kids if c.dep in {"nsubj", "nsubjpass"}]
+    subjects = controlled_subjects(parsed, tok)
     return (
         not governs_meeting
         and not any(c.dep == "dobj" for c in kids)

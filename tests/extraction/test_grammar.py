@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from app.extraction.grammar import clause_tense, governing_verb
+from app.extraction.grammar import clause_tense, controlled_subjects, governing_verb
 from app.extraction.parsed import ParsedText
 
 Parse = Callable[[str], ParsedText]
@@ -53,3 +53,19 @@ def test_governing_verb(parse: Parse) -> None:
 def test_no_verb(parse: Parse) -> None:
     parsed = parse("Monday, June 2.")
     assert clause_tense(parsed, 0) == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "subjects"),
+    [
+        ("The delegates met in Oslo.", "met", ["delegates"]),
+        ("The delegates are due to gather in Oslo.", "gather", ["delegates"]),
+        ("The board is expected to be able to convene soon.", "convene", ["board"]),
+        ("The mediator asked the two teams to reconvene on Friday.", "reconvene", ["teams"]),
+        ("To reconvene would be hard.", "reconvene", []),
+    ],
+)
+def test_controlled_subjects(parse: Parse, sentence: str, verb: str, subjects: list[str]) -> None:
+    parsed = parse(sentence)
+    found = controlled_subjects(parsed, parsed.tokens[_index(parsed, verb)])
+    assert [t.text for t in found] == subjects

@@ -286,6 +286,31 @@ def test_assembling_a_thing_or_a_crowd_gathering_is_no_meeting(parse: Parse, tex
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # who gathers or sits is the subject of the word the verb completes
+        ("Union delegates are due to gather in Leeds on Sunday.", ["gather"]),
+        ("The finance ministers plan to assemble in Oslo next week.", ["assemble"]),
+        ("The appeals court is scheduled to sit on Monday to weigh the motion.", ["sit"]),
+        ("The two negotiating teams are expected to sit down in Rabat on Tuesday.", ["sit"]),
+    ],
+)
+def test_gathering_told_through_the_word_it_completes(parse: Parse, text: str, expected: list[str]) -> None:
+    assert [t.text for t in _triggers(parse, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Supporters are expected to gather outside the court on Monday.",
+        "Organizers urged the protesters to gather peacefully in the square.",
+    ],
+)
+def test_a_crowd_due_to_gather_is_no_meeting(parse: Parse, text: str) -> None:
+    assert _triggers(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("A second round, scheduled for the end of July, was cancelled.", ["second round"]),
         ("The mediators postponed the third round until after the holidays.", ["third round"]),
     ],
