@@ -749,14 +749,23 @@ def _received_at_a_seat(parsed: ParsedText, tok: Token) -> bool:
     passive = any(c.dep == "auxpass" for c in parsed.children(tok.i))
     if not passive or not any(_is_person(parsed, g) for g in guests):
         return False
+    return _at_a_seat(parsed, tok)
+
+
+def _at_a_seat(parsed: ParsedText, verb: Token) -> bool:
+    """Whether the verb says it happened at a named building or a seat of power: "at the White
+    House", "at Chequers", "at his residence", "at the presidential palace"."""
     return any(
         c.dep == "prep"
         and c.lower == "at"
         and any(
-            o.dep == "pobj" and (o.ent_type in {"FAC", "ORG"} or o.lemma.lower() in SEATS_OF_POWER)
+            o.dep == "pobj"
+            and (
+                o.ent_type in {"FAC", "ORG"} or o.tag in {"NNP", "NNPS"} or o.lemma.lower() in SEATS_OF_POWER
+            )
             for o in parsed.children(c.i)
         )
-        for c in parsed.children(tok.i)
+        for c in parsed.children(verb.i)
     )
 
 
@@ -806,9 +815,16 @@ def _people_gather(parsed: ParsedText, tok: Token) -> bool:
 
 def _visits_on(parsed: ParsedText, tok: Token) -> bool:
     """ "called on the premier at his office": a party "on" it and no appeal ("called on Iran to
-    stop", "called on them for restraint")."""
+    stop", "called on them for restraint"). Said where it happened, a clause of purpose or
+    circumstance is no appeal: "called on the king at the palace to thank him", "called on the
+    premier at his residence, carrying letters"."""
     kids = parsed.children(tok.i)
-    appeal = any(c.dep in {"xcomp", "ccomp", "advcl"} or (c.dep == "prep" and c.lower == "for") for c in kids)
+    appeal = any(
+        c.dep in {"xcomp", "ccomp"}
+        or (c.dep == "prep" and c.lower == "for")
+        or (c.dep == "advcl" and not _at_a_seat(parsed, tok))
+        for c in kids
+    )
     return not appeal and _party_after(parsed, tok, {"on"})
 
 

@@ -605,6 +605,10 @@ def test_sitting_across_from_a_thing_is_no_meeting(parse: Parse) -> None:
         # an office the titles table describes people by ("the emir")
         ("The senator called on the emir of Kuwait on Sunday.", "called"),
         ("The minister phoned the sheikh on Monday.", "phoned"),
+        # a visit said where it happened, with its purpose or circumstance
+        ("The new envoy called on Premier Ruto at his residence to present her credentials.", "called"),
+        ("The rebel leader called on the governor at Raj Bhavan on Friday, carrying a list.", "called"),
+        ("The Dutch premier was received at the president's country estate on Sunday.", "received"),
         # summoning parties
         ("The labour minister summoned the two sides to her office on Monday.", "summoned"),
         ("The president summoned his ministers to the palace on Sunday night.", "summoned"),
@@ -636,6 +640,8 @@ def test_summoning_visiting_hosting_sittings_and_long_talks(parse: Parse, text: 
         "The tourists visited Paris and Rome last week.",
         "The chairman visited the factory in Ohio on Monday.",
         "She called on President Ruto to resign.",
+        "The opposition said the answers raised doubts and called on the premier to publish the files.",
+        "The parcel was received at the office on Friday.",
         "Sitting ministers may not hold shares.",
         "The court sits in The Hague.",
         "The committee sat in silence.",
