@@ -504,8 +504,8 @@ def _is_negotiating_round(parsed: ParsedText, tok: Token) -> bool:
         return False  # "the runoff, a second round scheduled for May": a round of something else
     held = {head.lemma.lower()} if tok.dep in {"dobj", "nsubj", "nsubjpass"} else set()
     held |= {c.lemma.lower() for c in kids if c.dep in {"relcl", "acl"}}
-    if ROUND_VERBS & held or _party_after(parsed, tok, {"between"}):
-        return True  # (a round "between" parties is one they negotiate: "a sixth round between X and Y")
+    if ROUND_VERBS & held or _party_after(parsed, tok, {"between", "with"}):
+        return True  # (a round "between" or "with" parties is one they negotiate: "a round with the unions")
     # "invited to a second round in February", "at the previous round": after talks were named, a
     # round with no name of its own ("a funding round") is one of theirs; not a stage of a contest
     # reached, won or lost ("Djokovic reached the second round")

@@ -313,6 +313,10 @@ def test_a_crowd_due_to_gather_is_no_meeting(parse: Parse, text: str) -> None:
     [
         ("A second round, scheduled for the end of July, was cancelled.", ["second round"]),
         ("The mediators postponed the third round until after the holidays.", ["third round"]),
+        # organized, broken up, or with a party: a round is held (hold-round, senses.tsv)
+        ("Norway has offered to organise a fourth round in Oslo in the spring.", ["fourth round"]),
+        ("The seventh round broke up in Nairobi on Sunday without an accord.", ["seventh round"]),
+        ("The ministry has proposed another round with the teachers' unions on March 3.", ["round"]),
     ],
 )
 def test_a_round_scheduled_or_called_off_is_a_meeting(parse: Parse, text: str, expected: list[str]) -> None:
