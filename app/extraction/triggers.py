@@ -790,7 +790,13 @@ def _gathers_parties(parsed: ParsedText, tok: Token) -> bool:
     kids = parsed.children(tok.i)
     # someone gathers them, not something ("the merger brings Fiat and Peugeot together" is no meeting)
     by_something = any(c.dep == "nsubj" and not _someone(c) for c in kids)
-    return not by_something and not describes and any(c.dep == "dobj" and _is_party(c) for c in kids)
+    # ("brought the two sides together", "gathered the board": sides and bodies are parties)
+    gathered = [c for c in kids if c.dep == "dobj"]
+    return (
+        not by_something
+        and not describes
+        and any(_is_party(c) or c.lemma.lower() in SUMMONED_NOUNS for c in gathered)
+    )
 
 
 def _someone(tok: Token) -> bool:
@@ -878,8 +884,8 @@ def _briefs_a_party(parsed: ParsedText, tok: Token) -> bool:
     briefed = [c for c in kids if c.dep == "dobj"]
     if any(c.lemma.lower() in PRESS for c in briefed):
         return False
-    if any(_party_named(parsed, c) for c in briefed):
-        return True
+    if any(_party_named(parsed, c) or c.lemma.lower() in HEARING_BODIES for c in briefed):
+        return True  # ("briefed the steering committee": a body that sits)
     passive = any(c.dep == "nsubjpass" for c in kids)
     return passive and _by_a_host(parsed, tok)
 
@@ -933,7 +939,8 @@ def _is_discussing(parsed: ParsedText, tok: Token) -> bool:
     """ "negotiated with the rebels", "consulted with Paris", "Abe and Modi discussed trade": a
     discussion with a party or between parties named together; not "analysts discussed the plan"."""
     kids = parsed.children(tok.i)
-    with_party = _with_party(parsed, tok)
+    # (the parser may hang "with" on the topic: "discussed the plan with Trump")
+    with_party = _with_party(parsed, tok) or any(c.dep == "dobj" and _with_party(parsed, c) for c in kids)
     subjects = [c for c in kids if c.dep == "nsubj"]
     together = any(
         _is_party(s) and any(g.dep == "conj" and _is_party(g) for g in parsed.children(s.i)) for s in subjects

@@ -126,6 +126,12 @@ def test_hosting_a_party_is_a_meeting_hosting_an_event_is_not(
         # discussion with a party, or between parties named together
         ("The envoy negotiated with the Taliban in Doha last week.", "negotiated"),
         ("Shinzo Abe and Narendra Modi discussed trade in Tokyo.", "discussed"),
+        # the party on the topic, where the parser hangs it
+        ("The premier discussed the proposal with Angela Merkel in Berlin.", "discussed"),
+        ("Ruto had discussed the initiative with Joe Biden at the White House.", "discussed"),
+        # sides or bodies brought together
+        ("President William Ruto brought the two sides together in Nairobi on Monday.", "brought"),
+        ("Qatar has brought the warring parties' boards together in Doha twice.", "brought"),
         # the rest of FrameNet's Discussion verbs: bargaining, parleying, chatting with a party
         ("Ford bargained with the United Auto Workers until dawn.", "bargained"),
         ("Santos parleyed with Rodrigo Londono in Havana.", "parleyed"),
@@ -155,6 +161,8 @@ def test_contacting_discussion_hearing_and_named_conferences(parse: Parse, text:
         "She answered a call from her mother.",
         "The president had dinner with his family.",
         "Analysts discussed the plan at length.",
+        "Analysts discussed the merger with reporters on Monday.",
+        "The merger brings the two sides together.",
         "Shoppers bargained over the price of rugs.",
         "Fans chatted outside the stadium before kickoff.",
         "The moon appeared before dawn.",
@@ -663,6 +671,9 @@ def test_look_alikes_of_summoning_visiting_and_talking(parse: Parse, text: str) 
         # briefing a party (FrameNet Telling)
         ("The minister will brief Chancellor Olaf Scholz on Tuesday.", "brief"),
         ("Jayasuriya briefed the party leaders on Monday.", "briefed"),
+        # a body that sits, briefed
+        ("The regulator will brief the finance committee on Thursday.", "brief"),
+        ("Last week the chief executive briefed the supervisory board in Munich.", "briefed"),
         # a hearing body hearing a case or a party
         ("The court is due to hear the appeal on Monday.", "hear"),
         ("The judges heard arguments in Edinburgh on Tuesday.", "heard"),
