@@ -124,6 +124,9 @@ SUMMONING = senses("summon-party")
 # "the court will hear the appeal"; the press briefed is a news conference.
 BRIEFING = senses("brief-party")
 HEARING_A_CASE = senses("hear-case")
+# Telling or addressing a body that sits, and a body taking up a matter: a session with it.
+TELLING_BODIES = senses("tell-body")
+TAKING_UP = senses("take-up")
 CASE_NOUNS = senses("case-noun")
 PRESS = senses("press")
 VISITING = senses("visit-person")
@@ -539,6 +542,12 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
         return True  # "was called before the committee", "hauled before MPs"
     if lemma in BRIEFING and _briefs_a_party(parsed, tok):
         return True  # "will brief Chancellor Scholz", "was briefed by Al Jaber"; not "briefed reporters"
+    if lemma in TELLING_BODIES and any(
+        c.dep in {"dobj", "dative"} and c.lemma.lower() in HEARING_BODIES for c in kids
+    ):
+        return True  # "told the Security Council", "addressed parliament"; not "told reporters"
+    if lemma in TAKING_UP and _body_takes_up(parsed, tok):
+        return True  # "the council is due to take up the crisis"
     if lemma in HEARING_A_CASE and _hears_a_case(parsed, tok):
         return True  # "the court is due to hear the appeal", "the judges heard arguments"
     if lemma in SUMMONING and _summons_parties(parsed, tok):
@@ -718,7 +727,7 @@ def _receives_guest(parsed: ParsedText, tok: Token) -> bool:
             return False
         if tok.dep == "xcomp" and parsed.tokens[tok.head].lemma.lower() in WISHING:
             return False  # "want to see Clinton in prison": a wish about someone, no visit
-        guest = _person_object(parsed, tok)
+        guest = _person_object(parsed, tok) or _each_other(parsed, tok)
     else:
         guest = (
             any(c.dep == "dobj" and _is_party(c, {"PERSON", "NORP"}) for c in kids)
@@ -726,6 +735,17 @@ def _receives_guest(parsed: ParsedText, tok: Token) -> bool:
             or _received_at_a_seat(parsed, tok)
         )
     return guest and not _governs_meeting_noun(parsed, tok)
+
+
+def _each_other(parsed: ParsedText, tok: Token) -> bool:
+    """The verb's object is its subjects themselves: "will see each other", "saw one another"
+    (the parser makes either word the head)."""
+    pairs = {("each", "other"), ("one", "another")}
+    return any(
+        c.dep == "dobj"
+        and any((d.lower, c.lower) in pairs or (c.lower, d.lower) in pairs for d in parsed.children(c.i))
+        for c in parsed.children(tok.i)
+    )
 
 
 def _visits_a_country(parsed: ParsedText, tok: Token) -> bool:
@@ -888,6 +908,17 @@ def _briefs_a_party(parsed: ParsedText, tok: Token) -> bool:
         return True  # ("briefed the steering committee": a body that sits)
     passive = any(c.dep == "nsubjpass" for c in kids)
     return passive and _by_a_host(parsed, tok)
+
+
+def _body_takes_up(parsed: ParsedText, tok: Token) -> bool:
+    """ "the Security Council will take up the crisis", "the court is due to take up the appeal": a
+    body that sits taking up a matter; not "took up the offer" (no body), "took up arms"."""
+    kids = parsed.children(tok.i)
+    return (
+        any(c.dep == "prt" and c.lower == "up" for c in kids)
+        and any(c.dep == "dobj" for c in kids)
+        and any(s.lemma.lower() in HEARING_BODIES for s in controlled_subjects(parsed, tok))
+    )
 
 
 def _hears_a_case(parsed: ParsedText, tok: Token) -> bool:

@@ -671,6 +671,14 @@ def test_look_alikes_of_summoning_visiting_and_talking(parse: Parse, text: str) 
         # briefing a party (FrameNet Telling)
         ("The minister will brief Chancellor Olaf Scholz on Tuesday.", "brief"),
         ("Jayasuriya briefed the party leaders on Monday.", "briefed"),
+        # a body that sits, told or addressed (tell-body), or taking up a matter (take-up)
+        ("The envoy told the Security Council on Tuesday that the ceasefire was holding.", "told"),
+        ("Prime Minister Carney addressed parliament in Ottawa on Monday.", "addressed"),
+        ("The appeals court is due to take up the case on Monday.", "take"),
+        ("The Security Council took up the Haitian crisis again on Thursday.", "took"),
+        # parties seeing each other
+        ("The two presidents will see each other in San Francisco next week.", "see"),
+        ("Ruto and Museveni last saw one another in Kampala in May.", "saw"),
         # a body that sits, briefed
         ("The regulator will brief the finance committee on Thursday.", "brief"),
         ("Last week the chief executive briefed the supervisory board in Munich.", "briefed"),
@@ -696,6 +704,9 @@ def test_briefing_hearing_receiving_and_meals(parse: Parse, text: str, expected:
     "text",
     [
         "The finance minister briefed reporters on Monday.",
+        "The finance minister told reporters the economy was slowing.",
+        "She addressed the committee's concerns in a letter.",
+        "Rebels in the north took up arms in 2012.",
         "The spokesman briefed the press after the vote.",
         "Investors heard the news on Monday.",
         "The plan was received by critics with scorn.",
