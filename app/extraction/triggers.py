@@ -13,7 +13,7 @@ from collections.abc import Set
 from dataclasses import dataclass
 from typing import Literal
 
-from app.extraction.actors.words import NAME_TITLES, PAIR_NOUNS, TITLES
+from app.extraction.actors.words import COUNTS, NAME_TITLES, PAIR_NOUNS, TITLES
 from app.extraction.grammar import controlled_subjects
 from app.extraction.lexicon.wordsets import grouped, keyed, senses
 from app.extraction.parsed import ParsedText, Token
@@ -972,13 +972,26 @@ def _is_discussing(parsed: ParsedText, tok: Token) -> bool:
     kids = parsed.children(tok.i)
     # (the parser may hang "with" on the topic: "discussed the plan with Trump")
     with_party = _with_party(parsed, tok) or any(c.dep == "dobj" and _with_party(parsed, c) for c in kids)
-    subjects = [c for c in kids if c.dep == "nsubj"]
+    # parties named together ("Abe and Modi", "Sonatrach and Naturgy", which the tagger may leave
+    # untagged) or a pair of them ("the two sides"), also of the word the verb completes ("the two
+    # sides will resume negotiating")
+    subjects = controlled_subjects(parsed, tok)
     together = any(
-        _is_party(s) and any(g.dep == "conj" and _is_party(g) for g in parsed.children(s.i)) for s in subjects
+        (
+            (_is_party(s) or s.pos == "PROPN")
+            and any(g.dep == "conj" and (_is_party(g) or g.pos == "PROPN") for g in parsed.children(s.i))
+        )
+        or (s.tag == "NNS" and s.lemma.lower() in PAIR_NOUNS and _counted_pair(parsed, s))
+        for s in subjects
     )
     if _over_medium(parsed, tok):
         return True  # "conferred by videoconference": the verb is the mention, the medium its means
     return (with_party or together) and not _governs_meeting_noun(parsed, tok)
+
+
+def _counted_pair(parsed: ParsedText, noun: Token) -> bool:
+    """ "the two sides", "both governments": a plural counted as the parties it stands for."""
+    return any(c.lower in COUNTS for c in parsed.children(noun.i))
 
 
 def _a_crowd(parsed: ParsedText, subject: Token) -> bool:

@@ -126,6 +126,9 @@ def test_hosting_a_party_is_a_meeting_hosting_an_event_is_not(
         # discussion with a party, or between parties named together
         ("The envoy negotiated with the Taliban in Doha last week.", "negotiated"),
         ("Shinzo Abe and Narendra Modi discussed trade in Tokyo.", "discussed"),
+        # a pair of parties, also of the word the verb completes
+        ("The two sides have been negotiating since June over the price.", "negotiating"),
+        ("Both governments will resume negotiating a border treaty in September.", "negotiating"),
         # the party on the topic, where the parser hangs it
         ("The premier discussed the proposal with Angela Merkel in Berlin.", "discussed"),
         ("Ruto had discussed the initiative with Joe Biden at the White House.", "discussed"),
@@ -162,6 +165,8 @@ def test_contacting_discussion_hearing_and_named_conferences(parse: Parse, text:
         "The president had dinner with his family.",
         "Analysts discussed the plan at length.",
         "Analysts discussed the merger with reporters on Monday.",
+        "Analysts and investors discussed the plan on Monday.",
+        "Traders have been negotiating prices since June.",
         "The merger brings the two sides together.",
         "Shoppers bargained over the price of rugs.",
         "Fans chatted outside the stadium before kickoff.",
