@@ -975,7 +975,8 @@ def _is_discussing(parsed: ParsedText, tok: Token) -> bool:
     # parties named together ("Abe and Modi", "Sonatrach and Naturgy", which the tagger may leave
     # untagged) or a pair of them ("the two sides"), also of the word the verb completes ("the two
     # sides will resume negotiating")
-    subjects = controlled_subjects(parsed, tok)
+    # (not those consulted: "Britain and France had not been consulted")
+    subjects = [s for s in controlled_subjects(parsed, tok) if s.dep != "nsubjpass"]
     together = any(
         (
             (_is_party(s) or s.pos == "PROPN")

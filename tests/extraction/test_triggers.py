@@ -166,6 +166,7 @@ def test_contacting_discussion_hearing_and_named_conferences(parse: Parse, text:
         "Analysts discussed the plan at length.",
         "Analysts discussed the merger with reporters on Monday.",
         "Analysts and investors discussed the plan on Monday.",
+        "Britain and France had not been consulted on the plan.",
         "Traders have been negotiating prices since June.",
         "The merger brings the two sides together.",
         "Shoppers bargained over the price of rugs.",
