@@ -932,7 +932,12 @@ def _hears_a_case(parsed: ParsedText, tok: Token) -> bool:
             break
         node = parsed.tokens[node.head]
         hearer = [c for c in parsed.children(node.i) if c.dep == "nsubj"]
-    if not any(h.lemma.lower() in HEARING_BODIES for h in hearer):
+    # (or one named by such a title: "Judge Dorsey will hear", "Justice Morland heard")
+    if not any(
+        h.lemma.lower() in HEARING_BODIES
+        or any(c.dep == "compound" and c.lemma.lower() in HEARING_BODIES for c in parsed.children(h.i))
+        for h in hearer
+    ):
         return False
     heard = [c for c in kids if c.dep == "dobj"]
     return any(c.lemma.lower() in CASE_NOUNS or _party_named(parsed, c) for c in heard) or _party_after(

@@ -635,6 +635,9 @@ def test_sitting_across_from_a_thing_is_no_meeting(parse: Parse) -> None:
         ("The chancellor visited her Polish counterpart in Warsaw on Monday.", "visited"),
         # hosting someone named before
         ("Macron hosted him at the Elysee Palace on Tuesday.", "hosted"),
+        # people named by what they do for a party (hosted-person)
+        ("The premier hosted the chief executives at his residence on Monday.", "hosted"),
+        ("The IOC will host officials from both Koreas in Lausanne next week.", "host"),
         ("The king hosted her at the palace on Friday.", "hosted"),
         # a court's or a parliament's sitting
         ("The court will hold a sitting on Wednesday to rule on the appeal.", "sitting"),
@@ -691,6 +694,9 @@ def test_look_alikes_of_summoning_visiting_and_talking(parse: Parse, text: str) 
         # a hearing body hearing a case or a party
         ("The court is due to hear the appeal on Monday.", "hear"),
         ("The judges heard arguments in Edinburgh on Tuesday.", "heard"),
+        # a judge named by title
+        ("Justice Morland heard arguments in Perth on Tuesday.", "heard"),
+        ("Judge Alvarez will hear the appeal in Madrid next month.", "hear"),
         # seeing and receiving a person
         ("The chancellor saw him in the Oval Office on Friday.", "saw"),
         ("The envoy was received by Pope Francis at the Vatican on Monday.", "received"),
@@ -715,6 +721,7 @@ def test_briefing_hearing_receiving_and_meals(parse: Parse, text: str, expected:
         "Rebels in the north took up arms in 2012.",
         "The spokesman briefed the press after the vote.",
         "Investors heard the news on Monday.",
+        "Judge Alvarez heard the news on Monday.",
         "The plan was received by critics with scorn.",
         "He saw the film twice last week.",
         "The family dined at home on Sunday.",
