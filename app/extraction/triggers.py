@@ -44,6 +44,7 @@ HABITUAL = senses("habitual")
 # Verbs of people coming together (FrameNet Come_together), a gathering when they have a subject
 # and no object: "the leaders will gather in Canada", "lawmakers assembled at noon".
 COME_TOGETHER = senses("come-together")
+NOUN_TAGGED_VERBS = senses("noun-tagged-verb")
 # ... but a crowd coming together is a rally, not a meeting of parties: "supporters gathered".
 CROWDS = senses("crowd")
 # "meet" that is not a gathering: "meet demands", "meet the deadline".
@@ -177,12 +178,18 @@ def find_triggers(parsed: ParsedText) -> list[Trigger]:
             or _on_the_line_with(parsed, tok)
         ):
             out.append(_noun_trigger(parsed, tok))
-        elif tok.pos == "VERB" and _is_meeting_verb(parsed, tok):
+        elif _as_verb(tok) and _is_meeting_verb(parsed, tok):
             out.append(_make(parsed, tok, tok.i, tok.i + 1, "verb"))
         elif tok.pos == "VERB" and _is_bare_attendance(parsed, tok):
             trigger = _make(parsed, tok, tok.i, tok.i + 1, "verb")
             out.append(dataclasses.replace(trigger, anaphoric=True))
     return out
+
+
+def _as_verb(tok: Token) -> bool:
+    """A verb, or a meeting verb with no noun sense that the tagger took for a noun ("the panel next
+    convenes", "is due to reconvene")."""
+    return tok.pos == "VERB" or (tok.pos == "NOUN" and tok.lemma.lower() in NOUN_TAGGED_VERBS)
 
 
 def _on_the_line_with(parsed: ParsedText, tok: Token) -> bool:

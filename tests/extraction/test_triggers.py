@@ -305,6 +305,9 @@ def test_assembling_a_thing_or_a_crowd_gathering_is_no_meeting(parse: Parse, tex
         ("The finance ministers plan to assemble in Oslo next week.", ["assemble"]),
         ("The appeals court is scheduled to sit on Monday to weigh the motion.", ["sit"]),
         ("The two negotiating teams are expected to sit down in Rabat on Tuesday.", ["sit"]),
+        # a verb with no noun sense that the tagger took for a noun (noun-tagged-verb)
+        ("The court is due to reconvene in Dublin on Thursday.", ["reconvene"]),
+        ("The board next convenes in Zurich in June.", ["convenes"]),
     ],
 )
 def test_gathering_told_through_the_word_it_completes(parse: Parse, text: str, expected: list[str]) -> None:
