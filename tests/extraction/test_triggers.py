@@ -647,6 +647,9 @@ def test_sitting_across_from_a_thing_is_no_meeting(parse: Parse) -> None:
         ("Opposition deputies walked out of the sitting on Monday.", "sitting"),
         ("The council will sit again on Friday.", "sit"),
         ("The court sits again on Monday to hear the defence.", "sits"),
+        # a legislature by name
+        ("The Dáil is due to sit on Wednesday to elect a taoiseach.", "sit"),
+        ("The Bundestag sits again on Thursday.", "sits"),
         # parties talking together for a span of time
         ("The two leaders talked for 11 minutes on Monday.", "talked"),
         ("Biden and Xi spoke for two hours at the resort.", "spoke"),
