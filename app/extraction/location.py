@@ -19,7 +19,7 @@ from app.extraction.actors.names import filed_places
 from app.extraction.grammar import clause_tense, relatives_in_of_phrase
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.parsed import ParsedText, Token
-from app.extraction.triggers import VISITING, Trigger
+from app.extraction.triggers import SIDELINES, VISITING, Trigger
 
 PLACE_PREPS = {"in", "at", "to", "on", "outside", "near", "inside"}
 # Nouns for venues, whose phrase may name the city: "his club in Palm Beach", "a base outside X".
@@ -506,9 +506,6 @@ def _path_up(parsed: ParsedText, t: Token, top: Token) -> list[Token]:
         path.append(t)
         t = parsed.tokens[t.head]
     return path
-
-
-SIDELINES = senses("sidelines")
 
 
 def sidelines_of(parsed: ParsedText, trigger: Trigger, trigger_heads: Set[int]) -> int | None:

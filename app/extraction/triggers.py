@@ -45,6 +45,8 @@ HABITUAL = senses("habitual")
 # and no object: "the leaders will gather in Canada", "lawmakers assembled at noon".
 COME_TOGETHER = senses("come-together")
 NOUN_TAGGED_VERBS = senses("noun-tagged-verb")
+# "on the sidelines of the summit": beside a gathering (also where a meeting was, location.py)
+SIDELINES = senses("sidelines")
 # ... but a crowd coming together is a rally, not a meeting of parties: "supporters gathered".
 CROWDS = senses("crowd")
 # "meet" that is not a gathering: "meet demands", "meet the deadline".
@@ -603,7 +605,14 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
         # "the leaders will next gather in Canada"; "Starmer gathered European leaders in London"
         return _people_gather(parsed, tok) or _gathers_parties(parsed, tok)
     if lemma in {"speak", "talk"}:
-        return _over_medium(parsed, tok) or _talked_at_length(parsed, tok)
+        return (
+            _over_medium(parsed, tok)
+            or _talked_at_length(parsed, tok)
+            or (
+                _beside_a_gathering(parsed, tok)
+                and (_with_party(parsed, tok) or _several_subjects(parsed, tok))
+            )
+        )
     # "convene"/"host": a meeting by themselves only when what they govern is no meeting noun
     # ("hosted the Russian leader"); "convene a meeting" leaves the trigger to the noun.
     # (A meeting noun in an apposition, "hosted Putin ..., the first talks since ...", does not
@@ -620,6 +629,17 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
             for o in objects
         )
     return True  # "convene", "reconvene": a body meeting
+
+
+def _beside_a_gathering(parsed: ParsedText, tok: Token) -> bool:
+    """ "spoke with Wang on the sidelines of the forum", "talked on the margins of the summit":
+    parties talking beside a gathering met there, a meeting of its own."""
+    return any(
+        c.dep == "prep"
+        and c.lower in {"on", "at"}
+        and any(o.dep == "pobj" and o.lower in SIDELINES for o in parsed.children(c.i))
+        for c in parsed.children(tok.i)
+    )
 
 
 def _sides_sit_down(parsed: ParsedText, tok: Token) -> bool:

@@ -660,6 +660,22 @@ def test_summoning_visiting_hosting_sittings_and_long_talks(parse: Parse, text: 
 
 
 @pytest.mark.parametrize(
+    ("text", "talk", "beside"),
+    [
+        ("Blinken spoke with Wang Yi on the sidelines of the forum on Friday.", ["spoke"], ["forum"]),
+        ("Modi and Sharif talked briefly on the margins of the summit.", ["talked"], ["summit"]),
+        # no party to talk with: the gathering alone
+        ("The minister spoke to reporters on the sidelines of the forum.", [], ["forum"]),
+    ],
+)
+def test_parties_talking_beside_a_gathering_met_there(
+    parse: Parse, text: str, talk: list[str], beside: list[str]
+) -> None:
+    found = [t.text for t in _triggers(parse, text)]
+    assert found == sorted(talk + beside, key=text.index)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The minister summoned the courage to speak.",
