@@ -552,7 +552,7 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
     if lemma in BRIEFING and _briefs_a_party(parsed, tok):
         return True  # "will brief Chancellor Scholz", "was briefed by Al Jaber"; not "briefed reporters"
     if lemma in TELLING_BODIES and any(
-        c.dep in {"dobj", "dative"} and c.lemma.lower() in HEARING_BODIES for c in kids
+        c.dep in {"dobj", "dative"} and _a_sitting_body(parsed, c) for c in kids
     ):
         return True  # "told the Security Council", "addressed parliament"; not "told reporters"
     if lemma in TAKING_UP and _body_takes_up(parsed, tok):
@@ -655,7 +655,7 @@ def _sides_sit_down(parsed: ParsedText, tok: Token) -> bool:
 def _body_sits(parsed: ParsedText, tok: Token) -> bool:
     """A court or a chamber in session on a day or again: "the council will sit again on Friday",
     "the court sits on Monday"; not "the court sits in The Hague" (where it is)."""
-    if not any(c.lemma.lower() in HEARING_BODIES for c in controlled_subjects(parsed, tok)):
+    if not any(_a_sitting_body(parsed, c) for c in controlled_subjects(parsed, tok)):
         return False
     return _again_or_said(parsed, tok, {"DATE", "TIME"})
 
@@ -916,7 +916,7 @@ def _is_testifying(parsed: ParsedText, tok: Token) -> bool:
 def _before_a_hearing_body(parsed: ParsedText, tok: Token, preps: Set[str] = frozenset({"before"})) -> bool:
     """A party or a hearing body after "before" (or `preps`) on the token: "before the committee"."""
     return any(
-        o.dep == "pobj" and (o.ent_type in _PARTY_ENTITIES or o.lemma.lower() in HEARING_BODIES)
+        o.dep == "pobj" and (o.ent_type in _PARTY_ENTITIES or _a_sitting_body(parsed, o))
         for c in parsed.children(tok.i)
         if c.dep == "prep" and c.lower in preps
         for o in parsed.children(c.i)
@@ -931,7 +931,7 @@ def _briefs_a_party(parsed: ParsedText, tok: Token) -> bool:
     briefed = [c for c in kids if c.dep == "dobj"]
     if any(c.lemma.lower() in PRESS for c in briefed):
         return False
-    if any(_party_named(parsed, c) or c.lemma.lower() in HEARING_BODIES for c in briefed):
+    if any(_party_named(parsed, c) or _a_sitting_body(parsed, c) for c in briefed):
         return True  # ("briefed the steering committee": a body that sits)
     passive = any(c.dep == "nsubjpass" for c in kids)
     return passive and _by_a_host(parsed, tok)
@@ -944,7 +944,16 @@ def _body_takes_up(parsed: ParsedText, tok: Token) -> bool:
     return (
         any(c.dep == "prt" and c.lower == "up" for c in kids)
         and any(c.dep == "dobj" for c in kids)
-        and any(s.lemma.lower() in HEARING_BODIES for s in controlled_subjects(parsed, tok))
+        and any(_a_sitting_body(parsed, s) for s in controlled_subjects(parsed, tok))
+    )
+
+
+def _a_sitting_body(parsed: ParsedText, tok: Token) -> bool:
+    """A body that sits (a court, a committee, a parliament), or one named by such a title: "Judge
+    Dorsey", "Justice Morland"."""
+    return tok.lemma.lower() in HEARING_BODIES or (
+        tok.pos == "PROPN"  # a name after the title; not "a Senate hearing"
+        and any(c.dep == "compound" and c.lemma.lower() in HEARING_BODIES for c in parsed.children(tok.i))
     )
 
 
@@ -952,19 +961,8 @@ def _hears_a_case(parsed: ParsedText, tok: Token) -> bool:
     """A hearing body hearing a party or a case: "the court is due to hear the appeal", "the judges
     heard arguments", "the committee will hear from the two companies"; not "heard the news"."""
     kids = parsed.children(tok.i)
-    # the subject may stand on a verb above: "the court is due to hear", "the panel will begin hearing"
-    node, hearer = tok, [c for c in kids if c.dep == "nsubj"]
-    for _ in range(3):
-        if hearer or node.dep not in {"xcomp", "acomp", "advcl"}:
-            break
-        node = parsed.tokens[node.head]
-        hearer = [c for c in parsed.children(node.i) if c.dep == "nsubj"]
-    # (or one named by such a title: "Judge Dorsey will hear", "Justice Morland heard")
-    if not any(
-        h.lemma.lower() in HEARING_BODIES
-        or any(c.dep == "compound" and c.lemma.lower() in HEARING_BODIES for c in parsed.children(h.i))
-        for h in hearer
-    ):
+    # the subject may stand on a word above: "the court is due to hear", "the panel will begin hearing"
+    if not any(_a_sitting_body(parsed, h) for h in controlled_subjects(parsed, tok)):
         return False
     heard = [c for c in kids if c.dep == "dobj"]
     return any(c.lemma.lower() in CASE_NOUNS or _party_named(parsed, c) for c in heard) or _party_after(
@@ -988,7 +986,7 @@ def _questioned_by_a_body(parsed: ParsedText, tok: Token) -> bool:
     askers = [c for c in kids if c.dep == "nsubj"]
     askers += [o for a in kids if a.dep == "agent" for o in parsed.children(a.i) if o.dep == "pobj"]
     asked = [c for c in kids if c.dep in {"dobj", "nsubjpass"}]
-    return any(a.lemma.lower() in HEARING_BODIES for a in askers) and any(_is_party(o) for o in asked)
+    return any(_a_sitting_body(parsed, a) for a in askers) and any(_is_party(o) for o in asked)
 
 
 def _gives_evidence(parsed: ParsedText, tok: Token) -> bool:
