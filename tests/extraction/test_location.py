@@ -27,6 +27,16 @@ def _place(parse: Parse, text: str) -> Place | None:
     return place
 
 
+def _event_place(extractor: Extractor, text: str, index: int | None = None) -> str | None:
+    """Where the text's meeting is, by name: its only event's, or that of the event at `index`."""
+    events = extractor.extract(text, dt.date(2025, 3, 3)).events
+    if index is None:
+        (event,) = events
+    else:
+        event = events[index]
+    return event.location.name if event.location is not None else None
+
+
 @pytest.mark.parametrize(
     ("text", "name", "words"),
     [
@@ -99,8 +109,7 @@ def test_no_place(parse: Parse, text: str) -> None:
     ],
 )
 def test_a_town_that_hosts_a_meeting_is_where_it_is_held(extractor: Extractor, text: str, place: str) -> None:
-    (event,) = extractor.extract(text, dt.date(2025, 3, 3)).events
-    assert event.location is not None and event.location.name == place
+    assert _event_place(extractor, text) == place
 
 
 @pytest.mark.parametrize(
@@ -133,8 +142,7 @@ def test_a_country_that_hosts_a_meeting_is_its_host_and_where_it_is_held(
 def test_a_settlement_of_a_city_in_the_possessive_is_in_that_city(
     extractor: Extractor, text: str, place: str
 ) -> None:
-    (event,) = extractor.extract(text, dt.date(2025, 3, 3)).events
-    assert event.location is not None and event.location.name == place
+    assert _event_place(extractor, text) == place
 
 
 @pytest.mark.parametrize(
@@ -182,8 +190,7 @@ def test_a_hyphenated_venue_is_still_a_place(parse: Parse) -> None:
     ],
 )
 def test_a_place_is_spelled_as_the_article_spells_it(extractor: Extractor, text: str, place: str) -> None:
-    event = extractor.extract(text, dt.date(2025, 3, 3)).events[0]
-    assert event.location is not None and event.location.name == place
+    assert _event_place(extractor, text, 0) == place
 
 
 @pytest.mark.parametrize(
@@ -201,8 +208,7 @@ def test_a_city_the_tagger_misses_is_a_place_by_the_gazetteer(
     extractor: Extractor, text: str, place: str
 ) -> None:
     """A town GeoNames knows (cities.tsv), as the object of a place preposition."""
-    event = extractor.extract(text, dt.date(2025, 3, 3)).events[0]
-    assert event.location is not None and event.location.name == place
+    assert _event_place(extractor, text, 0) == place
 
 
 @pytest.mark.parametrize(
@@ -213,8 +219,7 @@ def test_a_city_the_tagger_misses_is_a_place_by_the_gazetteer(
     ],
 )
 def test_a_city_name_that_is_a_month_or_a_party_is_no_place(extractor: Extractor, text: str) -> None:
-    event = extractor.extract(text, dt.date(2025, 3, 3)).events[0]
-    assert event.location is None
+    assert _event_place(extractor, text, 0) is None
 
 
 @pytest.mark.parametrize(
@@ -235,8 +240,7 @@ def test_a_city_name_that_is_a_month_or_a_party_is_no_place(extractor: Extractor
 def test_the_capital_alone_is_the_capital_the_story_was_filed_from(
     extractor: Extractor, text: str, place: str
 ) -> None:
-    event = extractor.extract(text, dt.date(2025, 3, 3)).events[-1]
-    assert event.location is not None and event.location.name == place
+    assert _event_place(extractor, text, -1) == place
 
 
 @pytest.mark.parametrize(
@@ -255,8 +259,7 @@ def test_the_capital_alone_is_the_capital_the_story_was_filed_from(
     ],
 )
 def test_this_city_is_the_city_the_story_was_filed_from(extractor: Extractor, text: str, place: str) -> None:
-    event = extractor.extract(text, dt.date(2025, 3, 3)).events[-1]
-    assert event.location is not None and event.location.name == place
+    assert _event_place(extractor, text, -1) == place
 
 
 def test_the_capital_alone_with_no_dateline_is_no_place(extractor: Extractor) -> None:
@@ -278,8 +281,7 @@ def test_the_place_a_visit_verb_takes_is_where_the_visit_is(
     extractor: Extractor, text: str, place: str
 ) -> None:
     """A capital stands for its country as a party, and is still the place visited."""
-    (event,) = extractor.extract(text, dt.date(2025, 3, 3)).events
-    assert event.location is not None and event.location.name == place
+    assert _event_place(extractor, text) == place
 
 
 @pytest.mark.parametrize(
@@ -292,8 +294,7 @@ def test_the_place_a_visit_verb_takes_is_where_the_visit_is(
 def test_a_venue_defers_to_a_town_the_gazetteer_knows_near_it(
     extractor: Extractor, text: str, place: str
 ) -> None:
-    (event,) = extractor.extract(text, dt.date(2025, 3, 3)).events
-    assert event.location is not None and event.location.name == place
+    assert _event_place(extractor, text) == place
 
 
 @pytest.mark.parametrize(
