@@ -19,7 +19,7 @@ from app.extraction.actors.names import filed_places
 from app.extraction.grammar import clause_tense, relatives_in_of_phrase
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.parsed import ParsedText, Token
-from app.extraction.triggers import SIDELINES, VISITING, Trigger
+from app.extraction.triggers import VISITING, Trigger, sidelines_on
 
 PLACE_PREPS = {"in", "at", "to", "on", "outside", "near", "inside"}
 # Nouns for venues, whose phrase may name the city: "his club in Palm Beach", "a base outside X".
@@ -514,17 +514,12 @@ def sidelines_of(parsed: ParsedText, trigger: Trigger, trigger_heads: Set[int]) 
     head = parsed.tokens[trigger.head]
     nodes = [head, *list(parsed.ancestors(head.i))[:3]]
     for node in nodes:
-        for prep in parsed.children(node.i):
-            if prep.dep != "prep" or prep.lower not in {"on", "at", "in"}:
-                continue
-            for edge in parsed.children(prep.i):
-                if edge.dep != "pobj" or edge.lower not in SIDELINES:
-                    continue
-                for owner in parsed.children(edge.i):
-                    if owner.dep == "poss" and owner.i in trigger_heads:
-                        return owner.i
-                    if owner.dep == "prep" and owner.lower == "of":
-                        for obj in parsed.children(owner.i):
-                            if obj.i in trigger_heads:
-                                return obj.i
+        for edge in sidelines_on(parsed, node):
+            for owner in parsed.children(edge.i):
+                if owner.dep == "poss" and owner.i in trigger_heads:
+                    return owner.i
+                if owner.dep == "prep" and owner.lower == "of":
+                    for obj in parsed.children(owner.i):
+                        if obj.i in trigger_heads:
+                            return obj.i
     return None

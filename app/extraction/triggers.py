@@ -45,7 +45,7 @@ HABITUAL = senses("habitual")
 # and no object: "the leaders will gather in Canada", "lawmakers assembled at noon".
 COME_TOGETHER = senses("come-together")
 NOUN_TAGGED_VERBS = senses("noun-tagged-verb")
-# "on the sidelines of the summit": beside a gathering (also where a meeting was, location.py)
+# "on the sidelines of the summit": beside a gathering (sidelines_on)
 SIDELINES = senses("sidelines")
 # ... but a crowd coming together is a rally, not a meeting of parties: "supporters gathered".
 CROWDS = senses("crowd")
@@ -631,15 +631,22 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
     return True  # "convene", "reconvene": a body meeting
 
 
+def sidelines_on(parsed: ParsedText, node: Token) -> list[Token]:
+    """The sidelines a word says it is on: "met on the sidelines of the summit", "talked at the
+    margins of the forum" (also read by location.py, for the gathering they are of)."""
+    return [
+        edge
+        for prep in parsed.children(node.i)
+        if prep.dep == "prep" and prep.lower in {"on", "at", "in"}
+        for edge in parsed.children(prep.i)
+        if edge.dep == "pobj" and edge.lower in SIDELINES
+    ]
+
+
 def _beside_a_gathering(parsed: ParsedText, tok: Token) -> bool:
     """ "spoke with Wang on the sidelines of the forum", "talked on the margins of the summit":
     parties talking beside a gathering met there, a meeting of its own."""
-    return any(
-        c.dep == "prep"
-        and c.lower in {"on", "at"}
-        and any(o.dep == "pobj" and o.lower in SIDELINES for o in parsed.children(c.i))
-        for c in parsed.children(tok.i)
-    )
+    return bool(sidelines_on(parsed, tok))
 
 
 def _sides_sit_down(parsed: ParsedText, tok: Token) -> bool:
