@@ -241,6 +241,31 @@ def test_a_leader_by_nationality_is_the_one_the_text_ties_to_that_country(parse:
     assert [m.actor.name for m in index.plural_at(leaders) if m.actor] == ["Donald Tusk", "Viktor Orban"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the subject is a pronoun for the person last named
+        "William Ruto flew to Kampala on Monday. He held talks with his Ugandan counterpart on Tuesday.",
+        # the possessor names him, and the counterpart is the subject
+        "Mark Rutte landed in Oslo on Friday, and officials said his Norwegian counterpart would "
+        "host a dinner for him.",
+    ],
+)
+def test_a_counterpart_is_never_the_person_whose_counterpart_it_is(parse: Parse, text: str) -> None:
+    _, index = _resolved(parse, text)
+    assert not [n for n in _names(index) if n[0] == "counterpart"]
+
+
+def test_a_counterpart_named_in_apposition_is_not_guessed(parse: Parse) -> None:
+    text = (
+        "Kenyan President William Ruto flew to Kampala on Monday with Raila Odinga. The president "
+        "held talks with his Ugandan counterpart, Yoweri Museveni."
+    )
+    _, index = _resolved(parse, text)
+    assert ("Yoweri Museveni", "Yoweri Museveni") in _names(index)
+    assert not [n for n in _names(index) if n[0] == "counterpart"]
+
+
 def test_a_leader_by_nationality_with_no_one_to_name_is_no_actor(parse: Parse) -> None:
     _, index = _resolved(parse, "Polish Prime Minister Donald Tusk said the Hungarian leader was wrong.")
     assert _names(index) == [("Donald Tusk", "Donald Tusk")]

@@ -290,7 +290,9 @@ class Discourse:
         qualifiers = {c.lower for c in self.parsed.children(i) if c.dep in {"amod", "compound"}}
         matches = [p for p in self.people if tok.lower in p.titles and qualifiers <= p.titles]
         codes = {code for q in qualifiers if (code := nationality(q))}
-        if not matches and codes and tok.lemma.lower() in LEADER_TITLES:
+        # (one a name in apposition says is that name: "his Vietnamese counterpart, Tran Dai Quang")
+        named = any(c.dep == "appos" and c.pos == "PROPN" for c in self.parsed.children(i))
+        if not matches and codes and tok.lemma.lower() in LEADER_TITLES and not named:
             # "the Russian leader", "his US counterpart": whom the text ties to that country, else
             # the person last named nearby whom it ties to none (and who is not this clause's
             # subject: "Trump hosted the Russian leader" is not Trump), who then is so tied.
@@ -311,11 +313,15 @@ class Discourse:
         verb = toks[i]
         while verb.dep not in {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp"} and verb.head != verb.i:
             verb = toks[verb.head]
-        own_subjects = {c.i for c in self.parsed.children(verb.i) if c.dep in SUBJECTS}
+        # Who the clause's subject is, and whose title this is ("his US counterpart"), however
+        # named: "He met his Chinese counterpart" is not him.
+        own = [c.i for c in self.parsed.children(verb.i) if c.dep in SUBJECTS]
+        own += [c.i for c in self.parsed.children(i) if c.dep == "poss"]
+        others = {m.actor for k in own if (m := self.mention_at.get(k)) is not None}
         for m in reversed(self.mentions):
             if toks[m.start_token].sent < toks[i].sent - 2:
                 break
-            if m.actor is None or m.actor.kind != "person" or m.end_token - 1 in own_subjects:
+            if m.actor is None or m.actor.kind != "person" or m.actor in others:
                 continue
             person = next((p for p in self.people if p.actor == m.actor), None)
             if person is not None and not person.countries:
