@@ -4,7 +4,9 @@ frames.py ties a date to a meeting mention only through the syntax of its own se
 gathering left without one, this stage weighs every resolved date named in a sentence that mentions
 it, in the sentence before or the two after it, and takes the likeliest when the model "dating"
 (learned/) gives it a probability over its threshold ("The two leaders spoke by phone. The call, on
-Tuesday, ..." when the parse ties the day elsewhere).
+Tuesday, ..." when the parse ties the day elsewhere). A date something is reckoned from ("the
+first summit since taking office on May 3") is never a candidate: it is another event's, and the
+gathering came after it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import math
 
 from app.extraction import deadline
 from app.extraction.gatherings import Gathering, event_date_value
+from app.extraction.grammar import mention_root, reckoned_from
 from app.extraction.learned import (
     Features,
     LogisticModel,
@@ -43,7 +46,7 @@ def candidates(
     parsed: ParsedText, gatherings: list[Gathering], dates: list[DateMention]
 ) -> list[tuple[int, DateMention, Features]]:
     """(gathering, date, features) for every resolved date near a gathering that has none."""
-    usable = [d for d in dates if event_date_value(d.value) is not None]
+    usable = [d for d in dates if event_date_value(d.value) is not None and not _reckoned_from(parsed, d)]
     if not usable:
         return []
     by_sent: dict[int, list[DateMention]] = {}
@@ -82,6 +85,12 @@ def candidates(
             )
             out.append((n, d, features))
     return out
+
+
+def _reckoned_from(parsed: ParsedText, d: DateMention) -> bool:
+    """A date in a clause that tells what something is reckoned from ("since taking office on May 3")."""
+    root = mention_root(parsed, d.token_start, d.token_end)
+    return any(reckoned_from(parsed, t) for t in parsed.ancestors(root.i))
 
 
 def _tokens_of(d: DateMention) -> tuple[int, int]:

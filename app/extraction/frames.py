@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from app.extraction import deadline
 from app.extraction.actors import ActorIndex
-from app.extraction.grammar import Tense, clause_tense, governing_verb, own_clause
+from app.extraction.grammar import Tense, clause_tense, governing_verb, own_clause, reckoned_from
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.location import Place, mention_place, names_a_gathering, scene_place, trigger_heads
 from app.extraction.parsed import ParsedText, Token
@@ -195,7 +195,8 @@ def _dates_in(
                 c.dep == "relcl" and c.lemma.lower() in HOLDING_VERBS
             )  # "which the council holds on December 1"
             if (
-                (c.dep in {"relcl", "ccomp"} and not holding)
+                reckoned_from(parsed, c)
+                or (c.dep in {"relcl", "ccomp"} and not holding)
                 or (c.pos == "VERB" and c.dep == "advcl" and not reduced and not starting)
                 or (
                     c.pos == "VERB"
@@ -205,7 +206,8 @@ def _dates_in(
                 )
             ):
                 # another clause's date: "a statement issued on Wednesday", "a hearing over
-                # whether it breached a 2013 agreement" (but "a meeting held on Monday" is its own,
+                # whether it breached a 2013 agreement", "the first summit since taking office on
+                # May 3" (but "a meeting held on Monday" is its own,
                 # and so is "a meeting between X and Y, scheduled for May 2", however it is hung)
                 continue
             stack.append(c.i)

@@ -4,11 +4,13 @@ Frames merge into gatherings by discourse: a definite or anaphoric mention ("the
 earlier meeting", "the discussions") joins the gathering it points back to; a mention marked new
 ("another meeting", "the next summit") or with a conflicting date, place, status or parties starts one
 (`_antecedent`, `_conflict`); a noun that renames one in its own sentence ("the summit, a gathering
-of ...") joins it. Each mention is weighed against a bounded window of recent gatherings, and each
-decision (the rule, and per candidate its named reasons and score, coreference.py) is logged at
-debug level and returned by `merge_decisions`. Then each gathering gets what the passage says
-beyond its mentions: the gathering it was held beside, the parties of a series, positions taken,
-and exclusions (exclusions.py finds the cues; `_exclusion_target` says which gathering each is about).
+of ...") joins it; a mention in a clause another is reckoned from ("the first talks since they met
+in Bali") never joins that one. Each mention is weighed against a bounded window of recent
+gatherings, and each decision (the rule, and per candidate its named reasons and score,
+coreference.py) is logged at debug level and returned by `merge_decisions`. Then each gathering
+gets what the passage says beyond its mentions: the gathering it was held beside, the parties of a
+series, positions taken, and exclusions (exclusions.py finds the cues; `_exclusion_target` says
+which gathering each is about).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from app.extraction.actors.gazetteer import is_region
 from app.extraction.coreference import Decision, Link, link_evidence, predicate_of, predicated_of_it
 from app.extraction.exclusions import Exclusion, description_of, find_exclusions
 from app.extraction.frames import Frame
-from app.extraction.grammar import Tense, mention_root
+from app.extraction.grammar import Tense, mention_root, reckoned_from
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.location import Place, is_country, sidelines_of
 from app.extraction.parsed import ParsedText
@@ -437,6 +439,10 @@ def _place_mention(
     # gathering newly named (indefinite) starts that gathering.
     if _meets_for_new(parsed, frame, nouns):
         return None, "nothing-to-attend" if frame.trigger.anaphoric else "meets-for-new"
+    reckoned = _reckoned_from(parsed, frame.trigger, window)
+    window = [g for g in window if g is not reckoned]
+    if not window and reckoned is not None:
+        return None, "reckoned-from"  # "their first talks since they met in Bali": the meeting before
     if not window:
         return None, "nothing-to-attend" if frame.trigger.anaphoric else "first-mention"
     renamed = _renamed(parsed, frame, window)
@@ -455,6 +461,23 @@ def _place_mention(
         # unless its own parties were not at that one: then it names another.
         return None, "topic-other-parties"
     return target, rule
+
+
+def _reckoned_from(parsed: ParsedText, trigger: Trigger, window: list[Gathering]) -> Gathering | None:
+    """The gathering a mention tells what it is reckoned from, which it is not: "held their first
+    talks since they met in Bali" (the meeting in Bali came before them). The clause hangs on the
+    other mention or on the verb that holds it."""
+    head = parsed.tokens[trigger.head]
+    if not reckoned_from(parsed, head):
+        return None
+    host = head.head
+    for g in reversed(window):
+        for f in g.frames:
+            # (the mention, or a word over it: "held ... talks", "met for a session")
+            above = [f.trigger.head, *(a.i for a in islice(parsed.ancestors(f.trigger.head), 3))]
+            if host in above:
+                return g
+    return None
 
 
 def _renamed(parsed: ParsedText, frame: Frame, window: list[Gathering]) -> Gathering | None:

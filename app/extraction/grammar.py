@@ -19,6 +19,8 @@ INFINITIVE_GOVERNORS = FUTURE_GOVERNORS | senses("commit-to")
 # Participles that by themselves name a plan's date ("talks set for Friday"); not a summons or an
 # invitation, which reports when it was made ("executives called to the White House on May 4").
 PLANNED = senses("schedule-date")
+# What introduces the event something is reckoned from: "the first summit since taking office".
+SINCE = {"since"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "parataxis", "csubj"}
 
 
@@ -141,6 +143,17 @@ def own_clause(parsed: ParsedText, verb: Token) -> bool:
     if verb.pos not in {"VERB", "AUX"} or verb.dep not in {"advcl", "ccomp", "relcl", "conj", "parataxis"}:
         return False
     return any(c.dep in {"mark", "nsubj", "nsubjpass"} for c in parsed.children(verb.i))
+
+
+def reckoned_from(parsed: ParsedText, verb: Token) -> bool:
+    """Whether `verb` heads a clause that tells another event, one something is reckoned from:
+    "the first summit since taking office on May 3", "the first talks since the war began in 2022"
+    (their dates and places are that event's)."""
+    if verb.pos not in {"VERB", "AUX"}:
+        return False
+    if verb.dep == "pcomp":
+        return parsed.tokens[verb.head].lower in SINCE
+    return verb.dep == "advcl" and any(c.dep == "mark" and c.lower in SINCE for c in parsed.children(verb.i))
 
 
 def controlled_subjects(parsed: ParsedText, verb: Token) -> list[Token]:

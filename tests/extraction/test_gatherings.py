@@ -8,10 +8,10 @@ import logging
 
 import pytest
 
-from app.extraction import temporal
+from app.extraction import dating, temporal
 from app.extraction.actors import resolve_actors
 from app.extraction.coreference import Decision
-from app.extraction.engine import Extractor
+from app.extraction.engine import Extractor, read
 from app.extraction.frames import find_frames
 from app.extraction.gatherings import WINDOW, merge_decisions
 from app.extraction.triggers import find_triggers
@@ -204,6 +204,51 @@ def test_a_date_since_which_no_meeting_has_gone_on_still_conflicts(extractor: Ex
         "had met in Denver on January 5."
     )
     assert len(_mentions(extractor, text)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "before"),
+    [
+        ("Kallas and Sandu held their first talks since they met in Vilnius.", "talks", "met"),
+        (
+            "Finance ministers of Kenya and Ghana convened for the first session since they gathered "
+            "in Nairobi.",
+            "session",
+            "gathered",
+        ),
+    ],
+)
+def test_a_meeting_something_is_reckoned_from_is_another_gathering(
+    extractor: Extractor, text: str, first: str, before: str
+) -> None:
+    words = [" ".join(m) for m in _mentions(extractor, text)]
+    assert any(first in w and before not in w for w in words)
+    assert any(before in w and first not in w for w in words)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("The new premier chaired her first cabinet meeting since taking office on March 2.", "meeting"),
+        ("Lawmakers held their first hearing since the recess began on July 26.", "hearing"),
+    ],
+)
+def test_the_date_something_is_reckoned_from_does_not_date_the_meeting(
+    extractor: Extractor, text: str, mention: str
+) -> None:
+    parsed = extractor.parse(text)
+    dates = temporal.find_dates(parsed, PUBLISHED)
+    frames = find_frames(parsed, find_triggers(parsed), dates, resolve_actors(parsed))
+    (frame,) = [f for f in frames if mention in f.trigger.text]
+    assert frame.date is None
+
+
+def test_a_date_something_is_reckoned_from_is_no_guess_for_an_undated_meeting(extractor: Extractor) -> None:
+    text = "Kallas and Sandu spoke by phone. It was their first call since Sandu took office in May."
+    parsed = extractor.parse(text)
+    dates, _, gatherings = read(parsed, PUBLISHED)
+    assert [d.text for d in dates] == ["May"]
+    assert not dating.candidates(parsed, gatherings, dates)
 
 
 def test_each_decision_is_logged_at_debug_level(
