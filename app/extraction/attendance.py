@@ -103,12 +103,14 @@ def candidates(parsed: ParsedText, gatherings: list[Gathering], actors: ActorInd
                 if nearest[0] != f.trigger.head:
                     continue  # weighed once per sentence, against the mention nearest to it
                 root = mention_root(parsed, m.start_token, m.end_token)
+                # (an owner stands where what it owns does: "Correa's allies were kept out")
+                owned = parsed.tokens[root.head] if root.dep == "poss" else root
                 if (
                     qualifies_a_person(parsed, m, actors)  # "U.S. President Obama": the person
                     or _place_or_topic(parsed, m, root)
                     or _another_clauses(parsed, root, f.trigger.head)
-                    or _negated_clause(parsed, root)
-                    or _kept_out(parsed, root)
+                    or _negated_clause(parsed, owned)
+                    or _kept_out(parsed, owned)
                 ):
                     continue
                 features = syntax_features(parsed, m.start_token, m.end_token, f.trigger.head, quotes)

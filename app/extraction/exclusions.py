@@ -349,9 +349,11 @@ def _left_out(parsed: ParsedText, party: Token, actors: ActorIndex) -> list[Acto
 
 
 def _owns_a_description(parsed: ParsedText, m: ActorMention) -> bool:
-    """A name that owns the description of the parties left out, not one of them: "Nigeria and
-    Ghana, West Africa's two largest economies", "Assad's two patrons, Iran and Russia", "Ellman-Brown's
-    interim committee" (a person's body is the party, not the person), "shut out its rival"."""
+    """A name that owns what the cue leaves out, not one of the parties left out: "Nigeria and
+    Ghana, West Africa's two largest economies", "Assad's two patrons, Iran and Russia", "Correa's
+    allies" (others than their owner), "Ellman-Brown's interim committee", "Maduro's government" (a
+    person's body or government is the party, not the person), "shut out its rival". (A body named
+    in its own right, "Khan's PTI", is the party by `actors_in_phrase`.)"""
     root = mention_root(parsed, m.start_token, m.end_token)
     if root.dep != "poss":
         return False
@@ -362,9 +364,13 @@ def _owns_a_description(parsed: ParsedText, m: ActorMention) -> bool:
         c.dep == "appos" and c.pos == "PROPN" for c in parsed.children(head.i)
     )
     lemma = head.lemma.lower()
-    persons_body = m.actor is not None and m.actor.kind == "person" and lemma in BODY_NOUNS
+    person = m.actor is not None and m.actor.kind == "person"
+    persons_body = person and lemma in BODY_NOUNS | COLLECTIVE_BODIES
+    # "Correa's allies": a person's are people other than that person (but a body's or country's
+    # stand for it: "the union's junior doctors", "Russia's diplomats")
+    others = person and head.tag == "NNS" and lemma not in COLLECTIVE_BODIES and lemma not in TITLES
     # "shut out its rival": a pronoun owning someone other than its own body or office
-    others = root.tag == "PRP$" and lemma not in COLLECTIVE_BODIES and lemma not in TITLES
+    others |= root.tag == "PRP$" and lemma not in COLLECTIVE_BODIES and lemma not in TITLES
     return named_beside or persons_body or others
 
 

@@ -605,6 +605,25 @@ def _ends_a_relative(parsed: ParsedText, head: int, appos: Token) -> bool:
     )
 
 
+def _owners(
+    parsed: ParsedText, root: Token, found: list[ActorMention], actors: ActorIndex
+) -> list[ActorMention]:
+    """Those of `found` that only own the body the phrase names in its own right (its head, or a
+    name compounded on it): "Netanyahu's Likud", "Orban's Fidesz party"."""
+    named = [root, *(c for c in parsed.children(root.i) if c.dep == "compound" and c.pos == "PROPN")]
+    bodies = [a.actor for t in named if (a := actors.at(t.i)) is not None and a.actor is not None]
+    if not any(b.kind != "person" for b in bodies):
+        return []
+    heads = {t.i for t in named}
+    return [
+        m
+        for m in found
+        if m.actor not in bodies
+        and (r := mention_root(parsed, m.start_token, m.end_token)).dep == "poss"
+        and r.head in heads
+    ]
+
+
 def actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> list[ActorMention]:
     """The actors a noun phrase names, one per coordinated or appositive member.
 
@@ -671,6 +690,11 @@ def actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> list
                     stack.extend(g.i for p in preps for g in parsed.children(p.i) if g.dep == "pobj")
         people = [m for m in found if m.actor is not None and m.actor.kind == "person"]
         root_tok = parsed.tokens[root]
+        owners = _owners(parsed, root_tok, found, actors)
+        if owners:
+            # "Netanyahu's Likud", "Orban's Fidesz party": the body, not who leads or owns it
+            found = [m for m in found if all(m is not o for o in owners)]
+            people = [m for m in people if all(m is not o for o in owners)]
         if (
             not people
             and root_tok.lemma.lower() in TITLES | GROUP_HEADS

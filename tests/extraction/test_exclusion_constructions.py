@@ -596,3 +596,50 @@ def test_who_withdrew_an_invitation_is_not_left_out(extractor: Extractor) -> Non
         "its invitation to Ben Garrison."
     )
     assert _roles(extractor, text).get("United States") != "excluded"
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out", "owner"),
+    [
+        # what the owner has is named in its own right
+        (
+            "Coalition talks opened in Madrid on Monday. Orban's Fidesz party was not invited.",
+            "Fidesz",
+            "Orban",
+        ),
+        (
+            "Party leaders gathered in Jerusalem on Sunday. Netanyahu's Likud was left off the guest list.",
+            "Likud",
+            "Netanyahu",
+        ),
+        # a person's government or team is the party, not the person
+        (
+            "Coalition talks opened in Madrid on Monday. Javier Milei's government was not invited.",
+            None,
+            "Javier Milei",
+        ),
+        (
+            "Leaders met in Brasilia on Tuesday. Lula's delegation was kept out of the room.",
+            None,
+            "Lula",
+        ),
+        # a person's allies or supporters are others than that person
+        (
+            "Lasso opened talks in Quito on Tuesday. Correa's allies were shut out of the talks.",
+            None,
+            "Correa",
+        ),
+        (
+            "The senators met in Brasilia on Monday. Bolsonaro's supporters were barred from the session.",
+            None,
+            "Bolsonaro",
+        ),
+    ],
+)
+def test_who_owns_what_a_cue_leaves_out_is_not_left_out(
+    extractor: Extractor, text: str, left_out: str | None, owner: str
+) -> None:
+    roles = _roles(extractor, text)
+    assert not any(owner in name for name in roles)
+    if left_out is not None:
+        assert roles[left_out] == "excluded"

@@ -578,3 +578,18 @@ def test_the_subject_of_a_relative_on_an_apposition_is_the_name(
     parsed = parse(text)
     clause = next(t for t in parsed.tokens if t.text == verb)
     assert [t.text for t in subjects(parsed, clause)] == [subject]
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "owner"),
+    [
+        ("Talks opened on Monday with Netanyahu's Likud and the Arab parties.", "Likud", "Netanyahu"),
+        ("Tusk met Kaczynski's Law and Justice party on Friday.", "Law and Justice party", "Kaczynski"),
+    ],
+)
+def test_a_body_named_in_its_own_right_is_the_party_not_the_person_who_owns_it(
+    parse: Parse, text: str, body: str, owner: str
+) -> None:
+    parties = _parties(parse, text)
+    assert body in parties
+    assert not any(owner in name for name in parties)
