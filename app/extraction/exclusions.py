@@ -858,12 +858,20 @@ def _list_cue(parsed: ParsedText, tok: Token) -> list[Token] | None:
 
 def _list_of_something(parsed: ParsedText, noun: Token) -> bool:
     """ "its list of state sponsors of terrorism": a list of something, not of those invited to a
-    meeting ("the roster of the summit", "the list of guests")."""
+    meeting ("the roster of the summit", "the list of guests", "the list of those invited")."""
     return any(
-        o.dep == "pobj" and o.lemma.lower() not in MEETING_WORDS | LIST_MEMBERS
+        o.dep == "pobj" and o.lemma.lower() not in MEETING_WORDS | LIST_MEMBERS and not _invited(parsed, o)
         for c in parsed.children(noun.i)
         if c.dep == "prep" and c.lower == "of"
         for o in parsed.children(c.i)
+    )
+
+
+def _invited(parsed: ParsedText, noun: Token) -> bool:
+    """ "those invited", "parties asked to attend": a noun its clause says is asked to a meeting."""
+    return any(
+        c.dep in {"acl", "relcl"} and c.lemma.lower() in NEGATABLE_INCLUSION | TAKING_PART
+        for c in parsed.children(noun.i)
     )
 
 

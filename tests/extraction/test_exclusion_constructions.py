@@ -643,3 +643,23 @@ def test_who_owns_what_a_cue_leaves_out_is_not_left_out(
     assert not any(owner in name for name in roles)
     if left_out is not None:
         assert roles[left_out] == "excluded"
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Foreign ministers met in Rome on Monday. Malta was left off the list of those invited.", "Malta"),
+        (
+            "Gulf leaders met in Riyadh on Friday. Oman said it had been left off the list of states "
+            "asked to attend.",
+            "Oman",
+        ),
+    ],
+)
+def test_a_list_of_those_invited_is_a_guest_list(extractor: Extractor, text: str, party: str) -> None:
+    assert _roles(extractor, text).get(party) == "excluded"
+
+
+def test_a_list_of_something_else_is_no_guest_list(extractor: Extractor) -> None:
+    text = "Foreign ministers met in Rome on Monday. Malta was left off the list of states chosen for funding."
+    assert _roles(extractor, text).get("Malta") != "excluded"
