@@ -3,17 +3,18 @@
 The gathering under discussion is the one mentioned last; it stays so across sentences and
 paragraphs until another gathering is mentioned or a sentence adverb set off by a comma leaves the
 passage ("Separately, ..."). A sentence in its passage attaches a party to it only where it says the
-party took part: who led a delegation ("X led the delegation", "a team headed by X") or came along
-("was accompanied by X"). Plural references ("they") reach the parties the actor stage resolved them
-to. Parties merely named nearby are left alone. (Cues for "Also attending were X", "Peru sent its
-foreign minister" and "X will travel to <its place>" were measured and left out: no gain on the
-frozen split.)
+party took part: who led a delegation ("X led the delegation", "a team headed by X"), came along
+("was accompanied by X") or was there ("X was also in the room", "across the table sat X"). Plural
+references ("they") reach the parties the actor stage resolved them to. Parties merely named nearby
+are left alone. (Cues for "Also attending were X", "Peru sent its foreign minister" and "X will
+travel to <its place>" were measured and left out: no gain on the frozen split.)
 """
 
 from __future__ import annotations
 
 from app.extraction import lexicon
 from app.extraction.actors import ActorIndex, ActorMention
+from app.extraction.exclusions import negated_party
 from app.extraction.gatherings import Gathering
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.parsed import ParsedText, Token
@@ -22,6 +23,11 @@ from app.extraction.parties import PartyRole, actors_in_phrase, subjects
 DELEGATIONS = lexicon.words("discourse_cues", "lemma", cue="delegation")
 LEADING = lexicon.words("discourse_cues", "lemma", cue="lead")
 ACCOMPANYING = lexicon.words("discourse_cues", "lemma", cue="accompany")
+PRESENCE = lexicon.words("discourse_cues", "lemma", cue="presence")
+PRESENT = lexicon.words("discourse_cues", "lemma", cue="present")
+ROOM = lexicon.words("discourse_cues", "lemma", cue="place")
+# How a party is said to be in a meeting's room: "in the room", "at the table", "across the table".
+ROOM_PREPS = {"in", "at", "on", "across"}
 # Sentence adverbs that leave the passage when set off by a comma: "Separately, Russia ...".
 TOPIC_SHIFTS = senses("topic-shift")
 
@@ -74,6 +80,9 @@ def _took_part(parsed: ParsedText, sent: int, actors: ActorIndex) -> list[ActorM
         elif lemma in ACCOMPANYING:
             # who came along and whom they came with: "he was accompanied by X", "X escorted him"
             heads = _agents(parsed, verb) + subjects(parsed, verb, actors)
+        elif lemma in PRESENCE and _at_the_meeting(parsed, verb):
+            # "X was also in the room", "also present was X" (but not "no one from X was")
+            heads = [h for h in _actives(parsed, verb, actors) if not negated_party(parsed, h)]
         found += [m for head in heads for m in actors_in_phrase(parsed, head, actors)]
     return found
 
@@ -86,6 +95,18 @@ def _leads_a_delegation(parsed: ParsedText, verb: Token) -> bool:
     return any(
         c.dep in {"dobj", "nsubjpass"} and c.lemma.lower() in DELEGATIONS for c in parsed.children(verb.i)
     )
+
+
+def _at_the_meeting(parsed: ParsedText, verb: Token) -> bool:
+    """ "was present", "was there", "was in the room", "sat across the table": being where the
+    meeting is."""
+    for c in parsed.children(verb.i):
+        if c.lemma.lower() in PRESENT and c.dep in {"acomp", "advmod", "attr"}:
+            return True
+        in_room = any(o.dep == "pobj" and o.lemma.lower() in ROOM for o in parsed.children(c.i))
+        if c.dep == "prep" and c.lower in ROOM_PREPS and in_room:
+            return True
+    return False
 
 
 def _agents(parsed: ParsedText, verb: Token) -> list[Token]:

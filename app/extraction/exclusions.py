@@ -403,13 +403,15 @@ def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
         )  # "was not invited", "did not want to invite", "refused to invite"
         or (tok.dep == "pcomp" and head.lower in NEGATING_PREPS)  # "without inviting Poland"
         or (tok.dep in {"acomp", "oprd"} and any(c.dep == "neg" for c in parsed.children(tok.head)))
-        or any(c.dep in {"nsubjpass", "dobj"} and _negative(parsed, c) for c in kids)  # "No X was invited"
+        or any(
+            c.dep in {"nsubjpass", "dobj"} and negated_party(parsed, c) for c in kids
+        )  # "No X was invited"
         or _neither_nor(parsed, tok)  # "was neither invited nor informed"
         # "Neither Hungary nor Turkey received an invitation": who receives is the active subject;
         # "nobody had invited them": nobody includes the object
         or (
             lemma in RECEIVING_VERBS | NEGATABLE_INCLUSION
-            and any(c.dep == "nsubj" and _negative(parsed, c) for c in kids)
+            and any(c.dep == "nsubj" and negated_party(parsed, c) for c in kids)
         )
     )
     particles = {c.lower for c in kids if c.dep in {"prt", "prep", "advmod", "oprd"}}  # ("kept out": oprd)
@@ -500,7 +502,7 @@ def _from_taking_part(parsed: ParsedText, verb: Token) -> bool:
     return False
 
 
-def _negative(parsed: ParsedText, party: Token) -> bool:
+def negated_party(parsed: ParsedText, party: Token) -> bool:
     """ "No Polish officials", "None of the Baltic states", "Neither Spain nor Italy"."""
     return party.lower in NEGATIVE_QUANTIFIERS or any(
         c.dep in {"det", "preconj"} and c.lower in NEGATIVE_QUANTIFIERS for c in parsed.children(party.i)
@@ -510,7 +512,7 @@ def _negative(parsed: ParsedText, party: Token) -> bool:
 def _of_none(parsed: ParsedText, party: Token) -> Token:
     """ "None of the Baltic states": the states; "Nobody from Chad", "no one from Chad", "no
     officials from Chad": Chad."""
-    if _negative(parsed, party):
+    if negated_party(parsed, party):
         for prep in parsed.children(party.i):
             if prep.dep == "prep" and prep.lower in {"of", "from"}:
                 return next((o for o in parsed.children(prep.i) if o.dep == "pobj"), party)
@@ -527,7 +529,9 @@ def _not_there(
     kids = parsed.children(verb.i)
     members = [c for c in kids if c.dep == "attr" and c.pos == "NOUN" and c.lemma.lower() in MEMBERSHIP_NOUNS]
     # "No Syrian delegate was at the table", "There was no Syrian at the table": the party said none
-    said_none = [c for c in kids if c.dep in {"nsubj", "attr"} and c not in members and _negative(parsed, c)]
+    said_none = [
+        c for c in kids if c.dep in {"nsubj", "attr"} and c not in members and negated_party(parsed, c)
+    ]
     negated = any(c.dep == "neg" for c in kids) or bool(said_none)
     if not negated and not any(
         d.dep == "det" and d.lower in NEGATIVE_QUANTIFIERS for m in members for d in parsed.children(m.i)

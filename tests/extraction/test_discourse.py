@@ -844,3 +844,31 @@ def test_a_cue_far_from_any_gathering_is_about_the_one_told_first(
     events = _events(extractor, text)
     excluded_from = [e.trigger.text for e in events if _roles(e).get(party) == "excluded"]
     assert excluded_from == [gathering]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru opened border talks in Arica on Tuesday. Bolivia's foreign minister, Celinda "
+        "Sosa, was also in the room.",
+        "Chile and Peru opened border talks in Arica on Tuesday. Also present was Bolivia's foreign "
+        "minister, Celinda Sosa.",
+    ],
+)
+def test_who_a_later_sentence_puts_at_the_meeting_took_part(extractor: Extractor, text: str) -> None:
+    (event,) = _events(extractor, text)
+    assert _roles(event).get("Celinda Sosa") == "participant"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru opened border talks in Arica on Tuesday. Bolivia's foreign minister, Celinda "
+        "Sosa, was not in the room.",
+        "Chile and Peru opened border talks in Arica on Tuesday. Bolivia's foreign minister, Celinda "
+        "Sosa, was in La Paz.",
+    ],
+)
+def test_who_a_later_sentence_puts_elsewhere_took_no_part(extractor: Extractor, text: str) -> None:
+    (event,) = _events(extractor, text)
+    assert _roles(event).get("Celinda Sosa") != "participant"
