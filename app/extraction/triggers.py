@@ -473,12 +473,15 @@ def _person_object(parsed: ParsedText, tok: Token) -> bool:
 
 
 def _is_person(parsed: ParsedText, tok: Token) -> bool:
-    """A named or titled person, a personal pronoun, or an office ("the visiting premier")."""
+    """A named or titled person, a personal pronoun, or an office ("the visiting premier"); a name
+    counts where the text names that person in full anywhere."""
     return (
         tok.ent_type == "PERSON"
         or tok.lower in {"him", "her", "he", "she"}
         or _titled(parsed, tok)
         or tok.lemma.lower() in PEOPLE_WORDS
+        # a surname the tagger names in full elsewhere but misses here ("Trump" tagged ORG)
+        or (tok.pos == "PROPN" and tok.text in parsed.surnames)
     )
 
 
@@ -764,7 +767,7 @@ def _receives_guest(parsed: ParsedText, tok: Token) -> bool:
         guest = _person_object(parsed, tok) or _each_other(parsed, tok)
     else:
         guest = (
-            any(c.dep == "dobj" and _is_party(c, {"PERSON", "NORP"}) for c in kids)
+            any(c.dep == "dobj" and (_is_party(c, {"PERSON", "NORP"}) or _is_person(parsed, c)) for c in kids)
             or _by_a_host(parsed, tok)
             or _received_at_a_seat(parsed, tok)
         )

@@ -224,6 +224,28 @@ def test_receiving_a_guest_and_talking_over_a_medium(parse: Parse, text: str, ex
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Viktor Orban arrived in the capital on Monday. The president was ready to receive Orban "
+            "at the palace.",
+            "receive",
+        ),
+        ("Pedro Sanchez arrived in the capital on Monday. The king is due to see Sanchez on Tuesday.", "see"),
+    ],
+)
+def test_a_guest_named_in_full_elsewhere_is_a_person_where_the_tagger_misses_it(
+    parse: Parse, text: str, expected: str
+) -> None:
+    # (the small model tags the bare surname ORG in the second sentence)
+    assert [t.text for t in _triggers(parse, text)] == [expected]
+
+
+def test_a_surname_no_one_in_the_text_bears_is_no_guest(parse: Parse) -> None:
+    assert _triggers(parse, "The president was ready to receive Orban at the palace.") == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The ministry received a letter from the embassy.",
