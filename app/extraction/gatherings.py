@@ -5,12 +5,12 @@ earlier meeting", "the discussions") joins the gathering it points back to; a me
 ("another meeting", "the next summit") or with a conflicting date, place, status or parties starts one
 (`_antecedent`, `_conflict`); a noun that renames one in its own sentence ("the summit, a gathering
 of ...") joins it; a mention in a clause another is reckoned from ("the first talks since they met
-in Bali") never joins that one. Each mention is weighed against a bounded window of recent
-gatherings, and each decision (the rule, and per candidate its named reasons and score,
-coreference.py) is logged at debug level and returned by `merge_decisions`. Then each gathering
-gets what the passage says beyond its mentions: the gathering it was held beside, the parties of a
-series, positions taken, and exclusions (exclusions.py finds the cues; `_exclusion_target` says
-which gathering each is about).
+in Bali") never joins that one, nor does one held on another's sidelines. Each mention is weighed
+against a bounded window of recent gatherings, and each decision (the rule, and per candidate its
+named reasons and score, coreference.py) is logged at debug level and returned by
+`merge_decisions`. Then each gathering gets what the passage says beyond its mentions: the
+gathering it was held beside, the parties of a series, positions taken, and exclusions
+(exclusions.py finds the cues; `_exclusion_target` says which gathering each is about).
 """
 
 from __future__ import annotations
@@ -439,6 +439,17 @@ def _place_mention(
     # gathering newly named (indefinite) starts that gathering.
     if _meets_for_new(parsed, frame, nouns):
         return None, "nothing-to-attend" if frame.trigger.anaphoric else "meets-for-new"
+    host = sidelines_of(parsed, frame.trigger, nouns.keys())
+    if host is not None and host != frame.trigger.head:
+        # "met Biden on the sidelines of the summit": a meeting of its own, beside the summit
+        # (`_link_beside` ties the two once every mention is placed), told on in the same words
+        # ("a bilateral meeting on the summit's sidelines ... did not sit down until late")
+        beside = [
+            g
+            for g in window
+            if sidelines_of(parsed, g.first.trigger, nouns.keys()) == host and _compatible(frame, g)
+        ]
+        return (beside[-1], "same-sidelines") if beside else (None, "sidelines")
     reckoned = _reckoned_from(parsed, frame.trigger, window)
     window = [g for g in window if g is not reckoned]
     if not window and reckoned is not None:

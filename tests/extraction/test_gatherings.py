@@ -491,3 +491,35 @@ def test_a_meeting_of_its_own_told_right_after_a_gathering_was_held_where_it_was
 def test_the_present_dates_no_meeting(extractor: Extractor, text: str, value: str) -> None:
     (event,) = extractor.extract(text, dt.date(2024, 5, 1)).events
     assert event.date is not None and event.date.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "aside"),
+    [
+        (
+            "Leaders of the G20 gathered in Rio de Janeiro on Monday for a two-day summit. Chinese "
+            "President Xi Jinping met U.S. President Joe Biden on the sidelines of the summit.",
+            "met",
+        ),
+        (
+            "The Commonwealth summit opened in Apia on Friday. Narendra Modi met Anthony Albanese on "
+            "the sidelines of the summit.",
+            "met",
+        ),
+    ],
+)
+def test_a_meeting_on_a_gatherings_sidelines_is_one_of_its_own(
+    extractor: Extractor, text: str, aside: str
+) -> None:
+    words = [" ".join(m) for m in _mentions(extractor, text)]
+    assert any(aside in w and "summit" not in w for w in words)
+    assert any("summit" in w and aside not in w for w in words)
+
+
+def test_a_sidelines_meeting_told_on_in_the_same_words_stays_one(extractor: Extractor) -> None:
+    text = (
+        "The Commonwealth summit opened in Apia on Friday. On the summit's sidelines, a bilateral "
+        "meeting with Anthony Albanese was delayed, and the two men did not sit down until the evening."
+    )
+    words = [" ".join(m) for m in _mentions(extractor, text)]
+    assert any("meeting" in w and "sit" in w for w in words)
