@@ -4,10 +4,11 @@ The gathering under discussion is the one mentioned last; it stays so across sen
 paragraphs until another gathering is mentioned or a sentence adverb set off by a comma leaves the
 passage ("Separately, ..."). A sentence in its passage attaches a party to it only where it says the
 party took part: who led a delegation ("X led the delegation", "a team headed by X"), came along
-("was accompanied by X") or was there ("X was also in the room", "across the table sat X"). Plural
-references ("they") reach the parties the actor stage resolved them to. Parties merely named nearby
-are left alone. (Cues for "Also attending were X", "Peru sent its foreign minister" and "X will
-travel to <its place>" were measured and left out: no gain on the frozen split.)
+("was accompanied by X"), joined those who met ("they were joined by X") or was there ("X was also
+in the room", "across the table sat X"). Plural references ("they") reach the parties the actor
+stage resolved them to. Parties merely named nearby are left alone. (Cues for "Also attending were
+X", "Peru sent its foreign minister" and "X will travel to <its place>" were measured and left out:
+no gain on the frozen split.)
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ from app.extraction.parties import PartyRole, actors_in_phrase, subjects
 DELEGATIONS = lexicon.words("discourse_cues", "lemma", cue="delegation")
 LEADING = lexicon.words("discourse_cues", "lemma", cue="lead")
 ACCOMPANYING = lexicon.words("discourse_cues", "lemma", cue="accompany")
+JOINING = lexicon.words("discourse_cues", "lemma", cue="join")
 PRESENCE = lexicon.words("discourse_cues", "lemma", cue="presence")
 PRESENT = lexicon.words("discourse_cues", "lemma", cue="present")
 ROOM = lexicon.words("discourse_cues", "lemma", cue="place")
+PEOPLE_PRONOUNS = {"them", "him", "her", "us"}
 # How a party is said to be in a meeting's room: "in the room", "at the table", "across the table".
 ROOM_PREPS = {"in", "at", "on", "across"}
 # Sentence adverbs that leave the passage when set off by a comma: "Separately, Russia ...".
@@ -80,6 +83,10 @@ def _took_part(parsed: ParsedText, sent: int, actors: ActorIndex) -> list[ActorM
         elif lemma in ACCOMPANYING:
             # who came along and whom they came with: "he was accompanied by X", "X escorted him"
             heads = _agents(parsed, verb) + subjects(parsed, verb, actors)
+        elif lemma in JOINING and (agents := _agents(parsed, verb)):
+            heads = agents  # "they were joined by X"
+        elif lemma in JOINING and _joins_people(parsed, verb):
+            heads = _actives(parsed, verb, actors)  # "X joined them"
         elif lemma in PRESENCE and _at_the_meeting(parsed, verb):
             # "X was also in the room", "also present was X" (but not "no one from X was")
             heads = [h for h in _actives(parsed, verb, actors) if not negated_party(parsed, h)]
@@ -95,6 +102,11 @@ def _leads_a_delegation(parsed: ParsedText, verb: Token) -> bool:
     return any(
         c.dep in {"dobj", "nsubjpass"} and c.lemma.lower() in DELEGATIONS for c in parsed.children(verb.i)
     )
+
+
+def _joins_people(parsed: ParsedText, verb: Token) -> bool:
+    """ "joined them", "joined him": joining people, not a body or an alliance."""
+    return any(c.dep == "dobj" and c.lower in PEOPLE_PRONOUNS for c in parsed.children(verb.i))
 
 
 def _at_the_meeting(parsed: ParsedText, verb: Token) -> bool:

@@ -872,3 +872,26 @@ def test_who_a_later_sentence_puts_at_the_meeting_took_part(extractor: Extractor
 def test_who_a_later_sentence_puts_elsewhere_took_no_part(extractor: Extractor, text: str) -> None:
     (event,) = _events(extractor, text)
     assert _roles(event).get("Celinda Sosa") != "participant"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru opened border talks in Arica on Tuesday. They were joined on Wednesday by "
+        "Bolivia's foreign minister, Celinda Sosa.",
+        "Chile and Peru opened border talks in Arica on Tuesday. Bolivia's foreign minister, Celinda "
+        "Sosa, joined them for dinner.",
+    ],
+)
+def test_who_joins_those_who_met_took_part(extractor: Extractor, text: str) -> None:
+    (event,) = _events(extractor, text)
+    assert _roles(event).get("Celinda Sosa") == "participant"
+
+
+def test_who_joins_a_body_takes_no_part(extractor: Extractor) -> None:
+    text = (
+        "Chile and Peru opened border talks in Arica on Tuesday. Bolivia's foreign minister, Celinda "
+        "Sosa, joined the Andean Community's legal committee."
+    )
+    (event,) = _events(extractor, text)
+    assert _roles(event).get("Celinda Sosa") != "participant"
