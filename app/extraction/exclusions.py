@@ -197,17 +197,22 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
 
 
 def _nor_either(parsed: ParsedText, actors: ActorIndex, found: list[Exclusion]) -> list[Exclusion]:
-    """ "China and Russia were not on the list. Nor was Hungary.": a sentence opening with "Nor"
-    says of its subject what the sentence before said of the parties it left out."""
+    """ "China and Russia were not on the list. Nor was Hungary.": a sentence opening with "Nor", or
+    with "Neither" or "So" before the verb it repeats ("Neither was Hungary", "So were Chad and
+    Niger"), says of its subject what the sentence before said of the parties it left out."""
     out: list[Exclusion] = []
     by_sent = {e.sent: e for e in found}
     for sent in range(1, len(parsed.sentences)):
         before = by_sent.get(sent - 1)
         first = parsed.tokens[parsed.sentences[sent].start_token]
-        if before is None or first.lower not in NOR:
+        if before is None or first.lower not in LIKEWISE:
             continue
         verb = parsed.tokens[first.head]
-        for subject in (c for c in parsed.children(verb.i) if c.dep in {"nsubj", "nsubjpass"}):
+        inverted = first.i + 1 == verb.i and verb.lemma.lower() in ELLIPTICAL_VERBS
+        if first.lower not in NOR and not inverted:
+            continue  # "So the talks failed": no clause repeated
+        arguments = {"nsubj", "nsubjpass", "attr"}
+        for subject in (c for c in parsed.children(verb.i) if c.dep in arguments and c.i != first.i):
             out.extend(
                 replace(before, mention=m, sent=sent) for m in actors_in_phrase(parsed, subject, actors)
             )

@@ -196,6 +196,9 @@ def _excluded(event: Event) -> set[str]:
             "was Belarus.",
             "Belarus",
         ),
+        # "Neither was X", "So were X and Y": the verb repeated after the opener
+        ("The summit opened in Lima on Thursday. Chile was not invited. Neither was Bolivia.", "Bolivia"),
+        ("The forum opened in Oslo on Monday. Russia was left out. So were Belarus and Iran.", "Iran"),
         # the government a person the text ties to one country leads is that country
         (
             "Israeli Prime Minister Benjamin Netanyahu spoke on Friday. The summit opened in Cairo on "
@@ -434,6 +437,8 @@ def test_who_was_absent_is_absent_not_a_participant(extractor: Extractor, text: 
             "Leaders met in Paris on Monday. Crowds gathered outside. Peru got no invitation to the gala.",
             "Peru",
         ),
+        # "So" opening a clause that repeats nothing
+        ("The forum opened in Oslo on Monday. Russia was left out. So Iran stayed home too.", "Iran"),
     ],
 )
 def test_what_leaves_no_one_out(extractor: Extractor, text: str, party: str) -> None:
