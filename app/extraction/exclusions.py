@@ -20,18 +20,17 @@ from dataclasses import dataclass, replace
 from itertools import islice
 
 from app.extraction import lexicon
-from app.extraction.actors import Actor, ActorIndex, ActorMention
+from app.extraction.actors import ActorIndex, ActorMention
 from app.extraction.actors.words import (
     BODY_NOUNS,
     COLLECTIVE_BODIES,
     MEMBER_PREPOSITIONS,
-    QUANTIFIERS,
     TITLES,
 )
 from app.extraction.grammar import Tense, clause_tense, governing_verb, mention_root, relative_noun
 from app.extraction.lexicon.wordsets import grouped, senses
 from app.extraction.parsed import ParsedText, Token
-from app.extraction.parties import actors_in_phrase, qualifies_a_person, subjects
+from app.extraction.parties import actors_in_phrase, described_side, qualifies_a_person, subjects
 from app.models.v1 import Role
 
 # The cues, by sense (senses.tsv): "excluded", "shut out", "not invited", weak cues, refusals.
@@ -81,10 +80,6 @@ MEMBER_PREPS = MEMBER_PREPOSITIONS
 REQUEST_VERBS = _ROLE_CUES["request-verb"]
 REQUEST_NOUNS = _ROLE_CUES["request-noun"]
 REJECTING_VERBS = _ROLE_CUES["rejecting-verb"]
-# People or bodies that, described rather than named, are a side: "private creditors", "student groups".
-SIDES = _ROLE_CUES["side-noun"]
-# Entities in a description that make it a name's, not a side's: "Belarusian team leaders".
-NAMING_ENTITIES = {"NORP", "GPE", "ORG", "PERSON"}
 # Verbs that tell a party what to do: told not to take part, it is left out.
 DIRECTIVE_VERBS = _ROLE_CUES["directive-verb"]
 # What one is kept from when kept from a meeting: "from attending", "from joining", "from the talks".
@@ -333,24 +328,10 @@ def _left_out(parsed: ParsedText, party: Token, actors: ActorIndex) -> list[Acto
     invited", "student groups were shut out"); not a bare plural ("officials", "states"), one owned
     ("its members") nor spectators ("journalists were barred")."""
     found = [m for m in actors_in_phrase(parsed, party, actors) if not _owns_a_description(parsed, m)]
-    if found or party.pos != "NOUN" or party.tag != "NNS" or party.lemma.lower() not in SIDES:
+    if found:
         return found
-    toks = parsed.tokens
-    kids = parsed.children(party.i)
-    if any(c.dep == "poss" and (c.pos == "PRON" or actors.at(c.i) is not None) for c in kids):
-        return []
-    span = sorted(
-        t.i
-        for c in kids
-        if c.i < party.i and c.dep in {"amod", "compound", "nmod", "poss"}
-        for t in parsed.subtree(c.i)
-    )
-    while span and (toks[span[0]].pos in {"DET", "NUM", "PUNCT"} or toks[span[0]].lower in QUANTIFIERS):
-        span.pop(0)
-    if not span or any(actors.at(i) is not None or toks[i].ent_type in NAMING_ENTITIES for i in span):
-        return []  # a bare plural says no side; "Belarusian team leaders" name Belarus, not a side
-    name = parsed.span_text(span[0], party.i + 1)
-    return [ActorMention(Actor(name, "group"), span[0], party.i + 1, toks[span[0]].start, party.end, name)]
+    side = described_side(parsed, party, actors)
+    return [side] if side is not None else []
 
 
 def _owns_a_description(parsed: ParsedText, m: ActorMention) -> bool:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from app.extraction.actors import NAME_TITLES, TITLES, ActorIndex, ActorMention
+from app.extraction.actors import NAME_TITLES, TITLES, Actor, ActorIndex, ActorMention
+from app.extraction.actors.words import QUANTIFIERS
 from app.extraction.grammar import (
     governing_verb,
     mention_root,
@@ -19,7 +20,7 @@ from app.extraction.grammar import (
     relatives_in_of_phrase,
     verb_tense,
 )
-from app.extraction.lexicon.wordsets import senses
+from app.extraction.lexicon.wordsets import grouped, senses
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.triggers import VISITING_ON, Trigger, part_of
 from app.models.v1 import Role
@@ -44,6 +45,10 @@ GOAL_PREPS = {"for", "at", "to", "into", "in", "during", "before", "over"}  # ("
 PARTY_PREPS = {"with", "between", "among", "of", "involving", "alongside"}
 # Refusals: who "declined to attend" stayed away.
 REFUSAL_VERBS = senses("decline")
+# People or bodies that, described rather than named, are a side: "private creditors", "student groups".
+SIDES = grouped("role_cues", "kind", "lemma")["side-noun"]
+# Entities in a description that make it a name's, not a side's: "Belarusian team leaders".
+NAMING_ENTITIES = {"NORP", "GPE", "ORG", "PERSON"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -622,6 +627,31 @@ def _owners(
         and (r := mention_root(parsed, m.start_token, m.end_token)).dep == "poss"
         and r.head in heads
     ]
+
+
+def described_side(parsed: ParsedText, party: Token, actors: ActorIndex) -> ActorMention | None:
+    """The side a plural phrase that names no actor describes, as one party of kind group named by
+    the description: "private creditors", "student groups", "the striking junior doctors"; not a
+    bare plural ("officials", "creditors"), one owned ("its members", "Samsung's unions"), nor one
+    a name describes ("Belarusian team leaders" are Belarus's)."""
+    if party.pos != "NOUN" or party.tag != "NNS" or party.lemma.lower() not in SIDES:
+        return None
+    toks = parsed.tokens
+    kids = parsed.children(party.i)
+    if any(c.dep == "poss" and (c.pos == "PRON" or actors.at(c.i) is not None) for c in kids):
+        return None
+    span = sorted(
+        t.i
+        for c in kids
+        if c.i < party.i and c.dep in {"amod", "compound", "nmod", "poss"}
+        for t in parsed.subtree(c.i)
+    )
+    while span and (toks[span[0]].pos in {"DET", "NUM", "PUNCT"} or toks[span[0]].lower in QUANTIFIERS):
+        span.pop(0)
+    if not span or any(actors.at(i) is not None or toks[i].ent_type in NAMING_ENTITIES for i in span):
+        return None
+    name = parsed.span_text(span[0], party.i + 1)
+    return ActorMention(Actor(name, "group"), span[0], party.i + 1, toks[span[0]].start, party.end, name)
 
 
 def actors_in_phrase(parsed: ParsedText, tok: Token, actors: ActorIndex) -> list[ActorMention]:
