@@ -846,52 +846,26 @@ def test_a_cue_far_from_any_gathering_is_about_the_one_told_first(
     assert excluded_from == [gathering]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Chile and Peru opened border talks in Arica on Tuesday. Bolivia's foreign minister, Celinda "
-        "Sosa, was also in the room.",
-        "Chile and Peru opened border talks in Arica on Tuesday. Also present was Bolivia's foreign "
-        "minister, Celinda Sosa.",
-    ],
-)
-def test_who_a_later_sentence_puts_at_the_meeting_took_part(extractor: Extractor, text: str) -> None:
-    (event,) = _events(extractor, text)
-    assert _roles(event).get("Celinda Sosa") == "participant"
+TALKS_IN_ARICA = "Chile and Peru opened border talks in Arica on Tuesday. "
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("follow_up", "took_part"),
     [
-        "Chile and Peru opened border talks in Arica on Tuesday. Bolivia's foreign minister, Celinda "
-        "Sosa, was not in the room.",
-        "Chile and Peru opened border talks in Arica on Tuesday. Bolivia's foreign minister, Celinda "
-        "Sosa, was in La Paz.",
+        # there (FrameNet Presence) ...
+        ("Bolivia's foreign minister, Celinda Sosa, was also in the room.", True),
+        ("Also present was Bolivia's foreign minister, Celinda Sosa.", True),
+        # ... or joining those who met
+        ("They were joined on Wednesday by Bolivia's foreign minister, Celinda Sosa.", True),
+        ("Bolivia's foreign minister, Celinda Sosa, joined them for dinner.", True),
+        # not there, elsewhere, or joining a body
+        ("Bolivia's foreign minister, Celinda Sosa, was not in the room.", False),
+        ("Bolivia's foreign minister, Celinda Sosa, was in La Paz.", False),
+        ("Bolivia's foreign minister, Celinda Sosa, joined the Andean Community's legal committee.", False),
     ],
 )
-def test_who_a_later_sentence_puts_elsewhere_took_no_part(extractor: Extractor, text: str) -> None:
-    (event,) = _events(extractor, text)
-    assert _roles(event).get("Celinda Sosa") != "participant"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Chile and Peru opened border talks in Arica on Tuesday. They were joined on Wednesday by "
-        "Bolivia's foreign minister, Celinda Sosa.",
-        "Chile and Peru opened border talks in Arica on Tuesday. Bolivia's foreign minister, Celinda "
-        "Sosa, joined them for dinner.",
-    ],
-)
-def test_who_joins_those_who_met_took_part(extractor: Extractor, text: str) -> None:
-    (event,) = _events(extractor, text)
-    assert _roles(event).get("Celinda Sosa") == "participant"
-
-
-def test_who_joins_a_body_takes_no_part(extractor: Extractor) -> None:
-    text = (
-        "Chile and Peru opened border talks in Arica on Tuesday. Bolivia's foreign minister, Celinda "
-        "Sosa, joined the Andean Community's legal committee."
-    )
-    (event,) = _events(extractor, text)
-    assert _roles(event).get("Celinda Sosa") != "participant"
+def test_who_a_later_sentence_puts_with_those_who_met_took_part(
+    extractor: Extractor, follow_up: str, took_part: bool
+) -> None:
+    (event,) = _events(extractor, TALKS_IN_ARICA + follow_up)
+    assert (_roles(event).get("Celinda Sosa") == "participant") is took_part
