@@ -28,6 +28,7 @@ JOINING = lexicon.words("discourse_cues", "lemma", cue="join")
 PRESENCE = lexicon.words("discourse_cues", "lemma", cue="presence")
 PRESENT = lexicon.words("discourse_cues", "lemma", cue="present")
 ROOM = lexicon.words("discourse_cues", "lemma", cue="place")
+# Those who met, as whom a party joins: "joined them", "joined him".
 PEOPLE_PRONOUNS = {"them", "him", "her", "us"}
 # How a party is said to be in a meeting's room: "in the room", "at the table", "across the table".
 ROOM_PREPS = {"in", "at", "on", "across"}
