@@ -60,6 +60,9 @@ def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
         if below is not None and below.dep == "nsubj" and lemma not in HAPPENING_VERBS:
             break  # what the meeting itself did ("the meeting sought to ...") is no plan for it
         negated = any(k.dep == "neg" for k in kids)
+        if anc.pos == "ADJ" and anc.dep == "acomp":
+            # "is not willing to meet": the copula carries the negation
+            negated |= any(k.dep == "neg" for k in parsed.children(anc.head))
         if (
             trigger.kind == "noun"
             and lemma in INVITATION_VERBS

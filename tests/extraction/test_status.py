@@ -49,6 +49,20 @@ def test_mention_status(parse: Parse, text: str, trigger: str, status: str) -> N
     assert _status(parse, text, trigger) == status
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "proposed"),
+    [
+        # a side ready or willing to meet proposes it (FrameNet Willingness) ...
+        ("The union said it was ready for talks with the ministry.", "talks", True),
+        ("The premier is willing to meet the opposition leader in Dhaka.", "meet", True),
+        # ... but not one said not to be: the copula carries the negation
+        ("The premier was not willing to meet the opposition leader in Dhaka.", "meet", False),
+    ],
+)
+def test_willingness_to_meet_proposes_it(parse: Parse, text: str, trigger: str, proposed: bool) -> None:
+    assert (_status(parse, text, trigger) == "proposed") is proposed
+
+
 def test_calling_for_talks_is_a_proposal(parse: Parse) -> None:
     assert _status(parse, "The United Nations called for talks between the two sides.", "talks") == "proposed"
 
