@@ -113,13 +113,15 @@ def _joins_people(parsed: ParsedText, verb: Token) -> bool:
 def _at_the_meeting(parsed: ParsedText, verb: Token) -> bool:
     """ "was present", "was there", "was in the room", "sat across the table": being where the
     meeting is."""
-    for c in parsed.children(verb.i):
-        if c.lemma.lower() in PRESENT and c.dep in {"acomp", "advmod", "attr"}:
-            return True
-        in_room = any(o.dep == "pobj" and o.lemma.lower() in ROOM for o in parsed.children(c.i))
-        if c.dep == "prep" and c.lower in ROOM_PREPS and in_room:
-            return True
-    return False
+    return any(
+        (c.lemma.lower() in PRESENT and c.dep in {"acomp", "advmod", "attr"})
+        or (
+            c.dep == "prep"
+            and c.lower in ROOM_PREPS
+            and any(o.dep == "pobj" and o.lemma.lower() in ROOM for o in parsed.children(c.i))
+        )
+        for c in parsed.children(verb.i)
+    )
 
 
 def _agents(parsed: ParsedText, verb: Token) -> list[Token]:

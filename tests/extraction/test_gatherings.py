@@ -12,18 +12,22 @@ from app.extraction import dating, temporal
 from app.extraction.actors import resolve_actors
 from app.extraction.coreference import Decision
 from app.extraction.engine import Extractor, read
-from app.extraction.frames import find_frames
+from app.extraction.frames import Frame, find_frames
 from app.extraction.gatherings import WINDOW, merge_decisions
+from app.extraction.parsed import ParsedText
 from app.extraction.triggers import find_triggers
 
 PUBLISHED = dt.date(2024, 3, 14)  # a Thursday
 
 
-def _decisions(extractor: Extractor, text: str) -> list[Decision]:
+def _frames(extractor: Extractor, text: str) -> tuple[ParsedText, list[Frame]]:
     parsed = extractor.parse(text)
     dates = temporal.find_dates(parsed, PUBLISHED)
-    frames = find_frames(parsed, find_triggers(parsed), dates, resolve_actors(parsed))
-    return merge_decisions(parsed, frames)
+    return parsed, find_frames(parsed, find_triggers(parsed), dates, resolve_actors(parsed))
+
+
+def _decisions(extractor: Extractor, text: str) -> list[Decision]:
+    return merge_decisions(*_frames(extractor, text))
 
 
 def _mentions(extractor: Extractor, text: str) -> list[list[str]]:
@@ -236,9 +240,7 @@ def test_a_meeting_something_is_reckoned_from_is_another_gathering(
 def test_the_date_something_is_reckoned_from_does_not_date_the_meeting(
     extractor: Extractor, text: str, mention: str
 ) -> None:
-    parsed = extractor.parse(text)
-    dates = temporal.find_dates(parsed, PUBLISHED)
-    frames = find_frames(parsed, find_triggers(parsed), dates, resolve_actors(parsed))
+    _, frames = _frames(extractor, text)
     (frame,) = [f for f in frames if mention in f.trigger.text]
     assert frame.date is None
 
