@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from app.extraction import deadline
 from app.extraction.actors import ActorIndex
-from app.extraction.grammar import Tense, clause_tense, governing_verb, own_clause, reckoned_from
+from app.extraction.grammar import (
+    Tense,
+    at_the_same_time,
+    clause_tense,
+    governing_verb,
+    own_clause,
+    reckoned_from,
+)
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.location import Place, mention_place, names_a_gathering, scene_place, trigger_heads
 from app.extraction.parsed import ParsedText, Token
@@ -101,7 +108,7 @@ def attached_date(parsed: ParsedText, trigger: Trigger, dates: list[DateMention]
             break
         if lemma in REPORTING and came_from.dep in {"ccomp", "xcomp", "advcl", "parataxis"}:
             break
-        if own_clause(parsed, came_from):
+        if own_clause(parsed, came_from) and not at_the_same_time(parsed, came_from):
             break  # a clause of its own: "called off strikes this week so they could join"
         found = _dates_in(parsed, anc, by_token, skip=below, shallow=True)
         if any(_end_point(parsed, c) for c in parsed.children(anc.i)):
@@ -112,7 +119,11 @@ def attached_date(parsed: ParsedText, trigger: Trigger, dates: list[DateMention]
             return found[0]
         below.add(anc.i)
         came_from = anc
-        if anc.dep in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and anc.pos in {"VERB", "AUX"}:
+        if (
+            anc.dep in {"ROOT", "ccomp", "advcl", "relcl", "conj"}
+            and anc.pos in {"VERB", "AUX"}
+            and not at_the_same_time(parsed, anc)
+        ):
             break  # a clause's own modifiers end here; its head's belong to another clause
     return None
 

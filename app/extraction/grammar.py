@@ -21,6 +21,9 @@ INFINITIVE_GOVERNORS = FUTURE_GOVERNORS | senses("commit-to")
 PLANNED = senses("schedule-date")
 # What introduces the event something is reckoned from: "the first summit since taking office".
 SINCE = {"since"}
+# Conjunctions of a clause that happens at the time of the clause it hangs on: "marched out on
+# Saturday as leaders opened their summit".
+MEANWHILE = {"as", "when", "while", "whilst"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "parataxis", "csubj"}
 
 
@@ -143,6 +146,14 @@ def own_clause(parsed: ParsedText, verb: Token) -> bool:
     if verb.pos not in {"VERB", "AUX"} or verb.dep not in {"advcl", "ccomp", "relcl", "conj", "parataxis"}:
         return False
     return any(c.dep in {"mark", "nsubj", "nsubjpass"} for c in parsed.children(verb.i))
+
+
+def at_the_same_time(parsed: ParsedText, verb: Token) -> bool:
+    """Whether `verb` heads a clause that happens when the clause it hangs on does: "a diplomat
+    was marched out on Saturday as leaders opened their summit" (so it has that clause's date)."""
+    return verb.dep == "advcl" and any(
+        c.dep == "mark" and c.lower in MEANWHILE for c in parsed.children(verb.i)
+    )
 
 
 def reckoned_from(parsed: ParsedText, verb: Token) -> bool:

@@ -245,6 +245,43 @@ def test_the_date_something_is_reckoned_from_does_not_date_the_meeting(
     assert frame.date is None
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "day"),
+    [
+        (
+            "A protester was led out of the hall on Saturday as the premiers opened their annual summit.",
+            "summit",
+            "Saturday",
+        ),
+        (
+            "Riot police sealed off the avenue on Tuesday while the two delegations held talks inside.",
+            "talks",
+            "Tuesday",
+        ),
+    ],
+)
+def test_a_meeting_told_in_a_clause_of_the_same_time_has_that_clause_s_date(
+    extractor: Extractor, text: str, mention: str, day: str
+) -> None:
+    _, frames = _frames(extractor, text)
+    (frame,) = [f for f in frames if mention in f.trigger.text]
+    assert frame.date is not None and frame.date.text == day
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # a clause of another time keeps its own
+        ("The union called a strike on Monday before the ministers held talks in Lagos.", "talks"),
+        ("Police cleared the square on Friday after the premiers opened their summit.", "summit"),
+    ],
+)
+def test_a_clause_of_another_time_does_not_lend_its_date(extractor: Extractor, text: str, mention: str) -> None:
+    _, frames = _frames(extractor, text)
+    (frame,) = [f for f in frames if mention in f.trigger.text]
+    assert frame.date is None
+
+
 def test_a_date_something_is_reckoned_from_is_no_guess_for_an_undated_meeting(extractor: Extractor) -> None:
     text = "Kallas and Sandu spoke by phone. It was their first call since Sandu took office in May."
     parsed = extractor.parse(text)
