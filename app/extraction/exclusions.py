@@ -41,6 +41,8 @@ AWAY_VERBS = senses("send-away")  # "turned away at the door", "sent them away"
 # Cues that mean exclusion from a meeting only when one is named nearby.
 WEAK_CUES = senses("weak-exclusion-cue")
 REFUSAL_VERBS = senses("decline")
+# What a side says of itself: "farm unions complain they were not invited".
+SAYING_VERBS = senses("report", "complain")
 # Not coming: "Trump said no official would attend" is a refusal.
 COMING = senses("come")
 # The role cues of our own table (role_cues.tsv), by kind.
@@ -94,6 +96,8 @@ EXCEPTION_NOUNS = _ROLE_CUES["exception-noun"]
 ABSENCE_ADJECTIVES = _ROLE_CUES["absence-adjective"]
 # A party standing for itself: "Hungary found itself excluded".
 REFLEXIVES = {"itself", "themselves", "himself", "herself"}
+# Pronouns a plural side speaks of itself with: "they", "we".
+SPEAKERS = {"they", "them", "we", "us"}
 # A sentence opening with these says the same of its subject as the sentence before: "Nor was Hungary."
 NOR = {"nor"}
 # "as was Eritrea", "and neither was Belarus", "and so did Chile": a clause that repeats the one before
@@ -331,7 +335,33 @@ def _left_out(parsed: ParsedText, party: Token, actors: ActorIndex) -> list[Acto
     if found:
         return found
     side = described_side(parsed, party, actors)
-    return [side] if side is not None else []
+    if side is not None:
+        return [side]
+    speaker = _speaker(parsed, party, actors)
+    return _left_out(parsed, speaker, actors) if speaker is not None else []
+
+
+def _speaker(parsed: ParsedText, pronoun: Token, actors: ActorIndex) -> Token | None:
+    """Who "they" or "we" is in what a side says of itself, where coreference named no one: "Farm
+    unions say they were never invited", "the Greens complained that nobody had asked them" (a
+    body speaks of itself as "they" too; a person saying "they" speaks of others)."""
+    if pronoun.lower not in SPEAKERS or pronoun.pos != "PRON":
+        return None
+    clause = governing_verb(parsed, pronoun.i)
+    while clause is not None and clause.dep in {"xcomp", "conj"}:
+        clause = parsed.tokens[clause.head]
+    if clause is None or clause.dep != "ccomp":
+        return None
+    saying = parsed.tokens[clause.head]
+    if saying.lemma.lower() not in SAYING_VERBS:
+        return None
+    subject = next((c for c in parsed.children(saying.i) if c.dep == "nsubj"), None)
+    if subject is None:
+        return None
+    named = actors.at(subject.i)
+    plural = subject.tag in {"NNS", "NNPS"} or any(c.dep == "conj" for c in parsed.children(subject.i))
+    body = named is not None and named.actor is not None and named.actor.kind in {"organization", "group"}
+    return subject if plural or body else None
 
 
 def _owns_a_description(parsed: ParsedText, m: ActorMention) -> bool:
@@ -489,18 +519,22 @@ def _from_taking_part(parsed: ParsedText, verb: Token) -> bool:
 
 
 def negated_party(parsed: ParsedText, party: Token) -> bool:
-    """ "No Polish officials", "None of the Baltic states", "Neither Spain nor Italy"."""
+    """ "No Polish officials", "None of the Baltic states", "Neither Spain nor Italy", "Neither
+    Kenya's ministry nor ..." (where the parser hangs "Neither" on the possessor that opens the
+    phrase)."""
+    determiners = [*parsed.children(party.i), parsed.subtree(party.i)[0]]
     return party.lower in NEGATIVE_QUANTIFIERS or any(
-        c.dep in {"det", "preconj"} and c.lower in NEGATIVE_QUANTIFIERS for c in parsed.children(party.i)
+        c.dep in {"det", "preconj"} and c.lower in NEGATIVE_QUANTIFIERS for c in determiners
     )
 
 
 def _of_none(parsed: ParsedText, party: Token) -> Token:
     """ "None of the Baltic states": the states; "Nobody from Chad", "no one from Chad", "no
-    officials from Chad": Chad."""
+    officials from Chad": Chad (but "Neither the bureau of statistics nor ..." is the bureau)."""
     if negated_party(parsed, party):
+        of = {"of", "from"} if party.lower in NEGATIVE_QUANTIFIERS or party.pos != "NOUN" else {"from"}
         for prep in parsed.children(party.i):
-            if prep.dep == "prep" and prep.lower in {"of", "from"}:
+            if prep.dep == "prep" and prep.lower in of:
                 return next((o for o in parsed.children(prep.i) if o.dep == "pobj"), party)
     return party
 

@@ -668,3 +668,95 @@ def test_a_list_of_those_invited_is_a_guest_list(extractor: Extractor, text: str
 def test_a_list_of_something_else_is_no_guest_list(extractor: Extractor) -> None:
     text = "Ministers met in Rome on Monday. Malta was left off the list of states chosen for funding."
     assert _roles(extractor, text).get("Malta") != "excluded"
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # "Neither" hung on the possessor that opens the phrase still negates the party
+        (
+            "Trade ministers met in Lusaka on Monday. Neither Zambia's mining ministry nor the Copperbelt "
+            "Chamber of Mines was invited.",
+            {"Zambia", "Copperbelt Chamber of Mines"},
+        ),
+        (
+            "The donors convened in Oslo on Tuesday. Neither Sudan's foreign ministry nor the African "
+            "Development Bank received an invitation.",
+            {"Sudan", "African Development Bank"},
+        ),
+    ],
+)
+def test_neither_opening_a_possessive_phrase_leaves_both_out(
+    extractor: Extractor, text: str, parties: set[str]
+) -> None:
+    assert parties <= {n for n, r in _roles(extractor, text).items() if r == "excluded"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Health officials met in Kampala on Friday. Neither the Kenyan ministry of health nor the "
+        "Uganda Medical Association was asked to testify.",
+        "The panel sat in Kigali on Monday. Neither the Rwandan ministry of health nor the Burundi "
+        "Medical Association was invited to the session.",
+    ],
+)
+def test_names_the_tagger_ran_across_nor_are_two_parties(extractor: Extractor, text: str) -> None:
+    names = set(_roles(extractor, text))
+    assert not any(" nor " in n for n in names), names
+    assert len([n for n, r in _roles(extractor, text).items() if r == "excluded"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "Ministers met in Lyon on Monday. Teachers' associations insisted that they had never been "
+            "invited to the meeting.",
+            "Teachers' associations",
+        ),
+        (
+            "The budget talks opened in Madrid on Tuesday. Regional farm cooperatives complained that "
+            "they had been shut out of the talks.",
+            "Regional farm cooperatives",
+        ),
+        ("The envoys met in Doha on Monday. The Greens said they were not invited.", "Greens"),
+    ],
+)
+def test_a_side_saying_they_were_left_out_is_left_out(extractor: Extractor, text: str, party: str) -> None:
+    assert _roles(extractor, text).get(party) == "excluded"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person's "they" is others, whom the sentence does not name
+        "Ministers met in Lyon on Monday. Prime Minister Ali Hassan said they had not been invited.",
+        # "they" who did the leaving out, not the left out
+        "Ministers met in Lyon on Monday. The regional police unions said they had not invited the protesters.",
+    ],
+)
+def test_they_said_of_others_leaves_the_speaker_in(extractor: Extractor, text: str) -> None:
+    roles = _roles(extractor, text)
+    assert "excluded" not in roles.values(), roles
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "The panel sat in Nairobi on Monday. Neither the Tanzanian bureau of statistics nor the "
+            "Rwanda Revenue Authority was invited to the session.",
+            "Rwanda Revenue Authority",
+        ),
+        (
+            "Ministers met in Dakar on Friday. Neither the Malian office of statistics nor the Ecobank "
+            "Foundation was invited to the meeting.",
+            "Ecobank Foundation",
+        ),
+    ],
+)
+def test_neither_a_body_of_something_nor_a_party_leaves_the_party_out(
+    extractor: Extractor, text: str, party: str
+) -> None:
+    assert _roles(extractor, text).get(party) == "excluded"

@@ -119,6 +119,29 @@ def names_a_party_family(parsed: ParsedText, start: int, end: int) -> bool:
     return last.text[:1].isupper() and last.lower in PARTY_FAMILIES
 
 
+# Words no name holds: a span the tagger ran across one is two names ("the Kenyan ministry of
+# health nor the Uganda Medical Association").
+LIST_BREAKS = {"nor", "neither", "either"}
+
+
+def spans_split_at_list_breaks(parsed: ParsedText, spans: list[Span]) -> list[Span]:
+    """Each span cut where it runs across a word no name holds (LIST_BREAKS), with an article
+    after the cut left out: two names the tagger ran together as one."""
+    toks = parsed.tokens
+    out: list[Span] = []
+    for start, end, label in spans:
+        piece = start
+        for k in range(start, end + 1):
+            if k < end and toks[k].lower not in LIST_BREAKS:
+                continue
+            if piece < k:
+                out.append((piece, k, label))
+            piece = k + 1
+            while piece < end and toks[piece].lower == "the":
+                piece += 1
+    return out
+
+
 def org_spans_joined(parsed: ParsedText, spans: list[Span]) -> list[Span]:
     """One name the tagger cut in two at a joining word: "the International Longshore and" +
     "Warehouse Union Canada"."""

@@ -252,7 +252,8 @@ class _Resolver(Discourse):
             for e in self.parsed.entities
             if e.label in ACTOR_LABELS and not taken & set(range(e.start_token, e.end_token))
         ]
-        tagged = names.party_family_spans(self.parsed, names.org_spans_joined(self.parsed, sorted(tagged)))
+        tagged = names.spans_split_at_list_breaks(self.parsed, sorted(tagged))
+        tagged = names.party_family_spans(self.parsed, names.org_spans_joined(self.parsed, tagged))
         mended = [names.org_span_extended(self.parsed, span) for span in tagged]
         out = names.person_spans_mended(self.parsed, mended) + lexical
         covered = {i for s, e, _ in out for i in range(s, e)}
