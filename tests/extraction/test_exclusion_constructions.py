@@ -733,7 +733,8 @@ def test_a_side_saying_they_were_left_out_is_left_out(extractor: Extractor, text
         # a person's "they" is others, whom the sentence does not name
         "Ministers met in Lyon on Monday. Prime Minister Ali Hassan said they had not been invited.",
         # "they" who did the leaving out, not the left out
-        "Ministers met in Lyon on Monday. The regional police unions said they had not invited the protesters.",
+        "Ministers met in Lyon on Monday. The regional police unions said they had not invited the "
+        "protesters.",
     ],
 )
 def test_they_said_of_others_leaves_the_speaker_in(extractor: Extractor, text: str) -> None:

@@ -276,7 +276,9 @@ def test_a_meeting_told_in_a_clause_of_the_same_time_has_that_clause_s_date(
         ("Police cleared the square on Friday after the premiers opened their summit.", "summit"),
     ],
 )
-def test_a_clause_of_another_time_does_not_lend_its_date(extractor: Extractor, text: str, mention: str) -> None:
+def test_a_clause_of_another_time_does_not_lend_its_date(
+    extractor: Extractor, text: str, mention: str
+) -> None:
     _, frames = _frames(extractor, text)
     (frame,) = [f for f in frames if mention in f.trigger.text]
     assert frame.date is None
