@@ -735,3 +735,46 @@ def test_a_known_person_the_tagger_calls_a_place_is_no_place(parse: Parse) -> No
     )
     assert all(m.place is None for m in index.mentions if m.actor is not None and m.actor.kind == "person")
     assert any(m.place == "Dhaka" for m in index.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a title, then the name set off by a comma
+        ("He held talks in Apia with Samoa's prime minister, Fiame Naomi Mata'afa.", "Fiame Naomi Mata'afa"),
+        ("She went to Pyongyang for talks with her counterpart, Choe Son Hui.", "Choe Son Hui"),
+        # the name, then its title
+        (
+            "Palamagamba Kabudi, the minister for constitutional affairs, led the government team.",
+            "Palamagamba Kabudi",
+        ),
+        (
+            "Espen Barth Eide, a former Norwegian foreign minister, chaired the talks in Geneva.",
+            "Espen Barth Eide",
+        ),
+    ],
+)
+def test_a_name_in_apposition_to_a_title_is_a_person(parse: Parse, text: str, person: str) -> None:
+    _, index = _resolved(parse, text)
+    assert any(
+        m.actor is not None and m.actor.name == person and m.actor.kind == "person" for m in index.mentions
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an organization's name in apposition to a title is no person
+        (
+            "Its new owner, the Kigali Development Authority, held talks with the chairman.",
+            "Kigali Development Authority",
+        ),
+        # nor is a name the gazetteer knows
+        ("The envoy, United Nations official, met the minister.", "United Nations"),
+    ],
+)
+def test_a_body_in_apposition_to_a_title_is_no_person(parse: Parse, text: str, name: str) -> None:
+    _, index = _resolved(parse, text)
+    assert not any(
+        m.actor is not None and m.actor.kind == "person" and name in m.text for m in index.mentions
+    )

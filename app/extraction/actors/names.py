@@ -301,6 +301,50 @@ def people_listed_with_people(parsed: ParsedText, spans: list[Span]) -> list[Spa
     return kept + [(s, e, label) for (s, e), label in found.items()]
 
 
+# Labels the tagger gives a person's name it does not know ("Frans Timmermans" as a people, "Espen
+# Barth Eide" as a work of art): a name in apposition to a title is a person's all the same.
+MISREAD_NAME_LABELS = MISTAKEN_PERSON_LABELS | {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+
+
+def people_by_their_titles(parsed: ParsedText, spans: list[Span]) -> list[Span]:
+    """`spans`, where a name stands in apposition to a person's title, before or after it:
+    "Samoa's prime minister, Fiame Naomi Mata'afa", "talks with his counterpart, Choe Son Hui",
+    "Virginijus Sinkevicius, the European Union's environment commissioner". A name of two to four
+    capitalized words so described is a person's, whether the NER left it untagged or misread it
+    (MISREAD_NAME_LABELS); never a name the gazetteer knows or one with an organization's word."""
+    toks = parsed.tokens
+    label_at = {(s, e): label for s, e, label in spans}
+    taken = {i: (s, e) for s, e, _ in spans for i in range(s, e)}
+    found: set[tuple[int, int]] = set()
+    for tok in toks:
+        if tok.pos != "PROPN" or not _titled(parsed, tok):
+            continue
+        name = (_name_run(parsed, tok.i, -1) + 1, tok.i + 1)
+        if name[1] - name[0] < 2 or _name_run(parsed, tok.i + 1, 1) != tok.i + 1:
+            continue  # one word, or not the run's last
+        covering = {taken[i] for i in range(*name) if i in taken}
+        if covering and (covering != {name} or label_at[name] not in MISREAD_NAME_LABELS):
+            continue
+        words = parsed.span_text(*name)
+        if is_known_name(words) or any(
+            w.lower() in ORGANIZATION_WORDS | TITLES | NAME_TITLES for w in words.split()
+        ):
+            continue
+        found.add(name)
+    kept = [(s, e, label) for s, e, label in spans if (s, e) not in found]
+    return kept + [(s, e, "PERSON") for s, e in sorted(found)]
+
+
+def _titled(parsed: ParsedText, tok: Token) -> bool:
+    """Whether a person's title stands in apposition to `tok`, either side of it."""
+    head = parsed.tokens[tok.head]
+    if tok.dep == "appos" and head.pos == "NOUN" and head.lemma.lower() in TITLES:
+        return True
+    return any(
+        c.dep == "appos" and c.pos == "NOUN" and c.lemma.lower() in TITLES for c in parsed.children(tok.i)
+    )
+
+
 def _name_after(parsed: ParsedText, end: int) -> tuple[int, int] | None:
     toks = parsed.tokens
     k = end

@@ -260,7 +260,8 @@ class _Resolver(Discourse):
         out += gazetteer.missed_names(self.parsed, known, covered)
         out += self._missed_cities(covered)
         out += names.titled_names(self.parsed, covered)
-        return names.people_listed_with_people(self.parsed, [self._as_city(span, covered) for span in out])
+        out = names.people_listed_with_people(self.parsed, [self._as_city(span, covered) for span in out])
+        return names.people_by_their_titles(self.parsed, out)
 
     def _as_city(self, span: Span, covered: set[int]) -> Span:
         """ "talks in Addis Ababa" the tagger took for an organization, "flew to Sochi" for a person,
