@@ -778,3 +778,43 @@ def test_a_body_in_apposition_to_a_title_is_no_person(parse: Parse, text: str, n
     assert not any(
         m.actor is not None and m.actor.kind == "person" and name in m.text for m in index.mentions
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "name"),
+    [
+        # the text's own expansion over the body the gazetteer knows by the letters
+        (
+            "Nepal was suspended by the International Cricket Council. The ICC board met in Dubai.",
+            "ICC",
+            "International Cricket Council",
+        ),
+        (
+            "The International Chess Council fined the club. The ICC said the fine would stand.",
+            "ICC",
+            "International Chess Council",
+        ),
+        # a hyphen's parts give a letter each
+        (
+            "The National Anti-Corruption Commission opened a case. NACC investigators met the minister.",
+            "NACC",
+            "National Anti-Corruption Commission",
+        ),
+        (
+            "The World Anti-Doping Agency appealed. WADA said on Saturday it would not go on.",
+            "WADA",
+            "World Anti-Doping Agency",
+        ),
+    ],
+)
+def test_an_acronym_the_text_spells_out_is_that_body(
+    parse: Parse, text: str, acronym: str, name: str
+) -> None:
+    _, index = _resolved(parse, text)
+    assert (acronym, name) in _names(index)
+
+
+def test_an_acronym_the_gazetteer_names_by_itself_stays_so(parse: Parse) -> None:
+    text = "The Organization of the Petroleum Exporting Countries met in Vienna. OPEC kept output steady."
+    _, index = _resolved(parse, text)
+    assert ("OPEC", "OPEC") in _names(index)

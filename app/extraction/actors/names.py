@@ -477,14 +477,17 @@ def coordinated_bodies(parsed: ParsedText, spans: list[Span]) -> list[ActorMenti
 
 
 def acronyms(parsed: ParsedText) -> dict[str, Actor]:
-    """Acronyms defined or implied in the text: "the British Medical Association ... the BMA"."""
+    """Acronyms defined or implied in the text: "the British Medical Association ... the BMA",
+    "the World Anti-Doping Agency ... WADA" (a hyphen's parts give a letter each, or the word one)."""
     found: dict[str, Actor] = {}
     long_orgs = [e for e in parsed.entities if e.label == "ORG" and len(e.text.split()) >= 2]
     for ent in long_orgs:
-        words = [w for w in ARTICLE_AND_POSSESSIVE.sub("", ent.text).split() if w[:1].isupper()]
-        if len(words) >= 2:
-            initials = "".join(w[0] for w in words).upper()
-            found.setdefault(initials, Actor(clean(ent.text), "organization"))
+        name = ARTICLE_AND_POSSESSIVE.sub("", ent.text)
+        for words in (name.split(), name.replace("-", " ").split()):
+            capitalized = [w for w in words if w[:1].isupper()]
+            if len(capitalized) >= 2:
+                initials = "".join(w[0] for w in capitalized).upper()
+                found.setdefault(initials, Actor(clean(ent.text), "organization"))
     return found
 
 

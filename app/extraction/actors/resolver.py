@@ -379,6 +379,11 @@ class _Resolver(Discourse):
                 None, start, end, toks[start].start, toks[end - 1].end, text, place=_place_name(text)
             )
         actor = country(text) or organization(text)
+        spelled = self.orgs_by_acronym.get(text) if text.isupper() else None
+        if spelled is not None and actor is not None and actor.name not in {text, spelled.name}:
+            # An acronym the text spells out is the text's ("the International Cricket Council ...
+            # the ICC"), not the body the gazetteer expands it to (but "OPEC" stays its own name).
+            actor = spelled
         capital = None
         if actor is None and (
             label in {"GPE", "ORG"}
