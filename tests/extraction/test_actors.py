@@ -818,3 +818,32 @@ def test_an_acronym_the_gazetteer_names_by_itself_stays_so(parse: Parse) -> None
     text = "The Organization of the Petroleum Exporting Countries met in Vienna. OPEC kept output steady."
     _, index = _resolved(parse, text)
     assert ("OPEC", "OPEC") in _names(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name particle glued to the name by a hyphen
+        ("Macron met Libyan speaker Aguila Saleh el-Obeidi in Paris on Monday.", "Aguila Saleh el-Obeidi"),
+        ("Biden met Egyptian President Abdel Fattah el-Sissi in Cairo on Monday.", "Abdel Fattah el-Sissi"),
+        # a body's name joined by a lower-case link between hyphens
+        ("Khan's Pakistan Tehreek-e-Insaf walked out of the talks on Monday.", "Pakistan Tehreek-e-Insaf"),
+        ("Imran Khan's Pakistan Tehreek-e-Insaf boycotted the talks.", "Pakistan Tehreek-e-Insaf"),
+    ],
+)
+def test_a_name_the_tokenizer_split_at_its_hyphens_is_whole(parse: Parse, text: str, name: str) -> None:
+    _, index = _resolved(parse, text)
+    assert name in {m.actor.name for m in index.mentions if m.actor is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The UN-backed talks opened in Geneva on Monday.", "United Nations"),
+        ("The NATO-Russia Council met in Brussels on Monday.", "NATO"),
+    ],
+)
+def test_a_name_hyphened_to_another_word_stays_itself(parse: Parse, text: str, name: str) -> None:
+    _, index = _resolved(parse, text)
+    names_found = {m.actor.name for m in index.mentions if m.actor is not None}
+    assert not any(n.startswith(name.split()[0]) and "-" in n for n in names_found), names_found

@@ -215,6 +215,8 @@ def person_spans_mended(parsed: ParsedText, spans: list[Span]) -> list[Span]:
                 j = end
                 while j < len(toks) and toks[j].lower in NAME_PARTICLES:
                     j += 1
+                    if j < len(toks) and toks[j].text == "-" and parsed.glued(j):
+                        j += 1  # "Abdel Fattah el-Sissi": the particle glued to the name
                 if (
                     j < len(toks)
                     and toks[j].pos == "PROPN"
@@ -259,6 +261,18 @@ def person_spans_mended(parsed: ParsedText, spans: list[Span]) -> list[Span]:
                 if end - start == 2 and toks[start].lower in STYLED_TITLES:
                     break
                 start += 1
+        if label == "ORG":
+            # "Pakistan Tehreek" + "-e-Insaf": a name joined by a lower-case link between hyphens,
+            # which the tokenizer split (not "UN-backed", "NATO-Russia")
+            while (
+                end + 3 < len(toks)
+                and toks[end].text == toks[end + 2].text == "-"
+                and parsed.glued(end)
+                and parsed.glued(end + 2)
+                and toks[end + 1].text.islower()
+                and toks[end + 3].text[:1].isupper()
+            ):
+                end += 4
         out.append((start, end, label))
     return out
 
