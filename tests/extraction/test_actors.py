@@ -847,3 +847,27 @@ def test_a_name_hyphened_to_another_word_stays_itself(parse: Parse, text: str, n
     _, index = _resolved(parse, text)
     names_found = {m.actor.name for m in index.mentions if m.actor is not None}
     assert not any(n.startswith(name.split()[0]) and "-" in n for n in names_found), names_found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kwame Mensah of Ghana, the acting president, chaired the session.",
+        "Moussa Traore of Mali, the acting chairman, opened the congress.",
+    ],
+)
+def test_a_person_span_the_tagger_ran_into_of_ends_at_the_name(parse: Parse, text: str) -> None:
+    parsed = parse(text)
+    assert names.person_spans_mended(parsed, [(0, 3, "PERSON")]) == [(0, 2, "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Counsel for the union, Grace Obi SC, told the court the strike was lawful.", "Grace Obi"),
+        ("Counsel for the city, Ruth Mayer QC, told the tribunal the claim was late.", "Ruth Mayer"),
+    ],
+)
+def test_letters_after_a_name_are_no_part_of_it(parse: Parse, text: str, person: str) -> None:
+    _, index = _resolved(parse, text)
+    assert any(m.actor == Actor(person, "person") for m in index.mentions)

@@ -20,6 +20,7 @@ from app.extraction.actors.words import (
     ORG_DESCRIPTORS,
     PARTY_FAMILIES,
     PERSON_TITLE_WORDS,
+    POST_NOMINALS,
     STYLED_TITLES,
     TITLES,
 )
@@ -210,7 +211,18 @@ def person_spans_mended(parsed: ParsedText, spans: list[Span]) -> list[Span]:
                 and all(t.pos == "PROPN" for t in toks[last_title + 1 : end])
             ):
                 label = "PERSON"
+        if label == "ORG" and end - start > 2 and _post_nominal(toks[end - 1]):
+            label = "PERSON"  # "Simon Okafor SC", which the tagger may call an organization
         if label == "PERSON":
+            # "Issa Hayatou of": a word that joins the name to more is no part of it
+            # (but not the glued half of a hyphenated name: "Lee Jae-myung")
+            while (
+                end - start > 1
+                and toks[end - 1].text.islower()
+                and toks[end - 1].lower not in NAME_PARTICLES
+                and toks[end - 2].end < toks[end - 1].start
+            ):
+                end -= 1
             while True:
                 j = end
                 while j < len(toks) and toks[j].lower in NAME_PARTICLES:
@@ -255,6 +267,9 @@ def person_spans_mended(parsed: ParsedText, spans: list[Span]) -> list[Span]:
             )
             if last_title is not None and end - last_title > 2:
                 start = last_title + 1
+            # "Jane Doyle QC": letters after the name are no part of it
+            while end - start > 2 and _post_nominal(toks[end - 1]):
+                end -= 1
             # Strip titles, but keep a royal or religious one before a single name ("Pope
             # Francis", "King Charles"): it is part of how such people are named.
             while end - start > 1 and toks[start].lower.rstrip(".") in NAME_TITLES:
@@ -275,6 +290,10 @@ def person_spans_mended(parsed: ParsedText, spans: list[Span]) -> list[Span]:
                 end += 4
         out.append((start, end, label))
     return out
+
+
+def _post_nominal(tok: Token) -> bool:
+    return tok.text.replace(".", "").isupper() and tok.lower.replace(".", "") in POST_NOMINALS
 
 
 # What separates the members of a list of names: "A B, C D and E F".

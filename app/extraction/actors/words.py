@@ -19,6 +19,8 @@ NAME_TITLES = lexicon.words("titles", "word", role="in_name")
 # Words after which a tagged span's name begins: "... Security Adviser Ajit Doval".
 PERSON_TITLE_WORDS = lexicon.words("titles", "word", role="opens_name")
 STYLED_TITLES = lexicon.words("titles", "word", role="styled")
+# Letters written after a name that the tagger runs into it: "Jane Doyle QC", "Dario Vesco MP".
+POST_NOMINALS = lexicon.words("titles", "word", role="post_nominal")
 # Titles of whoever leads a country: "the Russian leader" is the one the text ties to Russia.
 LEADER_TITLES = lexicon.words("titles", "word", role="leads_country")
 # How wire copy opens a photo caption ("FILE - ..."): never part of a name that follows it.
