@@ -871,3 +871,31 @@ def test_a_person_span_the_tagger_ran_into_of_ends_at_the_name(parse: Parse, tex
 def test_letters_after_a_name_are_no_part_of_it(parse: Parse, text: str, person: str) -> None:
     _, index = _resolved(parse, text)
     assert any(m.actor == Actor(person, "person") for m in index.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "name"),
+    [
+        # an organization's first words stand for it
+        (
+            "The deal hands the yard to Hyundai Heavy Industries. Hyundai Heavy's vice chairman signed it.",
+            "Hyundai Heavy",
+            "Hyundai Heavy Industries",
+        ),
+        (
+            "PSA Group and Fiat Chrysler Automobiles agreed to merge. Fiat Chrysler's directors met "
+            "in London.",
+            "Fiat Chrysler",
+            "Fiat Chrysler Automobiles",
+        ),
+        # a first word the tagger took for a person
+        (
+            "Jet Airways halted all flights. Jet said in a filing that it had run out of cash.",
+            "Jet",
+            "Jet Airways",
+        ),
+    ],
+)
+def test_an_organization_s_first_words_stand_for_it(parse: Parse, text: str, short: str, name: str) -> None:
+    _, index = _resolved(parse, text)
+    assert (short, name) in _names(index)

@@ -31,6 +31,7 @@ from app.extraction.actors.words import (
     LEADER_TITLES,
     NAME_POS,
     NONPERSON_PRONOUNS,
+    OWN_BODIES,
     PLACE_LABELS,
     PRONOUN_TAGS,
     PRONOUNS,
@@ -414,6 +415,8 @@ class _Resolver(Discourse):
             if found is None:
                 return None
             return ActorMention(found, start, end, toks[start].start, toks[end - 1].end, text)
+        if actor is None and label == "PERSON" and end - start == 1 and not self._surname_of_known(text):
+            actor = self._short_name_of_known(text)  # "Takeda" after "Takeda Pharmaceutical"
         if actor is None and (label == "PERSON" or names.looks_like_person(self.parsed, start, end)):
             actor = self._person(start, end, text)
         if actor is None and label in {"ORG", "LEX"}:
@@ -470,13 +473,18 @@ class _Resolver(Discourse):
         return actor
 
     def _short_name_of_known(self, text: str) -> Actor | None:
-        """ "Harcourt" after "Harcourt Foods": an organization's first word stands for it."""
-        word = clean(text)
-        if " " in word:
-            return None
+        """ "Harcourt" after "Harcourt Foods", "Hyundai Heavy" after "Hyundai Heavy Industries": an
+        organization's first words stand for it."""
+        words = clean(text).split()
         for m in reversed(self.mentions):
-            if m.actor is not None and m.actor.kind == "organization" and m.actor.name.split()[0] == word:
-                return m.actor if " " in m.actor.name else None
+            if (
+                m.actor is not None
+                and m.actor.kind == "organization"
+                and m.actor.name.split()[: len(words)] == words
+            ):
+                rest = m.actor.name.split()[len(words) :]
+                # (not the body of its people: "Norland Air" is not the "Norland Air Pilots Union")
+                return m.actor if rest and rest[-1].lower() not in OWN_BODIES else None
         return None
 
     def _surname_of_known(self, text: str) -> Actor | None:

@@ -41,6 +41,8 @@ ORG_DESCRIPTORS = lexicon.words("organization_words", "word", role="describes_or
 BODY_NAME_WORDS = lexicon.words("organization_words", "word", role="organ")
 # The plural names of political party families, which name a party: "the Greens", "the Social Democrats".
 PARTY_FAMILIES = lexicon.words("organization_words", "word", role="party_family")
+# A body of an organization's people, an organization of its own: "Norland Air Pilots Union".
+OWN_BODIES = lexicon.words("organization_words", "word", role="own_body")
 # Bodies that act for a country: "Chinese officials", "the Ukrainian delegation".
 COLLECTIVE_BODIES = lexicon.words("collective_words", "word", role="acts_for_country")
 SINGULAR_COLLECTIVE_BODIES = lexicon.words("collective_words", "word", role="acts_singular")
