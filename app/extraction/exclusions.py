@@ -30,7 +30,7 @@ from app.extraction.actors.words import (
 from app.extraction.grammar import Tense, clause_tense, governing_verb, mention_root, relative_noun
 from app.extraction.lexicon.wordsets import grouped, senses
 from app.extraction.parsed import ParsedText, Token
-from app.extraction.parties import actors_in_phrase, described_side, qualifies_a_person, subjects
+from app.extraction.parties import GROUP_HEADS, actors_in_phrase, described_side, qualifies_a_person, subjects
 from app.models.v1 import Role
 
 # The cues, by sense (senses.tsv): "excluded", "shut out", "not invited", weak cues, refusals.
@@ -385,8 +385,9 @@ def _owns_a_description(parsed: ParsedText, m: ActorMention) -> bool:
     # "Correa's allies": a person's are people other than that person (but a body's or country's
     # stand for it: "the union's junior doctors", "Russia's diplomats")
     others = person and head.tag == "NNS" and lemma not in COLLECTIVE_BODIES and lemma not in TITLES
-    # "shut out its rival": a pronoun owning someone other than its own body or office
-    others |= root.tag == "PRP$" and lemma not in COLLECTIVE_BODIES and lemma not in TITLES
+    # "shut out its rival": a pronoun owning someone other than its own body, office or people ("its
+    # delegates were not invited" is the owner left out)
+    others |= root.tag == "PRP$" and lemma not in COLLECTIVE_BODIES | TITLES | GROUP_HEADS
     return named_beside or persons_body or others
 
 
@@ -640,9 +641,7 @@ def _withdrawn_invitation(
 def _cue_parties(parsed: ParsedText, cue: Token, role: Role) -> list[Token]:
     """Who the cue is about: the object of an active cue, the subject of a passive or a refusal."""
     kids = parsed.children(cue.i)
-    # a past participle is passive unless "have" makes it a perfect: "has kept Taiwan from ..."
-    perfect = any(c.dep == "aux" and c.lemma.lower() == "have" for c in kids)
-    passive = any(c.dep == "auxpass" for c in kids) or (cue.tag == "VBN" and not perfect)
+    passive = _passive(parsed, cue)
     out: list[Token] = []
     if role == "absent":
         if cue.pos == "ADJ":
@@ -875,9 +874,17 @@ def _list_cue(parsed: ParsedText, tok: Token) -> list[Token] | None:
         return None
     if lemma in ABSENCE_ADJECTIVES:
         return subjects(parsed, parsed.tokens[tok.head])
-    if lemma == "be" or any(c.dep == "auxpass" for c in kids) or tok.tag == "VBN":
+    if lemma == "be" or _passive(parsed, tok):
         return [c for c in kids if c.dep in {"nsubj", "nsubjpass"}] or subjects(parsed, tok)
     return [c for c in kids if c.dep == "dobj" and c not in lists]
+
+
+def _passive(parsed: ParsedText, verb: Token) -> bool:
+    """A passive verb, or a past participle that "have" does not make a perfect ("was kept off",
+    "Russia, kept off the list"; not "had kept Cuba off the list")."""
+    kids = parsed.children(verb.i)
+    perfect = any(c.dep == "aux" and c.lemma.lower() == "have" for c in kids)
+    return any(c.dep == "auxpass" for c in kids) or (verb.tag == "VBN" and not perfect)
 
 
 def _list_of_something(parsed: ParsedText, noun: Token) -> bool:

@@ -761,3 +761,42 @@ def test_neither_a_body_of_something_nor_a_party_leaves_the_party_out(
     extractor: Extractor, text: str, party: str
 ) -> None:
     assert _roles(extractor, text).get(party) == "excluded"
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # a perfect is no passive: who was kept off the list is the object, not the subject
+        (
+            "The summit opens in Lima next month. The hosts had kept Bolivia and Peru off the guest list.",
+            {"Bolivia", "Peru"},
+        ),
+        ("Leaders met in Oslo on Friday. Norway has left Iceland off the invitation list.", {"Iceland"}),
+    ],
+)
+def test_who_a_perfect_keeps_off_a_list_is_left_out(
+    extractor: Extractor, text: str, parties: set[str]
+) -> None:
+    roles = _roles(extractor, text)
+    assert {n for n, r in roles.items() if r == "excluded"} == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        # a body's own people left out: the body is
+        (
+            "The climate talks opened in Bonn on Monday. Greenpeace said its observers were not invited.",
+            "Greenpeace",
+        ),
+        (
+            "The trade talks resumed in Geneva on Tuesday. Oxfam said its delegates had been shut out of "
+            "the talks.",
+            "Oxfam",
+        ),
+    ],
+)
+def test_a_body_whose_own_people_were_left_out_is_left_out(
+    extractor: Extractor, text: str, party: str
+) -> None:
+    assert _roles(extractor, text).get(party) == "excluded"
