@@ -355,7 +355,10 @@ def _exclusion_target(
         ]
         for g in gatherings
     }
+    # (not one its own mentions say the party takes part in: "X was left off the guest list, and Y
+    # invited it to a rival meeting")
     recent = [g for g in gatherings if mentions[id(g)]]
+    recent = [g for g in recent if not _takes_part(g, exclusion)] or recent
     wanted = {"past": {"occurred"}, "future": {"scheduled", "proposed"}}.get(exclusion.tense)
     if wanted:
         recent = [g for g in recent if g.status in wanted or g.status is None] or recent
@@ -363,6 +366,18 @@ def _exclusion_target(
         return max(recent, key=lambda g: max(mentions[id(g)]))
     before = [g for g in gatherings if g.first.sent <= exclusion.sent]
     return before[0] if before else (gatherings[0] if gatherings else None)
+
+
+def _takes_part(g: Gathering, exclusion: Exclusion) -> bool:
+    """Whether a mention of `g` has the party the exclusion names among those who take part."""
+    actor = exclusion.mention.actor
+    return actor is not None and any(
+        p.role in {"organizer", "participant"}
+        and p.mention.actor is not None
+        and p.mention.actor.name == actor.name
+        for f in g.frames
+        for p in f.parties
+    )
 
 
 def _most_specific(places: list[Place]) -> Place | None:

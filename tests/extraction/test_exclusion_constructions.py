@@ -584,6 +584,19 @@ def test_as_was_with_no_party_adds_no_one(extractor: Extractor) -> None:
             "Ferrari",
             1,
         ),
+        # not the one its own mention says the party takes part in
+        (
+            "Farm ministers met in Dublin on Friday. Later the opposition leader held talks with the Irish"
+            " Farmers' Association. The Irish Farmers' Association had not been invited.",
+            "Irish Farmers' Association",
+            0,
+        ),
+        (
+            "EU envoys met in Brussels on Monday. Afterwards the Hungarian premier held talks with Serbia."
+            " Serbia was not invited.",
+            "Serbia",
+            0,
+        ),
     ],
 )
 def test_an_exclusion_belongs_to_the_gathering_it_means(
