@@ -58,6 +58,8 @@ SEATS = _ROLE_CUES["seat-noun"]
 EXCLUSION_NOUNS = _ROLE_CUES["exclusion-noun"]  # "Russia's exclusion from the summit"
 # What a refusal refuses when the refuser still may be there: "declined to comment".
 NO_ABSENCE = _ROLE_CUES["no-absence"]
+# Plural nouns for parties other than their owner: "Russia's allies", "the bloc's member states".
+OTHERS_NOUNS = _ROLE_CUES["others-noun"]
 # A party negated by its own determiner: "No Polish officials were invited", "Neither X nor Y was".
 NEGATIVE_QUANTIFIERS = _ROLE_CUES["negative-quantifier"]
 # A preposition that negates the inclusion verb under it: "held talks without inviting Poland".
@@ -385,6 +387,8 @@ def _owns_a_description(parsed: ParsedText, m: ActorMention) -> bool:
     # "Correa's allies": a person's are people other than that person (but a body's or country's
     # stand for it: "the union's junior doctors", "Russia's diplomats")
     others = person and head.tag == "NNS" and lemma not in COLLECTIVE_BODIES and lemma not in TITLES
+    # "Russia's allies", "the bloc's member states": parties other than their owner, whoever owns them
+    others |= head.tag == "NNS" and lemma in OTHERS_NOUNS
     # "shut out its rival": a pronoun owning someone other than its own body, office or people ("its
     # delegates were not invited" is the owner left out)
     others |= root.tag == "PRP$" and lemma not in COLLECTIVE_BODIES | TITLES | GROUP_HEADS

@@ -813,3 +813,22 @@ def test_a_body_whose_own_people_were_left_out_is_left_out(
     extractor: Extractor, text: str, party: str
 ) -> None:
     assert _roles(extractor, text).get(party) == "excluded"
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        # those a party's plural names are others than the party
+        (
+            "The African Union opened an emergency summit in Malabo on Saturday, with four of the bloc's"
+            " member states barred from the hall.",
+            "African Union",
+        ),
+        (
+            "Leaders met in Warsaw on Friday. Russia's allies were shut out of the talks.",
+            "Russia",
+        ),
+    ],
+)
+def test_an_owner_of_those_left_out_is_not_left_out(extractor: Extractor, text: str, owner: str) -> None:
+    assert _roles(extractor, text).get(owner) != "excluded"

@@ -44,6 +44,7 @@ SETS = {
     "request-noun": "REQUEST_NOUNS",
     "rejecting-verb": "REJECTING_VERBS",
     "side-noun": "SIDES",
+    "others-noun": "OTHERS_NOUNS",
 }
 
 
@@ -56,6 +57,8 @@ def _outcome(kind: str, roles: dict[str, str]) -> bool:
         return "absent" not in roles.values()
     if kind == "absence-adjective":
         return "absent" in roles.values()
+    if kind == "others-noun":  # the owner is not left out
+        return "excluded" not in roles.values()
     return "excluded" in roles.values()
 
 
