@@ -58,6 +58,10 @@ SEATS = _ROLE_CUES["seat-noun"]
 EXCLUSION_NOUNS = _ROLE_CUES["exclusion-noun"]  # "Russia's exclusion from the summit"
 # What a refusal refuses when the refuser still may be there: "declined to comment".
 NO_ABSENCE = _ROLE_CUES["no-absence"]
+# Words under which a cue tells only a wish, a request or a threat: "urged the hosts to exclude Russia".
+WISH_HEADS = _ROLE_CUES["wish-head"]
+# How such a cue hangs on its word: "urged X to exclude", "a plea to exclude", "called for X to be barred".
+WISHED_DEPS = {"xcomp", "ccomp", "acl", "relcl", "advcl", "pcomp", "pobj", "prep"}
 # Plural nouns for parties other than their owner: "Russia's allies", "the bloc's member states".
 OTHERS_NOUNS = _ROLE_CUES["others-noun"]
 # A party negated by its own determiner: "No Polish officials were invited", "Neither X nor Y was".
@@ -160,6 +164,8 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
             out.extend(_request_refused(parsed, tok, actors, trigger_heads, sentences_with_meetings))
         # told not to come, or left off a list: left out of the meeting named, or of one near
         listed = _told_not_to_come(parsed, tok) or _list_cue(parsed, tok)
+        if listed is not None and _only_wished(parsed, tok):
+            continue  # "rebuffed calls to strike Russia from the guest list"
         if listed is not None:
             listed += _members_named(parsed, tok, listed)
             if (
@@ -174,8 +180,8 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
         if tok.pos not in {"VERB", "ADJ"}:
             continue
         role = _cue_role(parsed, tok)
-        if role is None:
-            continue
+        if role is None or _only_wished(parsed, tok):
+            continue  # (no cue, or one only wished for: "urged the hosts to exclude Russia")
         target = _target(parsed, tok, trigger_heads)
         # (an invitation denied is as plain as "not invited": "received no invitation" needs no
         # meeting near; a seat, entry or visa denied does)
@@ -460,6 +466,25 @@ def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
     if lemma in {"stay"} and "away" in {c.lower for c in kids}:
         return "absent"
     return None
+
+
+def _only_wished(parsed: ParsedText, cue: Token) -> bool:
+    """Whether the cue is an infinitive or subjunctive that tells what someone wants, asks or
+    threatens (WISH_HEADS), not what happened: "urged the hosts to exclude Russia", "called for
+    Russia to be barred", "a plea to exclude Russia", "demanded that Russia be excluded" (but a
+    finite cue under one happened: "wanted to know why Deloitte had been left off the list")."""
+    unrealized = cue.tag == "VB" or any(
+        c.dep in {"aux", "auxpass"} and c.tag in {"TO", "VB"} for c in parsed.children(cue.i)
+    )
+    clause = cue
+    for _ in range(3):  # up through "for" and its object: "called for Russia to be barred"
+        if not unrealized or clause.dep not in WISHED_DEPS or clause.head == clause.i:
+            return False
+        clause = parsed.tokens[clause.head]
+        if clause.lemma.lower() in WISH_HEADS:
+            return True
+        unrealized = clause.pos in {"ADP", "NOUN", "PROPN"}  # (no other verb between)
+    return False
 
 
 def _outside_a_meeting(parsed: ParsedText, tok: Token) -> bool:

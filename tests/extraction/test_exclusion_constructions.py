@@ -832,3 +832,34 @@ def test_a_body_whose_own_people_were_left_out_is_left_out(
 )
 def test_an_owner_of_those_left_out_is_not_left_out(extractor: Extractor, text: str, owner: str) -> None:
     assert _roles(extractor, text).get(owner) != "excluded"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a wish, a request or a threat to leave a party out leaves no one out
+        "The summit opened in Vilnius on Monday. Kyiv urged the organizers to keep Belarus out of the talks.",
+        "Ministers met in Riga on Friday. Estonia's demand that Belarus be barred from the meeting was"
+        " rejected.",
+    ],
+)
+def test_a_wish_to_leave_a_party_out_leaves_no_one_out(extractor: Extractor, text: str) -> None:
+    assert "excluded" not in _roles(extractor, text).values()
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        # what happened, under a word of wishing, still happened
+        (
+            "Ministers met in Riga on Friday. Lawmakers wanted to know why Belarus had been left off the"
+            " guest list.",
+            "Belarus",
+        ),
+        ("The summit opened in Vilnius on Monday. The hosts decided to exclude Belarus.", "Belarus"),
+    ],
+)
+def test_a_party_left_out_under_a_word_of_wishing_is_still_left_out(
+    extractor: Extractor, text: str, party: str
+) -> None:
+    assert _roles(extractor, text).get(party) == "excluded"

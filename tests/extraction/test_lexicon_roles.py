@@ -45,6 +45,7 @@ SETS = {
     "rejecting-verb": "REJECTING_VERBS",
     "side-noun": "SIDES",
     "others-noun": "OTHERS_NOUNS",
+    "wish-head": "WISH_HEADS",
 }
 
 
@@ -57,7 +58,7 @@ def _outcome(kind: str, roles: dict[str, str]) -> bool:
         return "absent" not in roles.values()
     if kind == "absence-adjective":
         return "absent" in roles.values()
-    if kind == "others-noun":  # the owner is not left out
+    if kind in {"others-noun", "wish-head"}:  # the owner is not left out; a wish leaves no one out
         return "excluded" not in roles.values()
     return "excluded" in roles.values()
 
