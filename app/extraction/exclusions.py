@@ -442,12 +442,14 @@ def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
         )
     )
     particles = {c.lower for c in kids if c.dep in {"prt", "prep", "advmod", "oprd"}}  # ("kept out": oprd)
+    if lemma in NEGATABLE_INCLUSION and negated:
+        return "excluded"
+    if negated and lemma not in GRANTING_VERBS | RECEIVING_VERBS:
+        return None  # a cue of leaving out, negated: "was not excluded", "refused to bar Russia"
     if lemma in EXCLUDE_VERBS or lemma == "uninvited":
         return "excluded"
     if lemma in OUT_VERBS and ("out" in particles or _outside_a_meeting(parsed, tok)):
         return "excluded"  # "shut out of the talks", "kept outside the room"
-    if lemma in NEGATABLE_INCLUSION and negated:
-        return "excluded"
     if lemma in DENYING_VERBS and _denied_a_place(parsed, tok):
         return "excluded"  # "was denied a seat at the talks", "refused entry to the summit"
     if lemma in PREVENTING_VERBS and _from_taking_part(parsed, tok):
@@ -879,6 +881,8 @@ def _list_cue(parsed: ParsedText, tok: Token) -> list[Token] | None:
     list" (a negated "be on" a list), "was absent from the guest list" (as good as not on it)."""
     lemma = tok.lemma.lower()
     kids = parsed.children(tok.i)
+    if lemma in REMOVAL_VERBS and any(c.dep == "neg" for c in kids):
+        return None  # "was not left off the list"
     if lemma in REMOVAL_VERBS:
         preps = {"off", "from"}
     elif lemma == "be" and any(c.dep == "neg" for c in kids):
