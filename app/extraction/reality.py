@@ -10,6 +10,9 @@ a probability of naming no reported meeting at or over its threshold. A gatherin
 attending party or an exclusion is never weighed (`is_weighed`): the rules' evidence of a particular
 gathering, and the gatherings whose loss costs most when they are real (their attendees and date go
 with them); out of fold the model does as well without them (it is still fitted on them).
+Before any weighing, a gathering every mention of which is a meeting verb the text denies ("did not
+meet", "never met", "failed to meet"; but "have not met since March" tells a meeting in March) is
+dropped by rule: no meeting happened, whoever is named.
 """
 
 from __future__ import annotations
@@ -18,13 +21,15 @@ import math
 
 from app.extraction import deadline
 from app.extraction.gatherings import Gathering, event_date_value
-from app.extraction.grammar import clause_tense, governing_verb
+from app.extraction.grammar import SINCE, clause_tense, governing_verb
 from app.extraction.learned import Features, LogisticModel, in_quotes, load, quote_offsets
 from app.extraction.lexicon.wordsets import senses
-from app.extraction.parsed import ParsedText
+from app.extraction.parsed import ParsedText, Token
 from app.extraction.wire_copy import caption_spans
 
 MODEL = "spurious"
+# Verbs under which a meeting did not happen: "failed to meet".
+FAILING = {"fail"}
 # The senses of a trigger's lemma that get a weight of their own.
 TRIGGER_SENSES = (
     "meet",
@@ -59,8 +64,26 @@ def likely_gatherings(
     return [
         g
         for g, features in zip(gatherings, described(parsed, gatherings), strict=True)
-        if not is_weighed(g) or model.probability(features) < model.threshold
+        if not denied(parsed, g) and (not is_weighed(g) or model.probability(features) < model.threshold)
     ]
+
+
+def denied(parsed: ParsedText, g: Gathering) -> bool:
+    """Whether every mention of `g` is a meeting verb the text denies: "did not meet", "never met",
+    "failed to meet" (no meeting happened, whoever is named)."""
+    return all(_denied_verb(parsed, parsed.tokens[f.trigger.head]) for f in g.frames)
+
+
+def _denied_verb(parsed: ParsedText, verb: Token) -> bool:
+    kids = parsed.children(verb.i)
+    if verb.pos != "VERB" or any(c.dep == "prep" and c.lower in SINCE for c in kids):
+        return False  # ("have not sat down with us since April": they did, in April)
+    if any(c.dep == "neg" for c in kids):
+        return True
+    host = parsed.tokens[verb.head]
+    return verb.dep == "xcomp" and (
+        host.lemma.lower() in FAILING or any(c.dep == "neg" for c in parsed.children(host.i))
+    )
 
 
 def is_weighed(g: Gathering) -> bool:

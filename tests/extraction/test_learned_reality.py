@@ -125,3 +125,29 @@ def test_the_trained_model_was_fitted_without_the_frozen_split() -> None:
     assert set(data["fitted_on"]) == {"dev", "voa (real news)", "ours, tuning"}
     assert 0 < data["threshold"] < 1 and data["weights"]
     assert load(reality.MODEL).threshold == data["threshold"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a meeting verb the text denies reports no meeting, whoever is named and whenever
+        "Ruto and Museveni did not meet in Kampala on Friday.",
+        "The two foreign ministers never met during the trip to Oslo.",
+        "The envoys failed to meet in Doha on Sunday.",
+    ],
+)
+def test_a_denied_meeting_verb_reports_no_meeting(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, PUBLISHED).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # not denied: a meeting before the one the sentence says has not happened since
+        ("Ruto and Museveni have not met since March 3.", "met"),
+        # the meeting noun stands; only the party stayed away
+        ("Museveni did not attend the summit in Kampala on Friday.", "summit"),
+    ],
+)
+def test_a_meeting_the_text_does_not_deny_stands(extractor: Extractor, text: str, trigger: str) -> None:
+    assert trigger in [e.trigger.text for e in extractor.extract(text, PUBLISHED).events]
