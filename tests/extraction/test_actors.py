@@ -899,3 +899,26 @@ def test_letters_after_a_name_are_no_part_of_it(parse: Parse, text: str, person:
 def test_an_organization_s_first_words_stand_for_it(parse: Parse, text: str, short: str, name: str) -> None:
     _, index = _resolved(parse, text)
     assert (short, name) in _names(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "name"),
+    [
+        # an acronym the text defines right after a name, whatever its letters
+        (
+            "Leaders of the Kenya Union of Domestic Workers (KUDHEIHA) met on Monday. KUDHEIHA said it "
+            "would strike.",
+            "KUDHEIHA",
+            "Kenya Union of Domestic Workers",
+        ),
+        (
+            "The Federation of Independent Traders, known as FEDIT, met the minister. FEDIT said it was "
+            "satisfied.",
+            "FEDIT",
+            "Federation of Independent Traders",
+        ),
+    ],
+)
+def test_an_acronym_the_text_defines_is_that_body(parse: Parse, text: str, acronym: str, name: str) -> None:
+    _, index = _resolved(parse, text)
+    assert (acronym, name) in _names(index)

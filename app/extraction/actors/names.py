@@ -514,6 +514,13 @@ def acronyms(parsed: ParsedText) -> dict[str, Actor]:
     "the World Anti-Doping Agency ... WADA" (a hyphen's parts give a letter each, or the word one)."""
     found: dict[str, Actor] = {}
     long_orgs = [e for e in parsed.entities if e.label == "ORG" and len(e.text.split()) >= 2]
+    defined: dict[
+        str, Actor
+    ] = {}  # "the People's United Democratic Movement (PUDEMO)", "..., known as APIKUR"
+    for ent in long_orgs:
+        acronym = _defined_acronym(parsed, ent.end_token)
+        if acronym is not None:
+            defined.setdefault(acronym, Actor(clean(ent.text), "organization"))
     for ent in long_orgs:
         name = ARTICLE_AND_POSSESSIVE.sub("", ent.text)
         for words in (name.split(), name.replace("-", " ").split()):
@@ -521,7 +528,19 @@ def acronyms(parsed: ParsedText) -> dict[str, Actor]:
             if len(capitalized) >= 2:
                 initials = "".join(w[0] for w in capitalized).upper()
                 found.setdefault(initials, Actor(clean(ent.text), "organization"))
-    return found
+    return found | defined
+
+
+def _defined_acronym(parsed: ParsedText, k: int) -> str | None:
+    """The acronym a name defines right after it: "(PUDEMO)", ", known as APIKUR"."""
+    words = [t.text for t in parsed.tokens[k : k + 4]]
+    if len(words) >= 3 and words[0] == "(" and words[2] == ")":
+        acronym = words[1]
+    elif len(words) == 4 and words[:3] == [",", "known", "as"]:
+        acronym = words[3]
+    else:
+        return None
+    return acronym if acronym.isupper() and acronym.isalpha() and len(acronym) >= 2 else None
 
 
 def described_as_organization(parsed: ParsedText, tok: Token) -> bool:
