@@ -41,6 +41,8 @@ AWAY_VERBS = senses("send-away")  # "turned away at the door", "sent them away"
 # Cues that mean exclusion from a meeting only when one is named nearby.
 WEAK_CUES = senses("weak-exclusion-cue")
 REFUSAL_VERBS = senses("decline")
+# What a refusal refuses when it is an absence: coming, travelling, meeting.
+PARTAKING_VERBS = senses("attend", "come", "travel", "meet")
 # What a side says of itself: "farm unions complain they were not invited".
 SAYING_VERBS = senses("report", "complain")
 # Not coming: "Trump said no official would attend" is a refusal.
@@ -457,10 +459,13 @@ def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
     if lemma in GRANTING_VERBS | RECEIVING_VERBS and negated and _denied_a_place(parsed, tok):
         return "excluded"  # "was not given a seat", "did not receive an invitation"
     if lemma in REFUSAL_VERBS:
-        refused = {c.lemma.lower() for c in kids if c.dep == "xcomp"}
+        refused = [c for c in kids if c.dep == "xcomp"]
         # "declined to comment": no absence; "refused to invite Russia": Russia's exclusion, not the
-        # refuser's absence.
-        return None if refused & (NO_ABSENCE | NEGATABLE_INCLUSION) else "absent"
+        # refuser's absence; "refused to sign the deal": something refused at the meeting, no absence
+        # (but "refused to attend", "declined to take part in the talks" are).
+        if {c.lemma.lower() for c in refused} & (NO_ABSENCE | NEGATABLE_INCLUSION):
+            return None
+        return "absent" if all(_partaking(parsed, c) for c in refused) else None
     if lemma in OUT_VERBS | AWAY_VERBS and "away" in particles and lemma != "stay":
         return "excluded"  # "was kept away from the meeting"
     if lemma in ABSENCE_ADJECTIVES and tok.dep == "acomp" and not negated:
@@ -487,6 +492,18 @@ def _only_wished(parsed: ParsedText, cue: Token) -> bool:
             return True
         unrealized = clause.pos in {"ADP", "NOUN", "PROPN"}  # (no other verb between)
     return False
+
+
+def _partaking(parsed: ParsedText, verb: Token) -> bool:
+    """Whether a refused verb is coming to a meeting or taking part in one: "refused to attend",
+    "declined to travel", "refused to meet him", "declined to take part in the talks"."""
+    if verb.lemma.lower() in PARTAKING_VERBS:
+        return True
+    objects = [c for c in parsed.children(verb.i) if c.dep == "dobj"]
+    objects += [
+        o for p in parsed.children(verb.i) if p.dep == "prep" for o in parsed.children(p.i) if o.dep == "pobj"
+    ]
+    return any(o.lemma.lower() in MEETING_WORDS | {"part"} for o in objects)
 
 
 def _outside_a_meeting(parsed: ParsedText, tok: Token) -> bool:

@@ -877,3 +877,26 @@ def test_a_party_left_out_under_a_word_of_wishing_is_still_left_out(
 )
 def test_a_cue_of_leaving_out_that_is_negated_leaves_no_one_out(extractor: Extractor, text: str) -> None:
     assert "excluded" not in _roles(extractor, text).values()
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        # what a party refuses at a meeting is no absence from it
+        ("Leaders met in Lima on Friday; Bolivia refused to sign the final declaration.", "Bolivia"),
+        ("Ministers held talks in Quito on Monday, but Peru declined to back the proposal.", "Peru"),
+    ],
+)
+def test_refusing_something_at_a_meeting_is_no_absence(extractor: Extractor, text: str, party: str) -> None:
+    assert _roles(extractor, text).get(party) != "absent"
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Leaders met in Lima on Friday; Bolivia refused to take part in the summit.", "Bolivia"),
+        ("Ministers held talks in Quito on Monday. Peru declined to travel to Quito for the talks.", "Peru"),
+    ],
+)
+def test_refusing_to_come_or_take_part_is_absence(extractor: Extractor, text: str, party: str) -> None:
+    assert _roles(extractor, text).get(party) == "absent"
