@@ -5,9 +5,11 @@ Every decision that a party is `excluded` or `absent` is made here, from cues ar
   a verb with "out" ("shut out", "left out", "kept out"), a negated inclusion ("not invited", "not
   included", "dismay at not being included"), a meeting held without the party ("opened without
   Venezuela"), "no seat at the table";
-- `absent`: a refusal ("declined", "boycotted", "stayed away"), or going ahead without a party that
-  refused in the same sentence. Absent is never excluded.
-A cue names its meeting (`target`) when a meeting word is in its phrase; a weak cue ("ban", "keep
+- `absent`: a refusal of coming or taking part ("declined", "boycotted", "stayed away", "refused
+  to attend"; not "refused to sign"), or going ahead without a party that refused in the same
+  sentence. Absent is never excluded.
+A cue negated ("was not excluded"), or only wished for ("urged the hosts to exclude Russia"), leaves
+no one out. A cue names its meeting (`target`) when a meeting word is in its phrase; a weak cue ("ban", "keep
 ... out") counts only in a sentence with a meeting, and one that keeps the party out of something
 that is no meeting ("out of its championships") does not count. Which gathering an untargeted cue
 belongs to is decided with the gatherings (gatherings.py).
