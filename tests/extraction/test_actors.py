@@ -922,3 +922,18 @@ def test_an_organization_s_first_words_stand_for_it(parse: Parse, text: str, sho
 def test_an_acronym_the_text_defines_is_that_body(parse: Parse, text: str, acronym: str, name: str) -> None:
     _, index = _resolved(parse, text)
     assert (acronym, name) in _names(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name ending in a body's head noun is a body, after a possessive too
+        ("India's Supreme Court will hear the appeal on Monday.", "Supreme Court"),
+        ("Vietnam's Communist Party opened its congress in Hanoi on Monday.", "Communist Party"),
+        ("The activist investor Elliott Management met the board on Monday.", "Elliott Management"),
+    ],
+)
+def test_a_name_ending_in_a_body_s_noun_is_no_person(parse: Parse, text: str, name: str) -> None:
+    _, index = _resolved(parse, text)
+    kinds = {m.actor.kind for m in index.mentions if m.actor is not None and m.actor.name == name}
+    assert kinds == {"organization"}, kinds

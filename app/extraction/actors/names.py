@@ -89,6 +89,25 @@ def names_no_organization(text: str) -> bool:
     )
 
 
+# Nouns that head the name of a body, never a person's: "the Constitutional Court", "Elliott Management".
+BODY_HEADS = (BODY_NOUNS | INSTITUTION_HEADS | ORG_DESCRIPTORS | BODY_NAME_WORDS) - {
+    "of",
+    "general",
+    "executive",
+    "governing",
+    "monetary",
+    "policy",
+    "supervisory",
+}
+
+
+def names_a_body(text: str) -> bool:
+    """Whether a name of two words or more ends in a body's head noun, whatever the tagger called
+    it: "Supreme Court", "Politburo Standing Committee", "Elliott Management"."""
+    words = clean(text).split()
+    return len(words) > 1 and words[-1][:1].isupper() and words[-1].lower() in BODY_HEADS
+
+
 def party_family_spans(parsed: ParsedText, spans: list[Span]) -> list[Span]:
     """`spans` with the name of a party family whole ("Christian" + "Democrats", which the tagger
     cuts in two) and found where the tagger left it out ("The Liberals walked out")."""
@@ -558,6 +577,8 @@ def looks_like_person(parsed: ParsedText, start: int, end: int) -> bool:
     toks = parsed.tokens
     if not all(t.pos == "PROPN" for t in toks[start:end]) or end - start < 2:
         return False
+    if names_a_body(parsed.span_text(start, end)):
+        return False  # "India's Supreme Court", "Vietnam's Communist Party"
     before = toks[start - 1] if start > 0 else None
     head = toks[toks[end - 1].head]
     # (A name before its title, "European Council President ...", is the title's organization.)

@@ -417,6 +417,8 @@ class _Resolver(Discourse):
             return ActorMention(found, start, end, toks[start].start, toks[end - 1].end, text)
         if actor is None and label == "PERSON" and end - start == 1 and not self._surname_of_known(text):
             actor = self._short_name_of_known(text)  # "Takeda" after "Takeda Pharmaceutical"
+        if label == "PERSON" and names.names_a_body(text):
+            label = "ORG"  # "the Constitutional Court" the tagger took for a person
         if actor is None and (label == "PERSON" or names.looks_like_person(self.parsed, start, end)):
             actor = self._person(start, end, text)
         if actor is None and label in {"ORG", "LEX"}:
