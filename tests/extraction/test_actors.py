@@ -937,3 +937,17 @@ def test_a_name_ending_in_a_body_s_noun_is_no_person(parse: Parse, text: str, na
     _, index = _resolved(parse, text)
     kinds = {m.actor.kind for m in index.mentions if m.actor is not None and m.actor.name == name}
     assert kinds == {"organization"}, kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the words before a name the tagger cut complete a city's name, place phrase or not
+        "The envoy made Santo Domingo the first stop of his tour.",
+        "Rubio thanked Santo Domingo for hosting the summit.",
+    ],
+)
+def test_a_city_s_name_the_tagger_cut_is_whole_outside_a_place_phrase(parse: Parse, text: str) -> None:
+    _, index = _resolved(parse, text)
+    assert "Domingo" not in {m.text for m in index.mentions}
+    assert any(m.text == "Santo Domingo" and m.place == "Santo Domingo" for m in index.mentions)

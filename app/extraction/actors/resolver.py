@@ -267,14 +267,12 @@ class _Resolver(Discourse):
     def _as_city(self, span: Span, covered: set[int]) -> Span:
         """ "talks in Addis Ababa" the tagger took for an organization, "flew to Sochi" for a person,
         "in Santo Domingo" of which it took "Domingo" alone: a known city in a place phrase is that
-        place (with the capitalized words before it that complete its name)."""
+        place (with the capitalized words before it that complete its name, which need no place
+        phrase: "made Santo Domingo a stop")."""
         start, end, label = span
-        if (
-            label not in {"ORG", "PERSON"}
-            or not in_place_phrase(self.parsed, end - 1)
-            or not self.parsed.tokens[start].text[:1].isupper()
-        ):
+        if label not in {"ORG", "PERSON"} or not self.parsed.tokens[start].text[:1].isupper():
             return span
+        placed = in_place_phrase(self.parsed, end - 1)
         # (another spelling only where the phrase says where: "in Ulaanbaatar", not "of Hamas")
         main_only = not in_place_phrase(self.parsed, end - 1, WHERE_PREPOSITIONS)
         toks = self.parsed.tokens
@@ -285,7 +283,9 @@ class _Resolver(Discourse):
             first -= 1
         for opening in range(first, start + 1):
             text = self.parsed.span_text(opening, end)
-            if gazetteer.city(text, main_only) and not self._surname_of_known(text):
+            if opening == start and not placed:
+                continue  # a name as the tagger cut it is a place only where the phrase says so
+            if gazetteer.city(text, main_only or not placed) and not self._surname_of_known(text):
                 return (opening, end, "GPE")
         return span
 
