@@ -951,3 +951,17 @@ def test_a_city_s_name_the_tagger_cut_is_whole_outside_a_place_phrase(parse: Par
     _, index = _resolved(parse, text)
     assert "Domingo" not in {m.text for m in index.mentions}
     assert any(m.text == "Santo Domingo" and m.place == "Santo Domingo" for m in index.mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name joined by a lower-case link between hyphens is no person's given name
+        "The two presidents strolled past the Mar-a-Lago pool before their working lunch.",
+        "Reporters waited outside the Mar-a-Lago gates during the summit.",
+    ],
+)
+def test_a_place_joined_by_a_lower_case_link_is_no_person(parse: Parse, text: str) -> None:
+    _, index = _resolved(parse, text)
+    assert not any(m.actor is not None and m.actor.kind == "person" for m in index.mentions)
+    assert "Mar-a-Lago" in {m.text for m in index.mentions}

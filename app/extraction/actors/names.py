@@ -274,6 +274,15 @@ def person_spans_mended(parsed: ParsedText, spans: list[Span]) -> list[Span]:
                 and len(toks[end + 1].text) <= 4
             ):
                 end += 2
+                if (
+                    end + 1 < len(toks)
+                    and toks[end].text == "-"
+                    and parsed.glued(end)
+                    and toks[end + 1].text.istitle()
+                ):
+                    # "Mar" + "-a-Lago": a name joined by a lower-case link is a place's or a
+                    # body's, never a person's given name
+                    end, label = end + 2, "FAC"
             # "Indian National Security Adviser Ajit Doval" tagged whole: the name follows the
             # last title word.
             last_title = max(
