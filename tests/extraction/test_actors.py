@@ -964,4 +964,4 @@ def test_a_city_s_name_the_tagger_cut_is_whole_outside_a_place_phrase(parse: Par
 def test_a_place_joined_by_a_lower_case_link_is_no_person(parse: Parse, text: str) -> None:
     _, index = _resolved(parse, text)
     assert not any(m.actor is not None and m.actor.kind == "person" for m in index.mentions)
-    assert "Mar-a-Lago" in {m.text for m in index.mentions}
+    assert not any(m.text.startswith("Mar") for m in index.mentions)

@@ -281,8 +281,8 @@ def person_spans_mended(parsed: ParsedText, spans: list[Span]) -> list[Span]:
                     and toks[end + 1].text.istitle()
                 ):
                     # "Mar" + "-a-Lago": a name joined by a lower-case link is a place's or a
-                    # body's, never a person's given name
-                    end, label = end + 2, "FAC"
+                    # body's, never a person's given name (the venues table may know it)
+                    continue
             # "Indian National Security Adviser Ajit Doval" tagged whole: the name follows the
             # last title word.
             last_title = max(
