@@ -29,7 +29,7 @@ from app.extraction.actors.words import (
     MEMBER_PREPOSITIONS,
     TITLES,
 )
-from app.extraction.grammar import Tense, clause_tense, governing_verb, mention_root, relative_noun
+from app.extraction.grammar import Tense, clause_tense, denied, governing_verb, mention_root, relative_noun
 from app.extraction.lexicon.wordsets import grouped, senses
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.parties import GROUP_HEADS, actors_in_phrase, described_side, qualifies_a_person, subjects
@@ -168,9 +168,9 @@ def find_exclusions(parsed: ParsedText, actors: ActorIndex, trigger_heads: Set[i
             out.extend(_request_refused(parsed, tok, actors, trigger_heads, sentences_with_meetings))
         # told not to come, or left off a list: left out of the meeting named, or of one near
         listed = _told_not_to_come(parsed, tok) or _list_cue(parsed, tok)
-        if listed is not None and _only_wished(parsed, tok):
-            continue  # "rebuffed calls to strike Russia from the guest list"
         if listed is not None:
+            if _only_wished(parsed, tok):
+                continue  # "urged the hosts to strike Russia from the guest list"
             listed += _members_named(parsed, tok, listed)
             if (
                 target := _target(parsed, tok, trigger_heads)
@@ -425,12 +425,8 @@ def _cue_role(parsed: ParsedText, tok: Token) -> Role | None:
     kids = parsed.children(tok.i)
     head = parsed.tokens[tok.head]
     negated = (
-        any(c.dep == "neg" for c in kids)
-        or (
-            tok.dep == "xcomp"
-            and (
-                any(c.dep == "neg" for c in parsed.children(tok.head)) or head.lemma.lower() in REFUSING_HEADS
-            )
+        denied(
+            parsed, tok, REFUSING_HEADS
         )  # "was not invited", "did not want to invite", "refused to invite"
         or (tok.dep == "pcomp" and head.lower in NEGATING_PREPS)  # "without inviting Poland"
         or (tok.dep in {"acomp", "oprd"} and any(c.dep == "neg" for c in parsed.children(tok.head)))
@@ -900,8 +896,8 @@ def _list_cue(parsed: ParsedText, tok: Token) -> list[Token] | None:
     list" (a negated "be on" a list), "was absent from the guest list" (as good as not on it)."""
     lemma = tok.lemma.lower()
     kids = parsed.children(tok.i)
-    if lemma in REMOVAL_VERBS and any(c.dep == "neg" for c in kids):
-        return None  # "was not left off the list"
+    if lemma in REMOVAL_VERBS and denied(parsed, tok, REFUSING_HEADS):
+        return None  # "was not left off the list", "refused to drop Cuba from the list"
     if lemma in REMOVAL_VERBS:
         preps = {"off", "from"}
     elif lemma == "be" and any(c.dep == "neg" for c in kids):

@@ -3,6 +3,7 @@ what a relative clause is about."""
 
 from __future__ import annotations
 
+from collections.abc import Set
 from typing import Literal
 
 from app.extraction.lexicon.wordsets import senses
@@ -146,6 +147,18 @@ def own_clause(parsed: ParsedText, verb: Token) -> bool:
     if verb.pos not in {"VERB", "AUX"} or verb.dep not in {"advcl", "ccomp", "relcl", "conj", "parataxis"}:
         return False
     return any(c.dep in {"mark", "nsubj", "nsubjpass"} for c in parsed.children(verb.i))
+
+
+def denied(parsed: ParsedText, verb: Token, refusing: Set[str]) -> bool:
+    """Whether the text says `verb` did not happen: it is negated ("was not invited", "did not
+    meet"), or it completes a negated verb or one of `refusing` ("did not want to invite",
+    "refused to invite", "failed to meet")."""
+    if any(c.dep == "neg" for c in parsed.children(verb.i)):
+        return True
+    host = parsed.tokens[verb.head]
+    return verb.dep == "xcomp" and (
+        host.lemma.lower() in refusing or any(c.dep == "neg" for c in parsed.children(host.i))
+    )
 
 
 def at_the_same_time(parsed: ParsedText, verb: Token) -> bool:

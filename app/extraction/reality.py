@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import math
 
-from app.extraction import deadline
+from app.extraction import deadline, grammar
+from app.extraction.exclusions import REFUSING_HEADS
 from app.extraction.gatherings import Gathering, event_date_value
 from app.extraction.grammar import SINCE, clause_tense, governing_verb
 from app.extraction.learned import Features, LogisticModel, in_quotes, load, quote_offsets
@@ -28,8 +29,6 @@ from app.extraction.parsed import ParsedText, Token
 from app.extraction.wire_copy import caption_spans
 
 MODEL = "spurious"
-# Verbs under which a meeting did not happen: "failed to meet".
-FAILING = {"fail"}
 # The senses of a trigger's lemma that get a weight of their own.
 TRIGGER_SENSES = (
     "meet",
@@ -70,20 +69,14 @@ def likely_gatherings(
 
 def denied(parsed: ParsedText, g: Gathering) -> bool:
     """Whether every mention of `g` is a meeting verb the text denies: "did not meet", "never met",
-    "failed to meet" (no meeting happened, whoever is named)."""
+    "failed to meet", "refused to meet" (no meeting happened, whoever is named)."""
     return all(_denied_verb(parsed, parsed.tokens[f.trigger.head]) for f in g.frames)
 
 
 def _denied_verb(parsed: ParsedText, verb: Token) -> bool:
-    kids = parsed.children(verb.i)
-    if verb.pos != "VERB" or any(c.dep == "prep" and c.lower in SINCE for c in kids):
+    if verb.pos != "VERB" or any(c.dep == "prep" and c.lower in SINCE for c in parsed.children(verb.i)):
         return False  # ("have not sat down with us since April": they did, in April)
-    if any(c.dep == "neg" for c in kids):
-        return True
-    host = parsed.tokens[verb.head]
-    return verb.dep == "xcomp" and (
-        host.lemma.lower() in FAILING or any(c.dep == "neg" for c in parsed.children(host.i))
-    )
+    return grammar.denied(parsed, verb, REFUSING_HEADS)
 
 
 def is_weighed(g: Gathering) -> bool:

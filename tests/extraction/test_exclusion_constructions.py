@@ -873,6 +873,7 @@ def test_a_party_left_out_under_a_word_of_wishing_is_still_left_out(
         "Ministers met in Riga on Friday. Latvia was never shut out of the meeting.",
         "Ministers met in Riga on Friday. The hosts refused to bar Belarus from the meeting.",
         "The summit opened in Vilnius on Monday. Belarus was not left off the guest list.",
+        "The summit opened in Vilnius on Monday. The hosts refused to drop Belarus from the guest list.",
     ],
 )
 def test_a_cue_of_leaving_out_that_is_negated_leaves_no_one_out(extractor: Extractor, text: str) -> None:

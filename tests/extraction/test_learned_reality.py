@@ -134,6 +134,7 @@ def test_the_trained_model_was_fitted_without_the_frozen_split() -> None:
         "Ruto and Museveni did not meet in Kampala on Friday.",
         "The two foreign ministers never met during the trip to Oslo.",
         "The envoys failed to meet in Doha on Sunday.",
+        "The employers refused to sit down with the drivers' union in Lisbon on Monday.",
     ],
 )
 def test_a_denied_meeting_verb_reports_no_meeting(extractor: Extractor, text: str) -> None:

@@ -542,9 +542,8 @@ def acronyms(parsed: ParsedText) -> dict[str, Actor]:
     "the World Anti-Doping Agency ... WADA" (a hyphen's parts give a letter each, or the word one)."""
     found: dict[str, Actor] = {}
     long_orgs = [e for e in parsed.entities if e.label == "ORG" and len(e.text.split()) >= 2]
-    defined: dict[
-        str, Actor
-    ] = {}  # "the People's United Democratic Movement (PUDEMO)", "..., known as APIKUR"
+    # acronyms the text defines: "the People's United Democratic Movement (PUDEMO)", "..., known as APIKUR"
+    defined: dict[str, Actor] = {}
     for ent in long_orgs:
         acronym = _defined_acronym(parsed, ent.end_token)
         if acronym is not None:
