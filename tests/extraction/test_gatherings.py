@@ -233,11 +233,15 @@ def test_a_meeting_something_is_reckoned_from_is_another_gathering(
 @pytest.mark.parametrize(
     ("text", "mention"),
     [
+        # the date something is reckoned from
         ("The new premier chaired her first cabinet meeting since taking office on March 2.", "meeting"),
         ("Lawmakers held their first hearing since the recess began on July 26.", "hearing"),
+        # the date of a clause of another time
+        ("The union called a strike on Monday before the ministers held talks in Lagos.", "talks"),
+        ("Police cleared the square on Friday after the premiers opened their summit.", "summit"),
     ],
 )
-def test_the_date_something_is_reckoned_from_does_not_date_the_meeting(
+def test_the_date_of_another_event_does_not_date_the_meeting(
     extractor: Extractor, text: str, mention: str
 ) -> None:
     _, frames = _frames(extractor, text)
@@ -266,22 +270,6 @@ def test_a_meeting_told_in_a_clause_of_the_same_time_has_that_clause_s_date(
     _, frames = _frames(extractor, text)
     (frame,) = [f for f in frames if mention in f.trigger.text]
     assert frame.date is not None and frame.date.text == day
-
-
-@pytest.mark.parametrize(
-    ("text", "mention"),
-    [
-        # a clause of another time keeps its own
-        ("The union called a strike on Monday before the ministers held talks in Lagos.", "talks"),
-        ("Police cleared the square on Friday after the premiers opened their summit.", "summit"),
-    ],
-)
-def test_a_clause_of_another_time_does_not_lend_its_date(
-    extractor: Extractor, text: str, mention: str
-) -> None:
-    _, frames = _frames(extractor, text)
-    (frame,) = [f for f in frames if mention in f.trigger.text]
-    assert frame.date is None
 
 
 def test_a_date_something_is_reckoned_from_is_no_guess_for_an_undated_meeting(extractor: Extractor) -> None:
