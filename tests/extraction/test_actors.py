@@ -965,3 +965,52 @@ def test_a_place_joined_by_a_lower_case_link_is_no_person(parse: Parse, text: st
     _, index = _resolved(parse, text)
     assert not any(m.actor is not None and m.actor.kind == "person" for m in index.mentions)
     assert not any(m.text.startswith("Mar") for m in index.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "name", "kind"),
+    [
+        # a lead's name the tagger left untagged, named again by a word it tagged
+        (
+            "BEIJING — Xi Jinping closed a two-day summit on Monday. Xi said the forum was a success.",
+            "Xi",
+            "Xi Jinping",
+            "person",
+        ),
+        (
+            "BEIJING — Xi Jinping received the Spanish king at the Great Hall of the People on Wednesday, "
+            "and Xi praised Spain's stance.",
+            "Xi",
+            "Xi Jinping",
+            "person",
+        ),
+        (
+            "TOKYO — Takeda Pharmaceutical and Shire agreed on Wednesday to merge, and Takeda's board "
+            "approved it.",
+            "Takeda",
+            "Takeda Pharmaceutical",
+            "organization",
+        ),
+    ],
+)
+def test_an_untagged_name_the_text_names_again_is_that_party(
+    parse: Parse, text: str, short: str, name: str, kind: str
+) -> None:
+    _, index = _resolved(parse, text)
+    full = [m for m in index.mentions if m.text == name]
+    assert full and full[0].actor == Actor(name, kind)
+    assert {m.actor.name for m in index.mentions if m.text == short and m.actor is not None} == {name}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a company's legal form is no part of the name news gives it
+        ("Barrick Gold Corp. and Newmont held merger talks in Toronto on Monday.", "Barrick Gold"),
+        ("Twitter Inc agreed on Monday to be bought, and its board met on Sunday.", "Twitter"),
+    ],
+)
+def test_a_company_s_legal_form_is_no_part_of_its_name(parse: Parse, text: str, name: str) -> None:
+    _, index = _resolved(parse, text)
+    assert name in {m.actor.name for m in index.mentions if m.actor is not None}
+    assert not any(m.actor.name.endswith(("Corp.", "Inc")) for m in index.mentions if m.actor is not None)

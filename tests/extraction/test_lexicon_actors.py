@@ -145,6 +145,10 @@ def _organization_words(parse: Parse, row: Row) -> None:
         actor = _actor_at(index, _token(parsed, word))
         assert actor is not None and actor.kind == "organization"
         assert actor.name.lower().endswith(word)
+    elif role == "legal_form":  # the company as news names it again, without its legal form
+        form = next(t for t in parsed.tokens if t.lower.rstrip(".") == word.rstrip("."))
+        actor = _actor_at(index, 0)
+        assert actor is not None and actor.name == parsed.span_text(0, form.i).rstrip(" ,")
     elif role == "own_body":  # the name before it does not stand for the body of its people
         actor = _actor_at(index, _token(parsed, "Norland", last=True))
         assert actor is None or actor.name != parsed.span_text(0, _token(parsed, "met"))

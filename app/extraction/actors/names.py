@@ -15,6 +15,7 @@ from app.extraction.actors.words import (
     BODY_NOUNS,
     GENERIC_ORG_WORDS,
     INSTITUTION_HEADS,
+    LEGAL_FORMS,
     NAME_PARTICLES,
     NAME_TITLES,
     ORG_DESCRIPTORS,
@@ -28,10 +29,15 @@ from app.extraction.parsed import ParsedText, Token
 
 
 def clean(text: str) -> str:
-    """A name as we give it: one space between words, no "the" before it, no possessive after it."""
+    """A name as we give it: one space between words, no "the" before it, no possessive after it,
+    no company's legal form ("Twitter Inc" is Twitter)."""
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"^(the|The)\s+", "", text)
-    return re.sub(r"['’]s?$", "", text).strip()  # noqa: RUF001
+    text = re.sub(r"['’]s?$", "", text).strip()  # noqa: RUF001
+    name, _, last = text.rpartition(" ")
+    if name and last[:1].isupper() and last.lower() in LEGAL_FORMS:
+        return name.rstrip(" ,")
+    return text
 
 
 def spelled_as_in(text: str, name: str) -> str:
@@ -486,6 +492,50 @@ def titled_names(parsed: ParsedText, covered: set[int]) -> list[Span]:
             out.append((start, end, "PERSON"))
             covered.update(range(start, end))
     return out
+
+
+def named_again(parsed: ParsedText, spans: Sequence[Span], covered: set[int]) -> list[Span]:
+    """Untagged runs of two to four capitalized proper nouns that the text names again by one word
+    the tagger did tag, outside the tokens `covered` already (which grows): "BEIJING — Xi Jinping
+    closed ...", then "Xi"; "Takeda Pharmaceutical and Shire agreed", then "Takeda". The small
+    tagger misses names most at a story's opening, where the lead names the main party in full."""
+    toks = parsed.tokens
+    again = _tagged_alone(parsed, spans)
+    titles = NAME_TITLES | TITLES
+    out: list[Span] = []
+    k = 0
+    while k < len(toks):
+        end = k
+        while (
+            end < len(toks)
+            and end - k < 4
+            and end not in covered
+            and toks[end].pos == "PROPN"
+            and toks[end].text[:1].isupper()
+            and not toks[end].ent_type
+            and toks[end].lower.rstrip(".") not in titles
+        ):
+            end += 1
+        # (a person by the first word or the last: "Xi" of Xi Jinping, "Rousseff" of Dilma Rousseff;
+        # an organization by the first: "Takeda" of Takeda Pharmaceutical)
+        first = again.get(toks[k].text)
+        last = again.get(toks[end - 1].text) if end > k else None
+        label = first or (last if last == "PERSON" else None)
+        if end - k >= 2 and label is not None:
+            out.append((k, end, label))
+            covered.update(range(k, end))
+        k = max(end, k + 1)
+    return out
+
+
+def _tagged_alone(parsed: ParsedText, spans: Sequence[Span]) -> dict[str, str]:
+    """The one-word names the tagger tagged as a person's or an organization's, each with the tag it
+    gave most often (it calls "Twitter" a person now and then)."""
+    tags: dict[str, list[str]] = {}
+    for start, end, label in spans:
+        if end - start == 1 and label in {"PERSON", "ORG"}:
+            tags.setdefault(parsed.tokens[start].text, []).append(label)
+    return {word: max(("ORG", "PERSON"), key=labels.count) for word, labels in tags.items()}
 
 
 def coordinated_bodies(parsed: ParsedText, spans: list[Span]) -> list[ActorMention]:

@@ -261,6 +261,7 @@ class _Resolver(Discourse):
         out += gazetteer.missed_names(self.parsed, known, covered)
         out += self._missed_cities(covered)
         out += names.titled_names(self.parsed, covered)
+        out += names.named_again(self.parsed, tagged, covered)
         out = names.people_listed_with_people(self.parsed, [self._as_city(span, covered) for span in out])
         return names.people_by_their_titles(self.parsed, out)
 

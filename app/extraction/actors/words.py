@@ -43,6 +43,10 @@ BODY_NAME_WORDS = lexicon.words("organization_words", "word", role="organ")
 PARTY_FAMILIES = lexicon.words("organization_words", "word", role="party_family")
 # A body of an organization's people, an organization of its own: "Norland Air Pilots Union".
 OWN_BODIES = lexicon.words("organization_words", "word", role="own_body")
+# A company's legal form after its name, which news drops when it names the company again ("Twitter
+# Inc", "Barrick Gold Corp."): the abbreviations of ISO 20275's entity legal forms common in English
+# copy. (The words spelled out, "Corporation", "Limited", are often part of the name itself.)
+LEGAL_FORMS = lexicon.words("organization_words", "word", role="legal_form")
 # Bodies that act for a country: "Chinese officials", "the Ukrainian delegation".
 COLLECTIVE_BODIES = lexicon.words("collective_words", "word", role="acts_for_country")
 SINGULAR_COLLECTIVE_BODIES = lexicon.words("collective_words", "word", role="acts_singular")
