@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 
-from app.extraction import deadline
+from app.extraction import deadline, lexicon
 from app.extraction.actors import ActorIndex, ActorMention
 from app.extraction.gatherings import Gathering
 from app.extraction.grammar import mention_root
@@ -28,14 +28,17 @@ from app.extraction.learned import (
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.parties import PartyRole, qualifies_a_person
+from app.extraction.triggers import held_beside
 
 MODEL = "attendance"
-# Where the model is not asked: the object of "in"/"at" names where, not who ("met in Vilnius"), and
-# that of "on"/"about" what about ("a meeting on Ukraine"); a party kept out or staying away is the
-# exclusion stage's to judge ("keep Chile out").
-PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
+# Where the model is not asked: the object of "in"/"at"/"aboard" names where, not who ("met in Vilnius",
+# "phoned from aboard Air Force One"), and that of "on"/"about" what about ("a meeting on Ukraine"); a
+# party kept out or staying away is the exclusion stage's to judge ("keep Chile out").
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "aboard", "onboard"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 KEEPING_OUT = senses("exclude", "shut-out", "decline")
+# Outlets a story reports through ("told Reuters", "polled by Reuters"): its source, not a party.
+NEWS_OUTLETS = {name.lower() for name in lexicon.words("news_outlets", "name")}
 # A city stands for its country only where it acts: "Moscow rejected", "talks with Beijing".
 ACTING_PREPS = {"with", "between", "by"}
 
@@ -95,9 +98,12 @@ def candidates(parsed: ParsedText, gatherings: list[Gathering], actors: ActorInd
         trigger_tokens = {i for f in g.frames for i in range(f.trigger.start_token, f.trigger.end_token)}
         for f in g.frames:
             here = heads_in_sent[f.sent]
+            beside = held_beside(parsed, f.trigger.head)
             for m in by_sent.get(f.sent, []):
                 assert m.actor is not None
-                if m.actor.name in named or m.start_token in trigger_tokens:
+                if m.actor.name in named or m.start_token in trigger_tokens | beside:
+                    continue
+                if m.actor.name.lower() in NEWS_OUTLETS:
                     continue
                 nearest = min(here, key=lambda h: abs(h[0] - m.start_token))
                 if nearest[0] != f.trigger.head:

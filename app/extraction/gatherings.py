@@ -465,6 +465,13 @@ def _place_mention(
             if sidelines_of(parsed, g.first.trigger, nouns.keys()) == host and _compatible(frame, g)
         ]
         return (beside[-1], "same-sidelines") if beside else (None, "sidelines")
+    # The summit a meeting was held on the sidelines of is not that meeting ("met Merkel on the
+    # sidelines of the G20 summit": the summit is told after the meeting beside it).
+    window = [
+        g
+        for g in window
+        if all(sidelines_of(parsed, f.trigger, nouns.keys()) != frame.trigger.head for f in g.frames)
+    ]
     reckoned = _reckoned_from(parsed, frame.trigger, window)
     window = [g for g in window if g is not reckoned]
     if not window and reckoned is not None:

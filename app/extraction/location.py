@@ -19,7 +19,7 @@ from app.extraction.actors.names import filed_places
 from app.extraction.grammar import clause_tense, relatives_in_of_phrase
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.parsed import ParsedText, Token
-from app.extraction.triggers import VISITING, Trigger, sidelines_on
+from app.extraction.triggers import VISITING, Trigger, sidelines_hosts
 
 PLACE_PREPS = {"in", "at", "to", "on", "outside", "near", "inside"}
 # Nouns for venues, whose phrase may name the city: "his club in Palm Beach", "a base outside X".
@@ -511,15 +511,4 @@ def _path_up(parsed: ParsedText, t: Token, top: Token) -> list[Token]:
 def sidelines_of(parsed: ParsedText, trigger: Trigger, trigger_heads: Set[int]) -> int | None:
     """The gathering a meeting is held on the sidelines of ("on the summit's sidelines, a
     bilateral meeting"; "met on the margins of the G20"): its trigger's head, if named."""
-    head = parsed.tokens[trigger.head]
-    nodes = [head, *list(parsed.ancestors(head.i))[:3]]
-    for node in nodes:
-        for edge in sidelines_on(parsed, node):
-            for owner in parsed.children(edge.i):
-                if owner.dep == "poss" and owner.i in trigger_heads:
-                    return owner.i
-                if owner.dep == "prep" and owner.lower == "of":
-                    for obj in parsed.children(owner.i):
-                        if obj.i in trigger_heads:
-                            return obj.i
-    return None
+    return next((h.i for h in sidelines_hosts(parsed, trigger.head) if h.i in trigger_heads), None)

@@ -22,7 +22,7 @@ from app.extraction.grammar import (
 )
 from app.extraction.lexicon.wordsets import grouped, senses
 from app.extraction.parsed import ParsedText, Token
-from app.extraction.triggers import VISITING_ON, Trigger, part_of
+from app.extraction.triggers import VISITING_ON, Trigger, held_beside, part_of
 from app.models.v1 import Role
 
 # Verbs whose subject is at the meeting they hold, call or invite to.
@@ -36,6 +36,8 @@ SCHEDULING = senses("schedule")
 INCLUDE_VERBS = senses("include")
 # Verbs of speaking and arguing: who does so at a meeting is there.
 SPEAKING_VERBS = senses("speak")
+# Verbs of telling of a meeting: "the talks were reported by the Nikkei".
+REPORTING = senses("report")
 # Verbs of taking a side in a negotiation, or of giving evidence at a hearing.
 STANCE_VERBS = senses("stance")
 VISITS = senses("visit")
@@ -94,11 +96,15 @@ def _collector(
 ) -> AddParty:
     """What each reading calls to name a party: the actors a phrase names, into `found`; never the
     names that only describe a person ("Finland's Stubb"), nor the meeting itself ("the Gulf
-    Summit" is no party to itself)."""
+    Summit" is no party to itself), nor the gathering it was held beside ("on the sidelines of the
+    G20 summit")."""
+    beside = held_beside(parsed, own.i) if own is not None else set()
 
     def add(tok: Token, role: Role) -> None:
         for m in actors_in_phrase(parsed, tok, actors):
             if own is not None and m.start_token <= own.i < m.end_token:
+                continue
+            if m.start_token in beside:
                 continue
             if not qualifies_a_person(parsed, m, actors):
                 found.append(PartyRole(m, role))
@@ -174,7 +180,8 @@ def trigger_parties(parsed: ParsedText, trigger: Trigger, actors: ActorIndex) ->
             for c in parsed.children(v.i):
                 if c.dep in {"dobj", "attr"} and v_lemma in INCLUDE_VERBS:
                     add(c, "participant")
-                elif c.dep == "agent":
+                elif c.dep == "agent" and v_lemma not in REPORTING:
+                    # ("the talks were first reported by the Nikkei": who told of them is no party)
                     _add_objects(parsed, c, add, "organizer" if v_lemma in ORGANIZING else "participant")
                 elif c.dep == "prep" and (
                     c.lower in {"with", "between", "among"}

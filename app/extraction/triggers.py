@@ -646,6 +646,27 @@ def sidelines_on(parsed: ParsedText, node: Token) -> list[Token]:
     ]
 
 
+def sidelines_hosts(parsed: ParsedText, head: int) -> list[Token]:
+    """What a mention says it is on the sidelines of, whatever that is: the owner of the sidelines
+    ("on the summit's sidelines") or the object of their "of" ("on the margins of the U.N. General
+    Assembly"), on the mention's word or the three words above it."""
+    out: list[Token] = []
+    for node in [parsed.tokens[head], *list(parsed.ancestors(head))[:3]]:
+        for edge in sidelines_on(parsed, node):
+            for owner in parsed.children(edge.i):
+                if owner.dep == "poss":
+                    out.append(owner)
+                elif owner.dep == "prep" and owner.lower == "of":
+                    out.extend(obj for obj in parsed.children(owner.i) if obj.dep == "pobj")
+    return out
+
+
+def held_beside(parsed: ParsedText, head: int) -> set[int]:
+    """The tokens naming the gathering a mention is held on the sidelines of: where it was held, not
+    who took part ("met Merkel on the sidelines of the G20 summit" brings no Group of 20)."""
+    return {t.i for host in sidelines_hosts(parsed, head) for t in parsed.subtree(host.i)}
+
+
 def _beside_a_gathering(parsed: ParsedText, tok: Token) -> bool:
     """ "spoke with Wang on the sidelines of the forum", "talked on the margins of the summit":
     parties talking beside a gathering met there, a meeting of its own."""

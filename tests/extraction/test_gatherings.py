@@ -552,3 +552,29 @@ def test_a_sidelines_meeting_told_on_in_the_same_words_stays_one(extractor: Extr
     )
     words = [" ".join(m) for m in _mentions(extractor, text)]
     assert any("meeting" in w and "sit" in w for w in words)
+
+
+@pytest.mark.parametrize(
+    ("text", "host", "body"),
+    [
+        # the summit told after the meeting held on its sidelines is a gathering of its own, and its
+        # body is no party to the meeting beside it
+        (
+            "Scholz held talks with Sunak on the sidelines of the G20 summit in Rio on Monday.",
+            "G20 summit",
+            "Group of 20",
+        ),
+        (
+            "Macron sat down with Erdogan on the NATO summit's sidelines in Vilnius on Tuesday.",
+            "NATO summit",
+            "NATO",
+        ),
+    ],
+)
+def test_the_summit_a_meeting_is_held_beside_is_not_that_meeting(
+    extractor: Extractor, text: str, host: str, body: str
+) -> None:
+    events = extractor.extract(text, PUBLISHED).events
+    assert [e.trigger.text for e in events if e.trigger.text == host] == [host]
+    beside = [e for e in events if e.trigger.text != host]
+    assert len(beside) == 1 and body not in {p.name for p in beside[0].participants}

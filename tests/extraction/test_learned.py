@@ -114,6 +114,18 @@ def test_the_trained_model_adds_attendees_no_rule_names(
         ),
         ("The league shut Belarus out of its events after a meeting of its board on Friday.", "Belarus"),
         ("After a meeting on Friday, the federation kept Russia and Belarus out of its events.", "Belarus"),
+        # aboard a ship or a plane is where
+        ("Speaking from aboard Air Force One, Biden phoned Netanyahu on Tuesday.", "Air Force One"),
+        ("From aboard the royal yacht Britannia, the queen received Clinton on Friday.", "Britannia"),
+        # a news outlet told or reporting is the story's source
+        ("The minister, who met Lavrov on Monday, told Reuters the talks were useful.", "Reuters"),
+        ("A spokesman told VOA that the two presidents met for an hour on Tuesday.", "VOA"),
+        ("The board met on Monday after a report by Sky News that the bid had been raised.", "Sky News"),
+        # what a meeting was held on the sidelines of is where
+        (
+            "Blinken met Wang on the margins of the U.N. General Assembly in New York on Friday.",
+            "U.N. General Assembly",
+        ),
     ],
 )
 def test_the_model_is_never_asked_about_places_other_clauses_or_the_kept_out(

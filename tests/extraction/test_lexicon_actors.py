@@ -8,6 +8,7 @@ stand for the two people named, and so on.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
@@ -23,6 +24,8 @@ from app.extraction.actors.names import (
     person_spans_mended,
 )
 from app.extraction.actors.words import NAME_TITLES
+from app.extraction.attendance import candidates
+from app.extraction.engine import read
 from app.extraction.parsed import ParsedText
 
 Parse = Callable[[str], ParsedText]
@@ -156,6 +159,16 @@ def _organization_words(parse: Parse, row: Row) -> None:
         pytest.fail(f"organization_words.tsv: unknown role {role!r}")
 
 
+def _news_outlets(parse: Parse, row: Row) -> None:
+    """The outlet is an actor of its example, and the attendance model is never asked about it."""
+    parsed = parse(row["example"])
+    _, actors, gatherings = read(parsed, dt.date(2024, 3, 14))
+    assert actors is not None and row["name"] in {m.actor.name for m in actors.mentions if m.actor}
+    assert row["name"] not in {
+        c.mention.actor.name for c in candidates(parsed, gatherings, actors) if c.mention.actor
+    }
+
+
 def _collective_words(parse: Parse, row: Row) -> None:
     word, role = row["word"], row["role"]
     parsed, index = _index(parse, row)
@@ -212,6 +225,7 @@ CHECKS: dict[str, Callable[[Parse, Row], None]] = {
     "titles": _titles,
     "name_particles": _name_particles,
     "organization_words": _organization_words,
+    "news_outlets": _news_outlets,
     "collective_words": _collective_words,
     "pair_nouns": _pair_nouns,
     "pair_counts": _pair_counts,

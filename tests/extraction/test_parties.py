@@ -593,3 +593,18 @@ def test_a_body_named_in_its_own_right_is_the_party_not_the_person_who_owns_it(
     parties = _parties(parse, text)
     assert body in parties
     assert not any(owner in name for name in parties)
+
+
+@pytest.mark.parametrize(
+    ("text", "teller"),
+    [
+        # who told of a meeting ("reported by", "announced by", "disclosed by") is no party to it
+        ("The summit between the two leaders was announced by Xinhua on Friday.", "Xinhua"),
+        ("The meeting between the ministers was reported by Reuters on Tuesday.", "Reuters"),
+        ("The talks in Geneva were first disclosed by the Financial Times on Monday.", "Financial Times"),
+        # an outlet is an organization by its own name, not the city in it
+        ("The talks in Geneva were first reported by The Washington Post on Monday.", "United States"),
+    ],
+)
+def test_who_reports_a_meeting_is_no_party_to_it(parse: Parse, text: str, teller: str) -> None:
+    assert teller not in _parties(parse, text)

@@ -36,6 +36,8 @@ COUNTRY_ALIASES = {row["form"].lower(): row["code"] for row in _countries_table.
 # ("Moscow was cooler", "the Kremlin said"); the second value is the place they name.
 METONYMS = {row["form"].lower(): (row["code"], row["place"]) for row in lexicon.table("metonyms").rows}
 ORGANIZATIONS = {row["form"].lower(): row["name"] for row in lexicon.table("organizations").rows}
+# News outlets are organizations by their own names ("told The Washington Post" is no Washington).
+ORGANIZATIONS |= {row["name"].lower(): row["name"] for row in lexicon.table("news_outlets").rows}
 WITHDRAWN = "-"  # a demonym override's code that withdraws a derived demonym
 # "the" before a name and a possessive ending after it, which no key carries
 ARTICLE_AND_POSSESSIVE = re.compile(r"^(the)\s+|(['’]s?)$", re.IGNORECASE)  # noqa: RUF001
