@@ -1014,3 +1014,39 @@ def test_a_company_s_legal_form_is_no_part_of_its_name(parse: Parse, text: str, 
     _, index = _resolved(parse, text)
     assert name in {m.actor.name for m in index.mentions if m.actor is not None}
     assert not any(m.actor.name.endswith(("Corp.", "Inc")) for m in index.mentions if m.actor is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "people"),
+    [
+        # two people the text names elsewhere, joined by a hyphen before a meeting noun
+        (
+            "The Biden-Xi meeting in Bali on Monday lasted three hours; Biden said Xi was direct.",
+            "Biden-Xi",
+            {"Biden", "Xi"},
+        ),
+        (
+            "The Erdogan-Putin talks in Sochi on Friday ran four hours; Erdogan said Putin listened.",
+            "Erdogan-Putin",
+            {"Erdogan", "Putin"},
+        ),
+        (
+            "A Merkel-Macron call on Sunday settled it, Merkel said, and Macron agreed.",
+            "Merkel-Macron",
+            {"Merkel", "Macron"},
+        ),
+        # a hyphenated name the text names by both halves is one person's
+        (
+            "Doreen Bogdan-Martin met the minister on Monday, and Bogdan-Martin said Martin Chungong agreed.",
+            "Bogdan-Martin",
+            {"Bogdan-Martin"},
+        ),
+    ],
+)
+def test_two_people_joined_by_a_hyphen_are_two(parse: Parse, text: str, pair: str, people: set[str]) -> None:
+    _, index = _resolved(parse, text)
+    start = text.index(pair)
+    at = {
+        m.actor.name for m in index.mentions if m.actor is not None and start <= m.start < start + len(pair)
+    }
+    assert at == people

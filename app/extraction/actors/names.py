@@ -528,6 +528,48 @@ def named_again(parsed: ParsedText, spans: Sequence[Span], covered: set[int]) ->
     return out
 
 
+def paired_people(parsed: ParsedText, spans: list[Span]) -> list[Span]:
+    """`spans`, where two names joined by a hyphen ("a Trump-Putin summit", "the Biden-Xi meeting")
+    are two people the text names elsewhere, each by the first or last word of a person's name:
+    each a person's span, in place of the span the tagger made of the pair (or of none). A name
+    that goes on before the pair is one person's ("Sam Bankman-Fried"), and "US-China talks" name
+    no people."""
+    toks = parsed.tokens
+    people = {
+        toks[k].text
+        for start, end, label in spans
+        if label == "PERSON" and all(t.text != "-" for t in toks[start:end])  # (not "Bogdan-Martin")
+        for k in (start, end - 1)
+    }
+    # (a pair that is part of a longer person's name anywhere is that person: "Sam Bankman-Fried")
+    one_name = {
+        (toks[k - 1].text, toks[k + 1].text)
+        for start, end, label in spans
+        if label == "PERSON" and end - start > 3
+        for k in range(start + 1, end - 1)
+        if toks[k].text == "-"
+    }
+    pairs: list[tuple[int, int]] = []
+    for k in range(1, len(toks) - 1):
+        a, b = toks[k - 1], toks[k + 1]
+        if (
+            toks[k].text == "-"
+            and (a.text, b.text) not in one_name
+            and parsed.glued(k)
+            and a.pos == b.pos == "PROPN"
+            and a.text[:1].isupper()
+            and b.text[:1].isupper()
+            and {a.text, b.text} <= people
+            and not (k >= 2 and toks[k - 2].pos == "PROPN" and toks[k - 2].text[:1].isupper())
+        ):
+            pairs.append((a.i, b.i))
+    if not pairs:
+        return spans
+    inside = {i for a, b in pairs for i in range(a, b + 1)}
+    kept = [s for s in spans if not inside & set(range(s[0], s[1]))]
+    return sorted(kept + [(i, i + 1, "PERSON") for pair in pairs for i in pair])
+
+
 def _tagged_alone(parsed: ParsedText, spans: Sequence[Span]) -> dict[str, str]:
     """The one-word names the tagger tagged as a person's or an organization's, each with the tag it
     gave most often (it calls "Twitter" a person now and then)."""

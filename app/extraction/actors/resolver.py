@@ -254,6 +254,7 @@ class _Resolver(Discourse):
             if e.label in ACTOR_LABELS and not taken & set(range(e.start_token, e.end_token))
         ]
         tagged = names.spans_split_at_list_breaks(self.parsed, sorted(tagged))
+        tagged = names.paired_people(self.parsed, tagged)
         tagged = names.party_family_spans(self.parsed, names.org_spans_joined(self.parsed, tagged))
         mended = [names.org_span_extended(self.parsed, span) for span in tagged]
         out = names.person_spans_mended(self.parsed, mended) + lexical
