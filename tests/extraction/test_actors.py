@@ -1050,3 +1050,32 @@ def test_two_people_joined_by_a_hyphen_are_two(parse: Parse, text: str, pair: st
         m.actor.name for m in index.mentions if m.actor is not None and start <= m.start < start + len(pair)
     }
     assert at == people
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "first"),
+    [
+        # one person, written with and without the particle joined to the surname: as first written
+        (
+            "Sudan's Omar al-Bashir held talks in Cairo on Monday; Omar Bashir said the visit was useful.",
+            "Omar Bashir",
+            "Omar al-Bashir",
+        ),
+        (
+            "Egypt's Abdel Fattah el-Sisi hosted the king on Monday, and Abdel Fattah Sisi said ties were "
+            "strong.",
+            "Abdel Fattah Sisi",
+            "Abdel Fattah el-Sisi",
+        ),
+        (
+            "Syria's Bashar Assad met Putin in Moscow on Tuesday. Bashar al-Assad thanked him.",
+            "Bashar al-Assad",
+            "Bashar Assad",
+        ),
+    ],
+)
+def test_a_name_with_and_without_its_particle_is_one_person(
+    parse: Parse, text: str, written: str, first: str
+) -> None:
+    _, index = _resolved(parse, text)
+    assert {m.actor.name for m in index.mentions if m.text == written and m.actor is not None} == {first}

@@ -72,6 +72,12 @@ def surname_forms(surname: str) -> list[str]:
     return [surname, rest] if hyphen and particle.lower() in NAME_PARTICLES and rest else [surname]
 
 
+def bare(name: str) -> str:
+    """A person's name without the particles its words are joined to: "Bashar al-Assad" is "Bashar
+    Assad", as news writes him too."""
+    return " ".join(surname_forms(word)[-1] for word in name.split())
+
+
 def sole_full_names(names: Iterable[str]) -> dict[str, str]:
     """Surname -> the one full name among `names` that ends with it ("Obama" -> "Barack Obama",
     "Bashir" -> "Omar al-Bashir"); a surname two full names share ("Clinton") has none."""

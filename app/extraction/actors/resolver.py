@@ -458,9 +458,13 @@ class _Resolver(Discourse):
     def _person(self, start: int, end: int, text: str) -> Actor:
         name = clean(text)
         words = name.split()
-        known = self.by_surname.get(words[-1].lower())
-        if known is not None and (len(words) == 1 or known.actor.name.endswith(name)):
-            return known.actor
+        known = self.by_surname.get(words[-1].lower()) or self.by_surname.get(names.bare(words[-1]).lower())
+        if known is not None and (
+            len(words) == 1
+            or known.actor.name.endswith(name)
+            or names.bare(known.actor.name) == names.bare(name)
+        ):
+            return known.actor  # ("Bashar Assad" after "Bashar al-Assad": the name as first written)
         if len(words) == 1:
             # A surname-only first mention: a later full name may still appear; keep it as written.
             actor = Actor(name, "person")
