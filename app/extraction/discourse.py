@@ -14,9 +14,10 @@ no gain on the frozen split.)
 from __future__ import annotations
 
 from app.extraction import lexicon
-from app.extraction.actors import ActorIndex, ActorMention
+from app.extraction.actors import TITLES, ActorIndex, ActorMention
 from app.extraction.exclusions import negated_party
 from app.extraction.gatherings import Gathering
+from app.extraction.grammar import mention_root
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.parties import PartyRole, actors_in_phrase, subjects
@@ -60,7 +61,9 @@ def attach_follow_ups(parsed: ParsedText, gatherings: list[Gathering], actors: A
         have = known.get(id(salient))
         if have is None:  # once per gathering, then kept up to date
             have = known[id(salient)] = {id(p.mention) for f in salient.frames for p in f.parties}
-        for m in took_part:
+        # (one who came along, in a sentence that does not mention the gathering, came along with a
+        # party of it: a candidate accompanied by her family at a rally is not at the meeting before)
+        for m in _with_a_party(parsed, took_part, _party_names(salient), sent in mentioned):
             if id(m) not in have:
                 have.add(id(m))
                 salient.inherited.append(PartyRole(m, "participant"))
@@ -72,18 +75,66 @@ def _leaves_passage(parsed: ParsedText, sent: int) -> bool:
     return len(toks) > 1 and toks[0].lower in TOPIC_SHIFTS and toks[1].text == ","
 
 
-def _took_part(parsed: ParsedText, sent: int, actors: ActorIndex) -> list[ActorMention]:
-    found: list[ActorMention] = []
+def _party_names(g: Gathering) -> set[str]:
+    return {
+        p.mention.actor.name
+        for p in [*(p for f in g.frames for p in f.parties), *g.inherited]
+        if p.mention.actor is not None
+    }
+
+
+def _with_a_party(
+    parsed: ParsedText,
+    took_part: list[tuple[list[ActorMention], list[ActorMention] | None]],
+    parties: set[str],
+    here: bool,
+) -> list[ActorMention]:
+    """The mentions of each group that took part, where a group that came along with someone
+    ("X was accompanied by Y") did so in the sentence that mentions the gathering (`here`), with a
+    party of it, or with someone who holds an office ("Prime Minister Kenji Sato was accompanied
+    by ...": a delegation's head); a candidate accompanied by her family at a rally is not at the
+    meeting told before."""
+    return [
+        m
+        for group, accompanied in took_part
+        if accompanied is None
+        or here
+        or any(m.actor is not None and m.actor.name in parties for m in group)
+        or any(_holds_office(parsed, a) for a in accompanied)
+        for m in group
+    ]
+
+
+def _holds_office(parsed: ParsedText, m: ActorMention) -> bool:
+    """A title before the name or in apposition to it: "Prime Minister Kenji Sato", "the Brazilian
+    minister, Rui Matos"."""
+    toks = parsed.tokens
+    root = mention_root(parsed, m.start_token, m.end_token)
+    beside = [toks[root.head]] if root.dep == "appos" else []
+    beside += [c for c in parsed.children(root.i) if c.dep == "appos"]
+    return (m.start_token > 0 and toks[m.start_token - 1].lower in TITLES) or any(
+        t.lemma.lower() in TITLES for t in beside
+    )
+
+
+def _took_part(
+    parsed: ParsedText, sent: int, actors: ActorIndex
+) -> list[tuple[list[ActorMention], list[ActorMention] | None]]:
+    """The groups of mentions the sentence says took part, each with those of them the others came
+    along with (None where the group did not only come along)."""
+    found: list[tuple[list[ActorMention], list[ActorMention] | None]] = []
     for verb in parsed.sentence_tokens(sent):
         if verb.pos not in {"VERB", "AUX"}:
             continue
         lemma = verb.lemma.lower()
         heads: list[Token] = []
+        accompanied: list[Token] | None = None
         if lemma in LEADING and _leads_a_delegation(parsed, verb):
             heads = _agents(parsed, verb) or _actives(parsed, verb, actors)
         elif lemma in ACCOMPANYING:
             # who came along and whom they came with: "he was accompanied by X", "X escorted him"
-            heads = _agents(parsed, verb) + subjects(parsed, verb, actors)
+            accompanied = subjects(parsed, verb, actors)
+            heads = _agents(parsed, verb) + accompanied
         elif lemma in JOINING and (agents := _agents(parsed, verb)):
             heads = agents  # "they were joined by X"
         elif lemma in JOINING and _joins_people(parsed, verb):
@@ -91,7 +142,12 @@ def _took_part(parsed: ParsedText, sent: int, actors: ActorIndex) -> list[ActorM
         elif lemma in PRESENCE and _at_the_meeting(parsed, verb):
             # "X was also in the room", "also present was X" (but not "no one from X was")
             heads = [h for h in _actives(parsed, verb, actors) if not negated_party(parsed, h)]
-        found += [m for head in heads for m in actors_in_phrase(parsed, head, actors)]
+        mentions = [m for head in heads for m in actors_in_phrase(parsed, head, actors)]
+        if mentions:
+            along = None
+            if accompanied is not None:
+                along = [m for h in accompanied for m in actors_in_phrase(parsed, h, actors)]
+            found.append((mentions, along))
     return found
 
 

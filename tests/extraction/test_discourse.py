@@ -869,3 +869,42 @@ def test_who_a_later_sentence_puts_with_those_who_met_took_part(
 ) -> None:
     (event,) = _events(extractor, TALKS_IN_ARICA + follow_up)
     assert (_roles(event).get("Celinda Sosa") == "participant") is took_part
+
+
+@pytest.mark.parametrize(
+    ("text", "came_along", "attached"),
+    [
+        # who came along with someone no party to the gathering, in a sentence that does not mention
+        # it, was not at it
+        (
+            "Mexico and Canada held talks in Ottawa on Monday. Claudia Ruiz, accompanied by her husband "
+            "Pablo Ruiz, later spoke at a rally in Toronto.",
+            {"Claudia Ruiz", "Pablo Ruiz"},
+            False,
+        ),
+        (
+            "Kenya and Uganda signed a rail deal at a summit in Nairobi on Friday. The singer Amani Otieno, "
+            "escorted by her manager Joseph Kimani, later opened a trade fair outside the city.",
+            {"Amani Otieno", "Joseph Kimani"},
+            False,
+        ),
+        # with a party of it, or in the sentence that mentions it, they were
+        (
+            "Qatar's foreign minister Ali Thani met Iran's Hossein Amir in Doha on Monday. Thani was "
+            "accompanied by his deputy, Khalid Mansour.",
+            {"Khalid Mansour"},
+            True,
+        ),
+        (
+            "Ali Thani met Hossein Amir in Doha on Monday, accompanied by his deputy Khalid Mansour.",
+            {"Khalid Mansour"},
+            True,
+        ),
+    ],
+)
+def test_who_came_along_came_with_a_party(
+    extractor: Extractor, text: str, came_along: set[str], attached: bool
+) -> None:
+    (event,) = extractor.extract(text, PUBLISHED).events
+    names = {p.name for p in event.participants}
+    assert (came_along <= names) is attached and (came_along & names == set()) is not attached
