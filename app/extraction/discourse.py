@@ -48,6 +48,7 @@ def attach_follow_ups(parsed: ParsedText, gatherings: list[Gathering], actors: A
                 mentioned[f.sent] = g  # the last gathering a sentence mentions is the one under discussion
     salient: Gathering | None = None
     known: dict[int, set[int]] = {}  # per gathering, the actor mentions already among its parties
+    names: dict[int, set[str]] = {}  # per gathering, the names of its parties
     for sent in range(len(parsed.sentences)):
         salient = mentioned.get(sent, salient)
         if salient is None:
@@ -61,12 +62,15 @@ def attach_follow_ups(parsed: ParsedText, gatherings: list[Gathering], actors: A
         have = known.get(id(salient))
         if have is None:  # once per gathering, then kept up to date
             have = known[id(salient)] = {id(p.mention) for f in salient.frames for p in f.parties}
+            names[id(salient)] = _party_names(salient)
         # (one who came along, in a sentence that does not mention the gathering, came along with a
         # party of it: a candidate accompanied by her family at a rally is not at the meeting before)
-        for m in _with_a_party(parsed, took_part, _party_names(salient), sent in mentioned):
+        for m in _with_a_party(parsed, took_part, names[id(salient)], sent in mentioned):
             if id(m) not in have:
                 have.add(id(m))
                 salient.inherited.append(PartyRole(m, "participant"))
+                if m.actor is not None:
+                    names[id(salient)].add(m.actor.name)
     return gatherings
 
 

@@ -397,6 +397,13 @@ def _merge(parsed: ParsedText, frames: list[Frame], trace: list[Decision] | None
     gatherings: list[Gathering] = []
     by_head: dict[int, Gathering] = {}
     nouns = {f.trigger.head: f.trigger for f in frames if f.trigger.kind == "noun"}
+    # Per summit mention, the mentions of meetings held on its sidelines (found once: a summit named
+    # in thousands of sentences must not be weighed against each of its mentions again).
+    on_sidelines: dict[int, list[int]] = {}
+    for f in frames:
+        host = sidelines_of(parsed, f.trigger, nouns.keys())
+        if host is not None and host != f.trigger.head:
+            on_sidelines.setdefault(host, []).append(f.trigger.head)
     # The gatherings by when they were last mentioned (latest last), and their order of first
     # mention: the window a mention is compared with costs WINDOW, not the whole text.
     recency: dict[int, Gathering] = {}
@@ -404,6 +411,10 @@ def _merge(parsed: ParsedText, frames: list[Frame], trace: list[Decision] | None
     for frame in frames:
         deadline.check("merging mentions")
         window = sorted(islice(reversed(recency.values()), WINDOW), key=lambda g: position[id(g)])
+        beside = {id(by_head[h]) for h in on_sidelines.get(frame.trigger.head, ()) if h in by_head}
+        # (the summit a meeting was held on the sidelines of is not that meeting: "met Merkel on the
+        # sidelines of the G20 summit" tells the summit after the meeting beside it)
+        window = [g for g in window if id(g) not in beside]
         target, rule = _place_mention(parsed, frame, nouns, gatherings, window, by_head)
         joined: list[Gathering] = []
         if target is None and rule == "nothing-to-attend":
@@ -465,13 +476,6 @@ def _place_mention(
             if sidelines_of(parsed, g.first.trigger, nouns.keys()) == host and _compatible(frame, g)
         ]
         return (beside[-1], "same-sidelines") if beside else (None, "sidelines")
-    # The summit a meeting was held on the sidelines of is not that meeting ("met Merkel on the
-    # sidelines of the G20 summit": the summit is told after the meeting beside it).
-    window = [
-        g
-        for g in window
-        if all(sidelines_of(parsed, f.trigger, nouns.keys()) != frame.trigger.head for f in g.frames)
-    ]
     reckoned = _reckoned_from(parsed, frame.trigger, window)
     window = [g for g in window if g is not reckoned]
     if not window and reckoned is not None:
