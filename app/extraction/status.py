@@ -75,6 +75,8 @@ def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
         if lemma in PROPOSAL_WORDS and anc.pos == "NOUN" and anc.i != head.i and _denied(parsed, anc):
             # "did not receive an invitation to the summit": the invitation's mood, not the summit's
             return None
+        if lemma in PROPOSAL_WORDS and below is not None and _told_as_past(parsed, below):
+            break  # "suggested he changed his mind after meeting X": a past told, no proposal
         if lemma in PROPOSAL_WORDS and anc.i != head.i and anc.dep != "aux" and not negated:
             if lemma in NEEDS_FOR and not any(k.lower == "for" for k in kids):
                 continue  # "called for talks" proposes them; "called the talks useful" does not
@@ -137,3 +139,12 @@ def _tells_of_the_meeting(parsed: ParsedText, head: Token, governor: Token) -> b
     if head.dep in {"nsubj", "nsubjpass"}:
         return True
     return governor.lemma.lower() in REALIZING_VERBS
+
+
+def _told_as_past(parsed: ParsedText, clause: Token) -> bool:
+    """A clause a verb takes as what happened, not as what should: a verb in the past tense or the
+    perfect ("suggested he changed his mind", "hinted that talks had taken place")."""
+    if clause.dep != "ccomp" or clause.pos not in {"VERB", "AUX"}:
+        return False
+    perfect = any(k.dep == "aux" and k.lemma.lower() == "have" for k in parsed.children(clause.i))
+    return clause.tag == "VBD" or (perfect and clause.tag == "VBN")

@@ -113,3 +113,25 @@ def test_an_invitation_withheld_proposes_no_meeting(parse: Parse, text: str, tri
 
 def test_an_invitation_made_still_proposes_the_meeting(parse: Parse) -> None:
     assert _status(parse, "Spain extended an invitation to talks in Madrid.", "talks") == "proposed"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "proposed"),
+    [
+        # a suggestion of what happened proposes no meeting told inside it
+        (
+            "The senator suggested she had softened her stance after meeting with the farmers' union on "
+            "Monday.",
+            "meeting",
+            False,
+        ),
+        ("Ruto suggested he dropped the tax after talks with opposition leaders last week.", "talks", False),
+        # a suggestion of what should happen does
+        ("The envoy proposed that the two sides meet in Geneva next month.", "meet", True),
+        ("Macron suggested they hold talks in Paris in June.", "talks", True),
+    ],
+)
+def test_a_suggestion_of_a_past_proposes_nothing(
+    parse: Parse, text: str, trigger: str, proposed: bool
+) -> None:
+    assert (_status(parse, text, trigger) == "proposed") is proposed
