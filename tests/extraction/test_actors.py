@@ -1079,3 +1079,22 @@ def test_a_name_with_and_without_its_particle_is_one_person(
 ) -> None:
     _, index = _resolved(parse, text)
     assert {m.actor.name for m in index.mentions if m.text == written and m.actor is not None} == {first}
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # a place or people the tagger tagged alone, where the name goes on to a body's head noun
+        (
+            "Kiribati, which quit the Pacific Islands Forum last year, rejoined it on Monday.",
+            "Pacific Islands Forum",
+        ),
+        ("Leaders of the Galician Nationalist Bloc met Sanchez on Monday.", "Galician Nationalist Bloc"),
+        # a name that goes on to no body's head stays the place it is
+        ("Pacific Islands leaders met in Suva on Monday.", None),
+    ],
+)
+def test_a_body_named_for_a_place_is_that_body(parse: Parse, text: str, body: str | None) -> None:
+    _, index = _resolved(parse, text)
+    bodies = {m.actor.name for m in index.mentions if m.actor is not None and m.actor.kind == "organization"}
+    assert bodies == ({body} if body else set())

@@ -101,6 +101,9 @@ def names_no_organization(text: str) -> bool:
     )
 
 
+# Heads of bodies named for a region that are also words for gatherings or places: "the Pacific
+# Islands Forum", "the Caribbean Community", "the Mekong River Commission".
+PLACE_NAMED_BODIES = {"forum", "community", "commission"}
 # Nouns that head the name of a body, never a person's: "the Constitutional Court", "Elliott Management".
 BODY_HEADS = (BODY_NOUNS | INSTITUTION_HEADS | ORG_DESCRIPTORS | BODY_NAME_WORDS) - {
     "of",
@@ -192,6 +195,28 @@ def org_spans_joined(parsed: ParsedText, spans: list[Span]) -> list[Span]:
                 continue
         out.append(span)
     return out
+
+
+def body_named_for_a_place(parsed: ParsedText, span: Span) -> Span:
+    """A place or people the tagger tagged alone where the name goes on, untagged, to a body's head
+    noun: the whole is that body's name ("the Pacific Islands Forum", "the Kenyan High Court",
+    "the Galician Nationalist Bloc")."""
+    start, end, label = span
+    toks = parsed.tokens
+    if label not in {"GPE", "LOC", "NORP"}:
+        return span
+    last = end
+    while (
+        last < len(toks)
+        and last - end < 3
+        and toks[last].pos == "PROPN"
+        and toks[last].text[:1].isupper()
+        and not toks[last].ent_type
+    ):
+        last += 1
+    if last > end and toks[last - 1].lower in BODY_HEADS | PLACE_NAMED_BODIES:
+        return start, last, "ORG"
+    return span
 
 
 def org_span_extended(parsed: ParsedText, span: Span) -> Span:

@@ -256,7 +256,10 @@ class _Resolver(Discourse):
         tagged = names.spans_split_at_list_breaks(self.parsed, sorted(tagged))
         tagged = names.paired_people(self.parsed, tagged)
         tagged = names.party_family_spans(self.parsed, names.org_spans_joined(self.parsed, tagged))
-        mended = [names.org_span_extended(self.parsed, span) for span in tagged]
+        mended = [
+            names.org_span_extended(self.parsed, names.body_named_for_a_place(self.parsed, span))
+            for span in tagged
+        ]
         out = names.person_spans_mended(self.parsed, mended) + lexical
         covered = {i for s, e, _ in out for i in range(s, e)}
         out += gazetteer.missed_names(self.parsed, known, covered)
