@@ -135,3 +135,15 @@ def test_a_suggestion_of_a_past_proposes_nothing(
     parse: Parse, text: str, trigger: str, proposed: bool
 ) -> None:
     assert (_status(parse, text, trigger) == "proposed") is proposed
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a meeting only possible (FrameNet Possibility) is proposed, not held
+        ("Speculation about a summit between the two leaders grew on Monday.", "summit"),
+        ("The possibility of a meeting between the two presidents was raised on Friday.", "meeting"),
+    ],
+)
+def test_a_meeting_only_possible_is_proposed(parse: Parse, text: str, trigger: str) -> None:
+    assert _status(parse, text, trigger) == "proposed"
