@@ -62,7 +62,9 @@ def attach_follow_ups(parsed: ParsedText, gatherings: list[Gathering], actors: A
         have = known.get(id(salient))
         if have is None:  # once per gathering, then kept up to date
             have = known[id(salient)] = {id(p.mention) for f in salient.frames for p in f.parties}
-            names[id(salient)] = _party_names(salient)
+            names[id(salient)] = salient.party_names | {
+                p.mention.actor.name for p in salient.inherited if p.mention.actor is not None
+            }
         # (one who came along, in a sentence that does not mention the gathering, came along with a
         # party of it: a candidate accompanied by her family at a rally is not at the meeting before)
         for m in _with_a_party(parsed, took_part, names[id(salient)], sent in mentioned):
@@ -77,14 +79,6 @@ def attach_follow_ups(parsed: ParsedText, gatherings: list[Gathering], actors: A
 def _leaves_passage(parsed: ParsedText, sent: int) -> bool:
     toks = parsed.sentence_tokens(sent)
     return len(toks) > 1 and toks[0].lower in TOPIC_SHIFTS and toks[1].text == ","
-
-
-def _party_names(g: Gathering) -> set[str]:
-    return {
-        p.mention.actor.name
-        for p in [*(p for f in g.frames for p in f.parties), *g.inherited]
-        if p.mention.actor is not None
-    }
 
 
 def _with_a_party(

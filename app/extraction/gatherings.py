@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from itertools import islice
 
@@ -397,13 +398,17 @@ def _merge(parsed: ParsedText, frames: list[Frame], trace: list[Decision] | None
     gatherings: list[Gathering] = []
     by_head: dict[int, Gathering] = {}
     nouns = {f.trigger.head: f.trigger for f in frames if f.trigger.kind == "noun"}
-    # Per summit mention, the mentions of meetings held on its sidelines (found once: a summit named
-    # in thousands of sentences must not be weighed against each of its mentions again).
+    # What each mention is on the sidelines of, and per summit mention the mentions of meetings on
+    # its sidelines: found once, not again per mention and per gathering of the window (a summit
+    # named in thousands of sentences must not be weighed against each of its mentions again).
+    hosts = {
+        f.trigger.head: host
+        for f in frames
+        if (host := sidelines_of(parsed, f.trigger, nouns.keys())) not in {None, f.trigger.head}
+    }
     on_sidelines: dict[int, list[int]] = {}
-    for f in frames:
-        host = sidelines_of(parsed, f.trigger, nouns.keys())
-        if host is not None and host != f.trigger.head:
-            on_sidelines.setdefault(host, []).append(f.trigger.head)
+    for mention, host in hosts.items():
+        on_sidelines.setdefault(host, []).append(mention)
     # The gatherings by when they were last mentioned (latest last), and their order of first
     # mention: the window a mention is compared with costs WINDOW, not the whole text.
     recency: dict[int, Gathering] = {}
@@ -415,7 +420,7 @@ def _merge(parsed: ParsedText, frames: list[Frame], trace: list[Decision] | None
         # (the summit a meeting was held on the sidelines of is not that meeting: "met Merkel on the
         # sidelines of the G20 summit" tells the summit after the meeting beside it)
         window = [g for g in window if id(g) not in beside]
-        target, rule = _place_mention(parsed, frame, nouns, gatherings, window, by_head)
+        target, rule = _place_mention(parsed, frame, nouns, gatherings, window, by_head, hosts)
         joined: list[Gathering] = []
         if target is None and rule == "nothing-to-attend":
             pass  # "asked to attend" with nothing before it to attend
@@ -454,8 +459,10 @@ def _place_mention(
     gatherings: list[Gathering],
     window: list[Gathering],
     by_head: dict[int, Gathering],
+    hosts: Mapping[int, int],
 ) -> tuple[Gathering | None, str]:
-    """The gathering `frame`'s mention joins (None: a new one) and the rule that decided."""
+    """The gathering `frame`'s mention joins (None: a new one) and the rule that decided. `hosts`:
+    per mention's head, the head of the gathering it is on the sidelines of."""
     purpose = _purpose_of(parsed, frame.trigger, by_head)
     if purpose is not None:
         return purpose, "purpose"  # "met on Tuesday for talks": the meeting is the talks
@@ -465,16 +472,12 @@ def _place_mention(
     # gathering newly named (indefinite) starts that gathering.
     if _meets_for_new(parsed, frame, nouns):
         return None, "nothing-to-attend" if frame.trigger.anaphoric else "meets-for-new"
-    host = sidelines_of(parsed, frame.trigger, nouns.keys())
-    if host is not None and host != frame.trigger.head:
+    host = hosts.get(frame.trigger.head)
+    if host is not None:
         # "met Biden on the sidelines of the summit": a meeting of its own, beside the summit
         # (`_link_beside` ties the two once every mention is placed), told on in the same words
         # ("a bilateral meeting on the summit's sidelines ... did not sit down until late")
-        beside = [
-            g
-            for g in window
-            if sidelines_of(parsed, g.first.trigger, nouns.keys()) == host and _compatible(frame, g)
-        ]
+        beside = [g for g in window if hosts.get(g.first.trigger.head) == host and _compatible(frame, g)]
         return (beside[-1], "same-sidelines") if beside else (None, "sidelines")
     reckoned = _reckoned_from(parsed, frame.trigger, window)
     window = [g for g in window if g is not reckoned]

@@ -101,9 +101,9 @@ def names_no_organization(text: str) -> bool:
     )
 
 
-# Heads of bodies named for a region that are also words for gatherings or places: "the Pacific
-# Islands Forum", "the Caribbean Community", "the Mekong River Commission".
-PLACE_NAMED_BODIES = {"forum", "community", "commission"}
+# Heads of bodies named for a region that BODY_HEADS leaves out, being words for gatherings or
+# places too: "the Pacific Islands Forum", "the Caribbean Community".
+PLACE_NAMED_BODIES = {"forum", "community"}
 # Nouns that head the name of a body, never a person's: "the Constitutional Court", "Elliott Management".
 BODY_HEADS = (BODY_NOUNS | INSTITUTION_HEADS | ORG_DESCRIPTORS | BODY_NAME_WORDS) - {
     "of",
