@@ -4,7 +4,8 @@ The gathering under discussion is the one mentioned last; it stays so across sen
 paragraphs until another gathering is mentioned or a sentence adverb set off by a comma leaves the
 passage ("Separately, ..."). A sentence in its passage attaches a party to it only where it says the
 party took part: who led a delegation ("X led the delegation", "a team headed by X"), came along
-("was accompanied by X"), joined those who met ("they were joined by X") or was there ("X was also
+("was accompanied by X"), joined those who met ("they were joined by X"), stood for a party or
+was stood for ("X was represented by Y": both) or was there ("X was also
 in the room", "across the table sat X"). Plural references ("they") reach the parties the actor
 stage resolved them to. Parties merely named nearby are left alone. (Cues for "Also attending were
 X", "Peru sent its foreign minister" and "X will travel to <its place>" were measured and left out:
@@ -14,7 +15,7 @@ no gain on the frozen split.)
 from __future__ import annotations
 
 from app.extraction import lexicon
-from app.extraction.actors import TITLES, ActorIndex, ActorMention
+from app.extraction.actors import TITLES, Actor, ActorIndex, ActorMention
 from app.extraction.exclusions import negated_party
 from app.extraction.gatherings import Gathering
 from app.extraction.grammar import mention_root
@@ -26,6 +27,7 @@ DELEGATIONS = lexicon.words("discourse_cues", "lemma", cue="delegation")
 LEADING = lexicon.words("discourse_cues", "lemma", cue="lead")
 ACCOMPANYING = lexicon.words("discourse_cues", "lemma", cue="accompany")
 JOINING = lexicon.words("discourse_cues", "lemma", cue="join")
+REPRESENTING = lexicon.words("discourse_cues", "lemma", cue="represent")
 PRESENCE = lexicon.words("discourse_cues", "lemma", cue="presence")
 PRESENT = lexicon.words("discourse_cues", "lemma", cue="present")
 ROOM = lexicon.words("discourse_cues", "lemma", cue="place")
@@ -126,6 +128,7 @@ def _took_part(
             continue
         lemma = verb.lemma.lower()
         heads: list[Token] = []
+        away: set[Actor | None] = set()  # people the sentence says were not there
         accompanied: list[Token] | None = None
         if lemma in LEADING and _leads_a_delegation(parsed, verb):
             heads = _agents(parsed, verb) or _actives(parsed, verb, actors)
@@ -133,6 +136,17 @@ def _took_part(
             # who came along and whom they came with: "he was accompanied by X", "X escorted him"
             accompanied = subjects(parsed, verb, actors)
             heads = _agents(parsed, verb) + accompanied
+        elif lemma in REPRESENTING and _stood_for(parsed, verb):
+            # "X was represented by Y", "Y represented X": both were there, but for a person who
+            # "stayed home and was represented by" an aide, the aide only
+            stood_for = subjects(parsed, verb, actors) if _passive(parsed, verb) else _objects(parsed, verb)
+            by = (
+                _agents(parsed, verb, by_phrase=True)
+                if _passive(parsed, verb)
+                else subjects(parsed, verb, actors)
+            )
+            heads = by + stood_for
+            away = {m.actor for h in stood_for for m in actors_in_phrase(parsed, h, actors) if _a_person(m)}
         elif lemma in JOINING and (agents := _agents(parsed, verb)):
             heads = agents  # "they were joined by X"
         elif lemma in JOINING and _joins_people(parsed, verb):
@@ -140,7 +154,9 @@ def _took_part(
         elif lemma in PRESENCE and _at_the_meeting(parsed, verb):
             # "X was also in the room", "also present was X" (but not "no one from X was")
             heads = [h for h in _actives(parsed, verb, actors) if not negated_party(parsed, h)]
-        mentions = [m for head in heads for m in actors_in_phrase(parsed, head, actors)]
+        mentions = [
+            m for head in heads for m in actors_in_phrase(parsed, head, actors) if m.actor not in away
+        ]
         if mentions:
             along = None
             if accompanied is not None:
@@ -157,6 +173,26 @@ def _leads_a_delegation(parsed: ParsedText, verb: Token) -> bool:
     return any(
         c.dep in {"dobj", "nsubjpass"} and c.lemma.lower() in DELEGATIONS for c in parsed.children(verb.i)
     )
+
+
+def _stood_for(parsed: ParsedText, verb: Token) -> bool:
+    """Stood for a party at one time, not lastingly: "was represented by", "represented"; not "the union,
+    which represents dockers", "the union representing them" or "staff represented by the union", nor
+    "was not represented"."""
+    return verb.tag in {"VBD", "VBN", "VB"} and verb.dep != "acl" and not _negated(parsed, verb)
+
+
+def _passive(parsed: ParsedText, verb: Token) -> bool:
+    return any(c.dep in {"auxpass", "nsubjpass"} for c in parsed.children(verb.i))
+
+
+def _a_person(m: ActorMention) -> bool:
+    return m.actor is not None and m.actor.kind == "person"
+
+
+def _objects(parsed: ParsedText, verb: Token) -> list[Token]:
+    """The direct objects of an active verb: "represented Sweden"."""
+    return [c for c in parsed.children(verb.i) if c.dep == "dobj"]
 
 
 def _joins_people(parsed: ParsedText, verb: Token) -> bool:
@@ -178,9 +214,14 @@ def _at_the_meeting(parsed: ParsedText, verb: Token) -> bool:
     )
 
 
-def _agents(parsed: ParsedText, verb: Token) -> list[Token]:
-    """The objects of a passive verb's "by": "was led by X"."""
-    agents = [a for a in parsed.children(verb.i) if a.dep == "agent"]
+def _agents(parsed: ParsedText, verb: Token, by_phrase: bool = False) -> list[Token]:
+    """The objects of a passive verb's "by": "was led by X"; with `by_phrase`, also where the parser
+    took the "by" for a plain preposition ("was represented, as usual, by X")."""
+    agents = [
+        a
+        for a in parsed.children(verb.i)
+        if a.dep == "agent" or (by_phrase and a.dep == "prep" and a.lower == "by")
+    ]
     return [o for a in agents for o in parsed.children(a.i) if o.dep == "pobj"]
 
 

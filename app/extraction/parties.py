@@ -287,14 +287,6 @@ def positions_taken(parsed: ParsedText, sent: int, actors: ActorIndex, held: boo
     found: list[PartyRole] = []
     add = _collector(parsed, actors, found)
     for verb in parsed.tokens[sentence.start_token : sentence.end_token]:
-        if verb.lemma.lower() == "represent" and any(c.dep == "agent" for c in parsed.children(verb.i)):
-            # "the United States was represented by its ambassador, Matthew Whitaker"
-            for subj in subjects(parsed, verb, actors):
-                add(subj, "participant")
-            for agent in parsed.children(verb.i):
-                if agent.dep == "agent":
-                    _add_objects(parsed, agent, add)
-            continue
         if _among_those_expected(parsed, verb):
             # "Li, Modi and Starmer are among those expected": the passage's gathering's guests
             for subj in subjects(parsed, verb, actors):

@@ -908,3 +908,40 @@ def test_who_came_along_came_with_a_party(
     (event,) = extractor.extract(text, PUBLISHED).events
     names = {p.name for p in event.participants}
     assert (came_along <= names) is attached and (came_along & names == set()) is not attached
+
+
+@pytest.mark.parametrize(
+    ("text", "there", "not_there"),
+    [
+        (
+            "Leaders of the Andean bloc met in Lima on Friday. President Carlos Vega stayed home and was "
+            "represented by his foreign minister, Ana Soto.",
+            {"Ana Soto"},
+            {"Carlos Vega"},
+        ),
+        (
+            "Gulf rulers held their annual summit in Doha on Tuesday. Oman was represented, as usual, "
+            "by its deputy prime minister, Fahd bin Mahmoud.",
+            {"Oman", "Fahd bin Mahmoud"},
+            set(),
+        ),
+        (
+            "Nordic ministers met in Oslo on Monday. Tomas Berg, the deputy minister, represented Sweden.",
+            {"Tomas Berg", "Sweden"},
+            set(),
+        ),
+        (
+            "Port operators and the government held talks in Vancouver on Monday. Some 900 clerks "
+            "represented by the Harbour Workers Union marched outside.",
+            set(),
+            {"Harbour Workers Union"},
+        ),
+    ],
+)
+def test_who_stood_for_a_party_was_there_and_a_person_stood_for_was_not(
+    extractor: Extractor, text: str, there: set[str], not_there: set[str]
+) -> None:
+    (event,) = _events(extractor, text)
+    attending = {n for n, r in _roles(event).items() if r in {"participant", "organizer"}}
+    assert there <= attending
+    assert not (not_there & attending)
