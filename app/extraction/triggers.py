@@ -87,6 +87,10 @@ REMOTE_NOUNS = CALL_NOUNS | CALL_MEDIA  # "a call", "a videoconference": met ove
 DISCUSSION_VERBS = senses("discuss")
 # FrameNet Visiting/Meet_with from the host's side: "received the Pope", "was received by the king".
 GUEST_VERBS = senses("receive-guest")
+# Entity types of a proper noun that is no person: "was received by Parliament", "by Algeria".
+NOT_PEOPLE = {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+# Dependents that open a clause of their own: what they tell is not the verb's phrase.
+OTHER_CLAUSES = {"conj", "cc", "advcl", "relcl", "ccomp", "parataxis", "acl"}
 # Buildings where a head of state or government receives guests: "received at the palace".
 SEATS_OF_POWER = senses("seat-of-power")
 # FrameNet Social_event: a meal with a party is a meeting ("dined with the king").
@@ -766,11 +770,13 @@ def _over_medium(parsed: ParsedText, tok: Token) -> bool:
 
 def _governs_meeting_noun(parsed: ParsedText, tok: Token) -> bool:
     """The verb has a meeting noun as its object or in its phrases: "received Putin at the summit"
-    leaves the gathering to the noun."""
+    leaves the gathering to the noun; a meeting told in a clause of its own does not ("was received
+    by the president and then held talks with ...")."""
+    phrases = [c for c in parsed.children(tok.i) if c.dep not in OTHER_CLAUSES]
     return any(
         t.lemma.lower() in MEETING_NOUNS and t.dep in {"dobj", "pobj", "nsubjpass"}
-        for t in parsed.subtree(tok.i)
-        if t.i != tok.i
+        for c in phrases
+        for t in parsed.subtree(c.i)
     )
 
 
@@ -848,9 +854,10 @@ def _at_a_seat(parsed: ParsedText, verb: Token) -> bool:
 
 
 def _by_a_host(parsed: ParsedText, tok: Token) -> bool:
-    """ "was received by King Abdullah", "received by Pope Francis": a person receiving, by name."""
+    """ "was received by King Abdullah", "received by Pope Francis": a person receiving, by name (or by
+    a name the tagger took for nothing else a host may be: "received by Tebboune" tagged a date)."""
     return any(
-        o.dep == "pobj" and (o.ent_type == "PERSON" or _titled(parsed, o))
+        o.dep == "pobj" and (_is_person(parsed, o) or (o.pos == "PROPN" and o.ent_type not in NOT_PEOPLE))
         for a in parsed.children(tok.i)
         if a.dep == "agent"
         for o in parsed.children(a.i)

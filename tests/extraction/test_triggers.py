@@ -745,6 +745,9 @@ def test_look_alikes_of_summoning_visiting_and_talking(parse: Parse, text: str) 
         ("The chancellor saw him in the Oval Office on Friday.", "saw"),
         ("The envoy was received by Pope Francis at the Vatican on Monday.", "received"),
         ("The foreign minister was received by King Abdullah in Amman on Sunday.", "received"),
+        # a host the tagger leaves no person, by a name it takes for nothing else
+        ("Albares was received by Tebboune in the Algerian capital on Monday.", "received"),
+        ("The Spanish envoy was received by Tebboune in the Algerian capital.", "received"),
         # a meal shared
         ("The two sides signed the deal over dinner in Frankfurt on Friday.", "dinner"),
         ("The rivals patched things up over lunch on Monday.", "lunch"),
@@ -767,6 +770,8 @@ def test_briefing_hearing_receiving_and_meals(parse: Parse, text: str, expected:
         "Investors heard the news on Monday.",
         "Judge Alvarez heard the news on Monday.",
         "The plan was received by critics with scorn.",
+        "The bill was received by the Senate on Monday.",
+        "The report was received by Brussels with relief.",
         "He saw the film twice last week.",
         "The family dined at home on Sunday.",
     ],
@@ -859,3 +864,24 @@ def test_meals_eaten_dialogue_as_process_and_things_received_are_no_meeting(pars
 )
 def test_hyphenated_meeting_nouns(parse: Parse, text: str, expected: list[str]) -> None:
     assert [t.text for t in _triggers(parse, text) if not t.anaphoric] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The envoy was received by President Ruto at State House on Monday and then held talks with "
+            "the foreign minister.",
+            ["received", "talks"],
+        ),
+        (
+            "The minister was received by King Harald at the palace on Monday and then held talks with the "
+            "prime minister.",
+            ["received", "talks"],
+        ),
+    ],
+)
+def test_a_guest_received_is_a_meeting_where_a_clause_of_its_own_names_another(
+    parse: Parse, text: str, expected: list[str]
+) -> None:
+    assert [t.text for t in _triggers(parse, text)] == expected
