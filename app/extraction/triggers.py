@@ -459,8 +459,9 @@ def _party_after(parsed: ParsedText, tok: Token, preps: Set[str]) -> bool:
 
 
 def _party_named(parsed: ParsedText, tok: Token) -> bool:
-    """A party, or a name after a title the tagger left untagged ("President Ruto")."""
-    return _is_party(tok) or _titled(parsed, tok)
+    """A party, a name after a title the tagger left untagged ("President Ruto"), or the surname of
+    someone the text names in full that the tagger missed here ("called on Turnbull", tagged a title)."""
+    return _is_party(tok) or _titled(parsed, tok) or (tok.pos == "PROPN" and tok.text in parsed.surnames)
 
 
 def _titled(parsed: ParsedText, tok: Token) -> bool:

@@ -885,3 +885,17 @@ def test_a_guest_received_is_a_meeting_where_a_clause_of_its_own_names_another(
     parse: Parse, text: str, expected: list[str]
 ) -> None:
     assert [t.text for t in _triggers(parse, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Malcolm Turnbull flew back to Canberra on Sunday. On Thursday, Finance Minister "
+        "Mathias Cormann called on Turnbull in his office.",
+        "Kenya's president, William Ruto, returned on Monday. The envoy called on Ruto at State House on "
+        "Tuesday.",
+    ],
+)
+def test_a_party_named_by_the_surname_of_someone_named_in_full(parse: Parse, text: str) -> None:
+    # (the tagger takes the surname alone for something else: a title, a place)
+    assert [t.text for t in _triggers(parse, text)] == ["called"]
