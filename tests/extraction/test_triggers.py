@@ -741,6 +741,11 @@ def test_look_alikes_of_summoning_visiting_and_talking(parse: Parse, text: str) 
         # a judge named by title
         ("Justice Morland heard arguments in Perth on Tuesday.", "heard"),
         ("Judge Alvarez will hear the appeal in Madrid next month.", "hear"),
+        # a hearing body by a relative pronoun, and a case heard in the passive
+        ("The Ohio Supreme Court, which heard arguments in March, upheld the ban.", "heard"),
+        ("The tribunal, which heard the claim behind closed doors, cleared the player.", "heard"),
+        ("The union's claim was heard in Leeds on Thursday by three judges.", "heard"),
+        ("The order stands until the appeal is heard in full next month.", "heard"),
         # seeing and receiving a person
         ("The chancellor saw him in the Oval Office on Friday.", "saw"),
         ("The envoy was received by Pope Francis at the Vatican on Monday.", "received"),
