@@ -47,6 +47,7 @@ COME_TOGETHER = senses("come-together")
 NOUN_TAGGED_VERBS = senses("noun-tagged-verb")
 # "on the sidelines of the summit": beside a gathering (sidelines_on)
 SIDELINES = senses("sidelines")
+EDITIONS = senses("edition")
 # ... but a crowd coming together is a rally, not a meeting of parties: "supporters gathered".
 CROWDS = senses("crowd")
 # "meet" that is not a gathering: "meet demands", "meet the deadline".
@@ -386,11 +387,19 @@ def _part_of_another_mention(parsed: ParsedText, tok: Token) -> bool:
 
 def _named_occasion(parsed: ParsedText, tok: Token) -> bool:
     """A named body or series met as an occasion: "at the Munich Security Conference", "during the
-    World Economic Forum", "attended the Party Congress"; the name alone ("Congress passed") is the
-    body, not a gathering."""
+    World Economic Forum", "attended the Party Congress", "on the margins of the General Assembly",
+    "its annual General Assembly"; the name alone ("Congress passed") is the body, not a gathering."""
     if tok.ent_type == "EVENT":
         return True
+    kids = parsed.children(tok.i)
+    if any(
+        (c.dep == "amod" and c.lemma.lower() in EDITIONS) or (c.dep == "poss" and c.ent_type == "DATE")
+        for c in kids
+    ):
+        return True  # one sitting of it: "its annual General Assembly", "last May's World Health Assembly"
     head = parsed.tokens[tok.head]
+    if tok.dep == "pobj" and head.lower == "of" and parsed.tokens[head.head].lower in SIDELINES:
+        return True  # "on the margins of the U.N. General Assembly"
     if tok.dep in {"nsubj", "nsubjpass"} and head.lemma.lower() in OCCASION_VERBS:
         # "the Munich Security Conference opened on Friday": a name of several words that opens or
         # ends is an occasion ("Congress opened" alone may be the legislature's term)

@@ -802,7 +802,12 @@ def test_a_meal_or_a_chamber_with_the_parties_it_needs(parse: Parse, text: str, 
 
 @pytest.mark.parametrize(
     "text",
-    ["She made tea for the guests.", "Coffee prices rose on Monday.", "The chamber approved the bill."],
+    [
+        "She made tea for the guests.",
+        "Coffee prices rose on Monday.",
+        "The chamber approved the bill.",
+        "The General Assembly passed the resolution on Friday.",
+    ],
 )
 def test_a_meal_or_a_chamber_alone_is_no_meeting(parse: Parse, text: str) -> None:
     assert _triggers(parse, text) == []
@@ -828,6 +833,10 @@ def test_a_meal_or_a_chamber_alone_is_no_meeting(parse: Parse, text: str) -> Non
         # a named person's visit to a country or its capital
         ("Prime Minister Kishida will visit Canberra in the autumn.", "visit"),
         ("The emir invited Joe Biden to visit Doha before the year is out.", "visit"),
+        # a body's name as one sitting of it: on its margins, an edition of it
+        ("The two ministers talked on the margins of the U.N. General Assembly.", "U.N. General Assembly"),
+        ("The bloc closed its annual General Assembly in Lima on Friday.", "annual General Assembly"),
+        ("A deal was struck before last year's World Health Assembly.", "World Health Assembly"),
         # hours spent together by several parties
         ("The two premiers spent four hours together at a lakeside lodge on Sunday.", "spent"),
         ("Kenyatta and Odinga spent 20 minutes together before the cameras came in.", "spent"),
