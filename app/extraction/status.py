@@ -34,6 +34,8 @@ LASTING = senses("last")
 # Verbs whose tense is the meeting's when the meeting is their object: it is held, attended, led,
 # planned, moved or called off (the attendance and scheduling verbs the parties stage reads, and more).
 REALIZING_VERBS = senses("take-part", "schedule", "realize")
+# Prepositions that put what the clause tells inside the meeting's time: its tense is the meeting's.
+DURING = {"during", "amid", "throughout"}
 
 
 def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
@@ -52,6 +54,8 @@ def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
             break
         if below is not None and below.dep != "ccomp" and own_clause(parsed, below):
             break  # another clause's verb: "called off strikes so they could join" cancels no meeting
+        if below is not None and _inside(below, anc):
+            break  # what was done at it ("asked him during a meeting") neither invites to it nor plans it
         kids = parsed.children(anc.i)
         if lemma in CANCEL_WORDS or (lemma == "call" and any(k.lower == "off" for k in kids)):
             if any(k.dep in {"conj", "dep", "parataxis"} and k.lemma.lower() in REVIVING for k in kids):
@@ -98,18 +102,40 @@ def mention_status(parsed: ParsedText, trigger: Trigger) -> Status | None:
         if prep in {"before", "ahead"}:
             return None  # before a gathering says nothing of whether it is past
     governor = governing_verb(parsed, head.i)
+    if governor is not None and _done_at(parsed, head, governor):
+        return _by_tense(parsed, head)  # "asked him during a meeting this week": done while it met
     if governor is not None and _lasting(parsed, governor):
         return None  # "the hearing is expected to run until Friday": how long, not whether yet
     if governor is not None and governor.i != head.i and governor.lemma.lower() in INVITATION_VERBS:
         return None  # "was not invited to the Berlin meeting": the invitation's tense, not the meeting's
     if governor is not None and not _tells_of_the_meeting(parsed, head, governor):
         return None  # "clashing with the summit": the clash's tense, not the summit's
+    return _by_tense(parsed, head)
+
+
+def _by_tense(parsed: ParsedText, head: Token) -> Status | None:
     tense = clause_tense(parsed, head.i)
     if tense == "future":
         return "scheduled"
     if tense == "past":
         return "occurred"
     return None
+
+
+def _done_at(parsed: ParsedText, head: Token, governor: Token) -> bool:
+    """The governing clause tells what was done during the meeting ("asked him during a meeting",
+    "pressed Iran throughout the talks", "agreed at the summit"): its tense is the meeting's, whatever
+    its verb."""
+    prep = parsed.tokens[head.head]
+    return head.dep == "pobj" and prep.head == governor.i and _inside(prep, governor)
+
+
+def _inside(prep: Token, verb: Token) -> bool:
+    """A preposition that puts what `verb` tells inside the meeting's time: "during", or "at" where the
+    verb lets no one in ("agreed at the summit", not "would not be admitted at the summit")."""
+    return prep.dep == "prep" and (
+        prep.lower in DURING or (prep.lower == "at" and verb.lemma.lower() not in INVITATION_VERBS)
+    )
 
 
 def _denied(parsed: ParsedText, noun: Token) -> bool:

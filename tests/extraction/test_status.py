@@ -46,6 +46,12 @@ def _status(parse: Parse, text: str, trigger: str) -> str | None:
             "meeting",
             "proposed",
         ),
+        # what is done during a meeting carries its tense, whatever the verb ("ask" may also invite)
+        ("The envoy will ask Lavrov during the talks to release the prisoners.", "talks", "scheduled"),
+        ("The premier will urge Xi during the summit to lift the tariffs.", "summit", "scheduled"),
+        ("Rubio pressed Lavrov throughout the talks to free the journalist.", "talks", "occurred"),
+        ("Kerry asked Sharif during a meeting to act.", "meeting", "occurred"),
+        ("The ministers will sign the accord at the summit in Lima.", "summit", "scheduled"),
         # cancelled
         ("The prime minister cancelled the visit to Washington.", "visit", "cancelled"),
         ("The prime minister cancelled his visit to Washington.", "visit", "cancelled"),
