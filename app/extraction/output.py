@@ -100,12 +100,16 @@ def _status(g: Gathering, date: DateMention | None, published: dt.date | None) -
     if date is not None and date.direction in {"past", "future"} and len(date.value or "") < 10:
         # "later this month": the month is now, the direction says which side of now.
         return "occurred" if date.direction == "past" else "scheduled"
-    if date is not None and date.value and published is not None:
-        pub = published.isoformat()
-        value = date.value
-        if value[:10] < pub[: len(value)] or (len(value) >= 10 and value < pub):
+    if (
+        date is not None
+        and date.first_day is not None
+        and date.last_day is not None
+        and published is not None
+    ):
+        # (by the days the value covers: "2024-W19" or "2024-05" holding the publication day says nothing)
+        if date.last_day < published:
             return "occurred"
-        if value > pub[: len(value)]:
+        if date.first_day > published:
             return "scheduled"
     return status or "occurred"
 

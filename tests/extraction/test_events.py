@@ -169,6 +169,23 @@ def test_status_without_publication_date_comes_from_tense(extractor: Extractor) 
 
 
 @pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The board approved the plan at a meeting this week.", "occurred"),
+        ("Macron told Scholz during their talks this week that he disagreed.", "occurred"),
+        ("The ministers will meet later this week in Geneva.", "scheduled"),
+        ("The ministers met earlier this month in Geneva.", "occurred"),
+    ],
+)
+def test_a_date_that_holds_the_publication_day_leaves_the_status_to_the_tense(
+    extractor: Extractor, text: str, status: str
+) -> None:
+    # (a week or a month around publication is on neither side of it: "2025-W08" is no later date)
+    (event,) = extractor.extract(text, PUBLISHED).events
+    assert event.status == status
+
+
+@pytest.mark.parametrize(
     ("text", "first_day"),
     [
         ("Researchers on Thursday wrapped up a three-day conference in Harare.", "2024-03-12"),
