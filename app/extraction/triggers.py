@@ -555,7 +555,9 @@ def _is_meeting_verb(parsed: ParsedText, tok: Token) -> bool:
     if lemma in HAND_SHAKES and any(c.dep == "dobj" and c.lemma.lower() == "hand" for c in kids):
         return _with_party(parsed, tok) and not _governs_meeting_noun(parsed, tok)
     if lemma in TOGETHER_VERBS and any(
-        t.lower == "together" for c in [tok, *kids] for t in parsed.children(c.i)
+        t.lower == "together" and not _comparative(parsed, t)
+        for c in [tok, *kids]
+        for t in parsed.children(c.i)
     ):  # ("together in Geneva": the parser may hang it on the place's preposition)
         # "will get together in New York"; "brought the two men together": those it brings
         return _people_gather(parsed, tok) or _gathers_parties(parsed, tok)
@@ -883,15 +885,21 @@ def _gathers_parties(parsed: ParsedText, tok: Token) -> bool:
         tok.dep == "relcl" and head.lemma.lower() in MEETING_NOUNS
     )
     kids = parsed.children(tok.i)
-    # someone gathers them, not something ("the merger brings Fiat and Peugeot together" is no meeting)
-    by_something = any(c.dep == "nsubj" and not _someone(c) for c in kids)
     # ("brought the two sides together", "gathered the board": sides and bodies are parties)
     gathered = [c for c in kids if c.dep == "dobj"]
-    return (
-        not by_something
-        and not describes
-        and any(_is_party(c) or c.lemma.lower() in SUMMONED_NOUNS for c in gathered)
-    )
+    gathered += [g for c in gathered for g in parsed.children(c.i) if g.dep == "conj"]
+    # people brought together met, whoever brought them ("an initiative brought Sarraj and Haftar
+    # together", "the talks brought the ministers together"); other parties met where someone,
+    # not something, brought them ("the merger brings Fiat and Peugeot together" is no meeting)
+    people = any(c.ent_type == "PERSON" or c.lemma.lower() in PEOPLE_WORDS for c in gathered)
+    by_something = any(c.dep == "nsubj" and not _someone(c) for c in kids)
+    parties = any(_is_party(c) or c.lemma.lower() in SUMMONED_NOUNS for c in gathered)
+    return not describes and (people or (parties and not by_something))
+
+
+def _comparative(parsed: ParsedText, tok: Token) -> bool:
+    """A word said by degree: "closer together" is a bond, no gathering."""
+    return any(c.tag in {"JJR", "RBR"} for c in parsed.children(tok.i))
 
 
 def _someone(tok: Token) -> bool:

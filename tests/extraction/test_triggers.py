@@ -451,6 +451,8 @@ def test_playing_host_and_bringing_parties_together(parse: Parse, text: str, exp
         "Qatar played host to the World Cup in 2022.",
         "The festival brought music fans together.",
         "The merger brings Fiat and Peugeot together under one roof.",
+        "The war brought the two leaders closer together.",
+        "The crisis has drawn the two presidents closer together.",
         # what a summit just named did
         "The summit, which brought together the leaders of Rwanda and Burundi, opened.",
         "The minister pulled the report together overnight.",
@@ -913,3 +915,14 @@ def test_a_guest_received_is_a_meeting_where_a_clause_of_its_own_names_another(
 def test_a_party_named_by_the_surname_of_someone_named_in_full(parse: Parse, text: str) -> None:
     # (the tagger takes the surname alone for something else: a title, a place)
     assert [t.text for t in _triggers(parse, text)] == ["called"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A French initiative brought Emmanuel Macron and Olaf Scholz together at Versailles in July.",
+        "The Qatari effort brought the two foreign ministers together in Doha on Tuesday.",
+    ],
+)
+def test_people_brought_together_met_whatever_brought_them(parse: Parse, text: str) -> None:
+    assert [t.text for t in _triggers(parse, text)] == ["brought"]
