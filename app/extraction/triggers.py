@@ -323,14 +323,27 @@ def _held_occasion(parsed: ParsedText, tok: Token, guests: bool) -> bool:
     """A meal or an exchange held as an occasion (FrameNet Social_event): hosted, given or attended
     ("hosted a dinner", "the dialogue was held by", "attended a lunch", "a dinner hosted by the
     mayor"), or, with `guests`, held for or of its guests ("a dinner for the visiting ministers", "a
-    breakfast of finance ministers"); not a meal eaten ("had dinner", "skipped lunch")."""
+    breakfast of finance ministers") or where guests are hosted ("hosted them at a dinner"); not a
+    meal eaten ("had dinner", "skipped lunch")."""
     head = parsed.tokens[tok.head].lemma.lower()
     if tok.dep in {"dobj", "nsubjpass"} and (head in OCCASION_HOSTS or head in ATTENDANCE_VERBS):
         return True
     kids = parsed.children(tok.i)
     if any(c.dep in {"acl", "relcl"} and c.lemma.lower() in OCCASION_HOSTS for c in kids):
         return True
+    if guests and _guests_received_at(parsed, tok):
+        return True
     return guests and _party_after(parsed, tok, {"for", "of"})
+
+
+def _guests_received_at(parsed: ParsedText, tok: Token) -> bool:
+    """Guests hosted or received at or for the meal: "hosted the visitors at a dinner", "will host him
+    for lunch", "received the envoys at a banquet"."""
+    prep = parsed.tokens[tok.head]
+    if tok.dep != "pobj" or prep.lower not in {"at", "for", "over"}:
+        return False
+    verb = parsed.tokens[prep.head]
+    return verb.lemma.lower() in OCCASION_HOSTS | GUEST_VERBS and _person_object(parsed, verb)
 
 
 def _placed(parsed: ParsedText, tok: Token) -> bool:

@@ -806,6 +806,7 @@ def test_a_meal_or_a_chamber_with_the_parties_it_needs(parse: Parse, text: str, 
     "text",
     [
         "She made tea for the guests.",
+        "The chef hosted a cooking class at lunch.",
         "Coffee prices rose on Monday.",
         "The chamber approved the bill.",
         "The General Assembly passed the resolution on Friday.",
@@ -823,6 +824,10 @@ def test_a_meal_or_a_chamber_alone_is_no_meeting(parse: Parse, text: str) -> Non
         ("Trade envoys attended a lunch given by the Korean ambassador in Seoul.", "lunch"),
         ("A breakfast hosted by the chancellor opened the second day.", "breakfast"),
         ("The emir laid on a dinner for Kenya's president at his palace.", "dinner"),
+        # guests hosted or received at a meal
+        ("The governor hosted the visiting mayors at a dinner on Friday.", "dinner"),
+        ("The king will receive the envoys at a banquet in Riyadh.", "banquet"),
+        ("Macron will host him for lunch at the Elysee on Thursday.", "lunch"),
         # an exchange held as an occasion, or placed
         ("Delegations from both navies held an annual dialogue in Manila last week.", "dialogue"),
         ("Ministers from the region will attend a security dialogue hosted by Oman.", "security dialogue"),
