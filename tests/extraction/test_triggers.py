@@ -824,6 +824,9 @@ def test_a_meal_or_a_chamber_alone_is_no_meeting(parse: Parse, text: str) -> Non
         ("Trade envoys attended a lunch given by the Korean ambassador in Seoul.", "lunch"),
         ("A breakfast hosted by the chancellor opened the second day.", "breakfast"),
         ("The emir laid on a dinner for Kenya's president at his palace.", "dinner"),
+        # unions hosted or received, as a government meets them
+        ("The labour minister will host the unions again at the ministry on Friday.", "host"),
+        ("The premier received the teachers' unions at his office on Monday.", "received"),
         # guests hosted or received at a meal
         ("The governor hosted the visiting mayors at a dinner on Friday.", "dinner"),
         ("The king will receive the envoys at a banquet in Riyadh.", "banquet"),
