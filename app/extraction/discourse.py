@@ -18,7 +18,7 @@ from app.extraction import lexicon
 from app.extraction.actors import TITLES, Actor, ActorIndex, ActorMention
 from app.extraction.exclusions import negated_party
 from app.extraction.gatherings import Gathering
-from app.extraction.grammar import mention_root
+from app.extraction.grammar import mention_root, passive
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.parsed import ParsedText, Token
 from app.extraction.parties import PartyRole, actors_in_phrase, subjects
@@ -139,12 +139,10 @@ def _took_part(
         elif lemma in REPRESENTING and _stood_for(parsed, verb):
             # "X was represented by Y", "Y represented X": both were there, but for a person who
             # "stayed home and was represented by" an aide, the aide only
-            stood_for = subjects(parsed, verb, actors) if _passive(parsed, verb) else _objects(parsed, verb)
-            by = (
-                _agents(parsed, verb, by_phrase=True)
-                if _passive(parsed, verb)
-                else subjects(parsed, verb, actors)
-            )
+            if passive(parsed, verb):
+                stood_for, by = subjects(parsed, verb, actors), _agents(parsed, verb, by_phrase=True)
+            else:
+                stood_for, by = _objects(parsed, verb), subjects(parsed, verb, actors)
             heads = by + stood_for
             away = {m.actor for h in stood_for for m in actors_in_phrase(parsed, h, actors) if _a_person(m)}
         elif lemma in JOINING and (agents := _agents(parsed, verb)):
@@ -180,10 +178,6 @@ def _stood_for(parsed: ParsedText, verb: Token) -> bool:
     which represents dockers", "the union representing them" or "staff represented by the union", nor
     "was not represented"."""
     return verb.tag in {"VBD", "VBN", "VB"} and verb.dep != "acl" and not _negated(parsed, verb)
-
-
-def _passive(parsed: ParsedText, verb: Token) -> bool:
-    return any(c.dep in {"auxpass", "nsubjpass"} for c in parsed.children(verb.i))
 
 
 def _a_person(m: ActorMention) -> bool:
@@ -227,8 +221,7 @@ def _agents(parsed: ParsedText, verb: Token, by_phrase: bool = False) -> list[To
 
 def _actives(parsed: ParsedText, verb: Token, actors: ActorIndex) -> list[Token]:
     """The subjects of an active, affirmed verb."""
-    kids = parsed.children(verb.i)
-    if any(c.dep in {"auxpass", "nsubjpass"} for c in kids) or _negated(parsed, verb):
+    if passive(parsed, verb) or _negated(parsed, verb):
         return []
     return subjects(parsed, verb, actors)
 

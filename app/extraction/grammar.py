@@ -180,12 +180,20 @@ def reckoned_from(parsed: ParsedText, verb: Token) -> bool:
     return verb.dep == "advcl" and any(c.dep == "mark" and c.lower in SINCE for c in parsed.children(verb.i))
 
 
+def passive(parsed: ParsedText, verb: Token) -> bool:
+    """A verb in the passive voice: "was represented by", "were invited"."""
+    return any(c.dep in {"auxpass", "nsubjpass"} for c in parsed.children(verb.i))
+
+
 def controlled_subjects(parsed: ParsedText, verb: Token) -> list[Token]:
     """Who does what `verb` says: its own subjects, else, for an infinitive or adjective that
     completes another word, the subjects of that word ("ministers are due to gather", "plan to
     gather", "are expected to sit"), or its object where it has one ("urged the sides to gather")."""
     for _ in range(4):  # "are expected to be able to gather": four words up, as deep as news goes
         own = [c for c in parsed.children(verb.i) if c.dep in {"nsubj", "nsubjpass"}]
+        if own and verb.dep == "relcl":
+            # a relative pronoun stands for the noun the clause hangs on: "the court, which heard ..."
+            own = [relative_noun(parsed, verb) if c.tag in {"WDT", "WP"} else c for c in own]
         if own or verb.dep not in {"xcomp", "acomp"} or verb.head == verb.i:
             return own
         verb = parsed.tokens[verb.head]

@@ -16,6 +16,7 @@ from app.extraction.actors.words import QUANTIFIERS
 from app.extraction.grammar import (
     governing_verb,
     mention_root,
+    passive,
     relative_noun,
     relatives_in_of_phrase,
     verb_tense,
@@ -242,11 +243,10 @@ def _present_at(parsed: ParsedText, prep: Token, trigger: Trigger, add: AddParty
     if verb is None or verb.i != prep.head:
         return
     lemma = verb.lemma.lower()
-    passive = any(c.dep in {"auxpass", "nsubjpass"} for c in parsed.children(verb.i))
     visiting = trigger.lemma in VISITS and prep.lower == "during"
     # "failed to agree at the talks", "discussed the plan in a video call with X"; not "the war
     # was discussed at the summit", whose subject is the topic.
-    there = not passive and (
+    there = not passive(parsed, verb) and (
         prep.lower in {"at", "during"} or (prep.lower == "in" and trigger.lemma in SESSIONS)
     )
     speaking = lemma in SPEAKING_VERBS and prep.lower == "after" and quiet

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from app.extraction.actors.words import COUNTS, NAME_TITLES, PAIR_NOUNS, TITLES
-from app.extraction.grammar import controlled_subjects, relative_noun
+from app.extraction.grammar import controlled_subjects
 from app.extraction.lexicon.wordsets import grouped, keyed, senses
 from app.extraction.parsed import ParsedText, Token
 
@@ -1034,11 +1034,8 @@ def _hears_a_case(parsed: ParsedText, tok: Token) -> bool:
         return True  # "the appeal was heard in London", "until the case is heard in full"
     # the subject may stand on a word above ("the court is due to hear", "the panel will begin
     # hearing") or be a relative pronoun ("the court, which heard arguments")
-    hearers = [
-        relative_noun(parsed, tok) if h.tag in {"WDT", "WP"} else h for h in controlled_subjects(parsed, tok)
-    ]
     heard = [c for c in kids if c.dep == "dobj"]
-    if not any(_a_sitting_body(parsed, h) for h in hearers):
+    if not any(_a_sitting_body(parsed, h) for h in controlled_subjects(parsed, tok)):
         return False
     return any(c.lemma.lower() in CASE_NOUNS or _party_named(parsed, c) for c in heard) or _party_after(
         parsed, tok, {"from"}

@@ -63,6 +63,8 @@ def test_no_verb(parse: Parse) -> None:
         ("The board is expected to be able to convene soon.", "convene", ["board"]),
         ("The mediator asked the two teams to reconvene on Friday.", "reconvene", ["teams"]),
         ("To reconvene would be hard.", "reconvene", []),
+        # a relative pronoun stands for the noun its clause hangs on
+        ("The tribunal, which heard the appeal, ruled on Friday.", "heard", ["tribunal"]),
     ],
 )
 def test_controlled_subjects(parse: Parse, sentence: str, verb: str, subjects: list[str]) -> None:
