@@ -13,7 +13,11 @@ thresholds within a point of the best, or for a model that fills a gap (a place,
 of them; then the model is fitted on everything. The gathering model ("spurious", reality.py) sees
 the gatherings as the service has them after the other two, and its threshold is the one that gives
 the best mean of the sets' headline scores (score.py's own figures with the dropped events left
-out), not an F1 of its own.
+out), not an F1 of its own. The merge model ("separate", gatherings.py) is labelled otherwise: a
+mention the rules join to an earlier gathering is a gathering of its own where a gold meeting is
+first mentioned (FORMAT.md's trigger); its threshold is the one whose splits are worth most, a wrong
+split costing twice what a right one gains.
+Fit it first: the others' candidates come from the gatherings it shapes.
 """
 
 from __future__ import annotations
@@ -35,8 +39,8 @@ from sklearn.model_selection import GroupKFold
 
 from app.extraction import attendance, dating, reality, whereabouts
 from app.extraction.actors import ActorIndex
-from app.extraction.engine import Extractor, read
-from app.extraction.gatherings import Gathering, event_date_value
+from app.extraction.engine import Extractor, read, read_mentions
+from app.extraction.gatherings import SEPARATE_MODEL, Gathering, event_date_value, weighed_joins
 from app.extraction.learned import model_file
 from app.extraction.output import to_extraction
 from app.extraction.parsed import ParsedText
@@ -53,6 +57,8 @@ PLATEAUS = {reality.MODEL: 0.001}
 # Models that fill a gap the rules leave (a place, a date) take the lowest threshold of their plateau:
 # of equal F1, the one that answers most (the scorer counts a place or date only where gold has one).
 FILLING = {whereabouts.MODEL, dating.MODEL}
+# What a wrong split of a mention from its gathering costs, against a right split's gain of one.
+WRONG_SPLIT_COST = 2.0
 # The share of the gatherings the reality model drops that may be real meetings, out of fold.
 REALITY_DROPS_REAL = 0.1
 
@@ -96,6 +102,31 @@ def scorer() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def separate_examples(a: Article, score: ModuleType, corpus: Corpus) -> None:
+    """Each mention the rules join to an earlier gathering by salience alone: 1 when it is where a
+    gold meeting is first mentioned (its trigger, found as the scorer finds it), a gathering of its
+    own. The merge replayed by the rules alone, so the examples do not depend on the model."""
+    text = str(a.gold["text"])
+    firsts = []
+    for e in a.gold.get("events") or []:  # type: ignore[attr-defined]
+        start = text.find(e["trigger"]) if e.get("trigger") else -1
+        if start >= 0:
+            firsts.append((start, start + len(e["trigger"])))
+    _, _, frames = read_mentions(a.parsed, a.published)
+    for n, (frame, features) in enumerate(weighed_joins(a.parsed, frames)):
+        t = frame.trigger
+        label = int(any(t.start < end and t.end > start for start, end in firsts))
+        corpus.examples.append(Example((a.id, n), t.text, features, label))
+
+
+def separations_worth(corpus: Corpus, probabilities: np.ndarray, threshold: float) -> float:
+    """What splitting every mention at or over `threshold` is worth, per weighed mention: a right
+    split gains a meeting; a wrong one costs WRONG_SPLIT_COST, since it adds a spurious meeting and
+    takes its parties and date from the real one."""
+    split = [e.label for e, p in zip(corpus.examples, probabilities, strict=True) if p >= threshold]
+    return (sum(split) - WRONG_SPLIT_COST * (len(split) - sum(split))) / max(len(corpus.examples), 1)
 
 
 def attendance_examples(a: Article, score: ModuleType, corpus: Corpus) -> None:
@@ -230,6 +261,7 @@ def reality_score(corpus: Corpus, probabilities: np.ndarray, threshold: float) -
 Collect = Callable[[Article, ModuleType, Corpus], None]
 Objective = Callable[[Corpus, np.ndarray, float], float]
 MODELS: dict[str, tuple[Collect, Objective]] = {
+    SEPARATE_MODEL: (separate_examples, separations_worth),
     attendance.MODEL: (attendance_examples, attendance_f1),
     whereabouts.MODEL: (whereabouts_examples, best_choice_f1),
     dating.MODEL: (dating_examples, best_choice_f1),

@@ -20,7 +20,7 @@ from app.extraction.actors import ActorIndex, resolve_actors
 from app.extraction.attendance import likely_attendees
 from app.extraction.dating import likely_dates
 from app.extraction.discourse import attach_follow_ups
-from app.extraction.frames import find_frames
+from app.extraction.frames import Frame, find_frames
 from app.extraction.gatherings import Gathering, find_gatherings
 from app.extraction.long_input import CHUNK_CHARS, chunks
 from app.extraction.output import to_extraction
@@ -160,13 +160,24 @@ def read(parsed: ParsedText, published_at: dt.date | None, observe: StageObserve
     """The rule stages, in order: temporal (date mentions), triggers (meeting mentions), actors (who
     is named), frames (each mention's parties, place, date, status), caption dates, gatherings
     (which mentions are one meeting), discourse (who later sentences say took part)."""
-    dates = _timed(observe, "temporal", temporal.find_dates, parsed, published_at)
-    triggers = _timed(observe, "triggers", find_triggers, parsed)
-    if not triggers:  # (a text that names no meeting needs no actors)
+    dates, actors, frames = read_mentions(parsed, published_at, observe)
+    if actors is None:
         return Reading(dates, None, [])
-    actors = _timed(observe, "actors", resolve_actors, parsed)
-    frames = _timed(observe, "frames", find_frames, parsed, triggers, dates, actors)
-    frames = _timed(observe, "caption dates", dated_captions, parsed.text, frames, dates)
     gatherings = _timed(observe, "gatherings", find_gatherings, parsed, frames, actors)
     gatherings = _timed(observe, "discourse", attach_follow_ups, parsed, gatherings, actors)
     return Reading(dates, actors, gatherings)
+
+
+def read_mentions(
+    parsed: ParsedText, published_at: dt.date | None, observe: StageObserver = _no_observer
+) -> tuple[list[DateMention], ActorIndex | None, list[Frame]]:
+    """The rule stages up to the gatherings: date mentions, meeting mentions, who is named (None when
+    no meeting is), and each mention's frame with the dates captions give."""
+    dates = _timed(observe, "temporal", temporal.find_dates, parsed, published_at)
+    triggers = _timed(observe, "triggers", find_triggers, parsed)
+    if not triggers:  # (a text that names no meeting needs no actors)
+        return dates, None, []
+    actors = _timed(observe, "actors", resolve_actors, parsed)
+    frames = _timed(observe, "frames", find_frames, parsed, triggers, dates, actors)
+    frames = _timed(observe, "caption dates", dated_captions, parsed.text, frames, dates)
+    return dates, actors, frames

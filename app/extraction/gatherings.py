@@ -8,15 +8,18 @@ of ...") joins it; a mention in a clause another is reckoned from ("the first ta
 in Bali") never joins that one, nor does one held on another's sidelines. Each mention is weighed
 against a bounded window of recent gatherings, and each decision (the rule, and per candidate its
 named reasons and score, coreference.py) is logged at debug level and returned by
-`merge_decisions`. Then each gathering gets what the passage says beyond its mentions: the
-gathering it was held beside, the parties of a series, positions taken, and exclusions
-(exclusions.py finds the cues; `_exclusion_target` says which gathering each is about).
+`merge_decisions`. Where a rule joins a mention by salience alone, the model "separate" (learned/)
+may weigh it a gathering of its own (`separation_features`). Then each gathering gets what the
+passage says beyond its mentions: the gathering it was held beside, the parties of a series,
+positions taken, and exclusions (exclusions.py finds the cues; `_exclusion_target` says which
+gathering each is about).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -28,6 +31,7 @@ from app.extraction.coreference import Decision, Link, link_evidence, predicate_
 from app.extraction.exclusions import Exclusion, description_of, find_exclusions
 from app.extraction.frames import Frame
 from app.extraction.grammar import Tense, mention_root, reckoned_from
+from app.extraction.learned import Features, LogisticModel, load
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.location import Place, is_country, sidelines_of
 from app.extraction.parsed import ParsedText
@@ -35,6 +39,7 @@ from app.extraction.parties import PartyRole, positions_taken
 from app.extraction.status import Status
 from app.extraction.temporal import DateMention
 from app.extraction.triggers import TIME_SPANS, Trigger
+from app.extraction.wire_copy import caption_spans
 
 logger = logging.getLogger(__name__)
 # How many recent gatherings a mention is compared with.
@@ -61,6 +66,22 @@ ADDITIVE = {"also", "either", "too", "likewise", "nor", "neither"}
 TOPIC_SHIFTS = senses("topic-shift")
 # Nouns for negotiating rounds; a bare plural of one continues the talks just mentioned.
 TALKS = senses("talks")
+# The model that weighs whether a mention a rule joins to a gathering names one of its own ("Macron
+# sat down with Aliyev" after the summit they attended; "the cabinet then convened" after the talks).
+SEPARATE_MODEL = "separate"
+# Joins the model does not weigh: where the grammar itself says the two are one ("met for talks",
+# "the summit, a gathering of ...", "that meeting", "the new discussions" after "another meeting"), or
+# the rule already keeps them apart. Nor does it weigh a photo caption's mention: a caption retells.
+GRAMMATICAL_JOINS = {
+    "purpose",
+    "predicate",
+    "demonstrative",
+    "demonstrative-same-word",
+    "distributive",
+    "planned-series",
+    "talks-continue",
+    HELD_BESIDE,
+}
 
 
 def _precision(date: DateMention) -> int:
@@ -196,7 +217,7 @@ def find_gatherings(parsed: ParsedText, frames: list[Frame], actors: ActorIndex)
     """The gatherings the frames report, in order of first mention, with what the passage adds to
     each: what it was held beside, the parties a series implies, positions taken around it, and the
     parties left out of it."""
-    gatherings = _merge(parsed, frames)
+    gatherings = _merge(parsed, frames, separate=load(SEPARATE_MODEL))
     heads = {t.head: n for n, g in enumerate(gatherings) for t in (f.trigger for f in g.frames)}
     _link_beside(parsed, gatherings, heads)
     _continue_series(gatherings)
@@ -386,15 +407,31 @@ def _most_specific(places: list[Place]) -> Place | None:
     return next((p for p in places if not is_country(p)), places[0] if places else None)
 
 
-def merge_decisions(parsed: ParsedText, frames: list[Frame]) -> list[Decision]:
+def merge_decisions(
+    parsed: ParsedText, frames: list[Frame], separate: LogisticModel | None = None
+) -> list[Decision]:
     """Why each mention joined the gathering it did or started one: the trace `find_gatherings`
-    logs at debug level, for tests and debugging."""
+    logs at debug level, for tests and debugging (with `separate`, as the service decides)."""
     trace: list[Decision] = []
-    _merge(parsed, frames, trace)
+    _merge(parsed, frames, trace, separate)
     return trace
 
 
-def _merge(parsed: ParsedText, frames: list[Frame], trace: list[Decision] | None = None) -> list[Gathering]:
+def weighed_joins(parsed: ParsedText, frames: list[Frame]) -> list[tuple[Frame, Features]]:
+    """The mentions the rules alone join by salience, each with what the model "separate" weighs
+    (for fitting it: bench/train.py)."""
+    weighed: list[tuple[Frame, Features]] = []
+    _merge(parsed, frames, weighed=weighed)
+    return weighed
+
+
+def _merge(
+    parsed: ParsedText,
+    frames: list[Frame],
+    trace: list[Decision] | None = None,
+    separate: LogisticModel | None = None,
+    weighed: list[tuple[Frame, Features]] | None = None,
+) -> list[Gathering]:
     gatherings: list[Gathering] = []
     by_head: dict[int, Gathering] = {}
     nouns = {f.trigger.head: f.trigger for f in frames if f.trigger.kind == "noun"}
@@ -413,6 +450,7 @@ def _merge(parsed: ParsedText, frames: list[Frame], trace: list[Decision] | None
     # mention: the window a mention is compared with costs WINDOW, not the whole text.
     recency: dict[int, Gathering] = {}
     position: dict[int, int] = {}
+    captions = list(caption_spans(parsed.text)) if separate is not None or weighed is not None else []
     for frame in frames:
         deadline.check("merging mentions")
         window = sorted(islice(reversed(recency.values()), WINDOW), key=lambda g: position[id(g)])
@@ -421,6 +459,17 @@ def _merge(parsed: ParsedText, frames: list[Frame], trace: list[Decision] | None
         # sidelines of the G20 summit" tells the summit after the meeting beside it)
         window = [g for g in window if id(g) not in beside]
         target, rule = _place_mention(parsed, frame, nouns, gatherings, window, by_head, hosts)
+        if (
+            target is not None
+            and rule not in GRAMMATICAL_JOINS
+            and (separate is not None or weighed is not None)
+            and not any(a <= frame.trigger.start < b for a, b in captions)
+        ):
+            features = separation_features(parsed, frame, target, rule)
+            if weighed is not None:
+                weighed.append((frame, features))
+            if separate is not None and separate.probability(features) >= separate.threshold:
+                target, rule = None, f"{rule}, weighed new"
         joined: list[Gathering] = []
         if target is None and rule == "nothing-to-attend":
             pass  # "asked to attend" with nothing before it to attend
@@ -553,6 +602,42 @@ def _weigh(parsed: ParsedText, frame: Frame, g: Gathering) -> Link:
     link = link_evidence(parsed, frame, [f for f in g.frames if f is not frame])
     conflict = _conflict(frame, g)
     return Link((*link.reasons, conflict)) if conflict else link
+
+
+def separation_features(parsed: ParsedText, frame: Frame, g: Gathering, rule: str) -> Features:
+    """What tells a mention the rule `rule` joins to `g` from one naming a gathering of its own: the
+    rule, the mention's marks and clause tense, the evidence of the link (coreference.WEIGHTS), what
+    each side says (a date, a place, parties; new parties), how far back `g` was told and what it
+    is."""
+    t = frame.trigger
+    features: Features = {f"rule:{rule}": 1.0, f"kind:{t.kind}": 1.0, f"tense:{frame.tense}": 1.0}
+    for mark in ("definite", "novel", "back", "anaphoric", "demonstrative", "remote"):
+        if getattr(t, mark):
+            features[f"trigger:{mark}"] = 1.0
+    for reason in _weigh(parsed, frame, g).reasons:
+        features[f"link:{reason}"] = 1.0
+    own = {p.mention.actor.name for p in frame.parties if p.mention.actor is not None}
+    features.update(
+        {
+            "dated": float(frame.date is not None),
+            "dated_to_day": float(frame.date is not None and len(frame.date.value or "") == 10),
+            "placed": float(frame.place is not None),
+            "parties_log": math.log1p(len(own)),
+            "brings_new_parties": float(_brings_new_parties(frame, g)),
+            "same_word": float(t.lemma in g.lemmas),
+            "same_word_as_first": float(t.lemma == g.first.trigger.lemma),
+            "sentences_since_last_log": math.log1p(frame.sent - g.last_sent),
+            "sentences_since_first_log": math.log1p(frame.sent - g.first.sent),
+            "gathering_dated": float(g.date is not None),
+            "gathering_placed": float(g.place is not None),
+            "gathering_parties_log": math.log1p(len(g.party_names)),
+            "gathering_mentions_log": math.log1p(len(g.frames)),
+            "gathering_first_verb": float(g.first.trigger.kind == "verb"),
+            "gathering_other_medium": float(any(f.trigger.remote != t.remote for f in g.frames)),
+            f"gathering_status:{g.status or 'unknown'}": 1.0,
+        }
+    )
+    return features
 
 
 def _decision(

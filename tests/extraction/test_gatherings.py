@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import math
 
 import pytest
 
@@ -13,7 +14,8 @@ from app.extraction.actors import resolve_actors
 from app.extraction.coreference import Decision
 from app.extraction.engine import Extractor, read
 from app.extraction.frames import Frame, find_frames
-from app.extraction.gatherings import WINDOW, merge_decisions
+from app.extraction.gatherings import SEPARATE_MODEL, WINDOW, merge_decisions, weighed_joins
+from app.extraction.learned import load
 from app.extraction.parsed import ParsedText
 from app.extraction.triggers import find_triggers
 
@@ -578,3 +580,56 @@ def test_the_summit_a_meeting_is_held_beside_is_not_that_meeting(
     assert [e.trigger.text for e in events if e.trigger.text == host] == [host]
     beside = [e for e in events if e.trigger.text != host]
     assert len(beside) == 1 and body not in {p.name for p in beside[0].participants}
+
+
+# A mention the rules join by salience alone that tells a meeting of its own: a date, a place and
+# parties the gathering just told did not have.
+OWN_MEETINGS_AFTER = [
+    "Finance ministers of the euro zone discussed the Greek debt at a meeting. The ministers backed "
+    "a new loan. In March, Greek Prime Minister Alexis Tsipras met German Chancellor Angela Merkel in "
+    "Berlin.",
+    "Shareholders approved the merger at the company's annual meeting. Investors backed the deal by a "
+    "wide margin. Last month the chairman met regulators from the competition authority in Brussels.",
+    "The two presidents held a summit. They signed a trade pact. Last year the Brazilian foreign "
+    "minister visited the Chilean foreign minister in Santiago.",
+]
+
+
+@pytest.mark.parametrize("text", OWN_MEETINGS_AFTER)
+def test_the_separate_model_weighs_a_salient_join_a_gathering_of_its_own(
+    extractor: Extractor, text: str
+) -> None:
+    parsed, frames = _frames(extractor, text)
+    by_rules = merge_decisions(parsed, frames)
+    assert [d.joined for d in by_rules] == [None, 0] and by_rules[1].rule == "salient"
+    weighed = merge_decisions(parsed, frames, load(SEPARATE_MODEL))
+    assert [d.joined for d in weighed] == [None, None] and weighed[1].rule == "salient, weighed new"
+    assert [frames[1].trigger.text] in _mentions(extractor, text)  # an event of its own
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the grammar says they are one: what the meeting was for, a demonstrative
+        "The foreign ministers met in Oslo on Monday for talks on fishing rights.",
+        "Nurses' unions met the health minister on Tuesday. Nobody briefed reporters on that meeting "
+        "in March.",
+        # a photo caption retells the meeting the story tells
+        "The two leaders held talks in Rome.\nFILE - Italian Prime Minister Giorgia Meloni meets "
+        "Japanese Prime Minister Fumio Kishida in Tokyo, March 21, 2023.",
+    ],
+)
+def test_the_separate_model_does_not_weigh_what_the_grammar_or_a_caption_joins(
+    extractor: Extractor, text: str
+) -> None:
+    parsed, frames = _frames(extractor, text)
+    assert [f for f, _ in weighed_joins(parsed, frames)] == []
+
+
+def test_weighed_joins_describe_the_join_they_weigh(extractor: Extractor) -> None:
+    parsed, frames = _frames(extractor, OWN_MEETINGS_AFTER[0])
+    ((frame, features),) = weighed_joins(parsed, frames)
+    assert frame.trigger.text == "met"
+    assert features["rule:salient"] == features["dated"] == 1.0
+    assert features["parties_log"] == math.log1p(2) and features["gathering_parties_log"] == 0.0
+    assert "trigger:definite" not in features and features["sentences_since_last_log"] == math.log1p(2)
