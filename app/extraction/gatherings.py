@@ -103,6 +103,7 @@ class _Summary:
     lemmas: set[str] = field(default_factory=set)
     places: dict[str, Place] = field(default_factory=dict)  # one per name, the first
     party_names: set[str] = field(default_factory=set)
+    remote: set[bool] = field(default_factory=set)  # whether mentions were over a line, in person or both
 
     def add(self, f: Frame) -> None:
         if f.date is not None and f.date.value:
@@ -119,6 +120,7 @@ class _Summary:
         if f.place is not None:
             self.places.setdefault(f.place.name, f.place)
         self.party_names.update(p.mention.actor.name for p in f.parties if p.mention.actor is not None)
+        self.remote.add(f.trigger.remote)
 
 
 @dataclass
@@ -253,6 +255,10 @@ def _link_beside(parsed: ParsedText, gatherings: list[Gathering], heads: dict[in
     """Which gathering each was held beside: the one named in "on the summit's sidelines", else,
     for one whose place is said nowhere, the only other gathering that day whose place is said
     ("held talks on Friday with the summit's host")."""
+    placed_on: dict[str, list[Gathering]] = {}  # day -> the gatherings that day whose place is said
+    for g in gatherings:
+        if g.date is not None and g.date.value is not None and g.said_place is not None:
+            placed_on.setdefault(g.date.value, []).append(g)
     for g in gatherings:
         for f in g.frames:
             host = sidelines_of(parsed, f.trigger, heads.keys())
@@ -262,11 +268,7 @@ def _link_beside(parsed: ParsedText, gatherings: list[Gathering], heads: dict[in
                     g.beside.sidelines.append(g)
         day = g.date.value if g.date is not None else None
         if g.beside is None and g.said_place is None and day is not None and len(day) == 10:
-            same_day = [
-                o
-                for o in gatherings
-                if o is not g and o.date is not None and o.date.value == day and o.said_place is not None
-            ]
+            same_day = [o for o in placed_on.get(day, []) if o is not g]
             if len(same_day) == 1:
                 g.beside = same_day[0]
 
@@ -614,8 +616,12 @@ def separation_features(parsed: ParsedText, frame: Frame, g: Gathering, rule: st
     for mark in ("definite", "novel", "back", "anaphoric", "demonstrative", "remote"):
         if getattr(t, mark):
             features[f"trigger:{mark}"] = 1.0
-    for reason in _weigh(parsed, frame, g).reasons:
-        features[f"link:{reason}"] = 1.0
+    # (weighed against its latest mentions, as the window bounds the gatherings: a summit named in
+    # thousands of sentences costs no more per mention than one named in two)
+    link = link_evidence(parsed, frame, g.frames[-WINDOW:])
+    for reason in (*link.reasons, _conflict(frame, g)):
+        if reason:
+            features[f"link:{reason}"] = 1.0
     own = {p.mention.actor.name for p in frame.parties if p.mention.actor is not None}
     features.update(
         {
@@ -629,11 +635,11 @@ def separation_features(parsed: ParsedText, frame: Frame, g: Gathering, rule: st
             "sentences_since_last_log": math.log1p(frame.sent - g.last_sent),
             "sentences_since_first_log": math.log1p(frame.sent - g.first.sent),
             "gathering_dated": float(g.date is not None),
-            "gathering_placed": float(g.place is not None),
+            "gathering_placed": float(bool(g.summary.places)),
             "gathering_parties_log": math.log1p(len(g.party_names)),
             "gathering_mentions_log": math.log1p(len(g.frames)),
             "gathering_first_verb": float(g.first.trigger.kind == "verb"),
-            "gathering_other_medium": float(any(f.trigger.remote != t.remote for f in g.frames)),
+            "gathering_other_medium": float((not t.remote) in g.summary.remote),
             f"gathering_status:{g.status or 'unknown'}": 1.0,
         }
     )
@@ -785,7 +791,7 @@ def _antecedent(frame: Frame, gatherings: list[Gathering]) -> tuple[Gathering | 
 def _brings_new_parties(frame: Frame, g: Gathering) -> bool:
     """The mention names a party the gathering's mentions, which name some, have not named (a
     gathering told with no party, "the cancelled visit", takes them from the mention after it)."""
-    named = {p.mention.actor.name for f in g.frames for p in f.parties if p.mention.actor is not None}
+    named = g.party_names
     return bool(named) and any(
         p.mention.actor is not None and p.mention.actor.name not in named for p in frame.parties
     )
@@ -835,10 +841,8 @@ def _conflict(frame: Frame, g: Gathering) -> str | None:
         return "parties-conflict"
     # A call is not a meeting in person, nor the other way: "met in Paris ... spoke by phone with
     # Biden" (but "the call", "that meeting" may point across).
-    if (
-        g.frames
-        and all(f.trigger.remote != frame.trigger.remote for f in g.frames)
-        and not (frame.trigger.definite or frame.trigger.back or frame.trigger.anaphoric)
+    if g.summary.remote == {not frame.trigger.remote} and not (
+        frame.trigger.definite or frame.trigger.back or frame.trigger.anaphoric
     ):
         return "medium-conflict"
     # A gathering past is not one still to come (a cancelled one may have been either).
