@@ -1,8 +1,9 @@
 """Learned decisions: small logistic models over named features of the parse, their weights data.
 
-Where hand-ordered rules stall (who else attends, where a gathering met when its own phrase does not
-say), a stage describes each candidate by features (`syntax_features` here, and the stage's own) and
-asks a model fitted on the annotated corpora for a probability. The models are JSON files beside this
+Where hand-ordered rules stall (whether a mention joined by salience alone tells a meeting of its own,
+who else attends, where a gathering met when its own phrase does not say), a stage describes each
+candidate by features (`syntax_features` here, and the stage's own) and asks a model fitted on the
+annotated corpora for a probability. The models are JSON files beside this
 module, written by `python -m bench.train` from dev, voa and the tuning split of bench/articles, never
 the frozen split; each holds its weights by feature name, its bias and threshold, and what it was
 fitted on. A weight reads as what that evidence is worth.
