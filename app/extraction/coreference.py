@@ -136,7 +136,7 @@ def predicate_of(parsed: ParsedText, head: int, earlier_heads: set[int]) -> bool
     """The mention renames an earlier one in its own sentence: "the summit, a gathering of ..."
     (apposition) or "the forum was a gathering that ..." (predicate of a copula)."""
     tok = parsed.tokens[head]
-    if tok.dep == "appos" and tok.head in earlier_heads:
+    if tok.dep == "appos" and _renamed_noun(parsed, tok.head) in earlier_heads:
         return True
     if tok.dep == "attr":
         verb = parsed.tokens[tok.head]
@@ -144,6 +144,22 @@ def predicate_of(parsed: ParsedText, head: int, earlier_heads: set[int]) -> bool
             c.dep == "nsubj" and c.i in earlier_heads for c in parsed.children(verb.i)
         )
     return False
+
+
+def _renamed_noun(parsed: ParsedText, head: int) -> int:
+    """The noun an apposition renames: the one it hangs on, or, where the parser hangs it on the
+    last noun of a prepositional phrase, the noun that phrase belongs to ("a summit with the Russian
+    leader, a summit that could happen ...": a leader is no summit), or the object of the verb the
+    phrase hangs on ("held a meeting with the doctors, a meeting that ended ...")."""
+    noun = parsed.tokens[head]
+    if noun.dep == "pobj":
+        prep = parsed.tokens[noun.head]
+        owner = parsed.tokens[prep.head]
+        if prep.dep == "prep" and owner.pos in {"NOUN", "PROPN"}:
+            return owner.i
+        if prep.dep == "prep" and owner.pos == "VERB":
+            return next((c.i for c in parsed.children(owner.i) if c.dep == "dobj"), head)
+    return head
 
 
 def predicated_of_it(parsed: ParsedText, head: int) -> bool:
