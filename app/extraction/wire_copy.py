@@ -2,7 +2,9 @@
 
 A caption ("FILE - The minister shakes hands with ..., March 3, 2015.") reports the scene of a picture
 and closes with the day it was taken. A meeting a caption reports is dated by that closing date when
-the caption's own wording leaves it undated.
+the caption's own wording leaves it undated. A line is a caption where it opens as one ("FILE -", "In
+this photo") or, with no opening, closes as one: the day set off by a comma at its very end ("...
+greets the prime minister in Tokyo, Oct. 26, 2016."), where prose would say "on Oct. 26, 2016".
 """
 
 from __future__ import annotations
@@ -19,6 +21,14 @@ PICTURE_NOUNS = lexicon.words("wire_copy_cues", "words", cue="picture")
 # "In this March 3, 2018, file photo, ...": the picture noun within the opening clause.
 _PICTURE_OPENING = re.compile(
     r"In this\b[^\n]{0,60}?\b(?:" + "|".join(re.escape(w) for w in sorted(PICTURE_NOUNS)) + r")\b"
+)
+
+# ", Oct. 26, 2016." closing a line: the day a picture was taken (months from the temporal lexicon).
+_CLOSING_DAY = re.compile(
+    r", (?:"
+    + "|".join(re.escape(m) for m in sorted(lexicon.words("temporal_months", "word"), key=len, reverse=True))
+    + r")\.? \d{1,2}, \d{4}\.\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -40,6 +50,6 @@ def caption_spans(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for line in text.split("\n"):
         body = line.lstrip()
-        if body.startswith(CAPTION_OPENINGS) or _PICTURE_OPENING.match(body):
+        if body.startswith(CAPTION_OPENINGS) or _PICTURE_OPENING.match(body) or _CLOSING_DAY.search(body):
             yield start, start + len(line)
         start += len(line) + 1

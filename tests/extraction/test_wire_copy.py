@@ -54,12 +54,13 @@ def test_a_caption_meeting_takes_the_date_the_caption_closes_with(
     [
         (
             "Chancellor Karl Berg attends the Alpine Economic Forum on rebuilding the tourism trade in the "
-            "mountain valleys at the Kongresshaus in Davos, Switzerland, Jan. 18, 2023.",
+            "mountain valleys at the Kongresshaus in Davos, Switzerland, Jan. 18, 2023. Officials expect "
+            "record crowds.",
             "2023-01-18",
         ),
         (
             "King Felipe walks with President Emmanuel Macron upon his arrival to their meeting in Madrid, "
-            "Nov. 3, 2021.",
+            "Nov. 3, 2021. The visit was his first.",
             "2021-11-03",
         ),
     ],
@@ -72,6 +73,30 @@ def test_the_same_words_outside_a_caption_take_no_closing_date(
     assert date != closing
 
 
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        # no opening: the day set off by a comma at the very end of the line
+        (
+            "Finance Minister Ana Ruiz, left, greets her Chilean counterpart before talks in Lima, "
+            "Sept. 4, 2019.",
+            True,
+        ),
+        (
+            "The two presidents shake hands after a meeting at the Kremlin in Moscow, March 11, 2016.",
+            True,
+        ),
+        # prose says "on" the day, or goes on after it
+        ("The treaty was signed at a ceremony in Lima on Sept. 4, 2019.", False),
+        ("The presidents met in Moscow, March 11, 2016, and agreed to meet again.", False),
+    ],
+)
+def test_a_line_closing_with_a_day_set_off_by_a_comma_is_a_caption(line: str, caption: bool) -> None:
+    text = BEFORE + line + AFTER
+    spans = [(len(BEFORE), len(BEFORE) + len(line))] if caption else []
+    assert list(caption_spans(text)) == spans
+
+
 def test_a_caption_that_closes_without_a_date_dates_nothing(extractor: Extractor) -> None:
     caption = (
         "FILE - King Felipe walks with President Emmanuel Macron upon his arrival to their meeting in Madrid."
@@ -82,7 +107,7 @@ def test_a_caption_that_closes_without_a_date_dates_nothing(extractor: Extractor
 
 
 def test_a_line_that_only_mentions_a_file_is_no_caption() -> None:
-    text = "The FILE - a dossier of 40 pages - was sent to Lima, May 2, 2019.\nIn this case the court met."
+    text = "The FILE - a dossier of 40 pages - was sent to Lima on May 2, 2019.\nIn this case the court met."
     assert list(caption_spans(text)) == []
 
 
