@@ -96,6 +96,14 @@ CASES: list[tuple[str, str, str, str]] = [
     ("The vote, scheduled for June 15, was scrapped.", "June 15", "2025-06-21", "2025-06-15"),
     ("The talks were set for Nov. 17.", "Nov. 17", "2023-12-01", "2023-11-17"),
     ("The next session, set for Dec. 12, will go ahead.", "Dec. 12", "2023-12-01", "2023-12-12"),
+    # ... also where "for" hangs on the plan's verb beside its object
+    ("The court set a new hearing date for Oct. 30.", "Oct. 30", "2021-06-11", "2021-10-30"),
+    (
+        "The federation scheduled the final for March 20 after the storm.",
+        "March 20",
+        "2022-01-14",
+        "2022-03-20",
+    ),
     # a summons that stands (present perfect) calls to what lies ahead; one told in the past may not
     ("The alliance has asked the envoys to a session on Jan. 25.", "Jan. 25", "2019-01-17", "2019-01-25"),
     ("The league has called club owners to a meeting on Saturday.", "Saturday", "2022-02-25", "2022-02-26"),
