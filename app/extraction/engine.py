@@ -139,6 +139,14 @@ class Reading(NamedTuple):
     gatherings: list[Gathering]
 
 
+class Mentions(NamedTuple):
+    """What the rule stages before the merge read from a text."""
+
+    dates: list[DateMention]
+    actors: ActorIndex | None  # None when the text names no meeting
+    frames: list[Frame]
+
+
 def extract_parsed(
     parsed: ParsedText, published_at: dt.date | None, observe: StageObserver = _no_observer
 ) -> Extraction:
@@ -170,14 +178,14 @@ def read(parsed: ParsedText, published_at: dt.date | None, observe: StageObserve
 
 def read_mentions(
     parsed: ParsedText, published_at: dt.date | None, observe: StageObserver = _no_observer
-) -> tuple[list[DateMention], ActorIndex | None, list[Frame]]:
+) -> Mentions:
     """The rule stages up to the gatherings: date mentions, meeting mentions, who is named (None when
     no meeting is), and each mention's frame with the dates captions give."""
     dates = _timed(observe, "temporal", temporal.find_dates, parsed, published_at)
     triggers = _timed(observe, "triggers", find_triggers, parsed)
     if not triggers:  # (a text that names no meeting needs no actors)
-        return dates, None, []
+        return Mentions(dates, None, [])
     actors = _timed(observe, "actors", resolve_actors, parsed)
     frames = _timed(observe, "frames", find_frames, parsed, triggers, dates, actors)
     frames = _timed(observe, "caption dates", dated_captions, parsed.text, frames, dates)
-    return dates, actors, frames
+    return Mentions(dates, actors, frames)

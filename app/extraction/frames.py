@@ -58,6 +58,7 @@ class Frame:
     scene: Place | None = None  # where the passage is set, when the mention itself says nothing
     ends: bool = False  # its date is when it ended ("ended on Sunday"), not when it began
     tense: Tense = "unknown"  # of the clause the mention stands in
+    caption: bool = False  # it stands in a photo caption, which retells (wire_copy.py)
 
 
 def frame_of(parsed: ParsedText, trigger: Trigger, dates: list[DateMention], actors: ActorIndex) -> Frame:

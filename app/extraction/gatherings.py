@@ -39,7 +39,6 @@ from app.extraction.parties import PartyRole, positions_taken
 from app.extraction.status import Status
 from app.extraction.temporal import DateMention
 from app.extraction.triggers import TIME_SPANS, Trigger
-from app.extraction.wire_copy import caption_spans
 
 logger = logging.getLogger(__name__)
 # How many recent gatherings a mention is compared with.
@@ -452,7 +451,6 @@ def _merge(
     # mention: the window a mention is compared with costs WINDOW, not the whole text.
     recency: dict[int, Gathering] = {}
     position: dict[int, int] = {}
-    captions = list(caption_spans(parsed.text)) if separate is not None or weighed is not None else []
     for frame in frames:
         deadline.check("merging mentions")
         window = sorted(islice(reversed(recency.values()), WINDOW), key=lambda g: position[id(g)])
@@ -465,7 +463,7 @@ def _merge(
             target is not None
             and rule not in GRAMMATICAL_JOINS
             and (separate is not None or weighed is not None)
-            and not any(a <= frame.trigger.start < b for a, b in captions)
+            and not frame.caption
         ):
             features = separation_features(parsed, frame, target, rule)
             if weighed is not None:

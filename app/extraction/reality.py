@@ -26,7 +26,6 @@ from app.extraction.grammar import SINCE, clause_tense, governing_verb
 from app.extraction.learned import Features, LogisticModel, in_quotes, load, quote_offsets
 from app.extraction.lexicon.wordsets import senses
 from app.extraction.parsed import ParsedText, Token
-from app.extraction.wire_copy import caption_spans
 
 MODEL = "spurious"
 # The senses of a trigger's lemma that get a weight of their own.
@@ -90,7 +89,6 @@ def described(parsed: ParsedText, gatherings: list[Gathering]) -> list[Features]
     """The features of each gathering, in order. The model is fitted on every gathering (those it
     never drops teach it what a reported meeting looks like) and asked only of those `is_weighed`."""
     text = parsed.text
-    captions = list(caption_spans(text))
     first_line_end = text.find("\n") if "\n" in text.strip() else -1
     quotes = quote_offsets(text)
     questions = {s.index for s in parsed.sentences if text[s.start : s.end].rstrip().endswith("?")}
@@ -133,7 +131,7 @@ def described(parsed: ParsedText, gatherings: list[Gathering]) -> list[Features]
             "anaphoric": float(all(f.trigger.anaphoric for f in g.frames)),
             f"status:{g.status or 'unknown'}": 1.0,
             f"tense:{g.first.tense}": 1.0,
-            "caption": float(all(_within(f.trigger.start, captions) for f in g.frames)),
+            "caption": float(all(f.caption for f in g.frames)),
             "headline": float(all(f.sent == 0 or f.trigger.start < first_line_end for f in g.frames)),
             "sentence_log": math.log1p(g.first.sent),
             "shares_sentence": float(any(len(by_sent[f.sent]) > 1 for f in g.frames)),
@@ -187,7 +185,3 @@ def _clause_markers(parsed: ParsedText, head: int) -> set[str]:
     if clause_tense(parsed, head) == "present":
         markers.add("present")
     return markers
-
-
-def _within(start: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= start < b for a, b in spans)

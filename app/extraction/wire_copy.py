@@ -33,15 +33,16 @@ _CLOSING_DAY = re.compile(
 
 
 def dated_captions(text: str, frames: list[Frame], dates: list[DateMention]) -> list[Frame]:
-    """`frames`, where a caption's meeting has no date of its own, dated by the date that closes the
-    caption: wire captions end with the day the picture was taken ("..., in Paris, May 3, 2019.")."""
+    """`frames`, those in a caption marked so, and where a caption's meeting has no date of its own,
+    dated by the date that closes the caption: wire captions end with the day the picture was taken
+    ("..., in Paris, May 3, 2019.")."""
     for a, b in caption_spans(text):
         closing = [d for d in dates if a <= d.start and d.end <= b and not text[d.end : b].strip(" .")]
-        if not closing:
-            continue
         for f in frames:
-            if f.date is None and a <= f.trigger.start < b:
-                f.date = closing[-1]
+            if a <= f.trigger.start < b:
+                f.caption = True
+                if f.date is None and closing:
+                    f.date = closing[-1]
     return frames
 
 

@@ -9,23 +9,20 @@ import math
 
 import pytest
 
-from app.extraction import dating, temporal
-from app.extraction.actors import resolve_actors
+from app.extraction import dating
 from app.extraction.coreference import Decision
-from app.extraction.engine import Extractor, read
-from app.extraction.frames import Frame, find_frames
+from app.extraction.engine import Extractor, read, read_mentions
+from app.extraction.frames import Frame
 from app.extraction.gatherings import SEPARATE_MODEL, WINDOW, merge_decisions, weighed_joins
 from app.extraction.learned import load
 from app.extraction.parsed import ParsedText
-from app.extraction.triggers import find_triggers
 
 PUBLISHED = dt.date(2024, 3, 14)  # a Thursday
 
 
 def _frames(extractor: Extractor, text: str) -> tuple[ParsedText, list[Frame]]:
     parsed = extractor.parse(text)
-    dates = temporal.find_dates(parsed, PUBLISHED)
-    return parsed, find_frames(parsed, find_triggers(parsed), dates, resolve_actors(parsed))
+    return parsed, read_mentions(parsed, PUBLISHED).frames
 
 
 def _decisions(extractor: Extractor, text: str) -> list[Decision]:

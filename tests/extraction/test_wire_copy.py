@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from app.extraction.engine import Extractor, read
+from app.extraction.engine import Extractor, read, read_mentions
 from app.extraction.lexicon import Row, table
 from app.extraction.wire_copy import caption_spans
 
@@ -123,3 +123,9 @@ def test_a_caption_mark_is_no_part_of_the_name_after_it(extractor: Extractor, ca
     events = extractor.extract(BEFORE + caption + AFTER, PUBLISHED).events
     names = {p.name for e in events for p in e.participants}
     assert not any(n.upper().startswith(("FILE", "PHOTO", "HEAD", "POLICE")) for n in names), names
+
+
+def test_the_caption_stage_marks_the_mentions_a_caption_holds(extractor: Extractor) -> None:
+    caption = "Port chiefs from Antwerp and Rotterdam pose after their talks in Rotterdam, June 9, 2020."
+    frames = read_mentions(extractor.parse(BEFORE + caption + AFTER), PUBLISHED).frames
+    assert [(f.trigger.text, f.caption) for f in frames] == [("talks", True), ("talks", False)]

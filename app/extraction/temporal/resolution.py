@@ -345,12 +345,9 @@ class _Resolver:
         meeting for Friday" (the verb whose object it modifies, or that the "for" hangs on itself:
         "set its next session for Nov. 24")."""
         head = self.parsed.tokens[self.parsed.tokens[for_index].head]
-        if head.lemma.lower() in self.lex.plan_participles and head.tag in {"VBN", "JJ"}:
-            return head
-        if (
-            head.lemma.lower() in self.lex.plan_participles
-            and head.pos == "VERB"
-            and any(c.dep == "dobj" for c in self.parsed.children(head.i))
+        if head.lemma.lower() in self.lex.plan_participles and (
+            head.tag in {"VBN", "JJ"}
+            or (head.pos == "VERB" and any(c.dep == "dobj" for c in self.parsed.children(head.i)))
         ):
             return head
         verb = self.parsed.tokens[head.head]
