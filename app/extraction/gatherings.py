@@ -615,11 +615,10 @@ def separation_features(parsed: ParsedText, frame: Frame, g: Gathering, rule: st
         if getattr(t, mark):
             features[f"trigger:{mark}"] = 1.0
     # (weighed against its latest mentions, as the window bounds the gatherings: a summit named in
-    # thousands of sentences costs no more per mention than one named in two)
-    link = link_evidence(parsed, frame, g.frames[-WINDOW:])
-    for reason in (*link.reasons, _conflict(frame, g)):
-        if reason:
-            features[f"link:{reason}"] = 1.0
+    # thousands of sentences costs no more per mention than one named in two; no conflict to weigh,
+    # as every rule weighed joins only a gathering nothing contradicts)
+    for reason in link_evidence(parsed, frame, g.frames[-WINDOW:]).reasons:
+        features[f"link:{reason}"] = 1.0
     own = {p.mention.actor.name for p in frame.parties if p.mention.actor is not None}
     features.update(
         {
