@@ -108,13 +108,9 @@ def separate_examples(a: Article, score: ModuleType, corpus: Corpus) -> None:
     """Each mention the rules join to an earlier gathering by salience alone: 1 when it is where a
     gold meeting is first mentioned (its trigger, found as the scorer finds it), a gathering of its
     own. The merge replayed by the rules alone, so the examples do not depend on the model."""
-    text = str(a.gold["text"])
-    firsts = []
-    for e in a.gold.get("events") or []:  # type: ignore[attr-defined]
-        start = text.find(e["trigger"]) if e.get("trigger") else -1
-        if start >= 0:
-            firsts.append((start, start + len(e["trigger"])))
-    _, _, frames = read_mentions(a.parsed, a.published)
+    triggers = [g["trigger"] for g in a.golds]  # (text, start, end), start -1 where not found
+    firsts = [(start, end) for _, start, end in triggers if start >= 0]  # type: ignore[misc]
+    frames = read_mentions(a.parsed, a.published).frames
     for n, (frame, features) in enumerate(weighed_joins(a.parsed, frames)):
         t = frame.trigger
         label = int(any(t.start < end and t.end > start for start, end in firsts))
